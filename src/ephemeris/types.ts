@@ -1,0 +1,174 @@
+/**
+ * Public domain types of the ephemeris module. Pure data: no GraphQL, Prisma or Redis here.
+ * All angles are degrees; longitudes in [0, 360); speeds in degrees per day; instants are UTC.
+ */
+
+export const BODIES = [
+  'SUN', 'MOON', 'MERCURY', 'VENUS', 'MARS', 'JUPITER', 'SATURN', 'URANUS', 'NEPTUNE', 'PLUTO',
+  'MEAN_NODE', 'TRUE_NODE', 'SOUTH_NODE', 'MEAN_LILITH', 'OSCULATING_LILITH',
+  'CHIRON', 'PHOLUS', 'CERES', 'PALLAS', 'JUNO', 'VESTA',
+] as const;
+export type Body = (typeof BODIES)[number];
+
+/** Default bodies of a chart: Sun…Pluto, mean node, mean Lilith, Chiron. */
+export const DEFAULT_BODIES: readonly Body[] = [
+  'SUN', 'MOON', 'MERCURY', 'VENUS', 'MARS', 'JUPITER', 'SATURN', 'URANUS', 'NEPTUNE', 'PLUTO',
+  'MEAN_NODE', 'MEAN_LILITH', 'CHIRON',
+];
+
+export const ANGLES = ['ASCENDANT', 'MIDHEAVEN'] as const;
+export type Angle = (typeof ANGLES)[number];
+/** A point that can take part in an aspect: a body or one of the two main angles. */
+export type ChartPoint = Body | Angle;
+
+export const HOUSE_SYSTEMS = [
+  'PLACIDUS', 'KOCH', 'PORPHYRY', 'REGIOMONTANUS', 'CAMPANUS', 'EQUAL', 'WHOLE_SIGN',
+  'ALCABITIUS', 'MORINUS', 'TOPOCENTRIC', 'MERIDIAN', 'VEHLOW',
+] as const;
+export type HouseSystem = (typeof HOUSE_SYSTEMS)[number];
+
+export const AYANAMSAS = [
+  'FAGAN_BRADLEY', 'LAHIRI', 'DELUCE', 'RAMAN', 'KRISHNAMURTI', 'YUKTESHWAR', 'JN_BHASIN',
+  'TRUE_CITRA', 'GALACTIC_CENTER_0SAG',
+] as const;
+export type Ayanamsa = (typeof AYANAMSAS)[number];
+
+export const ZODIACS = ['TROPICAL', 'SIDEREAL'] as const;
+export type Zodiac = (typeof ZODIACS)[number];
+
+export const CENTERS = ['GEOCENTRIC', 'TOPOCENTRIC', 'HELIOCENTRIC'] as const;
+export type Center = (typeof CENTERS)[number];
+
+export const SIGNS = [
+  'ARIES', 'TAURUS', 'GEMINI', 'CANCER', 'LEO', 'VIRGO',
+  'LIBRA', 'SCORPIO', 'SAGITTARIUS', 'CAPRICORN', 'AQUARIUS', 'PISCES',
+] as const;
+export type Sign = (typeof SIGNS)[number];
+
+/** The 17 aspect types of the old service, with their exact angles in degrees. */
+export const ASPECT_ANGLES = {
+  CONJUNCTION: 0,
+  OPPOSITION: 180,
+  TRINE: 120,
+  SQUARE: 90,
+  SEXTILE: 60,
+  QUINCUNX: 150,
+  SEMISEXTILE: 30,
+  SEMISQUARE: 45,
+  SESQUISQUARE: 135,
+  QUINTILE: 72,
+  BIQUINTILE: 144,
+  SEPTILE: 360 / 7,
+  BISEPTILE: 720 / 7,
+  TRISEPTILE: 1080 / 7,
+  NOVILE: 40,
+  BINOVILE: 80,
+  QUADRINOVILE: 160,
+} as const;
+export type AspectType = keyof typeof ASPECT_ANGLES;
+export const ASPECT_TYPES = Object.keys(ASPECT_ANGLES) as AspectType[];
+
+export const DISAMBIGUATIONS = ['COMPATIBLE', 'EARLIER', 'LATER', 'REJECT'] as const;
+export type Disambiguation = (typeof DISAMBIGUATIONS)[number];
+
+/** Exactly one of: `utc` | `localDateTime` + `timeZone` | `localDateTime` + `utcOffsetMinutes`. */
+export interface MomentRequest {
+  /** ISO 8601 instant with `Z` or an offset, or a Date. */
+  utc?: string | Date;
+  /** Wall-clock time without zone, e.g. "1990-01-15T14:30:00". */
+  localDateTime?: string;
+  /** IANA zone name; historical offsets and DST honoured (Node's ICU data). */
+  timeZone?: string;
+  /** Minutes east of UTC, e.g. +60 for CET. */
+  utcOffsetMinutes?: number;
+  /** Temporal's meaning at DST gaps/overlaps. Default COMPATIBLE. */
+  disambiguation?: Disambiguation;
+}
+
+export interface ResolvedMoment {
+  utc: Date;
+  julianDayUt: number;
+  julianDayTt: number;
+  deltaTSeconds: number;
+  timeZone: string | null;
+  utcOffsetMinutes: number | null;
+}
+
+export interface GeoLocation {
+  /** Geodetic latitude, degrees, north positive, [-90, 90]. */
+  latitude: number;
+  /** Longitude, degrees, east positive, [-180, 180]. */
+  longitude: number;
+  /** Metres above sea level. Default 0. */
+  elevationMeters?: number;
+}
+
+export interface AspectOptions {
+  /** Which aspect types to look for. Default: all 17. */
+  types?: AspectType[];
+  /** Per-type orb overrides in degrees (0 < orb ≤ 30). */
+  orbs?: Partial<Record<AspectType, number>>;
+  /** Multiplies every orb (0 < m ≤ 5). Default 1. */
+  orbMultiplier?: number;
+}
+
+export interface ChartRequest {
+  moment: MomentRequest;
+  location?: GeoLocation;
+  bodies?: Body[];
+  houseSystem?: HouseSystem;
+  zodiac?: Zodiac;
+  ayanamsa?: Ayanamsa;
+  center?: Center;
+  aspects?: AspectOptions;
+}
+
+export interface Position {
+  body: Body;
+  longitude: number;
+  latitude: number;
+  distanceAu: number;
+  longitudeSpeed: number;
+  latitudeSpeed: number;
+  rightAscension: number;
+  declination: number;
+  retrograde: boolean;
+  sign: Sign;
+  signLongitude: number;
+  /** 1..12 when houses were computed, else null. */
+  house: number | null;
+}
+
+export interface Houses {
+  system: HouseSystem;
+  requestedSystem: HouseSystem;
+  /** 12 cusps, house 1 first. */
+  cusps: number[];
+  ascendant: number;
+  midheaven: number;
+  descendant: number;
+  imumCoeli: number;
+  vertex: number;
+  armc: number;
+  warnings: string[];
+}
+
+export interface Aspect {
+  first: ChartPoint;
+  second: ChartPoint;
+  type: AspectType;
+  exactAngle: number;
+  /** Angular separation of the two points, [0, 180]. */
+  separation: number;
+  /** |separation − exactAngle|, degrees. */
+  orb: number;
+  /** True when the orb is shrinking (from the points' longitude speeds). */
+  applying: boolean;
+}
+
+export interface Chart {
+  moment: ResolvedMoment;
+  positions: Position[];
+  houses: Houses | null;
+  aspects: Aspect[];
+}

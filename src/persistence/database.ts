@@ -1,0 +1,119 @@
+/**
+ * Prisma client factory: PostgreSQL through `@prisma/adapter-pg` when a DATABASE_URL is given, else
+ * the embedded PGlite on disk in `<dataDir>/pglite` through `pglite-prisma-adapter`. Both use the
+ * same schema and migrations (src/persistence/migrator.ts).
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import pg from 'pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaClient } from '../generated/prisma/client.js';
+import { applyMigrations, defaultPrismaDir } from './migrator.js';
+
+export { PrismaClient };
+export type { Prisma } from '../generated/prisma/client.js';
+
+/** Where the data lives. `databaseUrl` wins; otherwise PGlite in `dataDir` (or in memory when `dataDir` is null). */
+export interface DatabaseOptions {
+  databaseUrl?: string | undefined;
+  /** Directory for the embedded PGlite database (`<dataDir>/pglite`); null = in memory (tests). */
+  dataDir?: string | null;
+  /** Connection attempts before giving up (containers start in any order). Default 30. */
+  connectAttempts?: number;
+  /** Delay between attempts in milliseconds. Default 1000. */
+  connectDelayMs?: number;
+  /** Max pool size for PostgreSQL. Default 10. */
+  poolSize?: number;
+}
+
+export interface Database {
+  readonly kind: 'postgres' | 'pglite';
+  readonly prisma: PrismaClient;
+  /** Applies pending migrations; returns the names applied now. */
+  migrate(prismaDir?: string): Promise<string[]>;
+  /** Cheap liveness probe (SELECT 1). */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Waits until PostgreSQL at `url` accepts a connection (`SELECT 1`), retrying `attempts` times
+ * `delayMs` apart. Throws the last error when it never does. The URL is never logged.
+ */
+export async function waitForPostgres(url: string, attempts = 30, delayMs = 1000): Promise<void> {
+  let lastError: unknown;
+  for (let i = 0; i < Math.max(1, attempts); i += 1) {
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+    try {
+      await client.connect();
+      await client.query('SELECT 1');
+      await client.end();
+      return;
+    } catch (error) {
+      lastError = error;
+      await client.end().catch(() => {});
+      if (i + 1 < attempts) await sleep(delayMs);
+    }
+  }
+  throw new Error(
+    `PostgreSQL is not reachable after ${attempts} attempts: ${lastError instanceof Error ? lastError.message : String(lastError)}`,
+  );
+}
+
+/** Opens the database described by `options` (waiting for PostgreSQL). Does not migrate. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    const url = options.databaseUrl;
+    await waitForPostgres(url, options.connectAttempts ?? 30, options.connectDelayMs ?? 1000);
+    const prisma = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: url, max: options.poolSize ?? 10 }),
+    });
+    return {
+      kind: 'postgres',
+      prisma,
+      migrate: (prismaDir = defaultPrismaDir()) =>
+        applyMigrations(new PrismaPg({ connectionString: url, max: 2 }), prismaDir),
+      ping: () => prisma.$queryRaw`SELECT 1`.then(() => true, () => false),
+      close: () => prisma.$disconnect(),
+    };
+  }
+  let pglite: PGlite;
+  if (options.dataDir) {
+    const dir = path.resolve(options.dataDir, 'pglite');
+    await mkdir(dir, { recursive: true });
+    pglite = new PGlite(dir);
+  } else {
+    pglite = new PGlite();
+  }
+  await pglite.waitReady;
+  const factory: SqlMigrationAwareDriverAdapterFactory = new PrismaPGlite(pglite);
+  const prisma = new PrismaClient({ adapter: factory });
+  return {
+    kind: 'pglite',
+    prisma,
+    migrate: (prismaDir = defaultPrismaDir()) => applyMigrations(factory, prismaDir),
+    ping: () => prisma.$queryRaw`SELECT 1`.then(() => true, () => false),
+    close: async () => {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+/**
+ * Applies pending migrations to the database named by DATABASE_URL (else PGlite in DATA_DIR,
+ * default ./data) and closes it. Used by `scripts/migrate.ts`.
+ */
+export async function migrateFromEnv(env: NodeJS.ProcessEnv): Promise<string[]> {
+  const db = await openDatabase({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.DATA_DIR || './data' });
+  try {
+    return await db.migrate();
+  } finally {
+    await db.close();
+  }
+}

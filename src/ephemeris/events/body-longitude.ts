@@ -1,0 +1,123 @@
+/**
+ * Fast apparent geocentric ecliptic longitudes (true equinox of date, degrees) of one body at a
+ * Julian day (UT), for root finding. No chart, no houses: one astronomy-engine call per sample.
+ *
+ * - Sun: `SunPosition` (VSOP87 Earth, light-time, aberration, nutation);
+ * - Moon: `EclipticGeoMoon` (ELP/Brown "Improved Lunar Ephemeris", true ecliptic of date; light-time
+ *   of 1.3 s, ≈ 0.7″, neglected);
+ * - Mercury…Pluto: `GeoVector(body, t, aberration = true)` (light-time corrected) rotated with
+ *   `Ecliptic` (IAU 2006 precession, IAU 2000B nutation).
+ * Known error: astronomy-engine's own (≈ 1″ for the Sun and planets, a few ″ for the Moon), see the
+ * positions reference tests. TT comes from the Swiss-Ephemeris-compatible ΔT installed below, so
+ * times of fast bodies (Moon, 0.5″/s) agree with the UT reference data.
+ *
+ * Bodies other than Sun…Pluto (nodes, Lilith, asteroids) are evaluated through an injected
+ * {@link LongitudeProvider} (the chart module's `computePositions`), slower but consistent.
+ */
+import * as Astronomy from 'astronomy-engine';
+import type { Body } from '../types.js';
+import { deltaTSecondsAtAstroUt, J2000_JD } from '../deltat.js';
+import { normalizeDegrees } from '../techniques/angles.js';
+import { ValidationError } from '../../errors.js';
+
+// Idempotent: installs the same Swiss-Ephemeris-compatible ΔT the chart module installs.
+Astronomy.SetDeltaTFunction(deltaTSecondsAtAstroUt);
+
+/** Longitude in degrees [0, 360) of a body at a Julian day (UT). */
+export type LongitudeFn = (jdUt: number) => number;
+
+/** Supplies longitudes for bodies this module does not compute natively. */
+export type LongitudeProvider = (body: Body, jdUt: number) => number;
+
+const NATIVE: Partial<Record<Body, Astronomy.Body>> = {
+  MERCURY: Astronomy.Body.Mercury,
+  VENUS: Astronomy.Body.Venus,
+  MARS: Astronomy.Body.Mars,
+  JUPITER: Astronomy.Body.Jupiter,
+  SATURN: Astronomy.Body.Saturn,
+  URANUS: Astronomy.Body.Uranus,
+  NEPTUNE: Astronomy.Body.Neptune,
+  PLUTO: Astronomy.Body.Pluto,
+};
+
+/** astronomy-engine time for a Julian day in UT. */
+export function astroTimeFromJdUt(jdUt: number): Astronomy.AstroTime {
+  return Astronomy.MakeTime(jdUt - J2000_JD);
+}
+
+/** True when {@link bodyLongitude} computes the body without a provider. */
+export function isNativeBody(body: Body): boolean {
+  return body === 'SUN' || body === 'MOON' || body in NATIVE;
+}
+
+let fallbackProvider: LongitudeProvider | null = null;
+
+/**
+ * Registers the provider used for non-native bodies (nodes, Lilith, minor bodies). The chart module
+ * (positions.ts) is the natural provider; call once at start-up.
+ */
+export function setLongitudeProvider(provider: LongitudeProvider | null): void {
+  fallbackProvider = provider;
+}
+
+/**
+ * Apparent geocentric tropical longitude of `body`, degrees [0, 360), at `jdUt`.
+ * @throws ValidationError when the body needs a provider and none was given or registered
+ */
+export function bodyLongitude(body: Body, jdUt: number, provider?: LongitudeProvider): number {
+  if (body === 'SUN') return Astronomy.SunPosition(astroTimeFromJdUt(jdUt)).elon;
+  if (body === 'MOON') return normalizeDegrees(Astronomy.EclipticGeoMoon(astroTimeFromJdUt(jdUt)).lon);
+  const native = NATIVE[body];
+  if (native) {
+    const t = astroTimeFromJdUt(jdUt);
+    return normalizeDegrees(Astronomy.Ecliptic(Astronomy.GeoVector(native, t, true)).elon);
+  }
+  const p = provider ?? fallbackProvider;
+  if (!p) throw new ValidationError('body', `${body} is not supported by event searches yet`);
+  return normalizeDegrees(p(body, jdUt));
+}
+
+/** A longitude function bound to one body (see {@link bodyLongitude}). */
+export function longitudeFn(body: Body, provider?: LongitudeProvider): LongitudeFn {
+  return (jd) => bodyLongitude(body, jd, provider);
+}
+
+/**
+ * Apparent geocentric declination of Sun…Pluto (true equator of date), degrees [-90, 90].
+ * @throws ValidationError for other bodies
+ */
+export function bodyDeclination(body: Body, jdUt: number): number {
+  const t = astroTimeFromJdUt(jdUt);
+  const ab = body === 'SUN' ? Astronomy.Body.Sun : body === 'MOON' ? Astronomy.Body.Moon : NATIVE[body];
+  if (!ab) throw new ValidationError('body', `declination of ${body} is not supported here`);
+  const v = Astronomy.GeoVector(ab, t, true);
+  const rot = Astronomy.Rotation_EQJ_EQD(t);
+  const s = Astronomy.EquatorFromVector(Astronomy.RotateVector(rot, v));
+  return s.dec;
+}
+
+/**
+ * Motion characteristics used to bracket roots safely: a sampling step short enough that the body
+ * never turns twice (station to station) within two steps, and an upper bound of its speed.
+ * Speeds from Meeus/Swiss Ephemeris tables; steps are conservative (shortest retrograde loops:
+ * Mercury ≈ 20 d, Venus ≈ 40 d, Mars ≈ 60 d; the true node turns every few days).
+ */
+export interface BodyMotion {
+  sampleStepDays: number;
+  maxSpeedDegPerDay: number;
+  retrogradeCapable: boolean;
+}
+
+export function bodyMotion(body: Body): BodyMotion {
+  switch (body) {
+    case 'SUN': return { sampleStepDays: 10, maxSpeedDegPerDay: 1.02, retrogradeCapable: false };
+    case 'MOON': return { sampleStepDays: 0.5, maxSpeedDegPerDay: 15.4, retrogradeCapable: false };
+    case 'MERCURY': return { sampleStepDays: 1, maxSpeedDegPerDay: 2.3, retrogradeCapable: true };
+    case 'VENUS': return { sampleStepDays: 2, maxSpeedDegPerDay: 1.3, retrogradeCapable: true };
+    case 'MARS': return { sampleStepDays: 3, maxSpeedDegPerDay: 0.8, retrogradeCapable: true };
+    case 'TRUE_NODE': case 'SOUTH_NODE': case 'OSCULATING_LILITH': return { sampleStepDays: 0.25, maxSpeedDegPerDay: 7, retrogradeCapable: true };
+    case 'MEAN_NODE': return { sampleStepDays: 2, maxSpeedDegPerDay: 0.06, retrogradeCapable: true };
+    case 'MEAN_LILITH': return { sampleStepDays: 2, maxSpeedDegPerDay: 0.12, retrogradeCapable: true };
+    default: return { sampleStepDays: 5, maxSpeedDegPerDay: 0.5, retrogradeCapable: true };
+  }
+}

@@ -1,0 +1,292 @@
+/**
+ * Astronomical events over a date range, all instants UTC:
+ * lunar phases, solar and lunar eclipses, sign ingresses, stations, void-of-course Moon.
+ * Ranges are bounded (see {@link MAX_EVENT_RANGE_DAYS}) and validated.
+ */
+import * as Astronomy from 'astronomy-engine';
+import type { Body, Sign } from '../types.js';
+import { SIGNS } from '../types.js';
+import { ValidationError } from '../../errors.js';
+import { dateFromJulianDay, julianDayFromDate, normalizeDegrees, signedSeparationDegrees, signOf } from '../techniques/angles.js';
+import { astroTimeFromJdUt, bodyLongitude, bodyMotion, longitudeFn, type LongitudeProvider } from './body-longitude.js';
+import { findCrossings, findStations, illinois } from './search.js';
+
+/** Longest range accepted by one event search: 5 Julian years. */
+export const MAX_EVENT_RANGE_DAYS = 5 * 365.25 + 1;
+/** Supported instants: the ephemeris range of the project (1800-01-01 … 2399-12-31). */
+const MIN_JD = 2378496.5; // 1800-01-01T00:00Z
+const MAX_JD = 2597641.5; // 2400-01-01T00:00Z
+
+/**
+ * Validates a search range and returns it as Julian days (UT).
+ * @throws ValidationError (`field`.from / `field`.to) for inverted, too long or out-of-range ranges
+ */
+export function validateRange(from: Date, to: Date, field = 'input', maxDays = MAX_EVENT_RANGE_DAYS): [number, number] {
+  const a = julianDayFromDate(from);
+  const b = julianDayFromDate(to);
+  if (!Number.isFinite(a)) throw new ValidationError(`${field}.from`, 'invalid date');
+  if (!Number.isFinite(b)) throw new ValidationError(`${field}.to`, 'invalid date');
+  if (!(b > a)) throw new ValidationError(`${field}.to`, '`to` must be after `from`');
+  if (b - a > maxDays) throw new ValidationError(`${field}.to`, `range longer than ${Math.floor(maxDays / 365.25)} years`);
+  if (a < MIN_JD || b > MAX_JD) throw new ValidationError(`${field}.from`, 'range outside 1800-01-01…2400-01-01');
+  return [a, b];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lunar phases
+
+export const LUNAR_PHASES = ['NEW_MOON', 'FIRST_QUARTER', 'FULL_MOON', 'LAST_QUARTER'] as const;
+export type LunarPhase = (typeof LUNAR_PHASES)[number];
+
+export interface LunarPhaseEvent {
+  phase: LunarPhase;
+  utc: Date;
+  /** Apparent tropical longitude of the Moon at the instant, degrees [0, 360). */
+  moonLongitude: number;
+}
+
+/**
+ * Exact times of the four lunar phases (Moon − Sun apparent longitude = 0°, 90°, 180°, 270°)
+ * in [from, to], in order. astronomy-engine `SearchMoonQuarter` (tolerance 1 s; ephemeris error a few
+ * seconds of time).
+ */
+export function lunarPhases(from: Date, to: Date): LunarPhaseEvent[] {
+  const [, b] = validateRange(from, to);
+  const out: LunarPhaseEvent[] = [];
+  let q = Astronomy.SearchMoonQuarter(from);
+  while (julianDayFromDate(q.time.date) <= b) {
+    const jd = julianDayFromDate(q.time.date);
+    out.push({ phase: LUNAR_PHASES[q.quarter]!, utc: q.time.date, moonLongitude: bodyLongitude('MOON', jd) });
+    q = Astronomy.NextMoonQuarter(q);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Eclipses
+
+export const ECLIPSE_KINDS = ['SOLAR', 'LUNAR'] as const;
+export type EclipseKind = (typeof ECLIPSE_KINDS)[number];
+export const ECLIPSE_TYPES = ['TOTAL', 'ANNULAR', 'PARTIAL', 'PENUMBRAL'] as const;
+export type EclipseType = (typeof ECLIPSE_TYPES)[number];
+
+export interface EclipseEvent {
+  kind: EclipseKind;
+  type: EclipseType;
+  /** Greatest eclipse (solar: shadow axis closest to the Earth's centre; lunar: Moon closest to the shadow axis). */
+  maximumUtc: Date;
+  /** Tropical longitude of the eclipsed luminary at maximum (Sun for solar, Moon for lunar), degrees. */
+  longitude: number;
+  /** Solar total/annular: obscuration at the peak point; lunar: umbral obscuration of the Moon's disc. Null when undefined. */
+  obscuration: number | null;
+  /**
+   * Solar eclipses: true when the shadow axis meets the Earth (central eclipse). A non-central
+   * TOTAL/ANNULAR eclipse is one where only the edge of the umbra/antumbra grazes the Earth.
+   * Always false for lunar eclipses.
+   */
+  central: boolean;
+  /** Solar total/annular: geographic latitude/longitude of the shadow centre at maximum; else null. */
+  latitude: number | null;
+  geoLongitude: number | null;
+}
+
+function eclipseType(kind: Astronomy.EclipseKind): EclipseType {
+  switch (kind) {
+    case Astronomy.EclipseKind.Total: return 'TOTAL';
+    case Astronomy.EclipseKind.Annular: return 'ANNULAR';
+    case Astronomy.EclipseKind.Partial: return 'PARTIAL';
+    default: return 'PENUMBRAL';
+  }
+}
+
+/** Radii in km: Sun 695 700 (IAU 2015 nominal), Moon 1 737.4 (IAU), Earth equatorial 6 378.137 (WGS 84). */
+const SUN_RADIUS_KM = 695_700;
+const MOON_RADIUS_KM = 1_737.4;
+const EARTH_RADIUS_KM = 6_378.137;
+
+/**
+ * Classifies a solar eclipse whose shadow axis misses the Earth (astronomy-engine calls them all
+ * PARTIAL): if the umbral (or antumbral) cone still reaches the Earth's surface, the eclipse is a
+ * non-central TOTAL (ANNULAR), as Swiss Ephemeris reports (SE_ECL_NONCENTRAL). Cone radius at the
+ * point of the axis nearest the Earth's centre, r = R☾ − (R☉ − R☾)·d/D (d: Moon → that point,
+ * D: Sun → Moon), compared with (axis distance − R⊕) (Meeus, Elements of Solar Eclipses, ch. 1).
+ */
+function nonCentralType(e: Astronomy.GlobalSolarEclipseInfo): EclipseType {
+  const t = e.peak;
+  const m = Astronomy.GeoMoon(t);
+  const sun = Astronomy.GeoVector(Astronomy.Body.Sun, t, false);
+  const dx = m.x - sun.x, dy = m.y - sun.y, dz = m.z - sun.z;
+  const sunMoonAu = Math.hypot(dx, dy, dz);
+  const d = -(m.x * dx + m.y * dy + m.z * dz) / sunMoonAu; // AU, Moon → closest point to the geocentre
+  const coneKm = MOON_RADIUS_KM - ((SUN_RADIUS_KM - MOON_RADIUS_KM) * d) / sunMoonAu;
+  if (Math.abs(coneKm) > e.distance - EARTH_RADIUS_KM) return coneKm > 0 ? 'TOTAL' : 'ANNULAR';
+  return 'PARTIAL';
+}
+
+/**
+ * Solar and/or lunar eclipses with maximum in [from, to], in time order. astronomy-engine
+ * `SearchGlobalSolarEclipse` / `SearchLunarEclipse` (Espenak & Meeus shadow geometry); maxima agree
+ * with Swiss Ephemeris within 60 s (tests/reference/events.test.ts). Hybrid eclipses are reported as
+ * TOTAL or ANNULAR according to the peak point.
+ * @param kind SOLAR, LUNAR or undefined for both
+ */
+export function eclipses(from: Date, to: Date, kind?: EclipseKind): EclipseEvent[] {
+  const [, b] = validateRange(from, to);
+  const out: EclipseEvent[] = [];
+  if (kind !== 'LUNAR') {
+    let e = Astronomy.SearchGlobalSolarEclipse(from);
+    while (julianDayFromDate(e.peak.date) <= b) {
+      const jd = julianDayFromDate(e.peak.date);
+      const central = e.kind === Astronomy.EclipseKind.Total || e.kind === Astronomy.EclipseKind.Annular;
+      out.push({
+        kind: 'SOLAR', type: central ? eclipseType(e.kind) : nonCentralType(e), central, maximumUtc: e.peak.date, longitude: bodyLongitude('SUN', jd),
+        obscuration: central && e.obscuration !== undefined ? e.obscuration : null,
+        latitude: central && e.latitude !== undefined ? e.latitude : null,
+        geoLongitude: central && e.longitude !== undefined ? e.longitude : null,
+      });
+      e = Astronomy.NextGlobalSolarEclipse(e.peak);
+    }
+  }
+  if (kind !== 'SOLAR') {
+    let e = Astronomy.SearchLunarEclipse(from);
+    while (julianDayFromDate(e.peak.date) <= b) {
+      const jd = julianDayFromDate(e.peak.date);
+      out.push({
+        kind: 'LUNAR', type: eclipseType(e.kind), central: false, maximumUtc: e.peak.date, longitude: bodyLongitude('MOON', jd),
+        obscuration: e.obscuration, latitude: null, geoLongitude: null,
+      });
+      e = Astronomy.NextLunarEclipse(e.peak);
+    }
+  }
+  return out.sort((x, y) => x.maximumUtc.getTime() - y.maximumUtc.getTime());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ingresses and stations
+
+export interface IngressEvent {
+  body: Body;
+  utc: Date;
+  /** The sign entered. A retrograde ingress enters the previous sign (e.g. 0° Taurus backwards → ARIES). */
+  sign: Sign;
+  /** Longitude of the crossed sign boundary, degrees (0, 30, … 330). */
+  longitude: number;
+  retrograde: boolean;
+}
+
+const SIGN_BOUNDARIES = Array.from({ length: 12 }, (_, i) => i * 30);
+
+/**
+ * Sign ingresses of a body in (from, to], in order, including retrograde re-entries.
+ * Times are exact to ≈ 0.01 s of the ephemeris (Illinois refinement).
+ * @param provider longitude source for bodies other than Sun…Pluto (nodes, Lilith, minor bodies)
+ */
+export function ingresses(body: Body, from: Date, to: Date, provider?: LongitudeProvider): IngressEvent[] {
+  const [a, b] = validateRange(from, to);
+  const lon = longitudeFn(body, provider);
+  return findCrossings(lon, SIGN_BOUNDARIES, a, b, bodyMotion(body).sampleStepDays).map((r) => ({
+    body,
+    utc: dateFromJulianDay(r.jd),
+    sign: r.retrograde ? SIGNS[(Math.round(r.target / 30) + 11) % 12]! : SIGNS[Math.round(r.target / 30) % 12]!,
+    longitude: r.target,
+    retrograde: r.retrograde,
+  }));
+}
+
+export interface StationEvent {
+  body: Body;
+  utc: Date;
+  /** RETROGRADE: the body stations retrograde; DIRECT: stations direct. */
+  kind: 'RETROGRADE' | 'DIRECT';
+  longitude: number;
+  sign: Sign;
+}
+
+/**
+ * Stations (longitude speed crossing zero) of a body in [from, to]. The Sun and Moon have none
+ * (geocentric), so the result is empty for them. Precision ≈ 0.1 s of the speed root; the instant
+ * of a station is intrinsically soft (the longitude is stationary to 1″ for hours).
+ */
+export function stations(body: Body, from: Date, to: Date, provider?: LongitudeProvider): StationEvent[] {
+  const [a, b] = validateRange(from, to);
+  if (body === 'SUN' || body === 'MOON') return [];
+  const lon = longitudeFn(body, provider);
+  return findStations(lon, a, b, bodyMotion(body).sampleStepDays).map((s) => ({
+    body, utc: dateFromJulianDay(s.jd), kind: s.kind, longitude: normalizeDegrees(s.longitude), sign: signOf(s.longitude),
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Void-of-course Moon
+
+/** Ptolemaic aspects used for void-of-course (Lilly, Christian Astrology p. 112), degrees. */
+const VOC_ASPECTS = [0, 60, 90, 120, 180] as const;
+const MODERN_VOC_PLANETS: Body[] = ['SUN', 'MERCURY', 'VENUS', 'MARS', 'JUPITER', 'SATURN', 'URANUS', 'NEPTUNE', 'PLUTO'];
+const TRADITIONAL_VOC_PLANETS: Body[] = ['SUN', 'MERCURY', 'VENUS', 'MARS', 'JUPITER', 'SATURN'];
+
+export interface VoidOfCoursePeriod {
+  /** Instant of the Moon's last exact Ptolemaic aspect in its sign (or its sign ingress if it made none). */
+  startUtc: Date;
+  /** The Moon's next sign ingress, which ends the period. */
+  endUtc: Date;
+  /** Sign the Moon is void in. */
+  sign: Sign;
+  /** Sign the Moon enters at the end. */
+  nextSign: Sign;
+  /** The planet and aspect of the last contact; null when the Moon made no aspect in the sign. */
+  lastAspectBody: Body | null;
+  lastAspectAngle: number | null;
+}
+
+/**
+ * Void-of-course Moon periods overlapping [from, to]: from the Moon's last exact Ptolemaic aspect
+ * (conjunction, sextile, square, trine, opposition) to a planet while in a sign until it leaves that
+ * sign (modern definition; Lilly's orb-based one is not used).
+ * @param traditional true: aspects to Sun…Saturn only; false (default): Sun…Pluto
+ */
+export function voidOfCourseMoon(from: Date, to: Date, traditional = false): VoidOfCoursePeriod[] {
+  const [a, b] = validateRange(from, to);
+  const planets = traditional ? TRADITIONAL_VOC_PLANETS : MODERN_VOC_PLANETS;
+  const moon = longitudeFn('MOON');
+  // Moon ingresses from 3 days before `from` (the Moon spends ≤ 2.7 days in a sign) to 3 days after `to`.
+  const ing = findCrossings(moon, SIGN_BOUNDARIES, a - 3, b + 3, bodyMotion('MOON').sampleStepDays);
+  const out: VoidOfCoursePeriod[] = [];
+  for (let i = 0; i + 1 < ing.length; i++) {
+    const entry = ing[i]!.jd, exit = ing[i + 1]!.jd;
+    if (exit < a) continue;
+    let last: { jd: number; body: Body; angle: number } | null = null;
+    for (const p of planets) {
+      // Planets move ≤ 2.3°/day: a quadratic through 3 samples is exact to < 0.1″ over 3 days.
+      const mid = (entry + exit) / 2, h = (exit - entry) / 2;
+      const p0 = bodyLongitude(p, entry), p1 = p0 + signedSeparationDegrees(bodyLongitude(p, mid), p0);
+      const p2 = p1 + signedSeparationDegrees(bodyLongitude(p, exit), p1);
+      const planetAt = (t: number) => {
+        const x = (t - mid) / h;
+        return p1 + x * (p2 - p0) / 2 + x * x * (p2 - 2 * p1 + p0) / 2;
+      };
+      const m0 = moon(entry);
+      const rel = (t: number) => m0 + signedSeparationDegrees(moon(t), m0) - planetAt(t); // unwrapped Moon − planet
+      const r0 = rel(entry), r1 = rel(exit);
+      for (const asp of VOC_ASPECTS) {
+        for (const target of asp === 0 || asp === 180 ? [asp] : [asp, 360 - asp]) {
+          for (let k = Math.ceil((r0 - target) / 360); target + 360 * k <= r1; k++) {
+            const T = target + 360 * k;
+            const jd = illinois((t) => rel(t) - T, entry, exit, r0 - T, r1 - T, 1e-6);
+            if (!last || jd > last.jd) last = { jd, body: p, angle: asp };
+          }
+        }
+      }
+    }
+    const start = last ? last.jd : entry;
+    if (exit < a || start > b) continue;
+    const sign = signOf(ing[i + 1]!.target - 1);
+    out.push({
+      startUtc: dateFromJulianDay(start), endUtc: dateFromJulianDay(exit), sign,
+      nextSign: signOf(ing[i + 1]!.target), lastAspectBody: last?.body ?? null, lastAspectAngle: last?.angle ?? null,
+    });
+  }
+  return out;
+}
+
+/** Julian day helpers re-exported for callers that work in JD. */
+export { astroTimeFromJdUt };

@@ -116,7 +116,7 @@ function raToLongitude(ra: number, cose: number): number {
 /** Mutable scratch of one house computation (tropical, before the ayanamsa). */
 interface RawHouses {
   /** cusps[1..12]; index 0 unused (keeps the house numbers readable). */
-  cusps: Float64Array;
+  cusps: number[];
   ascendant: number;
   midheaven: number;
   vertex: number;
@@ -202,7 +202,7 @@ function calcHouses(armc: number, latitude: number, obliquity: number, system: H
   const polar = Math.abs(fi) >= 90 - ekl;
 
   const h: RawHouses = {
-    cusps: new Float64Array(13),
+    cusps: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
     ascendant: asc1(th + 90, fi, sine, cose),
     midheaven: raToLongitude(th, cose),
     vertex: 0,

@@ -1,0 +1,256 @@
+/**
+ * Body positions for a chart: geocentric apparent ecliptic of date (true equinox, "tropical"),
+ * topocentric, heliocentric; tropical or sidereal. See planets.ts and lunar-points.ts for the
+ * models and their sources; the accuracy against Swiss Ephemeris is in src/ephemeris/README.md.
+ */
+import { ValidationError } from '../errors.js';
+import { Astronomy, astroTimeFromJdUt, guardAstronomy } from './astro.js';
+import {
+  equatorialOfDate, frameOfDate, norm360, PRECESSION_RATE_DEG_PER_DAY, rotate, sphericalMotion,
+  type FrameOfDate, type SphericalMotion, type State, type Vec3,
+} from './frames.js';
+import {
+  meanApogee, meanNodeLongitude, MEAN_APOGEE_DISTANCE_AU, MEAN_NODE_DISTANCE_AU, osculatingLunarPoints,
+} from './lunar-points.js';
+import { minorBodyHelioState, type MinorBody } from './minor-bodies.js';
+import {
+  apparentFrom, apparentMoon, earthHelioState, moonGeoState, planetHelioState, type PlanetName,
+} from './planets.js';
+import { ayanamsaDegrees } from './sidereal-bridge.js';
+import {
+  BODIES, SIGNS, type Ayanamsa, type Body, type Center, type GeoLocation, type Position, type ResolvedMoment, type Zodiac,
+} from './types.js';
+
+/** Options of {@link computePositions}. */
+export interface PositionOptions {
+  center: Center;
+  /** Required for TOPOCENTRIC. */
+  location?: GeoLocation;
+  zodiac: Zodiac;
+  /** Required for SIDEREAL. */
+  ayanamsa?: Ayanamsa;
+}
+
+const PLANETS: ReadonlySet<string> = new Set(['SUN', 'MERCURY', 'VENUS', 'MARS', 'JUPITER', 'SATURN', 'URANUS', 'NEPTUNE', 'PLUTO']);
+const MINOR: ReadonlySet<string> = new Set(['CHIRON', 'PHOLUS', 'CERES', 'PALLAS', 'JUNO', 'VESTA']);
+/** Bodies that have no heliocentric meaning (the Sun itself and points of the lunar orbit). */
+export const NOT_HELIOCENTRIC: ReadonlySet<Body> = new Set<Body>([
+  'SUN', 'MEAN_NODE', 'TRUE_NODE', 'SOUTH_NODE', 'MEAN_LILITH', 'OSCULATING_LILITH',
+]);
+
+/** Step for the numerical speeds of the osculating lunar points, days. */
+const OSCULATING_SPEED_STEP_DAYS = 0.01;
+/** Step for the numerical speeds of the mean lunar points, days. */
+const MEAN_SPEED_STEP_DAYS = 0.5;
+
+/** Lazily computed, per-instant shared state: each ephemeris evaluation happens at most once. */
+class PositionContext {
+  readonly time: Astronomy.AstroTime;
+  readonly frame: FrameOfDate;
+  private earth?: State;
+  private moon?: State;
+  private observerGeo?: State | null;
+
+  constructor(readonly moment: ResolvedMoment, readonly opts: PositionOptions) {
+    this.time = astroTimeFromJdUt(moment.julianDayUt);
+    this.frame = frameOfDate(this.time);
+  }
+
+  earthState(): State {
+    return (this.earth ??= earthHelioState(this.time));
+  }
+
+  moonState(): State {
+    return (this.moon ??= moonGeoState(this.time));
+  }
+
+  /** Observer's geocentric state (EQJ) for TOPOCENTRIC, else null. */
+  observer(): State | null {
+    if (this.observerGeo === undefined) {
+      if (this.opts.center !== 'TOPOCENTRIC' || !this.opts.location) {
+        this.observerGeo = null;
+      } else {
+        const loc = this.opts.location;
+        const obs = new Astronomy.Observer(loc.latitude, loc.longitude, loc.elevationMeters ?? 0);
+        const s = Astronomy.ObserverState(this.time, obs, false);
+        this.observerGeo = { pos: [s.x, s.y, s.z], vel: [s.vx, s.vy, s.vz] };
+      }
+    }
+    return this.observerGeo;
+  }
+
+  /** Observer's heliocentric state (EQJ): Earth centre or a place on it. */
+  observerHelio(): State {
+    const e = this.earthState();
+    const o = this.observer();
+    if (!o) return e;
+    return {
+      pos: [e.pos[0] + o.pos[0], e.pos[1] + o.pos[1], e.pos[2] + o.pos[2]],
+      vel: [e.vel[0] + o.vel[0], e.vel[1] + o.vel[1], e.vel[2] + o.vel[2]],
+    };
+  }
+
+  /** Rotates an EQJ state into the true ecliptic of date and returns spherical motion. */
+  ecliptic(s: State): SphericalMotion {
+    const m = this.frame.eqjToEct;
+    const sph = sphericalMotion(rotate(m, s.pos), rotate(m, s.vel));
+    sph.longitudeSpeed += PRECESSION_RATE_DEG_PER_DAY;
+    return sph;
+  }
+}
+
+function heliocentricState(ctx: PositionContext, body: Body): State {
+  if (PLANETS.has(body)) return planetHelioState(body as PlanetName, ctx.time);
+  if (MINOR.has(body)) {
+    const s = minorBodyHelioState(body as MinorBody, ctx.frame.jdTt);
+    return { pos: [s.x, s.y, s.z], vel: [s.vx, s.vy, s.vz] };
+  }
+  if (body === 'MOON') {
+    const e = ctx.earthState();
+    const m = ctx.moonState();
+    return {
+      pos: [e.pos[0] + m.pos[0], e.pos[1] + m.pos[1], e.pos[2] + m.pos[2]],
+      vel: [e.vel[0] + m.vel[0], e.vel[1] + m.vel[1], e.vel[2] + m.vel[2]],
+    };
+  }
+  throw new ValidationError('bodies', `${body} has no heliocentric position`);
+}
+
+/** Mean node or mean apogee as apparent ecliptic-of-date motion (numerical speed, cheap). */
+function meanPointMotion(ctx: PositionContext, body: 'MEAN_NODE' | 'MEAN_LILITH'): SphericalMotion {
+  const jd = ctx.frame.jdTt;
+  const h = MEAN_SPEED_STEP_DAYS;
+  const dpsi = ctx.frame.nutationLongitudeDeg;
+  if (body === 'MEAN_NODE') {
+    const lon = meanNodeLongitude(jd);
+    let d = meanNodeLongitude(jd + h) - meanNodeLongitude(jd - h);
+    if (d > 180) d -= 360;
+    else if (d < -180) d += 360;
+    return { longitude: norm360(lon + dpsi), latitude: 0, distanceAu: MEAN_NODE_DISTANCE_AU, longitudeSpeed: d / (2 * h), latitudeSpeed: 0 };
+  }
+  const p = meanApogee(jd);
+  const a = meanApogee(jd - h);
+  const b = meanApogee(jd + h);
+  let d = b.longitude - a.longitude;
+  if (d > 180) d -= 360;
+  else if (d < -180) d += 360;
+  return {
+    longitude: norm360(p.longitude + dpsi),
+    latitude: p.latitude,
+    distanceAu: MEAN_APOGEE_DISTANCE_AU,
+    longitudeSpeed: d / (2 * h),
+    latitudeSpeed: (b.latitude - a.latitude) / (2 * h),
+  };
+}
+
+/** True node or osculating apogee from the Moon's geocentric state, with a central-difference speed. */
+function osculatingPointMotion(ctx: PositionContext, body: 'TRUE_NODE' | 'OSCULATING_LILITH'): SphericalMotion {
+  const m = ctx.frame.eqjToEct;
+  const at = (s: State) => osculatingLunarPoints(rotate(m, s.pos), rotate(m, s.vel));
+  const h = OSCULATING_SPEED_STEP_DAYS;
+  const now = at(ctx.moonState());
+  const before = at(moonGeoState(ctx.time.AddDays(-h)));
+  const after = at(moonGeoState(ctx.time.AddDays(h)));
+  if (body === 'TRUE_NODE') {
+    let d = after.nodeLongitude - before.nodeLongitude;
+    if (d > 180) d -= 360;
+    else if (d < -180) d += 360;
+    return {
+      longitude: now.nodeLongitude,
+      latitude: 0,
+      distanceAu: now.nodeDistanceAu,
+      longitudeSpeed: d / (2 * h) + PRECESSION_RATE_DEG_PER_DAY,
+      latitudeSpeed: 0,
+    };
+  }
+  const velocity: Vec3 = [
+    (after.apogee[0] - before.apogee[0]) / (2 * h),
+    (after.apogee[1] - before.apogee[1]) / (2 * h),
+    (after.apogee[2] - before.apogee[2]) / (2 * h),
+  ];
+  const sph = sphericalMotion(now.apogee, velocity);
+  sph.longitudeSpeed += PRECESSION_RATE_DEG_PER_DAY;
+  return sph;
+}
+
+function bodyMotion(ctx: PositionContext, body: Body): SphericalMotion {
+  const center = ctx.opts.center;
+  if (center === 'HELIOCENTRIC') {
+    if (NOT_HELIOCENTRIC.has(body)) throw new ValidationError('bodies', `${body} has no heliocentric position`);
+    // Heliocentric: geometric position of date (Swiss Ephemeris applies no aberration for the Sun as centre).
+    return ctx.ecliptic(heliocentricState(ctx, body));
+  }
+  switch (body) {
+    case 'MOON':
+      return ctx.ecliptic(apparentMoon(ctx.moonState(), ctx.observer() ?? undefined));
+    case 'MEAN_NODE':
+    case 'MEAN_LILITH':
+      return meanPointMotion(ctx, body);
+    case 'SOUTH_NODE': {
+      const n = meanPointMotion(ctx, 'MEAN_NODE');
+      return { ...n, longitude: norm360(n.longitude + 180) };
+    }
+    case 'TRUE_NODE':
+    case 'OSCULATING_LILITH':
+      return osculatingPointMotion(ctx, body);
+    default:
+      return ctx.ecliptic(apparentFrom(ctx.observerHelio(), heliocentricState(ctx, body)));
+  }
+}
+
+/** Turns ecliptic-of-date motion into a Position (sidereal offset applied to longitude only). */
+function toPosition(body: Body, sph: SphericalMotion, frame: FrameOfDate, ayanamsaDeg: number | null): Position {
+  const eq = equatorialOfDate(sph.longitude, sph.latitude, frame);
+  let longitude = sph.longitude;
+  let longitudeSpeed = sph.longitudeSpeed;
+  if (ayanamsaDeg !== null) {
+    longitude = norm360(longitude - ayanamsaDeg);
+    longitudeSpeed -= PRECESSION_RATE_DEG_PER_DAY;
+  }
+  let signIndex = Math.floor(longitude / 30);
+  if (signIndex > 11) signIndex = 11;
+  return {
+    body,
+    longitude,
+    latitude: sph.latitude,
+    distanceAu: sph.distanceAu,
+    longitudeSpeed,
+    latitudeSpeed: sph.latitudeSpeed,
+    rightAscension: eq.rightAscension,
+    declination: eq.declination,
+    retrograde: longitudeSpeed < 0,
+    sign: SIGNS[signIndex],
+    signLongitude: longitude - signIndex * 30,
+    house: null,
+  };
+}
+
+/**
+ * Positions of `bodies` at `moment`.
+ *
+ * Frame: ecliptic of date with the true equinox (apparent: light-time, aberration, nutation);
+ * GEOCENTRIC from the Earth's centre, TOPOCENTRIC from `location` (geodetic, WGS-84, elevation in
+ * metres), HELIOCENTRIC from the Sun's centre (geometric). SIDEREAL subtracts the true ayanamsa
+ * (with nutation) of `ayanamsa` from longitudes; RA/Dec stay of date. Angles degrees
+ * (longitude, RA in [0, 360)), distances AU, speeds degrees/day. SOUTH_NODE is opposite the mean
+ * node. `house` is null (computeChart fills it). Range: 1800–2399 (the moment is already checked).
+ *
+ * @throws ValidationError (fields 'bodies', 'location', 'ayanamsa'); CalculationError when
+ *   astronomy-engine fails.
+ */
+export function computePositions(moment: ResolvedMoment, bodies: readonly Body[], opts: PositionOptions): Position[] {
+  if (opts.center === 'TOPOCENTRIC' && !opts.location) {
+    throw new ValidationError('location', 'TOPOCENTRIC positions need a location');
+  }
+  if (opts.zodiac === 'SIDEREAL' && !opts.ayanamsa) {
+    throw new ValidationError('ayanamsa', 'The SIDEREAL zodiac needs an ayanamsa');
+  }
+  for (const b of bodies) {
+    if (!(BODIES as readonly string[]).includes(b)) throw new ValidationError('bodies', `Unknown body "${String(b)}"`);
+  }
+  return guardAstronomy('positions', () => {
+    const ctx = new PositionContext(moment, opts);
+    const ayanamsaDeg = opts.zodiac === 'SIDEREAL' ? ayanamsaDegrees(opts.ayanamsa as Ayanamsa, ctx.frame.jdTt, { withNutation: true }) : null;
+    return bodies.map((body) => toPosition(body, bodyMotion(ctx, body), ctx.frame, ayanamsaDeg));
+  });
+}

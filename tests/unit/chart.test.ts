@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { OutOfRangeError, ValidationError } from '../../src/errors.js';
+import { computeChart, computeChartHouses, DEFAULT_BODIES, type ChartRequest } from '../../src/ephemeris/index.js';
+
+const moment = { utc: '1990-01-15T14:30:00Z' };
+const london = { latitude: 51.5074, longitude: -0.1278 };
+
+function fieldOf(req: ChartRequest): string {
+  try {
+    computeChart(req);
+  } catch (e) {
+    if (e instanceof ValidationError) return e.field;
+    throw e;
+  }
+  throw new Error('expected a ValidationError');
+}
+
+describe('computeChart', () => {
+  it('computes the default chart: default bodies once each, Placidus houses, house numbers, aspects with angles', () => {
+    const chart = computeChart({ moment, location: london });
+    expect(chart.positions.map((p) => p.body)).toEqual([...DEFAULT_BODIES]);
+    expect(chart.houses?.system).toBe('PLACIDUS');
+    expect(chart.houses?.cusps).toHaveLength(12);
+    for (const p of chart.positions) {
+      expect(p.house).toBeGreaterThanOrEqual(1);
+      expect(p.house).toBeLessThanOrEqual(12);
+      expect(p.longitude).toBeGreaterThanOrEqual(0);
+      expect(p.longitude).toBeLessThan(360);
+      expect(p.signLongitude).toBeCloseTo(p.longitude - 30 * Math.floor(p.longitude / 30), 9);
+      expect(p.retrograde).toBe(p.longitudeSpeed < 0);
+    }
+    // Sun on 1990-01-15 is at 25° Capricorn (Swiss Ephemeris: 294.9°), and the Moon's node retrogrades.
+    const sun = chart.positions.find((p) => p.body === 'SUN')!;
+    expect(sun.sign).toBe('CAPRICORN');
+    expect(sun.longitude).toBeGreaterThan(294.5);
+    expect(sun.longitude).toBeLessThan(295.5);
+    expect(chart.positions.find((p) => p.body === 'MEAN_NODE')!.retrograde).toBe(true);
+    expect(chart.aspects.length).toBeGreaterThan(0);
+    expect(chart.aspects.some((a) => a.first === 'ASCENDANT' || a.second === 'ASCENDANT' || a.first === 'MIDHEAVEN' || a.second === 'MIDHEAVEN')).toBe(true);
+    expect(chart.moment.julianDayUt).toBeCloseTo(2447907.1042, 4);
+  });
+
+  it('has no houses and no house numbers without a location', () => {
+    const chart = computeChart({ moment, bodies: ['SUN', 'MOON'] });
+    expect(chart.houses).toBeNull();
+    expect(chart.positions.every((p) => p.house === null)).toBe(true);
+    expect(() => computeChartHouses({ moment })).toThrow(ValidationError);
+  });
+
+  it('the south node is opposite the mean node', () => {
+    const [n, s] = computeChart({ moment, bodies: ['MEAN_NODE', 'SOUTH_NODE'] }).positions;
+    expect(Math.abs(((s.longitude - n.longitude + 360) % 360) - 180)).toBeLessThan(1e-9);
+  });
+
+  it('heliocentric defaults drop the Sun and the lunar points', () => {
+    const chart = computeChart({ moment, center: 'HELIOCENTRIC' });
+    expect(chart.positions.map((p) => p.body)).not.toContain('SUN');
+    expect(chart.positions.map((p) => p.body)).not.toContain('MEAN_NODE');
+    expect(chart.positions.map((p) => p.body)).toContain('MOON');
+  });
+
+  it('names the offending field', () => {
+    expect(fieldOf({ moment, location: { latitude: 95, longitude: 0 } })).toBe('location.latitude');
+    expect(fieldOf({ moment, location: { latitude: 0, longitude: 181 } })).toBe('location.longitude');
+    expect(fieldOf({ moment, location: { latitude: 0, longitude: 0, elevationMeters: 1e6 } })).toBe('location.elevationMeters');
+    expect(fieldOf({ moment, bodies: [] })).toBe('bodies');
+    expect(fieldOf({ moment, bodies: ['SUN', 'SUN'] })).toBe('bodies');
+    expect(fieldOf({ moment, bodies: ['SUN', 'NIBIRU' as never] })).toBe('bodies');
+    expect(fieldOf({ moment, zodiac: 'SIDEREAL' })).toBe('ayanamsa');
+    expect(fieldOf({ moment, center: 'TOPOCENTRIC' })).toBe('location');
+    expect(fieldOf({ moment, center: 'HELIOCENTRIC', bodies: ['SUN'] })).toBe('bodies');
+    expect(fieldOf({ moment, houseSystem: 'NOPE' as never })).toBe('houseSystem');
+    expect(fieldOf({ moment: { localDateTime: '1990-01-15T14:30:00', timeZone: 'Nowhere/Land' } })).toBe('moment.timeZone');
+    expect(fieldOf({ moment, aspects: { orbMultiplier: 99 } })).toBe('aspects.orbMultiplier');
+    expect(() => computeChart({ moment: { utc: '1700-01-01T00:00:00Z' } })).toThrow(OutOfRangeError);
+  });
+});

@@ -1,0 +1,150 @@
+/**
+ * KeyValueCache implementations for Apollo (response cache, APQ): Redis through ioredis, or
+ * in-process memory when REDIS_URL is unset. Structurally compatible with
+ * `@apollo/utils.keyvaluecache`'s KeyValueCache (ttl in seconds).
+ */
+import type { Redis } from 'ioredis';
+import type { Logger } from '../observability/logger.js';
+import type { Metrics } from '../observability/metrics.js';
+
+export interface CacheSetOptions {
+  /** Time to live in seconds; null/undefined/0 → no expiry. */
+  ttl?: number | null;
+}
+
+export interface KeyValueCache {
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string, options?: CacheSetOptions): Promise<void>;
+  delete(key: string): Promise<boolean | void>;
+}
+
+/** A cache that can also report its health for /ready and be closed. */
+export interface GatewayCache extends KeyValueCache {
+  readonly kind: 'redis' | 'memory';
+  /** Round trip to the backend; resolves with latency in ms. @throws when unreachable */
+  ping(): Promise<number>;
+}
+
+/** In-process cache with per-entry expiry and a bound on the number of entries (oldest evicted). */
+export class MemoryKeyValueCache implements GatewayCache {
+  readonly kind = 'memory' as const;
+  private readonly entries = new Map<string, { value: string; expiresAtMs: number }>();
+
+  constructor(
+    private readonly prefix = '',
+    private readonly maxEntries = 10_000,
+  ) {}
+
+  async get(key: string): Promise<string | undefined> {
+    const k = this.prefix + key;
+    const entry = this.entries.get(k);
+    if (!entry) return undefined;
+    if (entry.expiresAtMs <= Date.now()) {
+      this.entries.delete(k);
+      return undefined;
+    }
+    return entry.value;
+  }
+
+  async set(key: string, value: string, options?: CacheSetOptions): Promise<void> {
+    const k = this.prefix + key;
+    const ttl = options?.ttl ?? 0;
+    this.entries.delete(k);
+    if (this.entries.size >= this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    this.entries.set(k, { value, expiresAtMs: ttl > 0 ? Date.now() + ttl * 1000 : Number.POSITIVE_INFINITY });
+  }
+
+  async delete(key: string): Promise<boolean> {
+    return this.entries.delete(this.prefix + key);
+  }
+
+  async ping(): Promise<number> {
+    return 0;
+  }
+}
+
+/**
+ * Redis-backed cache. A Redis failure never fails a request: `get` answers undefined and `set`
+ * does nothing, the first failure of an outage is logged once (warn), and the recovery is logged
+ * once (info) when Redis answers again.
+ */
+export class RedisKeyValueCache implements GatewayCache {
+  readonly kind = 'redis' as const;
+  private available = true;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+    private readonly logger: Logger,
+    private readonly metrics?: Metrics,
+  ) {
+    metrics?.cacheUp.set(1);
+    redis.on('ready', () => this.markUp());
+  }
+
+  /** True until a command fails; true again once Redis answers. */
+  get isAvailable(): boolean {
+    return this.available;
+  }
+
+  async get(key: string): Promise<string | undefined> {
+    try {
+      const value = await this.redis.get(this.prefix + key);
+      this.markUp();
+      return value ?? undefined;
+    } catch (error) {
+      this.markDown('get', error);
+      return undefined;
+    }
+  }
+
+  async set(key: string, value: string, options?: CacheSetOptions): Promise<void> {
+    try {
+      const ttl = options?.ttl ?? 0;
+      if (ttl > 0) await this.redis.set(this.prefix + key, value, 'EX', Math.ceil(ttl));
+      else await this.redis.set(this.prefix + key, value);
+      this.markUp();
+    } catch (error) {
+      this.markDown('set', error);
+    }
+  }
+
+  async delete(key: string): Promise<boolean> {
+    try {
+      const n = await this.redis.del(this.prefix + key);
+      this.markUp();
+      return n > 0;
+    } catch (error) {
+      this.markDown('delete', error);
+      return false;
+    }
+  }
+
+  async ping(): Promise<number> {
+    const start = performance.now();
+    await this.redis.ping();
+    this.markUp();
+    return performance.now() - start;
+  }
+
+  private markDown(operation: string, error: unknown): void {
+    this.metrics?.cacheErrors.inc({ operation });
+    if (!this.available) return;
+    this.available = false;
+    this.metrics?.cacheUp.set(0);
+    this.logger.warn(
+      { err: error instanceof Error ? { message: error.message, name: error.name } : String(error) },
+      'redis cache unavailable; answering uncached until it returns',
+    );
+  }
+
+  private markUp(): void {
+    if (this.available) return;
+    this.available = true;
+    this.metrics?.cacheUp.set(1);
+    this.logger.info('redis cache available again; caching resumed');
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * `nocturna dev-token`: prints an access token signed with the configured (or generated
+ * development) secret. Development only; in production use the accounts' `nocturna token create`.
+ * Options: --subject dev  --ttl 86400 (seconds)  --kind access|service  --role admin  --tier premium
+ */
+import { signToken } from '../../auth/jwt.signer.js';
+import { ConfigError, loadConfig } from '../../config/config.js';
+import { parseFlags, type CliCommand } from '../command.js';
+
+export const devTokenCommand: CliCommand = {
+  name: 'dev-token',
+  summary: 'Print a development JWT signed with the local secret (not in production)',
+  async run(args) {
+    let config;
+    try {
+      config = loadConfig(process.env);
+    } catch (error) {
+      if (error instanceof ConfigError) {
+        process.stderr.write(`nocturna: ${error.message}\n`);
+        return 2;
+      }
+      throw error;
+    }
+    if (config.nodeEnv === 'production') {
+      process.stderr.write('nocturna dev-token: refused in production (use `nocturna token create`)\n');
+      return 1;
+    }
+    const flags = parseFlags(args);
+    const ttl = Number(flags.get('ttl') ?? 86_400);
+    const kind = flags.get('kind') ?? 'access';
+    if (!Number.isInteger(ttl) || ttl <= 0 || (kind !== 'access' && kind !== 'service')) {
+      process.stderr.write('usage: nocturna dev-token [--subject dev] [--ttl seconds] [--kind access|service] [--role r] [--tier t]\n');
+      return 2;
+    }
+    const token = signToken(
+      { subject: flags.get('subject') ?? 'dev', kind, role: flags.get('role'), tier: flags.get('tier') },
+      { secret: config.secretKey, issuer: config.jwt.issuer, audience: config.jwt.audience, ttlSeconds: ttl },
+    );
+    process.stdout.write(`${token}\n`);
+    return 0;
+  },
+};

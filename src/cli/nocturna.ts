@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+/**
+ * The `nocturna` bin: `nocturna <command> [options]`. Commands are registered in COMMANDS, one
+ * line each (the accounts issue adds migrate, admin, token, setup-production).
+ */
+import { pathToFileURL } from 'node:url';
+import { realpathSync } from 'node:fs';
+import type { CliCommand } from './command.js';
+import { serveCommand } from './commands/serve.js';
+import { devTokenCommand } from './commands/dev-token.js';
+
+export const COMMANDS: CliCommand[] = [
+  serveCommand,
+  devTokenCommand,
+];
+
+function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'usage: nocturna <command> [options]',
+    '',
+    'commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    `  ${'help'.padEnd(width)}  Show this help`,
+  ].join('\n');
+}
+
+/** Dispatches argv (without node and script) to a command; resolves with the exit code. */
+export async function runCli(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    process.stdout.write(`${usage()}\n`);
+    return name ? 0 : 1;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    process.stderr.write(`nocturna: unknown command "${name}"\n\n${usage()}\n`);
+    return 2;
+  }
+  return command.run(rest);
+}
+
+const invokedDirectly = (() => {
+  try {
+    return process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
+  } catch {
+    return false;
+  }
+})();
+
+if (invokedDirectly) {
+  runCli(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error) => {
+      process.stderr.write(`nocturna: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,129 @@
+/**
+ * Validated application configuration. `loadConfig(env)` parses the environment once at start-up
+ * and throws a ConfigError listing every invalid variable; the rest of the code receives a Config.
+ */
+import { resolve } from 'node:path';
+import { envSchema, type Env } from './env.schema.js';
+import { loadOrCreateDevSecret, secretKeyProblems } from './secret-key.js';
+
+export type NodeEnv = 'development' | 'production' | 'test';
+
+export interface Config {
+  nodeEnv: NodeEnv;
+  port: number;
+  host: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** JWT signing key (HS256). In development possibly generated into dataDir. */
+  secretKey: string;
+  /** Where the secret came from: the environment or the generated development file. */
+  secretKeySource: 'env' | 'generated';
+  jwt: {
+    issuer: string;
+    audience: string;
+    accessTokenTtlSeconds: number;
+    refreshTokenTtlSeconds: number;
+    serviceTokenTtlSeconds: number;
+  };
+  admin: { email: string; password: string | undefined };
+  serviceToken: string | undefined;
+  registration: { allow: boolean; requiresApproval: boolean; maxUsers: number };
+  /** Allowed CORS origins; ['*'] means any. */
+  corsOrigins: string[];
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  /** Absolute path of the data directory (PGlite files, generated dev secret). */
+  dataDir: string;
+  migrateOnStart: boolean;
+  rateLimit: { defaultPerHour: number; premiumPerHour: number };
+  cacheTtlSeconds: number;
+  limits: { maxQueryCost: number; maxQueryDepth: number; bodyLimitBytes: number };
+  shutdownTimeoutMs: number;
+  graphql: { introspection: boolean; sandbox: boolean };
+}
+
+/** Thrown by loadConfig; `problems` holds one "VARIABLE: message" line per invalid variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface LoadConfigOptions {
+  /** Generate and keep a development secret in DATA_DIR when SECRET_KEY is unset (default true). */
+  generateDevSecret?: boolean;
+}
+
+/**
+ * Parses `env` (normally `process.env`) into a Config.
+ * @throws ConfigError listing every invalid variable.
+ */
+export function loadConfig(env: Record<string, string | undefined>, options: LoadConfigOptions = {}): Config {
+  const parsed = envSchema.safeParse(env);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const variable = issue.path.join('.') || '(environment)';
+      problems.push(`${variable}: ${issue.message}`);
+    }
+    throw new ConfigError(problems);
+  }
+  const e: Env = parsed.data;
+  const production = e.NODE_ENV === 'production';
+
+  if (production) {
+    for (const p of secretKeyProblems(e.SECRET_KEY)) problems.push(`SECRET_KEY: ${p}`);
+  } else if (e.SECRET_KEY !== undefined && e.SECRET_KEY.length < 32) {
+    problems.push('SECRET_KEY: must be at least 32 characters');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const dataDir = resolve(e.DATA_DIR);
+  let secretKey = e.SECRET_KEY;
+  let secretKeySource: Config['secretKeySource'] = 'env';
+  if (secretKey === undefined) {
+    if (options.generateDevSecret === false) throw new ConfigError(['SECRET_KEY: not set']);
+    secretKey = loadOrCreateDevSecret(dataDir);
+    secretKeySource = 'generated';
+  }
+
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
+    secretKey,
+    secretKeySource,
+    jwt: {
+      issuer: e.JWT_ISSUER,
+      audience: e.JWT_AUDIENCE,
+      accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL,
+      refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL,
+      serviceTokenTtlSeconds: e.SERVICE_TOKEN_TTL,
+    },
+    admin: { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD },
+    serviceToken: e.SERVICE_TOKEN,
+    registration: {
+      allow: e.ALLOW_USER_REGISTRATION,
+      requiresApproval: e.REGISTRATION_REQUIRES_APPROVAL,
+      maxUsers: e.MAX_USERS_LIMIT,
+    },
+    corsOrigins: e.CORS_ORIGINS ?? (production ? [] : ['*']),
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    dataDir,
+    migrateOnStart: e.MIGRATE_ON_START,
+    rateLimit: { defaultPerHour: e.RATE_LIMIT_DEFAULT, premiumPerHour: e.RATE_LIMIT_PREMIUM },
+    cacheTtlSeconds: e.CACHE_TTL,
+    limits: {
+      maxQueryCost: e.MAX_QUERY_COST,
+      maxQueryDepth: e.MAX_QUERY_DEPTH,
+      bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    },
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT,
+    graphql: {
+      introspection: e.ENABLE_INTROSPECTION ?? !production,
+      sandbox: e.ENABLE_SANDBOX ?? !production,
+    },
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * Apollo Server 5 over the type-graphql schema: error mapping, depth/cost limits, auth → quota →
+ * response cache (Redis or memory) ordering, APQ through the same cache, metrics, landing page.
+ */
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
+import { ApolloServerPluginLandingPageDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import responseCachePlugin from '@apollo/server-plugin-response-cache';
+import type { GraphQLSchema } from 'graphql';
+import type { Config } from '../config/config.js';
+import type { GatewayCache } from '../cache/key-value-cache.js';
+import type { QuotaHook } from '../http/quota.js';
+import type { Logger } from '../observability/logger.js';
+import type { Metrics } from '../observability/metrics.js';
+import type { GatewayContext } from './context.js';
+import { createFormatError } from './error-mapping.js';
+import { createQueryLimitsRule } from './limits/query-limits.rule.js';
+import { rootFieldPolicy } from './operation-policy.js';
+import { createAuthQuotaPlugin } from './plugins/auth-quota.plugin.js';
+import { createObservabilityPlugin } from './plugins/observability.plugin.js';
+import { rootFieldNames } from './plugins/root-fields.js';
+
+/** Persisted-query (APQ) entries live a week; a miss only costs the client one retry. */
+const APQ_TTL_SECONDS = 7 * 86_400;
+
+export interface ApolloOptions {
+  schema: GraphQLSchema;
+  config: Config;
+  cache: GatewayCache;
+  logger: Logger;
+  metrics: Metrics;
+  quota?: QuotaHook;
+}
+
+/** True when every root field of the operation is a cacheable query field. */
+async function isCacheableOperation(rc: { operation?: import('graphql').OperationDefinitionNode; document?: import('graphql').DocumentNode }): Promise<boolean> {
+  if (!rc.operation || !rc.document || rc.operation.operation !== 'query') return false;
+  const fields = rootFieldNames(rc.operation, rc.document);
+  return fields.length > 0 && fields.every((f) => rootFieldPolicy(f).cacheable);
+}
+
+/** Creates (but does not start) the Apollo server. */
+export function createApolloServer(options: ApolloOptions): ApolloServer<GatewayContext> {
+  const { config, cache, logger, metrics } = options;
+  return new ApolloServer<GatewayContext>({
+    schema: options.schema,
+    cache,
+    persistedQueries: { cache, ttl: APQ_TTL_SECONDS },
+    introspection: config.graphql.introspection,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: config.nodeEnv === 'production',
+    formatError: createFormatError(logger),
+    validationRules: [createQueryLimitsRule(config.limits.maxQueryDepth, config.limits.maxQueryCost)],
+    logger: {
+      debug: (m) => logger.debug(m),
+      info: (m) => logger.info(m),
+      warn: (m) => logger.warn(m),
+      error: (m) => logger.error(m),
+    },
+    plugins: [
+      createObservabilityPlugin(metrics),
+      createAuthQuotaPlugin(options.quota),
+      ApolloServerPluginCacheControl({ defaultMaxAge: config.cacheTtlSeconds, calculateHttpHeaders: false }),
+      responseCachePlugin<GatewayContext>({
+        cache,
+        sessionId: async () => null,
+        shouldReadFromCache: async (rc) => isCacheableOperation(rc),
+        shouldWriteToCache: async (rc) => isCacheableOperation(rc),
+      }),
+      config.graphql.sandbox
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
+        : ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+    ],
+  });
+}

@@ -1,0 +1,105 @@
+/** Inputs of the calculation queries (DESIGN.md API contract). */
+import { Field, Float, InputType, Int } from 'type-graphql';
+import { DateTimeResolver } from 'graphql-scalars';
+import { LocalDateTimeScalar } from '../scalars/local-date-time.scalar.js';
+import {
+  AspectTypeEnum,
+  AyanamsaEnum,
+  BodyEnum,
+  CenterEnum,
+  DisambiguationEnum,
+  HouseSystemEnum,
+  ZodiacEnum,
+} from '../enums.js';
+import type { AspectType, Ayanamsa, Body, Center, Disambiguation, HouseSystem, Zodiac } from '../../ephemeris/types.js';
+
+@InputType({
+  description:
+    'An instant. Give exactly one of: `utc`; `localDateTime` + `timeZone`; `localDateTime` + `utcOffsetMinutes`.',
+})
+export class MomentInput {
+  @Field(() => DateTimeResolver, { nullable: true, description: 'ISO 8601 instant with `Z` or an offset, e.g. "2024-01-01T12:00:00Z".' })
+  utc?: Date;
+
+  @Field(() => LocalDateTimeScalar, { nullable: true, description: 'Wall-clock time without zone, e.g. "1990-01-15T14:30:00".' })
+  localDateTime?: string;
+
+  @Field(() => String, { nullable: true, description: 'IANA time zone, e.g. "Europe/Paris"; historical offsets and DST honoured.' })
+  timeZone?: string;
+
+  @Field(() => Int, { nullable: true, description: 'Offset of localDateTime from UTC in minutes, east positive (e.g. 60 for CET).' })
+  utcOffsetMinutes?: number;
+
+  @Field(() => DisambiguationEnum, {
+    nullable: true,
+    defaultValue: 'COMPATIBLE',
+    description: 'Resolution of a local time at a DST gap or overlap.',
+  })
+  disambiguation?: Disambiguation;
+}
+
+@InputType({ description: 'A place on Earth (WGS84).' })
+export class LocationInput {
+  @Field(() => Float, { description: 'Geodetic latitude in degrees, north positive, [-90, 90].' })
+  latitude!: number;
+
+  @Field(() => Float, { description: 'Longitude in degrees, east positive, [-180, 180].' })
+  longitude!: number;
+
+  @Field(() => Float, { nullable: true, defaultValue: 0, description: 'Height above sea level in metres.' })
+  elevationMeters?: number;
+}
+
+@InputType({ description: 'Orb override for one aspect type.' })
+export class AspectOrbInput {
+  @Field(() => AspectTypeEnum, { description: 'The aspect type.' })
+  type!: AspectType;
+
+  @Field(() => Float, { description: 'Maximum orb in degrees, 0 < orbDegrees ≤ 30.' })
+  orbDegrees!: number;
+}
+
+@InputType({ description: 'Which aspects to look for and with what orbs.' })
+export class AspectOptionsInput {
+  @Field(() => [AspectTypeEnum], { nullable: true, description: 'Aspect types to find. Default: all 17.' })
+  types?: AspectType[];
+
+  @Field(() => [AspectOrbInput], { nullable: true, description: 'Per-type orb overrides (one entry per type).' })
+  orbs?: AspectOrbInput[];
+
+  @Field(() => Float, { nullable: true, description: 'Multiplies every orb, 0 < orbMultiplier ≤ 5. Default 1.' })
+  orbMultiplier?: number;
+}
+
+@InputType({ description: 'What to compute: an instant, an optional place and the chart options.' })
+export class ChartInput {
+  @Field(() => MomentInput, { description: 'The instant of the chart.' })
+  moment!: MomentInput;
+
+  @Field(() => LocationInput, {
+    nullable: true,
+    description: 'The place; required for houses, angles, house positions and topocentric positions.',
+  })
+  location?: LocationInput;
+
+  @Field(() => [BodyEnum], {
+    nullable: true,
+    description: 'Bodies to compute (no duplicates). Default: SUN…PLUTO, MEAN_NODE, MEAN_LILITH, CHIRON.',
+  })
+  bodies?: Body[];
+
+  @Field(() => HouseSystemEnum, { nullable: true, defaultValue: 'PLACIDUS', description: 'House system.' })
+  houseSystem?: HouseSystem;
+
+  @Field(() => ZodiacEnum, { nullable: true, defaultValue: 'TROPICAL', description: 'Zodiac; SIDEREAL needs ayanamsa.' })
+  zodiac?: Zodiac;
+
+  @Field(() => AyanamsaEnum, { nullable: true, description: 'Ayanamsa for the sidereal zodiac.' })
+  ayanamsa?: Ayanamsa;
+
+  @Field(() => CenterEnum, { nullable: true, defaultValue: 'GEOCENTRIC', description: 'Observer position.' })
+  center?: Center;
+
+  @Field(() => AspectOptionsInput, { nullable: true, description: 'Aspect types and orbs.' })
+  aspects?: AspectOptionsInput;
+}

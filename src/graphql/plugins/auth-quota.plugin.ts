@@ -1,0 +1,60 @@
+/**
+ * Runs after the operation is resolved and before the response cache (`didResolveOperation`
+ * precedes `responseForOperation`): refuses anonymous access to non-public root fields with
+ * UNAUTHENTICATED/401, then asks the quota hook, refusing with RATE_LIMITED/429 + Retry-After.
+ * A cached answer therefore still needs a valid token and still counts against the quota.
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import { HeaderMap } from '@apollo/server';
+import { UnauthenticatedError } from '../../errors.js';
+import { quotaHeaders, type QuotaHook } from '../../http/quota.js';
+import { toGraphQLError } from '../error-mapping.js';
+import { rootFieldPolicy } from '../operation-policy.js';
+import type { GatewayContext } from '../context.js';
+import { rootFieldNames } from './root-fields.js';
+
+export function createAuthQuotaPlugin(quota: QuotaHook | undefined): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation(rc) {
+          const { contextValue: ctx } = rc;
+          if (!rc.operation) return;
+          const fields = rootFieldNames(rc.operation, rc.document);
+          const needsAuth = fields.some((f) => !rootFieldPolicy(f).public);
+          if (!needsAuth) return;
+          if (!ctx.principal) {
+            throw toGraphQLError(new UnauthenticatedError('Authentication required: send Authorization: Bearer <token>'));
+          }
+          if (!quota) return;
+          const cost = fields.reduce((sum, f) => sum + Math.max(1, rootFieldPolicy(f).cost), 0);
+          const decision = await quota({
+            principal: ctx.principal,
+            transport: 'graphql',
+            operation: rc.operationName ?? 'anonymous',
+            rootFields: fields,
+            cost,
+            ip: ctx.ip,
+          });
+          if (!decision) return;
+          ctx.observation.quota = decision;
+          if (!decision.allowed) {
+            const headers = new HeaderMap(Object.entries(quotaHeaders(decision)).map(([k, v]) => [k.toLowerCase(), v]));
+            const retryAfterSeconds = Number(headers.get('retry-after'));
+            throw new GraphQLError(`Rate limit exceeded: retry in ${retryAfterSeconds} s`, {
+              extensions: { code: 'RATE_LIMITED', retryAfterSeconds, http: { status: 429, headers } },
+            });
+          }
+        },
+        async willSendResponse(rc) {
+          const decision = rc.contextValue.observation?.quota;
+          if (!decision) return;
+          for (const [name, value] of Object.entries(quotaHeaders(decision))) {
+            rc.response.http.headers.set(name.toLowerCase(), value);
+          }
+        },
+      };
+    },
+  };
+}

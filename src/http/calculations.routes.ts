@@ -1,0 +1,119 @@
+/**
+ * POST /api/v1/calculations: the old service's integration body, kept exactly
+ *   {"date": "2024-01-01T12:00:00Z", "latitude": 40.7128, "longitude": -74.0060,
+ *    "calculations": ["positions", "aspects"]}          ("houses" also accepted)
+ * answered from the same chart service as GraphQL, behind the same auth and quota.
+ * Optional extras (camelCase or snake_case): houseSystem, bodies, zodiac, ayanamsa.
+ * Response: { date, latitude, longitude, moment, positions?, aspects?, houses? }.
+ */
+import { Router } from 'express';
+import { ValidationError } from '../errors.js';
+import type { AppRuntime } from '../app.deps.js';
+import type { ChartInputLike } from '../services/chart-request.js';
+import { AYANAMSAS, BODIES, HOUSE_SYSTEMS, ZODIACS } from '../ephemeris/types.js';
+import { sendRestError } from './errors.js';
+
+const CALCULATIONS = ['positions', 'aspects', 'houses'] as const;
+type Calculation = (typeof CALCULATIONS)[number];
+
+interface ParsedBody {
+  input: ChartInputLike;
+  calculations: Calculation[];
+  date: string;
+  latitude: number;
+  longitude: number;
+}
+
+function pick(body: Record<string, unknown>, camel: string, snake: string): unknown {
+  return body[camel] ?? body[snake];
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): T | undefined {
+  if (value === undefined || value === null) return undefined;
+  const v = typeof value === 'string' ? value.toUpperCase() : value;
+  if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) {
+    throw new ValidationError(field, `${field} must be one of ${allowed.join(', ')}`);
+  }
+  return v as T;
+}
+
+/** Validates the REST body and maps it to a chart input. @throws ValidationError */
+export function parseCalculationBody(raw: unknown): ParsedBody {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ValidationError('body', 'Expected a JSON object body');
+  const body = raw as Record<string, unknown>;
+  const { date, latitude, longitude } = body;
+  if (typeof date !== 'string' || date.trim() === '') throw new ValidationError('date', 'date is required (ISO 8601, e.g. "2024-01-01T12:00:00Z")');
+  if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(date.trim()) || Number.isNaN(Date.parse(date))) {
+    throw new ValidationError('date', 'date must be an ISO 8601 instant with Z or an offset, e.g. "2024-01-01T12:00:00Z"');
+  }
+  if (typeof latitude !== 'number') throw new ValidationError('latitude', 'latitude is required (number, degrees)');
+  if (typeof longitude !== 'number') throw new ValidationError('longitude', 'longitude is required (number, degrees, east positive)');
+  const requested = body.calculations ?? ['positions', 'aspects', 'houses'];
+  if (!Array.isArray(requested) || requested.length === 0) {
+    throw new ValidationError('calculations', `calculations must be a non-empty array of ${CALCULATIONS.join(', ')}`);
+  }
+  const calculations: Calculation[] = [];
+  requested.forEach((c, i) => {
+    const name = typeof c === 'string' ? c.toLowerCase() : c;
+    if (!(CALCULATIONS as readonly unknown[]).includes(name)) {
+      throw new ValidationError(`calculations.${i}`, `unknown calculation ${JSON.stringify(c)} (expected ${CALCULATIONS.join(', ')})`);
+    }
+    if (!calculations.includes(name as Calculation)) calculations.push(name as Calculation);
+  });
+  const bodiesRaw = body.bodies ?? body.planets;
+  let bodies: ChartInputLike['bodies'];
+  if (bodiesRaw !== undefined) {
+    if (!Array.isArray(bodiesRaw)) throw new ValidationError('bodies', 'bodies must be an array');
+    bodies = bodiesRaw.map((b, i) => oneOf(b, BODIES, `bodies.${i}`)!);
+  }
+  const input: ChartInputLike = {
+    moment: { utc: new Date(date) },
+    location: { latitude, longitude, elevationMeters: typeof body.elevation === 'number' ? body.elevation : 0 },
+    bodies,
+    houseSystem: oneOf(pick(body, 'houseSystem', 'house_system'), HOUSE_SYSTEMS, 'houseSystem'),
+    zodiac: oneOf(body.zodiac, ZODIACS, 'zodiac'),
+    ayanamsa: oneOf(body.ayanamsa, AYANAMSAS, 'ayanamsa'),
+  };
+  return { input, calculations, date, latitude, longitude };
+}
+
+const REST_FIELDS: Record<string, string> = {
+  'location.latitude': 'latitude',
+  'location.longitude': 'longitude',
+  'location.elevationMeters': 'elevation',
+  moment: 'date',
+  'moment.utc': 'date',
+};
+
+/** Renames ChartInput field paths to the REST body's names. */
+function toRestField(error: unknown): unknown {
+  if (error instanceof ValidationError && REST_FIELDS[error.field]) {
+    return new ValidationError(REST_FIELDS[error.field]!, error.message, { cause: error });
+  }
+  return error;
+}
+
+export function calculationsRouter(rt: AppRuntime): Router {
+  const router = Router();
+  router.post('/api/v1/calculations', rt.requireAuth, async (req, res) => {
+    try {
+      const parsed = parseCalculationBody(req.body);
+      const loaders = rt.services.chart.createLoaders();
+      const chart = await rt.services.chart.chart(parsed.input, loaders, '');
+      const result: Record<string, unknown> = {
+        date: parsed.date,
+        latitude: parsed.latitude,
+        longitude: parsed.longitude,
+        moment: { ...chart.moment, utc: chart.moment.utc.toISOString() },
+      };
+      if (parsed.calculations.includes('positions')) result.positions = chart.positions;
+      if (parsed.calculations.includes('aspects')) result.aspects = chart.aspects;
+      if (parsed.calculations.includes('houses')) result.houses = chart.houses;
+      res.locals.observation.operation = 'rest_calculations';
+      res.json(result);
+    } catch (error) {
+      sendRestError(req, res, toRestField(error), rt.logger);
+    }
+  });
+  return router;
+}

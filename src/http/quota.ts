@@ -1,0 +1,54 @@
+/**
+ * The quota seam. The accounts issue plugs a rate-limiter-flexible implementation in through
+ * `createApp(config, { quota })`; by default there is none (no limit, no headers). It runs after
+ * authentication and before the response cache, for GraphQL operations that need a token and for
+ * the REST calculation shim, so a cached answer still counts.
+ */
+import type { Response } from 'express';
+import type { Principal } from '../auth/jwt.types.js';
+
+export interface QuotaRequest {
+  principal: Principal;
+  /** 'graphql' or 'rest'. */
+  transport: 'graphql' | 'rest';
+  /** GraphQL operation name or REST route. */
+  operation: string;
+  /** Root fields of the GraphQL operation (empty for REST). */
+  rootFields: string[];
+  /** Estimated cost of the operation (1 for REST calls). */
+  cost: number;
+  ip: string | undefined;
+}
+
+export interface QuotaDecision {
+  allowed: boolean;
+  /** Requests allowed in the window (X-RateLimit-Limit). */
+  limit: number;
+  /** Requests left in the window after this one (X-RateLimit-Remaining). */
+  remaining: number;
+  /** When the window resets, seconds since the epoch (X-RateLimit-Reset). */
+  resetAtEpochSeconds: number;
+  /** When !allowed: seconds until a retry can succeed (Retry-After). */
+  retryAfterSeconds?: number;
+}
+
+/** Decide whether this call may proceed; null = no quota applies. Throwing = internal error. */
+export type QuotaHook = (request: QuotaRequest) => Promise<QuotaDecision | null>;
+
+/** Header values of a decision. */
+export function quotaHeaders(decision: QuotaDecision): Record<string, string> {
+  const headers: Record<string, string> = {
+    'X-RateLimit-Limit': String(decision.limit),
+    'X-RateLimit-Remaining': String(Math.max(0, decision.remaining)),
+    'X-RateLimit-Reset': String(decision.resetAtEpochSeconds),
+  };
+  if (!decision.allowed) {
+    headers['Retry-After'] = String(Math.max(1, Math.ceil(decision.retryAfterSeconds ?? decision.resetAtEpochSeconds - Date.now() / 1000)));
+  }
+  return headers;
+}
+
+/** Sets the X-RateLimit-* (and Retry-After) headers of a decision on an express response. */
+export function applyQuotaHeaders(res: Response, decision: QuotaDecision): void {
+  for (const [name, value] of Object.entries(quotaHeaders(decision))) res.setHeader(name, value);
+}

@@ -1,0 +1,98 @@
+/**
+ * Prometheus metrics (prom-client), one Registry per app instance so tests can build several apps
+ * in one process. Exposed as text on GET /metrics.
+ */
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+export interface Metrics {
+  registry: Registry;
+  /** HTTP requests by method, route (the matched pattern, never the raw URL) and status. */
+  httpRequests: Counter<'method' | 'route' | 'status'>;
+  httpDuration: Histogram<'method' | 'route' | 'status'>;
+  /** GraphQL operations by operation name and outcome (ok | error code | cache_hit). */
+  graphqlRequests: Counter<'operation' | 'outcome'>;
+  graphqlDuration: Histogram<'operation' | 'outcome'>;
+  /** Response-cache lookups for cacheable operations. */
+  cacheHits: Counter<string>;
+  cacheMisses: Counter<string>;
+  /** Cache backend errors (Redis down or timing out). */
+  cacheErrors: Counter<'operation'>;
+  /** 1 while the cache backend answers, 0 during an outage. */
+  cacheUp: Gauge<string>;
+  /** Chart bodies actually computed by the ephemeris (after per-request deduplication and caching). */
+  chartComputations: Counter<string>;
+  chartComputeDuration: Histogram<string>;
+}
+
+const LATENCY_BUCKETS_SECONDS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+/**
+ * Creates a fresh registry with the gateway's metrics and Node process metrics.
+ * @param collectProcessMetrics set false in short-lived tests to avoid timers (default true)
+ */
+export function createMetrics(collectProcessMetrics = true): Metrics {
+  const registry = new Registry();
+  if (collectProcessMetrics) collectDefaultMetrics({ register: registry, prefix: 'nocturna_' });
+  const registers = [registry];
+  return {
+    registry,
+    httpRequests: new Counter({
+      name: 'nocturna_http_requests_total',
+      help: 'HTTP requests by method, route and status code',
+      labelNames: ['method', 'route', 'status'],
+      registers,
+    }),
+    httpDuration: new Histogram({
+      name: 'nocturna_http_request_duration_seconds',
+      help: 'HTTP request latency in seconds',
+      labelNames: ['method', 'route', 'status'],
+      buckets: LATENCY_BUCKETS_SECONDS,
+      registers,
+    }),
+    graphqlRequests: new Counter({
+      name: 'nocturna_graphql_requests_total',
+      help: 'GraphQL operations by operation name and outcome',
+      labelNames: ['operation', 'outcome'],
+      registers,
+    }),
+    graphqlDuration: new Histogram({
+      name: 'nocturna_graphql_request_duration_seconds',
+      help: 'GraphQL operation latency in seconds by operation name and outcome',
+      labelNames: ['operation', 'outcome'],
+      buckets: LATENCY_BUCKETS_SECONDS,
+      registers,
+    }),
+    cacheHits: new Counter({
+      name: 'nocturna_response_cache_hits_total',
+      help: 'Cacheable GraphQL operations answered from the response cache',
+      registers,
+    }),
+    cacheMisses: new Counter({
+      name: 'nocturna_response_cache_misses_total',
+      help: 'Cacheable GraphQL operations not found in the response cache',
+      registers,
+    }),
+    cacheErrors: new Counter({
+      name: 'nocturna_cache_errors_total',
+      help: 'Cache backend failures by operation (the request continues uncached)',
+      labelNames: ['operation'],
+      registers,
+    }),
+    cacheUp: new Gauge({
+      name: 'nocturna_cache_up',
+      help: '1 while the cache backend answers, 0 during an outage',
+      registers,
+    }),
+    chartComputations: new Counter({
+      name: 'nocturna_chart_computations_total',
+      help: 'Chart bodies computed by the ephemeris (after deduplication and caching)',
+      registers,
+    }),
+    chartComputeDuration: new Histogram({
+      name: 'nocturna_chart_compute_duration_seconds',
+      help: 'Time to compute one chart body, seconds',
+      buckets: LATENCY_BUCKETS_SECONDS,
+      registers,
+    }),
+  };
+}

@@ -25,7 +25,10 @@ import type { Aspect, AspectOptions, AspectType, ChartPoint } from './types.js';
 /** A point taking part in aspects: its ecliptic longitude (degrees) and speed (degrees/day). */
 export type AspectPoint = { point: ChartPoint; longitude: number; longitudeSpeed: number };
 
-/** Validated aspect options: the types to look for and each type's orb, multiplier applied. */
+/**
+ * Validated aspect options: the types to look for and each type's orb, multiplier applied.
+ * Objects returned by {@link resolveAspectOptions} are frozen (shareable, cacheable).
+ */
 export interface ResolvedAspectOptions {
   /** Types to look for, in `ASPECT_ANGLES` order, without duplicates. */
   types: AspectType[];
@@ -44,13 +47,13 @@ const TYPE_INDEX: ReadonlyMap<string, number> = new Map(ASPECT_TYPES.map((t, i) 
  *   table in orbs.ts), `orbMultiplier` in (0, 5] (default 1) applied to every orb, overrides
  *   included.
  * @param field the dotted input path used in error fields, default `'aspects'`.
- * @returns the types in `ASPECT_ANGLES` order and the multiplied orb of every type.
+ * @returns the types in `ASPECT_ANGLES` order and the multiplied orb of every type (frozen).
  * @throws ValidationError naming e.g. `aspects.types`, `aspects.orbs.TRINE`, `aspects.orbMultiplier`
  *   for an unknown or duplicate type, an orb outside (0, 30], a multiplier outside (0, 5].
  */
 export function resolveAspectOptions(opts?: AspectOptions | null, field = 'aspects'): ResolvedAspectOptions {
   if (opts === undefined || opts === null) {
-    return { types: [...ASPECT_TYPES], orbs: { ...DEFAULT_ORBS } };
+    return freeze([...ASPECT_TYPES], { ...DEFAULT_ORBS });
   }
   if (typeof opts !== 'object') throw new ValidationError(field, 'aspect options must be an object');
 
@@ -110,28 +113,38 @@ export function resolveAspectOptions(opts?: AspectOptions | null, field = 'aspec
   if (multiplier !== 1) {
     for (const t of ASPECT_TYPES) orbs[t] *= multiplier;
   }
-  return { types, orbs };
+  return freeze(types, orbs);
 }
 
-/** Per-call scratch of the selected types (parallel arrays, no per-pair allocation). */
+/** Resolved options are immutable: they are validated once and may be shared and cached. */
+function freeze(types: AspectType[], orbs: Record<AspectType, number>): ResolvedAspectOptions {
+  return Object.freeze({ types: Object.freeze(types) as AspectType[], orbs: Object.freeze(orbs) as Record<AspectType, number> });
+}
+
+/** The selected types as parallel arrays (built once per resolved options, then cached). */
 interface TypeTable {
   n: number;
   types: AspectType[];
-  angles: Float64Array;
-  orbs: Float64Array;
+  angles: number[];
+  orbs: number[];
 }
 
+const tables = new WeakMap<ResolvedAspectOptions, TypeTable>();
+
 function typeTable(opts: ResolvedAspectOptions): TypeTable {
+  const cached = tables.get(opts);
+  if (cached !== undefined) return cached;
   // ASPECT_ANGLES order (major first) so that exact ties go to the earlier type.
   const types = [...opts.types].sort((a, b) => (TYPE_INDEX.get(a) ?? 0) - (TYPE_INDEX.get(b) ?? 0));
-  const n = types.length;
-  const angles = new Float64Array(n);
-  const orbs = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    angles[i] = ASPECT_ANGLES[types[i]];
-    orbs[i] = opts.orbs[types[i]];
-  }
-  return { n, types, angles, orbs };
+  const table: TypeTable = {
+    n: types.length,
+    types,
+    angles: types.map((t) => ASPECT_ANGLES[t]),
+    orbs: types.map((t) => opts.orbs[t]),
+  };
+  // Resolved options are frozen (see resolveAspectOptions), so the cache cannot go stale.
+  if (Object.isFrozen(opts) && Object.isFrozen(opts.types) && Object.isFrozen(opts.orbs)) tables.set(opts, table);
+  return table;
 }
 
 /** Appends the aspect of the pair (p, q) to `out`, if there is one. */

@@ -150,8 +150,12 @@ function swapAscendantIfWest(h: RawHouses): void {
 /**
  * One Placidus cusp: the ecliptic point whose hour angle has run `1/divisor` of its semi-arc
  * (divisor 3 for cusps 11 and 3, 1.5 for 12 and 2), found by Swiss Ephemeris' fixed-point
- * iteration on the pole height (same start, same 0.01″ stopping rule, same limit), so the result
+ * iteration on the pole height f (same start, same 0.01″ stopping rule, same limit), so the result
  * matches the reference to its own convergence. Returns NaN if it does not converge.
+ *
+ * One step: δ = declination of the current cusp, tan f = sin(asin(tan φ · tan δ) / divisor) / tan δ,
+ * cusp = Asc1(rectasc, f). Evaluated without redundant trigonometry: Asc1's atan2 arguments give
+ * sin λ directly (sin λ = y / hypot(x, y)), tan(asin s) = s / √(1 − s²), and tan f is used as is.
  */
 function placidusCusp(
   rectasc: number,
@@ -161,16 +165,28 @@ function placidusCusp(
   sine: number,
   cose: number,
 ): number {
-  let tant = Math.tan(Math.asin(sine * Math.sin(asc1(rectasc, fhStart, sine, cose) * DEG)));
+  const xr = rectasc * DEG;
+  const y = Math.sin(xr);
+  const xc = Math.cos(xr) * cose;
+  /** tan δ of the ecliptic point Asc1(rectasc, f) given tan f. */
+  const tanDeclination = (tanf: number): number => {
+    const x = xc - tanf * sine;
+    const r = Math.sqrt(x * x + y * y);
+    const sd = r === 0 ? 0 : (sine * y) / r;
+    return sd / Math.sqrt(1 - sd * sd);
+  };
+  const longitude = (tanf: number): number =>
+    Math.abs(tanf) < 5e11 ? norm360(Math.atan2(y, xc - tanf * sine) * RAD) : asc1(rectasc, Math.atan(tanf) * RAD, sine, cose);
+  let tant = tanDeclination(Math.tan(fhStart * DEG));
   if (Math.abs(tant) < VERY_SMALL) return norm360(rectasc);
-  let f = Math.atan(Math.sin(Math.asin(tanfi * tant) / divisor) / tant) * RAD;
-  let cusp = asc1(rectasc, f, sine, cose);
+  let tanf = Math.sin(Math.asin(tanfi * tant) / divisor) / tant;
+  let cusp = longitude(tanf);
   let previous = 0;
   for (let i = 1; i <= PLACIDUS_MAX_ITERATIONS; i++) {
-    tant = Math.tan(Math.asin(sine * Math.sin(cusp * DEG)));
+    tant = tanDeclination(tanf);
     if (Math.abs(tant) < VERY_SMALL) return norm360(rectasc);
-    f = Math.atan(Math.sin(Math.asin(tanfi * tant) / divisor) / tant) * RAD;
-    cusp = asc1(rectasc, f, sine, cose);
+    tanf = Math.sin(Math.asin(tanfi * tant) / divisor) / tant;
+    cusp = longitude(tanf);
     if (i > 1 && Math.abs(diff180(cusp, previous)) < PLACIDUS_TOLERANCE_DEGREES) {
       return i >= PLACIDUS_MAX_ITERATIONS ? Number.NaN : cusp;
     }

@@ -11,17 +11,16 @@
  * positions reference tests. TT comes from the Swiss-Ephemeris-compatible ΔT installed below, so
  * times of fast bodies (Moon, 0.5″/s) agree with the UT reference data.
  *
- * Bodies other than Sun…Pluto (nodes, Lilith, asteroids) are evaluated through an injected
- * {@link LongitudeProvider} (the chart module's `computePositions`), slower but consistent.
+ * Bodies other than Sun…Pluto (nodes, Lilith, asteroids) are evaluated through a
+ * {@link LongitudeProvider} (default: the chart module's `computePositions`), slower but consistent.
  */
-import * as Astronomy from 'astronomy-engine';
+// astro.js installs the Swiss-Ephemeris-compatible ΔT into astronomy-engine (once, at import).
+import { Astronomy, astroTimeFromJdUt as coreAstroTime } from '../astro.js';
 import type { Body } from '../types.js';
-import { deltaTSecondsAtAstroUt, J2000_JD } from '../deltat.js';
+import { computePositions } from '../positions.js';
+import { momentFromJulianDayUt } from '../time.js';
 import { normalizeDegrees } from '../techniques/angles.js';
 import { ValidationError } from '../../errors.js';
-
-// Idempotent: installs the same Swiss-Ephemeris-compatible ΔT the chart module installs.
-Astronomy.SetDeltaTFunction(deltaTSecondsAtAstroUt);
 
 /** Longitude in degrees [0, 360) of a body at a Julian day (UT). */
 export type LongitudeFn = (jdUt: number) => number;
@@ -42,7 +41,7 @@ const NATIVE: Partial<Record<Body, Astronomy.Body>> = {
 
 /** astronomy-engine time for a Julian day in UT. */
 export function astroTimeFromJdUt(jdUt: number): Astronomy.AstroTime {
-  return Astronomy.MakeTime(jdUt - J2000_JD);
+  return coreAstroTime(jdUt);
 }
 
 /** True when {@link bodyLongitude} computes the body without a provider. */
@@ -50,7 +49,14 @@ export function isNativeBody(body: Body): boolean {
   return body === 'SUN' || body === 'MOON' || body in NATIVE;
 }
 
-let fallbackProvider: LongitudeProvider | null = null;
+/**
+ * Default provider for the other bodies: the chart module's geocentric tropical positions
+ * (nodes, Lilith, minor bodies), one `computePositions` call per sample.
+ */
+export const chartLongitudeProvider: LongitudeProvider = (body, jdUt) =>
+  computePositions(momentFromJulianDayUt(jdUt), [body], { center: 'GEOCENTRIC', zodiac: 'TROPICAL' })[0]!.longitude;
+
+let fallbackProvider: LongitudeProvider | null = chartLongitudeProvider;
 
 /**
  * Registers the provider used for non-native bodies (nodes, Lilith, minor bodies). The chart module
@@ -99,8 +105,11 @@ export function bodyDeclination(body: Body, jdUt: number): number {
 /**
  * Motion characteristics used to bracket roots safely: a sampling step short enough that the body
  * never turns twice (station to station) within two steps, and an upper bound of its speed.
- * Speeds from Meeus/Swiss Ephemeris tables; steps are conservative (shortest retrograde loops:
- * Mercury ≈ 20 d, Venus ≈ 40 d, Mars ≈ 60 d; the true node turns every few days).
+ * Maximum geocentric speeds (°/day, with margin): Sun 1.02, Moon 15.4, Mercury 2.2, Venus 1.26,
+ * Mars 0.79, Jupiter 0.24, Saturn 0.13, Uranus 0.066, Neptune 0.038, Pluto 0.041 (e.g. Swiss
+ * Ephemeris' planet speed tables; checked against positions.json speeds). Steps are conservative
+ * (shortest retrograde loops: Mercury ≈ 20 d, Venus ≈ 40 d, Mars ≈ 60 d; the true node turns every
+ * few days). Minor bodies: a generous 1°/day and a 3-day step.
  */
 export interface BodyMotion {
   sampleStepDays: number;
@@ -110,14 +119,19 @@ export interface BodyMotion {
 
 export function bodyMotion(body: Body): BodyMotion {
   switch (body) {
-    case 'SUN': return { sampleStepDays: 10, maxSpeedDegPerDay: 1.02, retrogradeCapable: false };
-    case 'MOON': return { sampleStepDays: 0.5, maxSpeedDegPerDay: 15.4, retrogradeCapable: false };
+    case 'SUN': return { sampleStepDays: 10, maxSpeedDegPerDay: 1.03, retrogradeCapable: false };
+    case 'MOON': return { sampleStepDays: 0.5, maxSpeedDegPerDay: 15.5, retrogradeCapable: false };
     case 'MERCURY': return { sampleStepDays: 1, maxSpeedDegPerDay: 2.3, retrogradeCapable: true };
     case 'VENUS': return { sampleStepDays: 2, maxSpeedDegPerDay: 1.3, retrogradeCapable: true };
     case 'MARS': return { sampleStepDays: 3, maxSpeedDegPerDay: 0.8, retrogradeCapable: true };
     case 'TRUE_NODE': case 'SOUTH_NODE': case 'OSCULATING_LILITH': return { sampleStepDays: 0.25, maxSpeedDegPerDay: 7, retrogradeCapable: true };
-    case 'MEAN_NODE': return { sampleStepDays: 2, maxSpeedDegPerDay: 0.06, retrogradeCapable: true };
-    case 'MEAN_LILITH': return { sampleStepDays: 2, maxSpeedDegPerDay: 0.12, retrogradeCapable: true };
-    default: return { sampleStepDays: 5, maxSpeedDegPerDay: 0.5, retrogradeCapable: true };
+    case 'MEAN_NODE': return { sampleStepDays: 5, maxSpeedDegPerDay: 0.06, retrogradeCapable: true };
+    case 'MEAN_LILITH': return { sampleStepDays: 5, maxSpeedDegPerDay: 0.12, retrogradeCapable: true };
+    case 'JUPITER': return { sampleStepDays: 5, maxSpeedDegPerDay: 0.25, retrogradeCapable: true };
+    case 'SATURN': return { sampleStepDays: 5, maxSpeedDegPerDay: 0.14, retrogradeCapable: true };
+    case 'URANUS': return { sampleStepDays: 5, maxSpeedDegPerDay: 0.07, retrogradeCapable: true };
+    case 'NEPTUNE': case 'PLUTO': return { sampleStepDays: 5, maxSpeedDegPerDay: 0.045, retrogradeCapable: true };
+    case 'CHIRON': case 'PHOLUS': return { sampleStepDays: 5, maxSpeedDegPerDay: 0.2, retrogradeCapable: true };
+    default: return { sampleStepDays: 3, maxSpeedDegPerDay: 1.0, retrogradeCapable: true };
   }
 }

@@ -3,7 +3,7 @@
  * lunar phases, solar and lunar eclipses, sign ingresses, stations, void-of-course Moon.
  * Ranges are bounded (see {@link MAX_EVENT_RANGE_DAYS}) and validated.
  */
-import * as Astronomy from 'astronomy-engine';
+import { Astronomy } from '../astro.js';
 import type { Body, Sign } from '../types.js';
 import { SIGNS } from '../types.js';
 import { ValidationError } from '../../errors.js';

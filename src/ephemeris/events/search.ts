@@ -8,7 +8,7 @@
  */
 import type { Body } from '../types.js';
 import { signedSeparationDegrees, normalizeDegrees } from '../techniques/angles.js';
-import { bodyMotion, longitudeFn, type LongitudeFn, type LongitudeProvider } from './body-longitude.js';
+import { bodyMotion, longitudeFn, type BodyMotion, type LongitudeFn, type LongitudeProvider } from './body-longitude.js';
 
 /** Default time tolerance of refined roots: 1e-7 day ≈ 0.009 s. */
 export const ROOT_TOLERANCE_DAYS = 1e-7;
@@ -187,8 +187,8 @@ export function findCrossings(
 
 /**
  * The first crossing of `target` by `body` strictly after (`direction` +1) or before (−1) `startJd`.
- * Speed-aware: a body that never retrogrades jumps ahead by the shortest time it could need
- * ((remaining arc) / max speed), so a solar return costs a few dozen evaluations.
+ * Speed-aware: the body cannot cover the remaining arc sooner than arc / max speed, so the search
+ * jumps ahead by that much before sampling; a solar return costs a few dozen evaluations.
  * @param limitDays give up after this many days (returns null)
  */
 export function findNextCrossing(
@@ -199,8 +199,18 @@ export function findNextCrossing(
   limitDays: number,
   provider?: LongitudeProvider,
 ): CrossingRoot | null {
-  const lon = longitudeFn(body, provider);
-  const motion = bodyMotion(body);
+  return findNextCrossingOf(longitudeFn(body, provider), bodyMotion(body), target, startJd, direction, limitDays);
+}
+
+/** {@link findNextCrossing} for any longitude function with the given motion bounds. */
+export function findNextCrossingOf(
+  lon: LongitudeFn,
+  motion: BodyMotion,
+  target: number,
+  startJd: number,
+  direction: 1 | -1,
+  limitDays: number,
+): CrossingRoot | null {
   let t = startJd;
   const end = startJd + direction * limitDays;
   const windowDays = motion.sampleStepDays * 8;

@@ -15,7 +15,7 @@
  * Tested against Swiss Ephemeris `swe_fixstar2_ut` (tests/reference/fixed-stars.json): within 5″ from
  * 1850 to 2350 (see tests/reference/fixed-stars.test.ts for the worst error seen).
  */
-import * as Astronomy from 'astronomy-engine';
+import { Astronomy } from '../astro.js';
 import catalogJson from './data/fixed-stars-catalog.json' with { type: 'json' };
 import type { ChartPoint } from '../types.js';
 import { ValidationError } from '../../errors.js';

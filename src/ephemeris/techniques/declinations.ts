@@ -5,7 +5,7 @@
  * True obliquity from astronomy-engine `e_tilt` (IAU 2006 mean obliquity + IAU 2000B nutation in
  * obliquity, error < 0.01″ over 1800–2400).
  */
-import * as Astronomy from 'astronomy-engine';
+import { Astronomy } from '../astro.js';
 import type { ChartPoint } from '../types.js';
 import { ValidationError } from '../../errors.js';
 import { J2000_JD } from '../deltat.js';

@@ -1,0 +1,124 @@
+/**
+ * Returns, progressions and solar-arc directions: hand-checkable values and the old service's bugs
+ * as named regression tests (issue 6).
+ */
+import { describe, expect, it } from 'vitest';
+import { planetaryReturn } from '../../../src/ephemeris/techniques/returns.js';
+import {
+  NAIBOD_DEGREES_PER_DAY, progressedChart, progressedJulianDay, solarArcDirections, TROPICAL_MONTH_DAYS, TROPICAL_YEAR_DAYS,
+} from '../../../src/ephemeris/techniques/progressions.js';
+import { computePositions } from '../../../src/ephemeris/positions.js';
+import { momentFromUtc } from '../../../src/ephemeris/time.js';
+import { signedSeparationDegrees } from '../../../src/ephemeris/techniques/angles.js';
+
+const london = { latitude: 51.5074, longitude: -0.1278 };
+const sunAt = (iso: string) => computePositions(momentFromUtc(new Date(iso)), ['SUN'], { center: 'GEOCENTRIC', zodiac: 'TROPICAL' })[0]!.longitude;
+
+describe('planetary returns', () => {
+  const natal = { moment: { utc: '2024-03-20T12:00:00Z' }, location: london };
+
+  it('regression: returns ignored the year — solar return before 2023-12-31 for a 2024-03-20 birth is 2023-03-21 06:17 UTC (issue 6)', () => {
+    const r = planetaryReturn({ natal, body: 'SUN', before: new Date('2023-12-31T00:00:00Z') });
+    const utc = r.chart.moment.utc;
+    expect(utc.getUTCFullYear()).toBe(2023);
+    expect(Math.abs(utc.getTime() - Date.parse('2023-03-21T06:17:00Z'))).toBeLessThan(60_000);
+    // the birthday itself is not a "return before 2023-12-31"
+    expect(utc.toISOString().startsWith('2024-03-20')).toBe(false);
+  });
+
+  it('the return chart\'s Sun equals the natal Sun to better than 0.05″ (exact to the second: Sun ≈ 0.04″/s)', () => {
+    const r = planetaryReturn({ natal, body: 'SUN', after: new Date('2030-01-01T00:00:00Z') });
+    const sun = r.chart.positions.find((p) => p.body === 'SUN')!;
+    expect(Math.abs(signedSeparationDegrees(sun.longitude, r.natalLongitude)) * 3600).toBeLessThan(0.05);
+    expect(r.chart.moment.utc.getUTCFullYear()).toBe(2030);
+    expect(r.chart.moment.utc.getUTCMonth()).toBe(2); // March
+    expect(r.chart.houses).not.toBeNull();
+  });
+
+  it('lunar return after an instant comes within one sidereal month (27.32 d) and matches the natal Moon', () => {
+    const after = new Date('2025-06-01T00:00:00Z');
+    const r = planetaryReturn({ natal, body: 'MOON', after });
+    const dt = (r.chart.moment.utc.getTime() - after.getTime()) / 86_400_000;
+    expect(dt).toBeGreaterThan(0);
+    expect(dt).toBeLessThan(27.33);
+    const moon = r.chart.positions.find((p) => p.body === 'MOON')!;
+    expect(Math.abs(signedSeparationDegrees(moon.longitude, r.natalLongitude)) * 3600).toBeLessThan(1); // Moon 0.55″/s
+  });
+
+  it('a return can be cast for another location', () => {
+    const r = planetaryReturn({ natal, body: 'SUN', after: new Date('2030-01-01T00:00:00Z'), location: { latitude: 40.7128, longitude: -74.006 } });
+    const home = planetaryReturn({ natal, body: 'SUN', after: new Date('2030-01-01T00:00:00Z') });
+    expect(r.chart.moment.utc.getTime()).toBe(home.chart.moment.utc.getTime());
+    expect(Math.abs(signedSeparationDegrees(r.chart.houses!.ascendant, home.chart.houses!.ascendant))).toBeGreaterThan(10);
+  });
+
+  it('requires exactly one of after/before', () => {
+    expect(() => planetaryReturn({ natal, body: 'SUN' })).toThrow(/exactly one/);
+    expect(() => planetaryReturn({ natal, body: 'SUN', after: new Date(), before: new Date() })).toThrow(/exactly one/);
+  });
+});
+
+describe('progressions (one day per year for secondary)', () => {
+  const natal = { moment: { utc: '1990-01-15T14:30:00Z' }, location: london };
+  const natalJd = 2447907.1041666665; // 1990-01-15T14:30Z
+
+  it('progressed instants: secondary t0 + Δt/365.24219, tertiary t0 + Δt/27.321582, minor t0 + Δt·27.321582/365.24219', () => {
+    expect(progressedJulianDay(natalJd, natalJd + TROPICAL_YEAR_DAYS, 'SECONDARY')).toBeCloseTo(natalJd + 1, 9);
+    expect(progressedJulianDay(natalJd, natalJd + TROPICAL_YEAR_DAYS, 'TERTIARY')).toBeCloseTo(natalJd + 13.3683, 4);
+    expect(progressedJulianDay(natalJd, natalJd + TROPICAL_YEAR_DAYS, 'MINOR')).toBeCloseTo(natalJd + TROPICAL_MONTH_DAYS, 9);
+  });
+
+  it('regression: progressions returned transits — at age 30 the progressed Sun is ≈ 30.4° past the natal Sun, not the transiting Sun', () => {
+    const target = new Date('2020-01-15T14:30:00Z');
+    const p = progressedChart({ natal, target });
+    // 10 957 days of life ⇒ 29.9993 progressed days after birth ⇒ 1990-02-14 ≈ 14:29 UTC
+    const expectedMs = Date.parse('1990-01-15T14:30:00Z') + (10_957 / TROPICAL_YEAR_DAYS) * 86_400_000;
+    expect(Math.abs(p.progressedMoment.utc.getTime() - expectedMs)).toBeLessThan(1000);
+    const progSun = p.chart.positions.find((x) => x.body === 'SUN')!.longitude;
+    const natalSun = sunAt('1990-01-15T14:30:00Z');
+    const transitSun = sunAt(target.toISOString());
+    // The Sun moves ≈ 1.015°/day in late January: 29.9993 × 1.015 ≈ 30.4°
+    expect(signedSeparationDegrees(progSun, natalSun)).toBeGreaterThan(30.0);
+    expect(signedSeparationDegrees(progSun, natalSun)).toBeLessThan(30.9);
+    expect(Math.abs(signedSeparationDegrees(progSun, transitSun))).toBeGreaterThan(29);
+    expect(p.chart.moment.utc.getTime()).toBe(p.progressedMoment.utc.getTime());
+    expect(p.ageYears).toBeCloseTo(10_957 / TROPICAL_YEAR_DAYS, 9);
+  });
+
+  it('progressed MC = natal MC + solar arc (default); Naibod adds 0.98564733° per progressed day to the ARMC', () => {
+    const target = new Date('2020-01-15T14:30:00Z');
+    const natalHouses = progressedChart({ natal, target: new Date('1990-01-15T14:30:00Z') }).chart.houses!;
+    const sa = progressedChart({ natal, target });
+    expect(signedSeparationDegrees(sa.chart.houses!.midheaven, natalHouses.midheaven + sa.solarArcDegrees)).toBeCloseTo(0, 6);
+    const nb = progressedChart({ natal, target, angles: 'NAIBOD' });
+    const days = 10_957 / TROPICAL_YEAR_DAYS;
+    expect(nb.angleArcDegrees).toBeCloseTo(days * NAIBOD_DEGREES_PER_DAY, 6); // 29.569°
+    expect(signedSeparationDegrees(nb.chart.houses!.armc, natalHouses.armc + days * NAIBOD_DEGREES_PER_DAY)).toBeCloseTo(0, 6);
+    // The progressed Ascendant is NOT the Ascendant of the progressed instant at the birthplace.
+    expect(sa.chart.houses!.ascendant).not.toBeCloseTo(natalHouses.ascendant, 0);
+  });
+
+  it('rejects a target outside the supported range, naming the field', () => {
+    expect(() => progressedChart({ natal, target: new Date('2500-01-01T00:00:00Z') })).toThrow(expect.objectContaining({ field: 'input.target' }));
+  });
+});
+
+describe('solar-arc directions', () => {
+  const natal = { moment: { utc: '1990-01-15T14:30:00Z' }, location: london };
+
+  it('regression: solar arc used the transiting Sun — at 2020-07-15 the arc is ≈ 30.9°, not ≈ 178° (transiting − natal Sun)', () => {
+    const target = new Date('2020-07-15T00:00:00Z');
+    const d = solarArcDirections(natal, target);
+    // age 30.5 years ⇒ 30.5 progressed days of ≈ 1.014°/day
+    expect(d.solarArcDegrees).toBeGreaterThan(30.4);
+    expect(d.solarArcDegrees).toBeLessThan(31.4);
+    const wrong = (sunAt(target.toISOString()) - sunAt('1990-01-15T14:30:00Z') + 360) % 360;
+    expect(Math.abs(d.solarArcDegrees - wrong)).toBeGreaterThan(100);
+  });
+
+  it('every point (including the angles) is advanced by the same arc', () => {
+    const d = solarArcDirections(natal, new Date('2010-01-15T00:00:00Z'));
+    expect(d.points.map((p) => p.point)).toContain('MIDHEAVEN');
+    for (const p of d.points) expect(signedSeparationDegrees(p.longitude, p.natalLongitude + d.solarArcDegrees)).toBeCloseTo(0, 9);
+  });
+});

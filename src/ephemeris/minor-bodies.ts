@@ -30,6 +30,7 @@
 import { AstroTime, Body as AeBody, GravitySimulator } from 'astronomy-engine';
 import { OutOfRangeError } from '../errors.js';
 import minorBodyStates from './data/minor-body-states.json' with { type: 'json' };
+import fittedVelocities from './data/minor-body-fitted-velocities.json' with { type: 'json' };
 
 export const MINOR_BODIES = ['CHIRON', 'PHOLUS', 'CERES', 'PALLAS', 'JUNO', 'VESTA'] as const;
 export type MinorBody = (typeof MINOR_BODIES)[number];
@@ -62,6 +63,16 @@ const NB = MINOR_BODIES.length;
 const statesByBody = (minorBodyStates as { bodies: Record<MinorBody, EpochState[]> }).bodies;
 /** Reference epochs (Julian days TT), identical for every body. */
 const EPOCHS: readonly number[] = statesByBody.CHIRON.map((s) => s.jdTt);
+interface FittedInterval {
+  fromJdTt: number;
+  toJdTt: number;
+  start: Record<MinorBody, number[]>;
+  end: Record<MinorBody, number[]>;
+}
+const FITTED: readonly FittedInterval[] = (fittedVelocities as { intervals: FittedInterval[] }).intervals;
+if (FITTED.length !== EPOCHS.length - 1 || FITTED.some((f, i) => f.fromJdTt !== EPOCHS[i] || f.toJdTt !== EPOCHS[i + 1])) {
+  throw new Error('minor-body-fitted-velocities.json does not match minor-body-states.json');
+}
 for (const b of MINOR_BODIES) {
   const list = statesByBody[b];
   if (list.length !== EPOCHS.length || list.some((s, i) => s.jdTt !== EPOCHS[i])) {
@@ -216,12 +227,7 @@ class Run {
     readonly stepDays: number,
   ) {
     const jd0 = EPOCHS[epochIndex];
-    for (const b of MINOR_BODIES) {
-      const e = statesByBody[b][epochIndex];
-      const o = BODY_INDEX[b] * 6;
-      this.state[o] = e.x; this.state[o + 1] = e.y; this.state[o + 2] = e.z;
-      this.state[o + 3] = e.vx; this.state[o + 4] = e.vy; this.state[o + 5] = e.vz;
-    }
+    this.state.set(initialStates(epochIndex, dir));
     this.table = new Float64Array(64 * 6 * NB);
     this.table.set(this.state, 0);
     planetStates(jd0 - J2000, this.planetsAtLast);
@@ -277,6 +283,29 @@ class Run {
     const vz = d00 * t[o0 + 2] + d10 * t[o0 + 5] + d01 * t[o1 + 2] + d11 * t[o1 + 5];
     return { x: px, y: py, z: pz, vx, vy, vz };
   }
+}
+
+/**
+ * Initial states (36 numbers) at reference epoch `epochIndex` for integrating in direction `dir`:
+ * the reference positions with the velocities refitted on the interval being entered (forward:
+ * that interval's `start`; backward: the previous interval's `end`). Why refitted: the
+ * reference velocities (derivatives of Swiss Ephemeris' Chebyshev fits) carry relative errors
+ * of 1e-7 to 2.5e-5, which grow into up to 340,000 km after 25 years (Pallas 1800–1825) and
+ * 91″ geocentric for Juno; a velocity that carries the reference position at one epoch onto the
+ * reference position at the next removes that (shooting fit in scripts/fit-minor-body-velocities.ts).
+ */
+function initialStates(epochIndex: number, dir: 1 | -1): Float64Array {
+  const out = new Float64Array(6 * NB);
+  const last = EPOCHS.length - 1;
+  // Interval whose fitted velocities apply, and which end of it this epoch is.
+  const useStart = dir > 0 ? epochIndex < last : epochIndex === 0;
+  const interval = FITTED[useStart ? Math.min(epochIndex, last - 1) : Math.max(epochIndex - 1, 0)];
+  for (const b of MINOR_BODIES) {
+    const e = statesByBody[b][epochIndex];
+    const v = useStart ? interval.start[b] : interval.end[b];
+    out.set([e.x, e.y, e.z, v[0], v[1], v[2]], BODY_INDEX[b] * 6);
+  }
+  return out;
 }
 
 /** The cache: runs keyed by 2 × epochIndex + (dir > 0 ? 1 : 0). The module's only mutable state. */
@@ -336,35 +365,51 @@ export function minorBodyHelioState(body: MinorBody, jdTt: number): StateVector 
 }
 
 /**
- * Verification helper (slow, no cache): integrates `body` from reference epoch `epochIndex`
- * straight to `jdTt` with the same integrator and step (last step shortened to land exactly).
- * Frame and units as {@link minorBodyHelioState}.
+ * Integrates all six bodies together from `jd0` to `jd1` (Julian days TT) with the same
+ * integrator and step as the cache (fixed 4-day steps from `jd0`, the last one shortened to land
+ * exactly). `states` holds 36 numbers: for CHIRON, PHOLUS, CERES, PALLAS, JUNO, VESTA in that
+ * order, heliocentric EQJ x, y, z (AU), vx, vy, vz (AU/day). Slow (no cache): for verification
+ * and for fitting initial conditions.
  */
-export function integrateMinorBodyFromEpoch(body: MinorBody, epochIndex: number, jdTt: number): StateVector {
-  const e = statesByBody[body][epochIndex];
-  if (!e) throw new RangeError(`no reference epoch ${epochIndex}`);
-  const s = new Float64Array(6);
-  s[0] = e.x; s[1] = e.y; s[2] = e.z; s[3] = e.vx; s[4] = e.vy; s[5] = e.vz;
-  const span = jdTt - e.jdTt;
+export function propagateMinorBodies(jd0: number, states: ArrayLike<number>, jd1: number): Float64Array {
+  const s = Float64Array.from(states);
+  if (s.length !== 6 * NB) throw new RangeError(`expected ${6 * NB} numbers`);
+  const span = jd1 - jd0;
   const dir = span >= 0 ? 1 : -1;
-  const full = Math.floor(Math.abs(span) / MINOR_BODY_STEP_DAYS);
+  const full = Math.floor(Math.abs(span) / MINOR_BODY_STEP_DAYS + 1e-12);
   let p0 = new Float64Array(6 * NP);
   let p1 = new Float64Array(6 * NP);
   const pm = new Float64Array(6 * NP);
   const scratch = newScratch();
-  planetStates(e.jdTt - J2000, p0);
-  let t = e.jdTt;
+  planetStates(jd0 - J2000, p0);
+  let t = jd0;
   const steps: number[] = Array(full).fill(dir * MINOR_BODY_STEP_DAYS);
   const rest = span - dir * full * MINOR_BODY_STEP_DAYS;
   if (Math.abs(rest) > 1e-9) steps.push(rest);
   for (const h of steps) {
     planetStates(t + h - J2000, p1);
     planetMidpoint(p0, p1, h, pm);
-    rk4Step(s, 1, h, p0, pm, p1, scratch);
+    rk4Step(s, NB, h, p0, pm, p1, scratch);
     t += h;
     const sw = p0; p0 = p1; p1 = sw;
   }
-  return { x: s[0], y: s[1], z: s[2], vx: s[3], vy: s[4], vz: s[5] };
+  return s;
+}
+
+/**
+ * Verification helper (slow, no cache): integrates from reference epoch `epochIndex` straight
+ * to `jdTt` (see {@link propagateMinorBodies}); frame and units as {@link minorBodyHelioState}.
+ */
+export function integrateMinorBodyFromEpoch(body: MinorBody, epochIndex: number, jdTt: number): StateVector {
+  const start = new Float64Array(6 * NB);
+  for (const b of MINOR_BODIES) {
+    const e = statesByBody[b][epochIndex];
+    if (!e) throw new RangeError(`no reference epoch ${epochIndex}`);
+    start.set([e.x, e.y, e.z, e.vx, e.vy, e.vz], BODY_INDEX[b] * 6);
+  }
+  const s = propagateMinorBodies(EPOCHS[epochIndex], start, jdTt);
+  const o = BODY_INDEX[body] * 6;
+  return { x: s[o], y: s[o + 1], z: s[o + 2], vx: s[o + 3], vy: s[o + 4], vz: s[o + 5] };
 }
 
 /** Reference epochs (Julian days TT) of the initial conditions, 1800–2400 every 25 years. */

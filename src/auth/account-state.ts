@@ -1,0 +1,123 @@
+/**
+ * Revocation and account state, shared by all replicas through a SharedStore (Redis) in front of
+ * the database. Writers (revokeServiceToken, logout, disableUser …) update the database first, then
+ * overwrite the shared entry, so every replica refuses a revoked token on its next request (well
+ * within 5 s). Readers fall back to the database on a miss or when Redis is unreachable.
+ *
+ * Keys: `tok:<jti>` → "active" | "revoked"; `usr:<id>` → JSON {status, role, plan};
+ * `used:<jti>` throttles lastUsedAt writes to one per minute per token.
+ */
+import type { Principal, RevocationCheck } from './jwt.types.js';
+import type { SharedStore } from './shared-store.js';
+import type { PrismaClient } from '../generated/prisma/client.js';
+
+export type AccountRole = 'ADMIN' | 'SERVICE' | 'USER';
+export type AccountStatus = 'ACTIVE' | 'PENDING' | 'DISABLED';
+export type AccountPlan = 'DEFAULT' | 'PREMIUM';
+
+export interface UserState {
+  status: AccountStatus;
+  role: AccountRole;
+  plan: AccountPlan;
+}
+
+export interface AccountStateOptions {
+  prisma: PrismaClient;
+  store: SharedStore;
+  /** How long a looked-up "active" state stays cached (seconds). Writers overwrite it at once. Default 60. */
+  stateTtlSeconds?: number;
+  /** Minimum interval between two lastUsedAt writes of one service token (seconds). Default 60. */
+  lastUsedIntervalSeconds?: number;
+}
+
+export class AccountState {
+  private readonly prisma: PrismaClient;
+  private readonly store: SharedStore;
+  private readonly ttl: number;
+  private readonly lastUsedInterval: number;
+
+  constructor(options: AccountStateOptions) {
+    this.prisma = options.prisma;
+    this.store = options.store;
+    this.ttl = options.stateTtlSeconds ?? 60;
+    this.lastUsedInterval = options.lastUsedIntervalSeconds ?? 60;
+  }
+
+  /** The user's status, role and plan (cached); null when the user does not exist. */
+  async userState(userId: string): Promise<UserState | null> {
+    const cached = await this.store.get(`usr:${userId}`);
+    if (cached !== undefined) return cached === 'none' ? null : (JSON.parse(cached) as UserState);
+    if (!isUuid(userId)) return null;
+    const row = await this.prisma.user.findUnique({
+      where: { id: userId },
+      select: { status: true, role: true, plan: true },
+    });
+    await this.store.set(`usr:${userId}`, row ? JSON.stringify(row) : 'none', this.ttl);
+    return row;
+  }
+
+  /** Re-reads the user from the database and overwrites the shared entry (call after every change). */
+  async refreshUser(userId: string): Promise<void> {
+    await this.store.delete(`usr:${userId}`);
+    await this.userState(userId);
+  }
+
+  /** Marks token `jti` revoked on every replica for `ttlSeconds` (its remaining lifetime). */
+  async markTokenRevoked(jti: string, ttlSeconds: number): Promise<void> {
+    await this.store.set(`tok:${jti}`, 'revoked', Math.max(1, ttlSeconds));
+  }
+
+  /**
+   * True when the service token `jti` of `userId` is revoked, unknown, expired or not the caller's.
+   * Service tokens must exist in the database: a validly signed token that was never issued is refused.
+   */
+  async serviceTokenRevoked(jti: string, userId: string): Promise<boolean> {
+    const cached = await this.store.get(`tok:${jti}`);
+    if (cached === 'revoked') return true;
+    if (cached === `active:${userId}`) return false;
+    const row = jti.length <= 128
+      ? await this.prisma.token.findUnique({
+          where: { id: jti },
+          select: { userId: true, kind: true, revokedAt: true, expiresAt: true },
+        })
+      : null;
+    const active =
+      row !== null && row.kind === 'SERVICE' && row.userId === userId && row.revokedAt === null && row.expiresAt > new Date();
+    if (active) {
+      const remaining = Math.floor((row.expiresAt.getTime() - Date.now()) / 1000);
+      await this.store.set(`tok:${jti}`, `active:${userId}`, Math.min(this.ttl, Math.max(1, remaining)));
+    } else {
+      await this.store.set(`tok:${jti}`, 'revoked', this.ttl);
+    }
+    return !active;
+  }
+
+  /** Records the use of service token `jti`, at most once per interval across all replicas. */
+  async touchServiceToken(jti: string): Promise<void> {
+    if (!(await this.store.setIfAbsent(`used:${jti}`, '1', this.lastUsedInterval))) return;
+    await this.prisma.token.updateMany({ where: { id: jti }, data: { lastUsedAt: new Date() } });
+  }
+
+  /**
+   * The revocation check for the JWT verifier: refuses revoked or unknown service tokens, access
+   * tokens revoked by logout, and every token of a user that is disabled, pending or deleted.
+   */
+  readonly isRevoked: RevocationCheck = async (principal: Principal) => {
+    if (!principal.tokenId) return true;
+    const user = await this.userState(principal.subject);
+    if (!user || user.status !== 'ACTIVE') return true;
+    if (principal.kind === 'service') {
+      if (user.role !== 'SERVICE') return true;
+      if (await this.serviceTokenRevoked(principal.tokenId, principal.subject)) return true;
+      void this.touchServiceToken(principal.tokenId).catch(() => undefined);
+      return false;
+    }
+    return (await this.store.get(`tok:${principal.tokenId}`)) === 'revoked';
+  };
+}
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** True for a canonical UUID string (user ids are UUIDs; anything else cannot match a row). */
+export function isUuid(value: string): boolean {
+  return UUID_RE.test(value);
+}

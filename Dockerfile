@@ -1,0 +1,64 @@
+# syntax=docker/dockerfile:1
+# Nocturna API image. Three stages:
+#   deps     production dependencies only (npm ci --omit=dev)
+#   build    every dependency, Prisma client generated offline, TypeScript compiled to dist/
+#   runtime  BASE + production node_modules + dist/ + prisma/migrations; non-root, no npm, no compiler
+# Build: docker build -t nocturna-api:latest .   (or `make docker-build`)
+# The base can be swapped: --build-arg BASE=node:20.20-bookworm-slim (any Debian-based Node 20 image).
+ARG BASE=node:20-bookworm-slim
+
+FROM ${BASE} AS deps
+WORKDIR /app
+ENV NODE_ENV=production
+COPY package.json package-lock.json ./
+# --ignore-scripts: no dependency needs an install script at run time (pg and Prisma 7 are pure JS/WASM).
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
+ && npm cache clean --force
+
+FROM ${BASE} AS build
+WORKDIR /app
+ENV CHECKPOINT_DISABLE=1 PRISMA_HIDE_UPDATE_MESSAGE=1
+COPY package.json package-lock.json ./
+RUN npm ci --ignore-scripts --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY prisma ./prisma
+COPY scripts ./scripts
+COPY src ./src
+# `npm run build` runs the "generate" script first (Prisma client, offline), then tsc.
+RUN npm run build \
+ && test -f dist/src/cli/nocturna.js
+
+FROM ${BASE} AS runtime
+LABEL org.opencontainers.image.title="nocturna-api" \
+      org.opencontainers.image.description="Nocturna astrology calculation gateway (GraphQL)" \
+      org.opencontainers.image.licenses="UNLICENSED"
+ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
+    PORT=8000 \
+    DATA_DIR=/app/data \
+    NODE_OPTIONS=--enable-source-maps
+# The runtime needs node only: drop npm, npx, corepack and yarn from the base, add the service user.
+RUN rm -rf /usr/local/lib/node_modules /usr/local/bin/npm /usr/local/bin/npx /usr/local/bin/corepack \
+           /usr/local/bin/yarn /usr/local/bin/yarnpkg /opt/yarn-* \
+ && groupadd --system --gid 10001 nocturna \
+ && useradd --system --uid 10001 --gid nocturna --home-dir /app --no-create-home \
+            --shell /usr/sbin/nologin nocturna
+WORKDIR /app
+COPY --from=deps /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY package.json ./
+COPY prisma ./prisma
+COPY --chmod=755 docker/entrypoint.sh /usr/local/bin/docker-entrypoint.sh
+COPY --chmod=755 docker/nocturna /usr/local/bin/nocturna
+# Only DATA_DIR is writable by the service user; the code and dependencies stay root-owned.
+RUN mkdir -p /app/data \
+ && chown nocturna:nocturna /app/data \
+ && chmod 700 /app/data
+USER 10001:10001
+EXPOSE 8000
+# Liveness: GET /health (no curl in slim images: Node's fetch).
+HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||8000)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+STOPSIGNAL SIGTERM
+ENTRYPOINT ["docker-entrypoint.sh"]
+CMD ["serve"]

@@ -27,54 +27,139 @@ const ASTRO_BODY: Record<PlanetName, Astronomy.Body> = {
   PLUTO: Astronomy.Body.Pluto,
 };
 
-/** Heliocentric geometric state (EQJ, AU, AU/day) of a planet at an astronomy-engine time. */
-export function planetHelioState(name: PlanetName, time: Astronomy.AstroTime): State {
-  if (name === 'SUN') return { pos: [0, 0, 0], vel: [0, 0, 0] };
-  const s = Astronomy.HelioState(ASTRO_BODY[name], time);
-  return { pos: [s.x, s.y, s.z], vel: [s.vx, s.vy, s.vz] };
-}
-
 /** sin and cos of the J2000 obliquity of the VSOP87 ecliptic (23.4392803°). */
 const SIN_EPS0 = Math.sin(23.4392803 * (Math.PI / 180));
 const COS_EPS0 = Math.cos(23.4392803 * (Math.PI / 180));
 
-/**
- * Terms of the Earth's heliocentric latitude that astronomy-engine's truncated VSOP87 omits
- * (it keeps only B1 = 0.00227777722·cos(3.41376620530 + 6283.07584999140·t) and the next
- * B1 term). Source: VSOP87B (Bretagnon & Francou 1988, A&A 202, 309), Earth latitude series,
- * all terms ≥ 1·10⁻⁶ rad for |t| ≤ 0.5 millennia: [power of t, amplitude rad, phase, frequency].
- * Without them the Sun's latitude drifts by up to 6″ at the ends of 1800–2399 (and every
- * geocentric latitude with it).
- */
-const EARTH_LATITUDE_TERMS: readonly (readonly [number, number, number, number])[] = [
-  [0, 2.7962e-6, 3.19870156017, 84334.66158130829],
-  [0, 1.01643e-6, 5.42248619256, 5507.5532386674],
-  [1, 3.619589e-5, 0, 0],
-  [2, 9.721424e-5, 5.1519280992, 6283.0758499914],
-  [2, -2.33002e-6, 0, 0],
-  [2, 1.34188e-6, 0.64406212977, 12566.1516999828],
-  [3, 2.75993e-6, 0.59480097092, 6283.0758499914],
-];
+/** A VSOP87 term: [power of t (Julian millennia TT from J2000), amplitude rad, phase rad, frequency rad/millennium]. */
+type VsopTerm = readonly [number, number, number, number];
 
-/** Missing VSOP87B latitude of the Earth, radians, at `ttDays` (days since J2000 TT). */
-function earthLatitudeCorrection(ttDays: number): number {
-  const t = ttDays / 365250;
+/**
+ * Terms of the heliocentric latitude series of VSOP87B (Bretagnon & Francou 1988, A&A 202, 309;
+ * J2000 ecliptic) with amplitude ≥ 2·10⁻⁶ rad that astronomy-engine's truncated VSOP87 omits
+ * (its kept terms are identical to VSOP87B's, so these add without double counting). Without
+ * them, latitudes drift by up to 6″ (Sun, i.e. the Earth), 27″ (Mercury) and 37″ (Saturn) at the
+ * ends of 1800–2399; the other planets stay within their bounds without a supplement.
+ */
+const LATITUDE_SUPPLEMENT: Partial<Record<'EARTH' | PlanetName, readonly VsopTerm[]>> = {
+  EARTH: [
+    [0, 2.7962e-6, 3.19870156017, 84334.66158130829],
+    [0, 1.01643e-6, 5.42248619256, 5507.5532386674],
+    [1, 3.619589e-5, 0, 0],
+    [2, 9.721424e-5, 5.1519280992, 6283.0758499914],
+    [2, -2.33002e-6, 0, 0],
+    [2, 1.34188e-6, 0.64406212977, 12566.1516999828],
+    [3, 2.75993e-6, 0.59480097092, 6283.0758499914],
+  ],
+  MERCURY: [
+    [0, 2.014189e-5, 1.35324164377, 182615.3219910194],
+    [0, 5.13953e-6, 4.37835406663, 208703.2251325936],
+    [0, 2.08584e-6, 2.02020295489, 24978.5245894808],
+    [0, 2.07674e-6, 4.91772567908, 27197.2816936676],
+    [1, 2.3970726e-4, 2.53272082947, 52175.8062831484],
+    [1, 1.8772047e-4, 0.05141288887, 78263.70942472259],
+    [1, 8.097508e-5, 3.20946389315, 104351.61256629678],
+    [1, 2.890729e-5, 0.00943621371, 130439.51570787099],
+    [1, 9.49669e-6, 3.06780459575, 156527.41884944518],
+    [1, 2.98013e-6, 6.11414444304, 182615.3219910194],
+    [2, 2.747165e-5, 5.24567337999, 26087.9031415742],
+    [2, 2.047257e-5, 0, 0],
+    [2, 5.1603e-6, 0.49321133154, 52175.8062831484],
+    [2, 4.07309e-6, 4.32215500849, 78263.70942472259],
+    [2, 2.66936e-6, 1.42744634495, 104351.61256629678],
+  ],
+  SATURN: [
+    [0, 4.788392e-5, 4.96512926584, 110.2063212194],
+    [0, 3.432125e-5, 2.732557466, 433.7117378768],
+    [0, 1.506129e-5, 6.01304519391, 103.0927742186],
+    [0, 1.060298e-5, 5.6309929646, 529.6909650946],
+    [0, 9.69071e-6, 5.20434966293, 632.7837393132],
+    [0, 9.4205e-6, 1.39646688872, 853.196381752],
+    [0, 7.07645e-6, 3.80302289005, 323.5054166574],
+    [0, 5.52314e-6, 5.13149119536, 202.2533951741],
+    [0, 3.99674e-6, 3.35891409671, 227.5261894396],
+    [0, 3.1938e-6, 3.62571687438, 209.3669421749],
+    [0, 3.16063e-6, 1.99716693551, 647.0108333148],
+    [0, 3.14224e-6, 0.46510248959, 217.2312487011],
+    [0, 2.84495e-6, 4.88648507126, 224.3447957019],
+    [0, 2.36441e-6, 2.13887684631, 11.0457002639],
+    [0, 2.15354e-6, 5.9498256102, 846.0828347512],
+    [0, 2.08523e-6, 2.12003937634, 415.5524906121],
+    [0, 2.07214e-6, 0.73021353207, 199.0720014364],
+    [1, 1.3320265e-4, 2.26481519893, 206.1855484372],
+    [1, 1.0919721e-4, 1.79463271368, 220.4126424388],
+    [1, 3.243428e-5, 1.21094033148, 419.4846438752],
+    [1, 2.900519e-5, 6.17033461979, 639.897286314],
+    [1, 1.584712e-5, 0.9341639713, 433.7117378768],
+    [1, 1.580666e-5, 3.08171717435, 7.1135470008],
+    [1, 7.00659e-6, 0.20545152078, 316.3918696566],
+    [1, 3.10902e-6, 4.38351712708, 110.2063212194],
+    [1, 3.03761e-6, 5.46322830151, 853.196381752],
+    [1, 3.01237e-6, 1.66219956459, 227.5261894396],
+    [1, 2.59878e-6, 3.93026240568, 103.0927742186],
+    [1, 2.52673e-6, 0.9002092521, 632.7837393132],
+    [2, 1.3884264e-4, 0.08994998691, 213.299095438],
+    [2, 3.075713e-5, 3.9161093762, 206.1855484372],
+    [2, 2.081666e-5, 0.09631968077, 220.4126424388],
+    [2, 1.452574e-5, 5.48867576013, 426.598190876],
+    [2, 5.46808e-6, 2.94585826799, 419.4846438752],
+    [2, 3.91398e-6, 5.43939792344, 433.7117378768],
+    [2, 3.1974e-6, 4.34820275048, 639.897286314],
+    [2, 2.20164e-6, 0, 0],
+    [2, 2.03518e-6, 1.37396136744, 7.1135470008],
+    [3, 4.87242e-6, 5.57827705588, 206.1855484372],
+    [3, 4.63357e-6, 1.69194209337, 213.299095438],
+    [3, 2.77451e-6, 0, 0],
+    [3, 2.70686e-6, 4.65445792593, 220.4126424388],
+  ],
+};
+
+function seriesSum(terms: readonly VsopTerm[], t: number): number {
   let sum = 0;
-  for (const [power, amp, phase, freq] of EARTH_LATITUDE_TERMS) {
-    sum += amp * Math.cos(phase + freq * t) * t ** power;
-  }
+  for (const [power, amp, phase, freq] of terms) sum += amp * Math.cos(phase + freq * t) * t ** power;
   return sum;
 }
 
 /**
- * Heliocentric state of the Earth (EQJ), astronomy-engine's VSOP87 plus the missing latitude
- * terms (applied as a displacement r·δB normal to the J2000 ecliptic).
+ * Adds δB (radians) to the heliocentric latitude of an EQJ position: a displacement r·δB along
+ * the local direction of increasing latitude in the J2000 ecliptic frame.
  */
+function shiftLatitude(pos: Vec3, deltaB: number): Vec3 {
+  const [x, y, z] = pos;
+  // EQJ → J2000 ecliptic
+  const ey = y * COS_EPS0 + z * SIN_EPS0;
+  const ez = -y * SIN_EPS0 + z * COS_EPS0;
+  const rxy = Math.hypot(x, ey);
+  const r = Math.hypot(rxy, ez);
+  if (rxy === 0) return pos;
+  const cosB = rxy / r;
+  const sinB = ez / r;
+  // unit vector of increasing latitude: (−sinB cosL, −sinB sinL, cosB)
+  const dx = -sinB * (x / rxy) * r * deltaB;
+  const dy = -sinB * (ey / rxy) * r * deltaB;
+  const dz = cosB * r * deltaB;
+  // back to EQJ
+  return [x + dx, y + dy * COS_EPS0 - dz * SIN_EPS0, z + dy * SIN_EPS0 + dz * COS_EPS0];
+}
+
+function withSupplement(name: 'EARTH' | PlanetName, s: Astronomy.StateVector): State {
+  const pos: Vec3 = [s.x, s.y, s.z];
+  const terms = LATITUDE_SUPPLEMENT[name];
+  return {
+    pos: terms ? shiftLatitude(pos, seriesSum(terms, s.t.tt / 365250)) : pos,
+    vel: [s.vx, s.vy, s.vz],
+  };
+}
+
+/** Heliocentric geometric state (EQJ, AU, AU/day) of a planet at an astronomy-engine time. */
+export function planetHelioState(name: PlanetName, time: Astronomy.AstroTime): State {
+  if (name === 'SUN') return { pos: [0, 0, 0], vel: [0, 0, 0] };
+  return withSupplement(name, Astronomy.HelioState(ASTRO_BODY[name], time));
+}
+
+/** Heliocentric state of the Earth (EQJ), with the VSOP87B latitude supplement. */
 export function earthHelioState(time: Astronomy.AstroTime): State {
-  const s = Astronomy.HelioState(Astronomy.Body.Earth, time);
-  const r = Math.hypot(s.x, s.y, s.z);
-  const dz = r * earthLatitudeCorrection(time.tt);
-  return { pos: [s.x, s.y - dz * SIN_EPS0, s.z + dz * COS_EPS0], vel: [s.vx, s.vy, s.vz] };
+  return withSupplement('EARTH', Astronomy.HelioState(Astronomy.Body.Earth, time));
 }
 
 /** Geocentric geometric state of the Moon (EQJ), velocity by astronomy-engine's ±0.86 s difference. */

@@ -6,7 +6,7 @@
 import { ValidationError } from '../errors.js';
 import { Astronomy, astroTimeFromJdUt, guardAstronomy } from './astro.js';
 import {
-  equatorialOfDate, frameOfDate, norm360, PRECESSION_RATE_DEG_PER_DAY, rotate, sphericalMotion,
+  C_AU_PER_DAY, equatorialOfDate, frameOfDate, norm360, PRECESSION_RATE_DEG_PER_DAY, rotate, sphericalMotion,
   type FrameOfDate, type SphericalMotion, type State, type Vec3,
 } from './frames.js';
 import {
@@ -14,7 +14,7 @@ import {
 } from './lunar-points.js';
 import { minorBodyHelioState, type MinorBody } from './minor-bodies.js';
 import {
-  apparentFrom, apparentMoon, earthHelioState, moonGeoState, planetHelioState, type PlanetName,
+  apparentFrom, apparentMoon, backdateHelio, earthHelioState, moonGeoState, planetHelioState, type PlanetName,
 } from './planets.js';
 import { ayanamsaDegrees } from './sidereal-bridge.js';
 import {
@@ -177,8 +177,11 @@ function bodyMotion(ctx: PositionContext, body: Body): SphericalMotion {
   const center = ctx.opts.center;
   if (center === 'HELIOCENTRIC') {
     if (NOT_HELIOCENTRIC.has(body)) throw new ValidationError('bodies', `${body} has no heliocentric position`);
-    // Heliocentric: geometric position of date (Swiss Ephemeris applies no aberration for the Sun as centre).
-    return ctx.ecliptic(heliocentricState(ctx, body));
+    // Heliocentric, as Swiss Ephemeris: light-time from the body to the Sun applied, no aberration
+    // (the Sun's own velocity, ≤ 13 m/s, would add < 0.01″).
+    const s = heliocentricState(ctx, body);
+    const tau = Math.hypot(s.pos[0], s.pos[1], s.pos[2]) / C_AU_PER_DAY;
+    return ctx.ecliptic({ pos: backdateHelio(s, tau), vel: s.vel });
   }
   switch (body) {
     case 'MOON':

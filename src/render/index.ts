@@ -1,0 +1,14 @@
+/** Chart wheel renderer: pure SVG from a computed chart. */
+export { renderWheelSvg } from './wheel.svg.js';
+export {
+  resolveWheelOptions,
+  WHEEL_THEMES,
+  MIN_WHEEL_SIZE_PX,
+  MAX_WHEEL_SIZE_PX,
+  DEFAULT_WHEEL_SIZE_PX,
+  type WheelOptions,
+  type WheelTheme,
+  type ResolvedWheelOptions,
+} from './wheel.options.js';
+export { aspectFamily, type AspectFamily } from './aspect-families.js';
+export { spreadLongitudes } from './spread.js';

@@ -1,0 +1,118 @@
+/**
+ * Options of the chart wheel renderer, their defaults and their validation. Options are checked
+ * once, when `resolveWheelOptions` builds the resolved set, and every problem is a
+ * `ValidationError` naming the offending option (`options.size`, `options.theme`, …).
+ */
+import { ValidationError } from '../errors.js';
+import { ASPECT_TYPES, type AspectType } from '../ephemeris/types.js';
+
+export const WHEEL_THEMES = ['light', 'dark'] as const;
+export type WheelTheme = (typeof WHEEL_THEMES)[number];
+
+/** Smallest and largest accepted picture side, CSS pixels. */
+export const MIN_WHEEL_SIZE_PX = 300;
+export const MAX_WHEEL_SIZE_PX = 2000;
+export const DEFAULT_WHEEL_SIZE_PX = 600;
+
+/** What the caller may set; everything is optional. */
+export interface WheelOptions {
+  /** Side of the square picture, CSS pixels, integer in [300, 2000]. Default 600. */
+  size?: number;
+  /** Colour theme. Default `light`. */
+  theme?: WheelTheme;
+  /** Draw the aspect lines in the centre. Default true. */
+  showAspects?: boolean;
+  /** Only draw these aspect types (default: every aspect the chart carries). */
+  aspectTypes?: readonly AspectType[];
+  /** Draw the degree, sign and minute labels next to each body. Default true. */
+  showDegreeLabels?: boolean;
+  /** Text of the picture's `<title>` (at most 200 characters). Default "Chart wheel" / "Bi-wheel". */
+  title?: string;
+  /** Name of the inner chart in the text alternative (e.g. "Natal"). Default "Natal". At most 60 characters. */
+  innerLabel?: string;
+  /** Name of the outer chart of a bi-wheel (e.g. "Transits"). Default "Outer". At most 60 characters. */
+  outerLabel?: string;
+  /**
+   * Prefix of the element ids (`<title>`/`<desc>`), so several wheels can share one page.
+   * Letters, digits, `-` and `_`, starting with a letter, at most 40 characters. Default "nocturna-wheel".
+   */
+  idPrefix?: string;
+}
+
+/** Options with every default filled in. */
+export interface ResolvedWheelOptions {
+  readonly size: number;
+  readonly theme: WheelTheme;
+  readonly showAspects: boolean;
+  readonly aspectTypes: ReadonlySet<AspectType> | null;
+  readonly showDegreeLabels: boolean;
+  readonly title: string | null;
+  readonly innerLabel: string;
+  readonly outerLabel: string;
+  readonly idPrefix: string;
+}
+
+const ID_PREFIX = /^[A-Za-z][A-Za-z0-9_-]{0,39}$/;
+
+function checkText(field: string, value: unknown, maxLength: number): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string') throw new ValidationError(field, `${field} must be a string`);
+  if (value.length > maxLength) {
+    throw new ValidationError(field, `${field} must be at most ${maxLength} characters`);
+  }
+  return value;
+}
+
+function checkBoolean(field: string, value: unknown, fallback: boolean): boolean {
+  if (value === undefined || value === null) return fallback;
+  if (typeof value !== 'boolean') throw new ValidationError(field, `${field} must be a boolean`);
+  return value;
+}
+
+/**
+ * Checks wheel options and fills in the defaults.
+ * @throws ValidationError naming the first bad option (`options.size`, `options.theme`, …).
+ */
+export function resolveWheelOptions(options: WheelOptions = {}): ResolvedWheelOptions {
+  const size = options.size ?? DEFAULT_WHEEL_SIZE_PX;
+  if (typeof size !== 'number' || !Number.isInteger(size) || size < MIN_WHEEL_SIZE_PX || size > MAX_WHEEL_SIZE_PX) {
+    throw new ValidationError(
+      'options.size',
+      `options.size must be an integer number of pixels from ${MIN_WHEEL_SIZE_PX} to ${MAX_WHEEL_SIZE_PX}, got ${String(size)}`,
+    );
+  }
+  const theme = options.theme ?? 'light';
+  if (!(WHEEL_THEMES as readonly string[]).includes(theme)) {
+    throw new ValidationError('options.theme', `options.theme must be one of ${WHEEL_THEMES.join(', ')}`);
+  }
+  let aspectTypes: Set<AspectType> | null = null;
+  if (options.aspectTypes !== undefined && options.aspectTypes !== null) {
+    if (!Array.isArray(options.aspectTypes)) {
+      throw new ValidationError('options.aspectTypes', 'options.aspectTypes must be a list of aspect types');
+    }
+    for (const type of options.aspectTypes) {
+      if (!(ASPECT_TYPES as string[]).includes(type)) {
+        throw new ValidationError('options.aspectTypes', `options.aspectTypes: unknown aspect type ${String(type)}`);
+      }
+    }
+    aspectTypes = new Set(options.aspectTypes);
+  }
+  const idPrefix = checkText('options.idPrefix', options.idPrefix, 40) ?? 'nocturna-wheel';
+  if (!ID_PREFIX.test(idPrefix)) {
+    throw new ValidationError(
+      'options.idPrefix',
+      'options.idPrefix must start with a letter and hold only letters, digits, "-" and "_"',
+    );
+  }
+  return {
+    size,
+    theme,
+    showAspects: checkBoolean('options.showAspects', options.showAspects, true),
+    aspectTypes,
+    showDegreeLabels: checkBoolean('options.showDegreeLabels', options.showDegreeLabels, true),
+    title: checkText('options.title', options.title, 200),
+    innerLabel: checkText('options.innerLabel', options.innerLabel, 60) ?? 'Natal',
+    outerLabel: checkText('options.outerLabel', options.outerLabel, 60) ?? 'Outer',
+    idPrefix,
+  };
+}

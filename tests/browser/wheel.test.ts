@@ -1,0 +1,176 @@
+/**
+ * Chart wheels in real headless Chromium (Debian's /usr/bin/chromium via playwright-core): each
+ * wheel loads without console errors, every body glyph sits at its longitude's angle relative to
+ * the reference (Ascendant on the left), the leader line ends at the true degree, no two glyphs or
+ * labels of a ring overlap, and a PNG screenshot is saved under test-output/wheels/.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser } from 'playwright-core';
+import { renderWheelSvg } from '../../src/render/index.js';
+import { wheelCases } from './wheel.cases.js';
+import { MEASURE_SCRIPT, angleDiff, boxesOverlap, pageAngle, type MeasuredWheel } from './wheel.measure.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const OUT_DIR = join(process.cwd(), 'test-output', 'wheels');
+const available = existsSync(CHROMIUM);
+const run = available || Boolean(process.env.CI);
+if (!run) {
+  console.warn(`wheel browser test skipped: ${CHROMIUM} is missing (apt-get install chromium); it always runs when CI is set`);
+}
+
+/** Tolerances, degrees: where a glyph/true-degree dot is drawn vs where it should be. */
+const GLYPH_TOLERANCE_DEG = 0.5;
+const TRUE_DEGREE_TOLERANCE_DEG = 0.3;
+
+describe.skipIf(!run)('chart wheel in headless Chromium', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(OUT_DIR, { recursive: true });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  for (const c of wheelCases()) {
+    it(`${c.name}: glyphs at their longitudes, no console errors, screenshot saved`, async () => {
+      const svg = renderWheelSvg(c.chart, c.options, c.outer);
+      const size = c.options.size ?? 600;
+      const page = await browser.newPage({ viewport: { width: size + 40, height: size + 40 } });
+      const errors: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
+      });
+      page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+      page.on('request', (r) => {
+        if (!r.url().startsWith('data:') && r.url() !== 'about:blank') errors.push(`network request: ${r.url()}`);
+      });
+      try {
+        await page.setContent(
+          `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${c.name}</title></head>` +
+            `<body style="margin:20px;background:#888">${svg}</body></html>`,
+        );
+        const m = (await page.evaluate(MEASURE_SCRIPT)) as MeasuredWheel;
+        await page.locator('svg').screenshot({ path: join(OUT_DIR, `${c.name}.png`) });
+        expect(errors).toEqual([]);
+
+        // The picture: size, accessibility.
+        expect(m.svgBox.width).toBeCloseTo(size, 1);
+        expect(m.centre.x).toBeCloseTo(m.svgBox.x + size / 2, 1);
+        expect(m.role).toBe('img');
+        expect(m.labelledBy).toHaveLength(2);
+        expect(m.title.length).toBeGreaterThan(5);
+        for (const p of [...c.chart.positions, ...(c.outer?.positions ?? [])]) {
+          expect(m.desc).toContain(p.body.charAt(0) + p.body.slice(1).toLowerCase().split('_')[0]);
+        }
+        expect(m.signGlyphs).toBe(12);
+
+        // Orientation: Ascendant (or 0° Aries) on the left.
+        const reference = c.chart.houses ? c.chart.houses.ascendant : 0;
+        expect(Math.abs(angleDiff(m.referenceLongitude, reference))).toBeLessThan(1e-5);
+        if (c.chart.houses) {
+          expect(m.houseNumbers).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+          expect(m.angleLabels).toEqual(['ASC', 'MC', 'DSC', 'IC']);
+          if (c.expectFallback) expect(c.chart.houses.system).not.toBe(c.chart.houses.requestedSystem);
+        } else {
+          expect(m.houseNumbers).toEqual([]);
+        }
+
+        // Every body drawn once per ring, at the right angle.
+        const expected = [
+          ...c.chart.positions.map((p) => ({ ...p, ring: 'inner' })),
+          ...(c.outer?.positions ?? []).map((p) => ({ ...p, ring: 'outer' })),
+        ];
+        expect(m.bodies).toHaveLength(expected.length);
+        let worstGlyph = 0;
+        let worstTrue = 0;
+        let worstDisplacement = 0;
+        for (const p of expected) {
+          const g = m.bodies.find((b) => b.body === p.body && b.ring === p.ring);
+          expect(g, `${p.ring} ${p.body}`).toBeDefined();
+          if (!g) continue;
+          expect(Math.abs(angleDiff(g.longitude, p.longitude))).toBeLessThan(1e-5);
+          expect(g.retrograde).toBe(p.retrograde);
+          expect(g.hasRetrogradeMark).toBe(p.retrograde);
+          // The glyph is drawn at its display longitude…
+          const glyphAngle = pageAngle(m.centre, g.anchor);
+          const glyphError = Math.abs(angleDiff(glyphAngle, 180 + g.displayLongitude - reference));
+          worstGlyph = Math.max(worstGlyph, glyphError);
+          expect(glyphError, `${p.body} glyph angle`).toBeLessThan(GLYPH_TOLERANCE_DEG);
+          // …the drawing is centred on the anchor…
+          const gx = g.glyphBox.x + g.glyphBox.width / 2;
+          const gy = g.glyphBox.y + g.glyphBox.height / 2;
+          expect(Math.hypot(gx - g.anchor.x, gy - g.anchor.y), `${p.body} glyph centred`).toBeLessThan(g.anchor.diameter * 0.3);
+          // …a body with room around it is not displaced; a crowded one by at most 40°.
+          const displacement = Math.abs(angleDiff(g.displayLongitude, p.longitude));
+          worstDisplacement = Math.max(worstDisplacement, displacement);
+          const ringMates = expected.filter((q) => q.ring === p.ring && q.body !== p.body);
+          const nearest = Math.min(...ringMates.map((q) => Math.abs(angleDiff(q.longitude, p.longitude))));
+          if (nearest > 20) expect(displacement, `${p.body} not crowded`).toBeLessThan(1e-6);
+          expect(displacement, `${p.body} displacement`).toBeLessThan(40);
+          // The leader line ends at the true degree.
+          const dot = m.trueDegrees.find((t) => t.body === p.body && t.ring === p.ring);
+          expect(dot, `${p.body} true-degree dot`).toBeDefined();
+          if (!dot) continue;
+          const trueError = Math.abs(angleDiff(pageAngle(m.centre, dot), 180 + p.longitude - reference));
+          worstTrue = Math.max(worstTrue, trueError);
+          expect(trueError, `${p.body} true degree`).toBeLessThan(TRUE_DEGREE_TOLERANCE_DEG);
+          const leader = m.leaders.find((l) => l.body === p.body && l.ring === p.ring);
+          expect(leader).toBeDefined();
+          expect(Math.hypot((leader?.x1 ?? 0) - dot.x, (leader?.y1 ?? 0) - dot.y)).toBeLessThan(0.5);
+        }
+
+        // Legibility: within a ring, no glyphs overlap and no labels of different bodies overlap.
+        for (const ring of ['inner', 'outer']) {
+          const inRing = m.bodies.filter((b) => b.ring === ring);
+          for (let i = 0; i < inRing.length; i += 1) {
+            for (let j = i + 1; j < inRing.length; j += 1) {
+              const a = inRing[i];
+              const b = inRing[j];
+              const distance = Math.hypot(a.anchor.x - b.anchor.x, a.anchor.y - b.anchor.y);
+              expect(distance, `${a.body}/${b.body} glyphs apart`).toBeGreaterThan(a.anchor.diameter * 0.95);
+              for (const la of [a.glyphBox, ...a.labelBoxes]) {
+                for (const lb of [b.glyphBox, ...b.labelBoxes]) {
+                  expect(boxesOverlap(la, lb, 0.5), `${a.body}/${b.body} labels overlap`).toBe(false);
+                }
+              }
+            }
+          }
+        }
+
+        // Aspect lines are coloured by family.
+        const strokes = new Map<string, Set<string>>();
+        for (const a of m.aspectLines) {
+          if (!strokes.has(a.family)) strokes.set(a.family, new Set());
+          strokes.get(a.family)?.add(a.stroke);
+        }
+        for (const set of strokes.values()) expect(set.size).toBe(1);
+        const colours = [...strokes.values()].map((s) => [...s][0]);
+        expect(new Set(colours).size).toBe(colours.length);
+
+        console.log(
+          `${c.name}: worst glyph angle error ${worstGlyph.toFixed(3)}°, true-degree error ${worstTrue.toFixed(3)}°, ` +
+            `largest spread displacement ${worstDisplacement.toFixed(2)}°`,
+        );
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});

@@ -7,8 +7,8 @@
  * All angles in degrees, longitudes normalised to [0, 360), speeds in degrees per day.
  *
  * Sources of the formulas:
- * - Swiss Ephemeris, "General documentation of the Swiss Ephemeris", chapter 6 "House systems"
- *   (Astrodienst), and its implementation swehouse.c (`CalcH`, `Asc1`, `AscDash`, aloistr/swisseph):
+ * - Swiss Ephemeris, "General documentation of the Swiss Ephemeris" (Astrodienst, swisseph.htm),
+ *   its chapter on houses (the definitions of the house methods), and its implementation swehouse.c (`CalcH`, `Asc1`, `AscDash`, aloistr/swisseph):
  *   the definitions of every system below, the Placidus iteration and its stopping rule, the Koch
  *   formula, the Polich–Page ("topocentric") pole heights, the axial-rotation (Meridian, 'X') and
  *   Morinus projections, Alcabitius' division of the ascendant's semi-arcs, Vehlow (equal houses
@@ -29,9 +29,13 @@
  * Known error against Swiss Ephemeris 2.10.03 (tests/reference/houses.test.ts prints the worst):
  * the formulas are identical, so the difference comes from the ARMC and obliquity inputs.
  * astronomy-engine's apparent sidereal time (IAU 2006 ERA-based GMST + equation of the equinoxes
- * from IAU 2000B nutation) agrees with Swiss Ephemeris to ≈ 0.3″ (as time × 15) over 1800–2050;
- * Swiss Ephemeris switches to a long-term sidereal-time model outside 1850–2050, which departs by
- * up to ≈ 7″ in 2399. Cusps amplify an ARMC error by a factor that grows with latitude.
+ * from IAU 2000B nutation) agrees with Swiss Ephemeris' ARMC within 0.18″ over 1850–2050 and 0.37″
+ * over 1800–1850 (measured on houses.json); Swiss Ephemeris switches to its own long-term
+ * sidereal-time model (Simon et al. 1994 mean Earth longitude, precessed) outside 1850–2050, which
+ * departs from the IERS definition by up to 8.3″ over 2050–2399. We keep the IERS/IAU 2006 value.
+ * Cusps amplify an ARMC error by a factor that grows with latitude (worst cusp errors per system
+ * are printed by tests/reference/houses.test.ts: ≤ 5″ for |φ| ≤ 60° before 2100, ≤ 23″ elsewhere).
+ * The Placidus iteration stops, like Swiss Ephemeris', when a step changes the cusp by < 0.01″.
  */
 import { AstroTime, SiderealTime, e_tilt } from 'astronomy-engine';
 import { CalculationError, ValidationError, toError } from '../errors.js';
@@ -40,7 +44,7 @@ import type { GeoLocation, HouseSystem, Houses, ResolvedMoment } from './types.j
 
 /** Houses plus the daily motions of the two main angles (needed for applying/separating aspects). */
 export interface HousesResult extends Houses {
-  /** d(ascendant)/dt, degrees per day (≈ 360–600 at mid latitudes), from the analytic derivative. */
+  /** d(ascendant)/dt, degrees per day (a few hundred; larger at high latitudes), analytic derivative. */
   ascendantSpeed: number;
   /** d(midheaven)/dt, degrees per day, from the analytic derivative. */
   midheavenSpeed: number;

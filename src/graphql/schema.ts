@@ -4,7 +4,7 @@
  */
 import 'reflect-metadata';
 import { buildSchemaSync } from 'type-graphql';
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { GraphQLObjectType, GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import './enums.js';
 import { ChartResolver } from './chart/chart.resolver.js';
 
@@ -22,13 +22,36 @@ let cached: GraphQLSchema | undefined;
 export function buildGatewaySchema(extraResolvers: Function[] = []): GraphQLSchema {
   if (extraResolvers.length === 0 && cached) return cached;
   const resolvers = [...RESOLVERS, ...extraResolvers.filter((r) => !RESOLVERS.includes(r))];
-  const schema = buildSchemaSync({
-    resolvers: resolvers as [Function, ...Function[]],
-    validate: false,
-    emitSchemaFile: false,
-  });
+  const schema = describeRootTypes(
+    buildSchemaSync({
+      resolvers: resolvers as [Function, ...Function[]],
+      validate: false,
+      emitSchemaFile: false,
+    }),
+  );
   if (extraResolvers.length === 0) cached = schema;
   return schema;
+}
+
+const ROOT_DESCRIPTIONS = {
+  query: 'Calculations (require a token) and read-only queries.',
+  mutation: 'Account and token operations.',
+};
+
+/** type-graphql leaves Query/Mutation undescribed: give them descriptions (the sandbox shows them). */
+function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
+  const config = schema.toConfig();
+  const describe = (type: GraphQLObjectType | null | undefined, description: string) =>
+    type ? new GraphQLObjectType({ ...type.toConfig(), description: type.description ?? description }) : type;
+  const query = describe(config.query, ROOT_DESCRIPTIONS.query);
+  const mutation = describe(config.mutation, ROOT_DESCRIPTIONS.mutation);
+  const replaced = new Set([config.query?.name, config.mutation?.name]);
+  return new GraphQLSchema({
+    ...config,
+    query,
+    mutation,
+    types: config.types.filter((t) => !replaced.has(t.name)),
+  });
 }
 
 /** SDL of the schema as committed in schema.graphql (sorted, so the diff is stable). */

@@ -4,7 +4,7 @@
  * UNAUTHENTICATED/401, then asks the quota hook, refusing with RATE_LIMITED/429 + Retry-After.
  * A cached answer therefore still needs a valid token and still counts against the quota.
  */
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import { HeaderMap } from '@apollo/server';
 import { UnauthenticatedError } from '../../errors.js';
@@ -13,6 +13,33 @@ import { toGraphQLError } from '../error-mapping.js';
 import { rootFieldPolicy } from '../operation-policy.js';
 import type { GatewayContext } from '../context.js';
 import { rootFieldNames } from './root-fields.js';
+
+const STATUS_PRIORITY: [code: string, status: number][] = [
+  ['UNAUTHENTICATED', 401],
+  ['FORBIDDEN', 403],
+  ['RATE_LIMITED', 429],
+];
+
+/**
+ * Resolver errors UNAUTHENTICATED/FORBIDDEN/RATE_LIMITED set the HTTP status of the whole
+ * response (401 > 403 > 429), with WWW-Authenticate or Retry-After as appropriate.
+ */
+function applyErrorStatus(response: GraphQLResponse): void {
+  if (response.body.kind !== 'single') return;
+  const errors = response.body.singleResult.errors ?? [];
+  if (errors.length === 0) return;
+  const codes = new Set(errors.map((e) => e.extensions?.code));
+  for (const [code, status] of STATUS_PRIORITY) {
+    if (!codes.has(code)) continue;
+    response.http.status = status;
+    if (code === 'UNAUTHENTICATED') response.http.headers.set('www-authenticate', 'Bearer');
+    if (code === 'RATE_LIMITED' && !response.http.headers.get('retry-after')) {
+      const retry = errors.find((e) => e.extensions?.code === code)?.extensions?.retryAfterSeconds;
+      if (typeof retry === 'number') response.http.headers.set('retry-after', String(Math.max(1, Math.ceil(retry))));
+    }
+    return;
+  }
+}
 
 export function createAuthQuotaPlugin(quota: QuotaHook | undefined): ApolloServerPlugin<GatewayContext> {
   return {
@@ -48,11 +75,13 @@ export function createAuthQuotaPlugin(quota: QuotaHook | undefined): ApolloServe
           }
         },
         async willSendResponse(rc) {
-          const decision = rc.contextValue.observation?.quota;
-          if (!decision) return;
-          for (const [name, value] of Object.entries(quotaHeaders(decision))) {
-            rc.response.http.headers.set(name.toLowerCase(), value);
+          const decision = rc.contextValue?.observation?.quota;
+          if (decision) {
+            for (const [name, value] of Object.entries(quotaHeaders(decision))) {
+              rc.response.http.headers.set(name.toLowerCase(), value);
+            }
           }
+          applyErrorStatus(rc.response);
         },
       };
     },

@@ -20,8 +20,8 @@ function circle(cx: number, cy: number, r: number): string {
 
 const NODE_STROKE = `M-4.5 4.6C-10 0-9.5-9 0-9C9.5-9 10 0 4.5 4.6${circle(-5, 6.9, 2.3)}${circle(5, 6.9, 2.3)}`;
 const SOUTH_NODE_STROKE = `M-4.5-4.6C-10 0-9.5 9 0 9C9.5 9 10 0 4.5-4.6${circle(-5, -6.9, 2.3)}${circle(5, -6.9, 2.3)}`;
-const LILITH_CRESCENT = 'M1.2-9.9A6 6 0 1 0 1.2 1.9A7 7 0 0 1 1.2-9.9Z';
-const LILITH_CROSS = 'M-2 1.4L-2 10M-5.5 6.4L1.5 6.4';
+const LILITH_CRESCENT = 'M3.2-9.9A6 6 0 1 0 3.2 1.9A7 7 0 0 1 3.2-9.9Z';
+const LILITH_CROSS = 'M0 1.4L0 10M-3.5 6.4L3.5 6.4';
 const THREE_HUMPS =
   'M-9.5-6.5C-8.5-8-7-8-7-5.5L-7 7M-7-4C-7-7.5-2.5-8-2.5-4.5L-2.5 7M-2.5-4C-2.5-7.5 2-8 2-4.5';
 
@@ -64,7 +64,7 @@ export const SIGN_GLYPHS: Readonly<Record<Sign, GlyphPaths>> = {
 /** Body glyphs, keyed by body. */
 export const BODY_GLYPHS: Readonly<Record<Body, GlyphPaths>> = {
   SUN: { stroke: circle(0, 0, 8.5), fill: circle(0, 0, 1.8) },
-  MOON: { stroke: 'M2-9.3A9.5 9.5 0 1 0 2 9.3A11 11 0 0 1 2-9.3Z', fill: '' },
+  MOON: { stroke: 'M5.5-9.3A9.5 9.5 0 1 0 5.5 9.3A11 11 0 0 1 5.5-9.3Z', fill: '' },
   MERCURY: {
     stroke: `${circle(0, -1, 4.2)}M-4.5-9.5A4.5 4.5 0 0 0 4.5-9.5M0 3.2L0 10M-3.5 6.8L3.5 6.8`,
     fill: '',

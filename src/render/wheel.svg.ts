@@ -67,13 +67,15 @@ function circleEl(c: Point, r: number, extra: Record<string, string | number | u
 /** A glyph drawn at `centre`, `sidePx` wide; optional halo in the background colour for legibility. */
 function glyph(paths: GlyphPaths, centre: Point, sidePx: number, colour: string, halo: string | null): string {
   const scale = sidePx / 20;
+  // 1.6 units at normal sizes; never thinner than 1.1 px on screen (small label glyphs).
+  const strokeWidth = Math.max(1.6, 1.1 / scale).toFixed(2);
   let inner = '';
   if (halo !== null) {
     inner += el('path', {
       d: paths.stroke + paths.fill,
       fill: 'none',
       stroke: halo,
-      'stroke-width': '4.2',
+      'stroke-width': (Number(strokeWidth) + 2.6).toFixed(2),
       'stroke-linecap': 'round',
       'stroke-linejoin': 'round',
     });
@@ -83,7 +85,7 @@ function glyph(paths: GlyphPaths, centre: Point, sidePx: number, colour: string,
       d: paths.stroke,
       fill: 'none',
       stroke: colour,
-      'stroke-width': '1.6',
+      'stroke-width': strokeWidth,
       'stroke-linecap': 'round',
       'stroke-linejoin': 'round',
     });

@@ -1,10 +1,10 @@
 /**
- * The wheels the browser test renders: an ordinary chart, a polar chart on the Porphyry
- * fallback, a crowded stellium, a bi-wheel, in both themes and at several sizes.
+ * The wheels the browser test renders, from real charts (computeChart): an ordinary chart, a
+ * polar chart on the Porphyry fallback, a crowded stellium with all 21 bodies, bi-wheels (natal
+ * inside, transits outside), a chart without houses, in both themes and at several sizes.
  */
-import type { Chart } from '../../src/ephemeris/types.js';
+import { BODIES, computeChart, type Chart, type ChartRequest } from '../../src/ephemeris/index.js';
 import type { WheelOptions } from '../../src/render/index.js';
-import { ordinaryChart, polarChart, stelliumChart, transitChart } from '../unit/wheel.fixtures.js';
 
 export interface WheelCase {
   name: string;
@@ -15,29 +15,57 @@ export interface WheelCase {
   expectFallback?: boolean;
 }
 
-/** The cases, built from the charts given. */
+const LONDON = { latitude: 51.5074, longitude: -0.1278 };
+
+/** 15 January 1990, 14:30 in London, Placidus, default bodies. */
+export const ORDINARY: ChartRequest = {
+  moment: { localDateTime: '1990-01-15T14:30:00', timeZone: 'Europe/London' },
+  location: LONDON,
+  houseSystem: 'PLACIDUS',
+};
+
+/** Latitude 75° N (above the polar circle for Placidus): falls back to Porphyry. */
+export const POLAR: ChartRequest = {
+  moment: { utc: '2000-06-21T12:00:00Z' },
+  location: { latitude: 75, longitude: 20 },
+  houseSystem: 'PLACIDUS',
+};
+
+/** 4 February 1962 at New Delhi: seven bodies in Aquarius (the 1962 stellium), all 21 bodies. */
+export const STELLIUM: ChartRequest = {
+  moment: { utc: '1962-02-04T05:00:00Z' },
+  location: { latitude: 28.6139, longitude: 77.209 },
+  houseSystem: 'PLACIDUS',
+  bodies: [...BODIES],
+};
+
+/** Transits for the bi-wheels; no location (positions only). */
+export const TRANSITS: ChartRequest = { moment: { utc: '2026-11-27T06:00:00Z' } };
+
+/** The cases. */
 export function wheelCases(): WheelCase[] {
-  const ordinary = ordinaryChart();
-  const polar = polarChart();
-  const stellium = stelliumChart();
-  const transits = transitChart();
+  const ordinary = computeChart(ORDINARY);
+  const polar = computeChart(POLAR);
+  const stellium = computeChart(STELLIUM);
+  const transits = computeChart(TRANSITS);
+  const major: WheelOptions['aspectTypes'] = ['CONJUNCTION', 'OPPOSITION', 'TRINE', 'SQUARE', 'SEXTILE'];
   return [
     { name: 'ordinary-light', chart: ordinary, options: { size: 700, theme: 'light' } },
     { name: 'ordinary-dark', chart: ordinary, options: { size: 700, theme: 'dark' } },
     { name: 'polar-porphyry-light', chart: polar, options: { size: 600 }, expectFallback: true },
-    { name: 'stellium-light', chart: stellium, options: { size: 800 } },
-    { name: 'stellium-dark-small', chart: stellium, options: { size: 300, theme: 'dark' } },
+    { name: 'stellium-light', chart: stellium, options: { size: 900, aspectTypes: major } },
+    { name: 'stellium-dark-small', chart: stellium, options: { size: 300, theme: 'dark', aspectTypes: major } },
     {
       name: 'biwheel-light',
       chart: ordinary,
       outer: transits,
-      options: { size: 900, innerLabel: 'Natal', outerLabel: 'Transits' },
+      options: { size: 900, innerLabel: 'Natal', outerLabel: 'Transits', aspectTypes: major },
     },
     {
       name: 'biwheel-dark',
       chart: stellium,
       outer: transits,
-      options: { size: 900, theme: 'dark', innerLabel: 'Natal', outerLabel: 'Transits' },
+      options: { size: 1000, theme: 'dark', innerLabel: 'Natal', outerLabel: 'Transits', aspectTypes: major },
     },
     { name: 'no-houses-light', chart: transits, options: { size: 500 } },
   ];

@@ -398,18 +398,28 @@ export function propagateMinorBodies(jd0: number, states: ArrayLike<number>, jd1
 
 /**
  * Verification helper (slow, no cache): integrates from reference epoch `epochIndex` straight
- * to `jdTt` (see {@link propagateMinorBodies}); frame and units as {@link minorBodyHelioState}.
+ * to `jdTt`, with the same initial state the cache uses for that epoch and direction (reference
+ * position, refitted velocity), or with the reference velocity unchanged when
+ * `useReferenceVelocity` is set. Frame and units as {@link minorBodyHelioState}.
  */
-export function integrateMinorBodyFromEpoch(body: MinorBody, epochIndex: number, jdTt: number): StateVector {
-  const start = new Float64Array(6 * NB);
-  for (const b of MINOR_BODIES) {
-    const e = statesByBody[b][epochIndex];
-    if (!e) throw new RangeError(`no reference epoch ${epochIndex}`);
-    start.set([e.x, e.y, e.z, e.vx, e.vy, e.vz], BODY_INDEX[b] * 6);
+export function integrateMinorBodiesFromEpoch(
+  epochIndex: number, jdTt: number, useReferenceVelocity = false,
+): Record<MinorBody, StateVector> {
+  if (!(epochIndex >= 0 && epochIndex < EPOCHS.length)) throw new RangeError(`no reference epoch ${epochIndex}`);
+  const start = initialStates(epochIndex, jdTt >= EPOCHS[epochIndex] ? 1 : -1);
+  if (useReferenceVelocity) {
+    for (const b of MINOR_BODIES) {
+      const e = statesByBody[b][epochIndex];
+      start.set([e.vx, e.vy, e.vz], BODY_INDEX[b] * 6 + 3);
+    }
   }
   const s = propagateMinorBodies(EPOCHS[epochIndex], start, jdTt);
-  const o = BODY_INDEX[body] * 6;
-  return { x: s[o], y: s[o + 1], z: s[o + 2], vx: s[o + 3], vy: s[o + 4], vz: s[o + 5] };
+  const out = {} as Record<MinorBody, StateVector>;
+  for (const b of MINOR_BODIES) {
+    const o = BODY_INDEX[b] * 6;
+    out[b] = { x: s[o], y: s[o + 1], z: s[o + 2], vx: s[o + 3], vy: s[o + 4], vz: s[o + 5] };
+  }
+  return out;
 }
 
 /** Reference epochs (Julian days TT) of the initial conditions, 1800–2400 every 25 years. */

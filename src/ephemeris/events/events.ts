@@ -10,6 +10,8 @@ import { ValidationError } from '../../errors.js';
 import { dateFromJulianDay, julianDayFromDate, normalizeDegrees, signedSeparationDegrees, signOf } from '../techniques/angles.js';
 import { astroTimeFromJdUt, bodyLongitude, bodyMotion, longitudeFn, type LongitudeProvider } from './body-longitude.js';
 import { findCrossings, findStations, illinois } from './search.js';
+import { computePositions } from '../positions.js';
+import { momentFromJulianDayUt } from '../time.js';
 
 /** Longest range accepted by one event search: 5 Julian years. */
 export const MAX_EVENT_RANGE_DAYS = 5 * 365.25 + 1;
@@ -46,17 +48,36 @@ export interface LunarPhaseEvent {
 }
 
 /**
+ * Refines the instant where Moon − Sun = `target` with Newton steps on the chart module's positions
+ * (the same ones charts show), starting from astronomy-engine's estimate:
+ * t ← t − (Δλ − target) / (λ̇☾ − λ̇☉). Two steps reach ≈ 1 ms.
+ */
+function refineElongation(jd: number, target: number): { jd: number; moonLongitude: number } {
+  let moonLongitude = 0;
+  for (let i = 0; i < 3; i++) {
+    const [sun, moon] = computePositions(momentFromJulianDayUt(jd), ['SUN', 'MOON'], { center: 'GEOCENTRIC', zodiac: 'TROPICAL' });
+    moonLongitude = moon!.longitude;
+    const err = signedSeparationDegrees(moon!.longitude - sun!.longitude, target);
+    const step = err / (moon!.longitudeSpeed - sun!.longitudeSpeed);
+    jd -= step;
+    if (Math.abs(step) < 1e-8) break;
+  }
+  return { jd, moonLongitude };
+}
+
+/**
  * Exact times of the four lunar phases (Moon − Sun apparent longitude = 0°, 90°, 180°, 270°)
- * in [from, to], in order. astronomy-engine `SearchMoonQuarter` (tolerance 1 s; ephemeris error a few
- * seconds of time).
+ * in [from, to], in order. astronomy-engine `SearchMoonQuarter` brackets each phase (tolerance
+ * 1 s); Newton steps on the chart module's Sun and Moon make the instant consistent with charts
+ * (elongation exact to < 0.1″).
  */
 export function lunarPhases(from: Date, to: Date): LunarPhaseEvent[] {
-  const [, b] = validateRange(from, to);
+  const [a, b] = validateRange(from, to);
   const out: LunarPhaseEvent[] = [];
   let q = Astronomy.SearchMoonQuarter(from);
-  while (julianDayFromDate(q.time.date) <= b) {
-    const jd = julianDayFromDate(q.time.date);
-    out.push({ phase: LUNAR_PHASES[q.quarter]!, utc: q.time.date, moonLongitude: bodyLongitude('MOON', jd) });
+  while (julianDayFromDate(q.time.date) <= b + 0.01) {
+    const r = refineElongation(julianDayFromDate(q.time.date), 90 * q.quarter);
+    if (r.jd >= a && r.jd <= b) out.push({ phase: LUNAR_PHASES[q.quarter]!, utc: dateFromJulianDay(r.jd), moonLongitude: r.moonLongitude });
     q = Astronomy.NextMoonQuarter(q);
   }
   return out;
@@ -219,6 +240,9 @@ export function stations(body: Body, from: Date, to: Date, provider?: LongitudeP
 // ---------------------------------------------------------------------------------------------
 // Void-of-course Moon
 
+/** Longest void-of-course search: 1 year (≈ 160 Moon signs, ≈ 0.6 s). */
+export const MAX_VOID_OF_COURSE_RANGE_DAYS = 366;
+
 /** Ptolemaic aspects used for void-of-course (Lilly, Christian Astrology p. 112), degrees. */
 const VOC_ASPECTS = [0, 60, 90, 120, 180] as const;
 const MODERN_VOC_PLANETS: Body[] = ['SUN', 'MERCURY', 'VENUS', 'MARS', 'JUPITER', 'SATURN', 'URANUS', 'NEPTUNE', 'PLUTO'];
@@ -243,9 +267,10 @@ export interface VoidOfCoursePeriod {
  * (conjunction, sextile, square, trine, opposition) to a planet while in a sign until it leaves that
  * sign (modern definition; Lilly's orb-based one is not used).
  * @param traditional true: aspects to Sun…Saturn only; false (default): Sun…Pluto
+ * @throws ValidationError for a range longer than one year
  */
 export function voidOfCourseMoon(from: Date, to: Date, traditional = false): VoidOfCoursePeriod[] {
-  const [a, b] = validateRange(from, to);
+  const [a, b] = validateRange(from, to, 'input', MAX_VOID_OF_COURSE_RANGE_DAYS);
   const planets = traditional ? TRADITIONAL_VOC_PLANETS : MODERN_VOC_PLANETS;
   const moon = longitudeFn('MOON');
   // Moon ingresses from 3 days before `from` (the Moon spends ≤ 2.7 days in a sign) to 3 days after `to`.

@@ -1,0 +1,93 @@
+/**
+ * Event searches: lunar phases against published times (USNO / NASA phase tables, 2024), Mercury's
+ * 2024 stations and ingresses, void-of-course Moon; instants re-checked with the chart module.
+ */
+import { describe, expect, it } from 'vitest';
+import { eclipses, ingresses, lunarPhases, stations, voidOfCourseMoon } from '../../../src/ephemeris/events/events.js';
+import { computePositions } from '../../../src/ephemeris/positions.js';
+import { momentFromUtc } from '../../../src/ephemeris/time.js';
+import { separationDegrees, signedSeparationDegrees } from '../../../src/ephemeris/techniques/angles.js';
+import type { Body } from '../../../src/ephemeris/types.js';
+
+const pos = (body: Body, d: Date) => computePositions(momentFromUtc(d), [body], { center: 'GEOCENTRIC', zodiac: 'TROPICAL' })[0]!;
+const y2024 = [new Date('2024-01-01T00:00:00Z'), new Date('2025-01-01T00:00:00Z')] as const;
+
+describe('lunar phases', () => {
+  const phases = lunarPhases(y2024[0], y2024[1]);
+
+  it('January 2024: new Moon 11 Jan 11:57 UTC, full Moon 25 Jan 17:54 UTC (USNO), within 2 minutes', () => {
+    const nm = phases.find((p) => p.phase === 'NEW_MOON')!;
+    const fm = phases.find((p) => p.phase === 'FULL_MOON')!;
+    expect(Math.abs(nm.utc.getTime() - Date.parse('2024-01-11T11:57:00Z'))).toBeLessThan(120_000);
+    expect(Math.abs(fm.utc.getTime() - Date.parse('2024-01-25T17:54:00Z'))).toBeLessThan(120_000);
+  });
+
+  it('phases cycle in order, about 7.4 days apart, and Moon − Sun is 0/90/180/270° at each with the chart module positions (within 1″)', () => {
+    expect(phases.length).toBeGreaterThanOrEqual(49);
+    phases.forEach((p, i) => {
+      const elong = (pos('MOON', p.utc).longitude - pos('SUN', p.utc).longitude + 360) % 360;
+      expect(Math.abs(signedSeparationDegrees(elong, 90 * ['NEW_MOON', 'FIRST_QUARTER', 'FULL_MOON', 'LAST_QUARTER'].indexOf(p.phase))) * 3600).toBeLessThan(1);
+      if (i > 0) {
+        const gap = (p.utc.getTime() - phases[i - 1]!.utc.getTime()) / 86_400_000;
+        expect(gap).toBeGreaterThan(6.5);
+        expect(gap).toBeLessThan(8.5);
+      }
+    });
+  });
+});
+
+describe('stations and ingresses of Mercury in 2024', () => {
+  it('Mercury stations direct 2 Jan, retrograde 1 Apr 22:14 UTC and direct 25 Apr 12:54 UTC (published ephemerides), within 30 min', () => {
+    const s = stations('MERCURY', y2024[0], y2024[1]);
+    expect(s.map((x) => x.kind)).toEqual(['DIRECT', 'RETROGRADE', 'DIRECT', 'RETROGRADE', 'DIRECT', 'RETROGRADE', 'DIRECT']);
+    expect(s[0]!.utc.toISOString().slice(0, 10)).toBe('2024-01-02');
+    expect(Math.abs(s[1]!.utc.getTime() - Date.parse('2024-04-01T22:14:00Z'))).toBeLessThan(30 * 60_000);
+    expect(Math.abs(s[2]!.utc.getTime() - Date.parse('2024-04-25T12:54:00Z'))).toBeLessThan(30 * 60_000);
+    for (const x of s) {
+      // speed changes sign across the station (checked with the chart module's speeds)
+      const before = pos('MERCURY', new Date(x.utc.getTime() - 86_400_000)).longitudeSpeed;
+      const after = pos('MERCURY', new Date(x.utc.getTime() + 86_400_000)).longitudeSpeed;
+      expect(Math.sign(before)).toBe(x.kind === 'RETROGRADE' ? 1 : -1);
+      expect(Math.sign(after)).toBe(x.kind === 'RETROGRADE' ? -1 : 1);
+    }
+  });
+
+  it('ingresses include the retrograde return of Mercury from Virgo into Leo in August 2024; each at its boundary within 2″', () => {
+    const ing = ingresses('MERCURY', y2024[0], y2024[1]);
+    const back = ing.find((x) => x.retrograde && x.sign === 'LEO');
+    expect(back?.utc.toISOString().slice(0, 7)).toBe('2024-08');
+    for (const x of ing) expect(separationDegrees(pos('MERCURY', x.utc).longitude, x.longitude) * 3600).toBeLessThan(2);
+  });
+
+  it('the Sun and the Moon have no stations', () => {
+    expect(stations('SUN', y2024[0], y2024[1])).toEqual([]);
+  });
+});
+
+describe('void-of-course Moon', () => {
+  it('each period starts at an exact Ptolemaic aspect (within 5″) and ends at the Moon\'s next ingress', () => {
+    const periods = voidOfCourseMoon(new Date('2024-03-01T00:00:00Z'), new Date('2024-04-01T00:00:00Z'));
+    expect(periods.length).toBeGreaterThan(10);
+    for (const p of periods) {
+      expect(p.endUtc.getTime()).toBeGreaterThanOrEqual(p.startUtc.getTime());
+      const moonEnd = pos('MOON', p.endUtc).longitude;
+      expect(Math.min(moonEnd % 30, 30 - (moonEnd % 30)) * 3600).toBeLessThan(2);
+      if (p.lastAspectBody) {
+        const sep = separationDegrees(pos('MOON', p.startUtc).longitude, pos(p.lastAspectBody, p.startUtc).longitude);
+        expect(Math.abs(sep - p.lastAspectAngle!) * 3600, `${p.startUtc.toISOString()} ${p.lastAspectBody}`).toBeLessThan(5);
+      }
+    }
+  });
+
+  it('rejects ranges over a year', () => {
+    expect(() => voidOfCourseMoon(new Date('2024-01-01T00:00:00Z'), new Date('2025-06-01T00:00:00Z'))).toThrow(/longer than/);
+  });
+});
+
+describe('range validation', () => {
+  it('rejects inverted, over-long and out-of-range searches with the field', () => {
+    expect(() => eclipses(new Date('2024-01-01T00:00:00Z'), new Date('2023-01-01T00:00:00Z'))).toThrow(expect.objectContaining({ field: 'input.to' }));
+    expect(() => lunarPhases(new Date('2024-01-01T00:00:00Z'), new Date('2030-01-02T00:00:00Z'))).toThrow(/longer than 5 years/);
+    expect(() => ingresses('SUN', new Date('1700-01-01T00:00:00Z'), new Date('1701-01-01T00:00:00Z'))).toThrow(/outside/);
+  });
+});

@@ -151,10 +151,43 @@ function withSupplement(name: 'EARTH' | PlanetName, s: Astronomy.StateVector): S
   };
 }
 
+/** astronomy-engine's heliocentric state of a planet (no supplement), for reuse within one instant. */
+export function rawHelioState(name: Exclude<PlanetName, 'SUN'>, time: Astronomy.AstroTime): Astronomy.StateVector {
+  return Astronomy.HelioState(ASTRO_BODY[name], time);
+}
+
 /** Heliocentric geometric state (EQJ, AU, AU/day) of a planet at an astronomy-engine time. */
 export function planetHelioState(name: PlanetName, time: Astronomy.AstroTime): State {
   if (name === 'SUN') return { pos: [0, 0, 0], vel: [0, 0, 0] };
   return withSupplement(name, Astronomy.HelioState(ASTRO_BODY[name], time));
+}
+
+/** Same as {@link planetHelioState} from an already computed raw astronomy-engine state. */
+export function planetHelioFromRaw(name: Exclude<PlanetName, 'SUN' | 'PLUTO'>, raw: Astronomy.StateVector): State {
+  return withSupplement(name, raw);
+}
+
+/** astronomy-engine's GM values, AU³/day² (astronomy.js SUN_GM … NEPTUNE_GM). */
+const GM = { SUN: 0.2959122082855911e-3, JUPITER: 0.2825345909524226e-6, SATURN: 0.8459715185680659e-7, URANUS: 0.1292024916781969e-7, NEPTUNE: 0.1524358900784276e-7 } as const;
+export type GiantName = 'JUPITER' | 'SATURN' | 'URANUS' | 'NEPTUNE';
+
+/**
+ * Heliocentric Pluto without a second evaluation of the giant planets: astronomy-engine's
+ * barycentric Pluto (its integrated table) minus the barycentric Sun, which astronomy-engine
+ * itself defines from the four giants' VSOP87 states (astronomy.js `major_bodies_t`,
+ * SSB = Σ GMᵢ/(GMᵢ + GM☉) · rᵢ); the giants' states are passed in (the chart needs them anyway).
+ */
+export function plutoHelioState(time: Astronomy.AstroTime, giants: Record<GiantName, Astronomy.StateVector>): State {
+  const b = Astronomy.BaryState(Astronomy.Body.Pluto, time);
+  let sx = 0, sy = 0, sz = 0, svx = 0, svy = 0, svz = 0;
+  for (const name of ['JUPITER', 'SATURN', 'URANUS', 'NEPTUNE'] as const) {
+    const g = giants[name];
+    const shift = GM[name] / (GM[name] + GM.SUN);
+    sx += g.x * shift; sy += g.y * shift; sz += g.z * shift;
+    svx += g.vx * shift; svy += g.vy * shift; svz += g.vz * shift;
+  }
+  // helio = bary − bary(Sun) = bary + SSB(helio)
+  return { pos: [b.x + sx, b.y + sy, b.z + sz], vel: [b.vx + svx, b.vy + svy, b.vz + svz] };
 }
 
 /** Heliocentric state of the Earth (EQJ), with the VSOP87B latitude supplement. */

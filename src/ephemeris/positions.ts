@@ -14,7 +14,8 @@ import {
 } from './lunar-points.js';
 import { minorBodyHelioState, type MinorBody } from './minor-bodies.js';
 import {
-  apparentFrom, apparentMoon, backdateHelio, earthHelioState, moonGeoState, planetHelioState, type PlanetName,
+  apparentFrom, apparentMoon, backdateHelio, earthHelioState, moonGeoState, planetHelioFromRaw, plutoHelioState, rawHelioState,
+  type GiantName, type PlanetName,
 } from './planets.js';
 import { ayanamsaDegrees } from './sidereal-bridge.js';
 import {
@@ -50,6 +51,7 @@ class PositionContext {
   private earth?: State;
   private moon?: State;
   private observerGeo?: State | null;
+  private readonly raw = new Map<string, Astronomy.StateVector>();
 
   constructor(readonly moment: ResolvedMoment, readonly opts: PositionOptions) {
     this.time = astroTimeFromJdUt(moment.julianDayUt);
@@ -62,6 +64,27 @@ class PositionContext {
 
   moonState(): State {
     return (this.moon ??= moonGeoState(this.time));
+  }
+
+  /** astronomy-engine's heliocentric state of a planet, computed at most once per instant. */
+  rawPlanet(name: Exclude<PlanetName, 'SUN'>): Astronomy.StateVector {
+    let s = this.raw.get(name);
+    if (!s) {
+      s = rawHelioState(name, this.time);
+      this.raw.set(name, s);
+    }
+    return s;
+  }
+
+  /** Heliocentric geometric state of a planet (EQJ); Pluto reuses the giants' states. */
+  planetHelio(name: PlanetName): State {
+    if (name === 'SUN') return { pos: [0, 0, 0], vel: [0, 0, 0] };
+    if (name === 'PLUTO') {
+      const giants = {} as Record<GiantName, Astronomy.StateVector>;
+      for (const g of ['JUPITER', 'SATURN', 'URANUS', 'NEPTUNE'] as const) giants[g] = this.rawPlanet(g);
+      return plutoHelioState(this.time, giants);
+    }
+    return planetHelioFromRaw(name, this.rawPlanet(name));
   }
 
   /** Observer's geocentric state (EQJ) for TOPOCENTRIC, else null. */
@@ -100,7 +123,7 @@ class PositionContext {
 }
 
 function heliocentricState(ctx: PositionContext, body: Body): State {
-  if (PLANETS.has(body)) return planetHelioState(body as PlanetName, ctx.time);
+  if (PLANETS.has(body)) return ctx.planetHelio(body as PlanetName);
   if (MINOR.has(body)) {
     const s = minorBodyHelioState(body as MinorBody, ctx.frame.jdTt);
     return { pos: [s.x, s.y, s.z], vel: [s.vx, s.vy, s.vz] };

@@ -7,6 +7,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeChart } from '../../src/ephemeris/index.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
+import type { ChartQuery, ChartQueryVariables } from '../helpers/generated/operations.js';
 import {
   ASPECTS_QUERY,
   CHART_AND_ASPECTS_QUERY,
@@ -29,27 +30,28 @@ afterAll(async () => t.dispose());
 
 describe('calculation queries', () => {
   it('chart returns the ephemeris values for New York 2024-01-01T12:00Z', async () => {
-    const res = await gql(CHART_QUERY, { input: NEW_YORK_INPUT });
+    const variables: ChartQueryVariables = { input: NEW_YORK_INPUT };
+    const res = await gql(CHART_QUERY, variables);
     expect(res.status).toBe(200);
     expect(res.body.errors).toBeUndefined();
-    const chart = res.body.data.chart;
+    const { chart } = res.body.data as ChartQuery;
     const expected = computeChart({
       moment: { utc: '2024-01-01T12:00:00Z' },
       location: { latitude: 40.7128, longitude: -74.006 },
     });
     expect(chart.moment.utc).toBe('2024-01-01T12:00:00.000Z');
     expect(chart.moment.julianDayUt).toBeCloseTo(2460311.0, 9);
-    expect(chart.positions.map((p: { body: string }) => p.body)).toEqual(expected.positions.map((p) => p.body));
+    expect(chart.positions.map((p) => p.body)).toEqual(expected.positions.map((p) => p.body));
     for (const [i, p] of expected.positions.entries()) {
-      expect(chart.positions[i].longitude).toBeCloseTo(p.longitude, 10);
-      expect(chart.positions[i].house).toBe(p.house);
-      expect(chart.positions[i].sign).toBe(p.sign);
+      expect(chart.positions[i]!.longitude).toBeCloseTo(p.longitude, 10);
+      expect(chart.positions[i]!.house).toBe(p.house);
+      expect(chart.positions[i]!.sign).toBe(p.sign);
     }
     // Independent sanity check: the apparent Sun on 2024-01-01 12h UT is at 280°33′ (Astronomical Almanac).
-    expect(chart.positions[0].body).toBe('SUN');
-    expect(Math.abs(chart.positions[0].longitude - 280.55)).toBeLessThan(0.02);
-    expect(chart.houses.cusps).toHaveLength(12);
-    expect(chart.houses.ascendant).toBeCloseTo(expected.houses!.ascendant, 10);
+    expect(chart.positions[0]!.body).toBe('SUN');
+    expect(Math.abs(chart.positions[0]!.longitude - 280.55)).toBeLessThan(0.02);
+    expect(chart.houses!.cusps).toHaveLength(12);
+    expect(chart.houses!.ascendant).toBeCloseTo(expected.houses!.ascendant, 10);
     expect(chart.aspects.length).toBe(expected.aspects.length);
   });
 

@@ -1,0 +1,70 @@
+/**
+ * schema.graphql is printed from the code and committed; this fails when it is stale.
+ * Regenerate with `npm run schema:print` (UPDATE_SCHEMA=1 vitest run tests/integration/schema-file.test.ts).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildSchema, type GraphQLEnumType, type GraphQLInputObjectType, type GraphQLObjectType } from 'graphql';
+import { printGatewaySchema } from '../../src/graphql/schema.js';
+
+const FILE = join(import.meta.dirname, '..', '..', 'schema.graphql');
+
+describe('schema.graphql', () => {
+  it('matches the schema built from the code', () => {
+    const printed = printGatewaySchema();
+    if (process.env.UPDATE_SCHEMA === '1') writeFileSync(FILE, printed);
+    const committed = readFileSync(FILE, 'utf8');
+    expect(committed, 'schema.graphql is stale: run `npm run schema:print`').toBe(printed);
+  });
+
+  it('implements the API contract names and types of DESIGN.md', () => {
+    const schema = buildSchema(printGatewaySchema());
+    const query = schema.getQueryType()!.getFields();
+    const expected: Record<string, string> = { chart: 'Chart!', positions: '[Position!]!', houses: 'Houses!', aspects: '[Aspect!]!' };
+    for (const [name, type] of Object.entries(expected)) {
+      expect(String(query[name]!.type)).toBe(type);
+      expect(query[name]!.args.map((a) => `${a.name}: ${String(a.type)}`)).toEqual(['input: ChartInput!']);
+    }
+    const fieldsOf = (name: string) => {
+      const t = schema.getType(name) as GraphQLObjectType | GraphQLInputObjectType;
+      return Object.fromEntries(Object.values(t.getFields()).map((f) => [f.name, String(f.type)]));
+    };
+    expect(fieldsOf('MomentInput')).toEqual({
+      utc: 'DateTime', localDateTime: 'LocalDateTime', timeZone: 'String', utcOffsetMinutes: 'Int', disambiguation: 'Disambiguation',
+    });
+    expect(fieldsOf('LocationInput')).toEqual({ latitude: 'Float!', longitude: 'Float!', elevationMeters: 'Float' });
+    expect(fieldsOf('ChartInput')).toEqual({
+      moment: 'MomentInput!', location: 'LocationInput', bodies: '[Body!]', houseSystem: 'HouseSystem', zodiac: 'Zodiac',
+      ayanamsa: 'Ayanamsa', center: 'Center', aspects: 'AspectOptionsInput',
+    });
+    expect(fieldsOf('Position')).toEqual({
+      body: 'Body!', longitude: 'Float!', latitude: 'Float!', distanceAu: 'Float!', longitudeSpeed: 'Float!', latitudeSpeed: 'Float!',
+      rightAscension: 'Float!', declination: 'Float!', retrograde: 'Boolean!', sign: 'Sign!', signLongitude: 'Float!', house: 'Int',
+    });
+    expect(fieldsOf('Houses')).toEqual({
+      system: 'HouseSystem!', requestedSystem: 'HouseSystem!', cusps: '[Float!]!', ascendant: 'Float!', midheaven: 'Float!',
+      descendant: 'Float!', imumCoeli: 'Float!', vertex: 'Float!', armc: 'Float!', warnings: '[String!]!',
+    });
+    expect(fieldsOf('Aspect')).toEqual({
+      first: 'ChartPoint!', second: 'ChartPoint!', type: 'AspectType!', exactAngle: 'Float!', separation: 'Float!', orb: 'Float!', applying: 'Boolean!',
+    });
+    expect(fieldsOf('Chart')).toEqual({ moment: 'ResolvedMoment!', positions: '[Position!]!', houses: 'Houses', aspects: '[Aspect!]!' });
+    expect(fieldsOf('ResolvedMoment')).toEqual({
+      utc: 'DateTime!', julianDayUt: 'Float!', julianDayTt: 'Float!', deltaTSeconds: 'Float!', timeZone: 'String', utcOffsetMinutes: 'Int',
+    });
+    const enumValues = (name: string) => (schema.getType(name) as GraphQLEnumType).getValues().map((v) => v.name);
+    expect(enumValues('Body')).toHaveLength(21);
+    expect(enumValues('ChartPoint')).toEqual(expect.arrayContaining(['ASCENDANT', 'MIDHEAVEN', 'VESTA']));
+    expect(enumValues('HouseSystem')).toHaveLength(12);
+    expect(enumValues('Ayanamsa')).toHaveLength(9);
+    expect(enumValues('AspectType')).toHaveLength(17);
+    expect(enumValues('Disambiguation')).toEqual(expect.arrayContaining(['COMPATIBLE', 'EARLIER', 'LATER', 'REJECT']));
+    const moment = (schema.getType('MomentInput') as GraphQLInputObjectType).getFields();
+    expect(moment.disambiguation!.defaultValue).toBe('COMPATIBLE');
+    const chartInput = (schema.getType('ChartInput') as GraphQLInputObjectType).getFields();
+    expect(chartInput.houseSystem!.defaultValue).toBe('PLACIDUS');
+    expect(chartInput.zodiac!.defaultValue).toBe('TROPICAL');
+    expect(chartInput.center!.defaultValue).toBe('GEOCENTRIC');
+  });
+});

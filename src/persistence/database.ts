@@ -7,7 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
-import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import type { SqlDriverAdapterFactory, SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/prisma/client.js';
@@ -27,6 +27,15 @@ export interface DatabaseOptions {
   connectDelayMs?: number;
   /** Max pool size for PostgreSQL. Default 10. */
   poolSize?: number;
+  /** Called with the SQL of every query (tests count queries; never log parameters). */
+  onQuery?: (sql: string) => void;
+}
+
+function newClient(adapter: SqlDriverAdapterFactory, onQuery?: (sql: string) => void): PrismaClient {
+  if (!onQuery) return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  client.$on('query' as never, ((event: { query: string }) => onQuery(event.query)) as never);
+  return client;
 }
 
 export interface Database {
@@ -70,9 +79,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   if (options.databaseUrl) {
     const url = options.databaseUrl;
     await waitForPostgres(url, options.connectAttempts ?? 30, options.connectDelayMs ?? 1000);
-    const prisma = new PrismaClient({
-      adapter: new PrismaPg({ connectionString: url, max: options.poolSize ?? 10 }),
-    });
+    const prisma = newClient(new PrismaPg({ connectionString: url, max: options.poolSize ?? 10 }), options.onQuery);
     return {
       kind: 'postgres',
       prisma,
@@ -92,7 +99,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   await pglite.waitReady;
   const factory: SqlMigrationAwareDriverAdapterFactory = new PrismaPGlite(pglite);
-  const prisma = new PrismaClient({ adapter: factory });
+  const prisma = newClient(factory, options.onQuery);
   return {
     kind: 'pglite',
     prisma,

@@ -1,0 +1,113 @@
+/**
+ * Plugs the accounts stack into the gateway: `createApp(config, await accountsDeps(...))` gets the
+ * database handle, the revocation check, the quota hook, `ctx.services.accounts` and the account
+ * resolvers. `accountsStartupProvider` does the same for `main.ts` with real clients: it waits for
+ * PostgreSQL (or opens PGlite in DATA_DIR), applies pending migrations when MIGRATE_ON_START (always
+ * on the embedded default), and creates the admin from ADMIN_EMAIL / ADMIN_PASSWORD on first start.
+ */
+import type { Redis } from 'ioredis';
+import type { AppDeps } from '../app.deps.js';
+import type { Config } from '../config/config.js';
+import { createRedisClient } from '../cache/redis.client.js';
+import type { QuotaHook } from '../http/quota.js';
+import type { Logger } from '../observability/logger.js';
+import { openDatabase, type Database } from '../persistence/database.js';
+import { QuotaExceededError } from '../quota/quota.service.js';
+import { AccountResolver } from '../graphql/accounts/accounts.resolver.js';
+import { SavedChartResolver } from '../graphql/accounts/saved-chart.resolver.js';
+import { createAccounts, type Accounts, type AccountsOptions } from './accounts.module.js';
+
+/** The resolver classes of this module (appended to the schema through deps.resolvers). */
+export const ACCOUNT_RESOLVERS: Function[] = [AccountResolver, SavedChartResolver];
+
+/** Builds the accounts stack from the validated config. */
+export function accountsFromConfig(
+  config: Config,
+  db: Database,
+  redis: Redis | undefined,
+  over: Partial<AccountsOptions> = {},
+): Accounts {
+  return createAccounts({
+    prisma: db.prisma,
+    redis,
+    secret: config.secretKey,
+    issuer: config.jwt.issuer,
+    audience: config.jwt.audience,
+    accessTokenTtlSeconds: config.jwt.accessTokenTtlSeconds,
+    refreshTokenTtlSeconds: config.jwt.refreshTokenTtlSeconds,
+    registration: config.registration,
+    rateLimit: config.rateLimit,
+    ...over,
+  });
+}
+
+/** The quota hook: one request of the principal's account, on its plan (DEFAULT for unknown subjects). */
+export function createQuotaHook(accounts: Accounts): QuotaHook {
+  return async (request) => {
+    const state = await accounts.state.userState(request.principal.subject);
+    const plan = state?.plan ?? 'DEFAULT';
+    try {
+      const s = await accounts.quota.consume(request.principal.subject, plan);
+      return { allowed: true, limit: s.limit, remaining: s.remaining, resetAtEpochSeconds: s.resetEpochSeconds };
+    } catch (error) {
+      if (!(error instanceof QuotaExceededError)) throw error;
+      return {
+        allowed: false,
+        limit: error.state.limit,
+        remaining: 0,
+        resetAtEpochSeconds: error.state.resetEpochSeconds,
+        retryAfterSeconds: error.retryAfterSeconds,
+      };
+    }
+  };
+}
+
+/** The deps `createApp` needs for accounts, over an open database and (optionally) shared Redis. */
+export function accountsDeps(accounts: Accounts, db: Database): Partial<AppDeps> {
+  return {
+    database: {
+      kind: db.kind === 'postgres' ? 'postgresql' : 'pglite',
+      async ping() {
+        if (!(await db.ping())) throw new Error('database ping failed');
+      },
+      close: () => db.close(),
+    },
+    prisma: db.prisma,
+    isTokenRevoked: accounts.state.isRevoked,
+    quota: createQuotaHook(accounts),
+    services: { accounts },
+    resolvers: ACCOUNT_RESOLVERS,
+  };
+}
+
+/**
+ * Opens the configured database (waiting for PostgreSQL), migrates when configured, bootstraps
+ * the admin. The embedded PGlite default always migrates (there is no separate migrate step).
+ */
+export async function openConfiguredDatabase(config: Config, logger?: Logger): Promise<Database> {
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  if (config.migrateOnStart || db.kind === 'pglite') {
+    const applied = await db.migrate();
+    if (applied.length) logger?.info({ migrations: applied }, 'database migrations applied');
+  }
+  return db;
+}
+
+/** main.ts startup provider: database, accounts, revocation, quotas (see registerStartupProvider). */
+export async function accountsStartupProvider(config: Config, logger: Logger): Promise<Partial<AppDeps>> {
+  const db = await openConfiguredDatabase(config, logger);
+  const redis = config.redisUrl ? createRedisClient(config.redisUrl) : undefined;
+  const accounts = accountsFromConfig(config, db, redis);
+  const admin = await accounts.bootstrapAdmin(config.admin.email, config.admin.password);
+  if (admin) logger.info({ email: admin.email }, 'admin account created from ADMIN_EMAIL');
+  const deps = accountsDeps(accounts, db);
+  const close = deps.database!.close;
+  deps.database = {
+    ...deps.database!,
+    close: async () => {
+      redis?.disconnect();
+      await close();
+    },
+  };
+  return deps;
+}

@@ -252,17 +252,44 @@ function aspectLines(f: Frame, chart: Chart, aspects: readonly Aspect[]): string
   return el('g', { 'data-role': 'aspects' }, out) + el('g', { 'data-role': 'aspect-points' }, dots);
 }
 
+/** Below this label font size (px) the labels go compact: larger degrees and sign, no minutes. */
+const COMPACT_LABEL_FONT_PX = 6.5;
+
+/** Where and how big a ring's labels are drawn (radii and sizes as fractions of R). */
+interface LabelPlan {
+  readonly degrees: number;
+  readonly font: number;
+  readonly sign: number;
+  readonly signSize: number;
+  /** Radius of the minutes label, or null in compact mode. */
+  readonly minutes: number | null;
+}
+
+function labelPlan(ring: BodyRingLayout, R: number, show: boolean): LabelPlan | null {
+  if (!show) return null;
+  if (ring.font * R >= COMPACT_LABEL_FONT_PX) {
+    return { degrees: ring.degrees, font: ring.font, sign: ring.sign, signSize: ring.signSize, minutes: ring.minutes };
+  }
+  return {
+    degrees: (ring.degrees + ring.sign) / 2,
+    font: ring.font * 1.3,
+    sign: ring.minutes,
+    signSize: ring.signSize * 1.3,
+    minutes: null,
+  };
+}
+
 /**
  * Smallest angular distance (degrees) between neighbouring glyph stacks of a ring: the glyph
  * needs its side (plus 12 %) along the circle. Two upright w × h labels a distance s apart along
  * the circle at angle θ are clear when s·|sin θ| ≥ w or s·|cos θ| ≥ h; the worst θ needs
- * s = √(w² + h²), taken (plus 5 %) at the innermost label radius.
+ * s = √(w² + h²), taken (plus 5 %) at the innermost text label radius.
  */
-function minSeparationDeg(ring: BodyRingLayout, showLabels: boolean): number {
+function minSeparationDeg(ring: BodyRingLayout, labels: LabelPlan | null): number {
   const radians = [(ring.glyphSize * 1.12) / ring.glyph];
-  if (showLabels) {
-    const diagonal = ring.font * Math.hypot(LABEL_WIDTH_EM, LABEL_HEIGHT_EM) * 1.05;
-    radians.push(diagonal / ring.minutes, (ring.signSize * 1.15) / ring.sign);
+  if (labels) {
+    const diagonal = labels.font * Math.hypot(LABEL_WIDTH_EM, LABEL_HEIGHT_EM) * 1.05;
+    radians.push(diagonal / (labels.minutes ?? labels.degrees), (labels.signSize * 1.15) / labels.sign);
   }
   return (Math.max(...radians) * 180) / Math.PI;
 }
@@ -276,9 +303,10 @@ function bodyLabel(p: Position, chart: Chart): string {
 
 function bodyRing(f: Frame, chart: Chart, ring: BodyRingLayout, ringName: 'inner' | 'outer', colour: string): string {
   const { R, palette, options } = f;
+  const labels = labelPlan(ring, R, options.showDegreeLabels);
   const display = spreadLongitudes(
     chart.positions.map((p) => ({ key: p.body, longitude: p.longitude })),
-    minSeparationDeg(ring, options.showDegreeLabels),
+    minSeparationDeg(ring, labels),
   );
   let leaders = '';
   let glyphs = '';
@@ -309,18 +337,20 @@ function bodyRing(f: Frame, chart: Chart, ring: BodyRingLayout, ringName: 'inner
       'data-role': 'glyph-anchor',
     });
     content += glyph(BODY_GLYPHS[body], centre, ring.glyphSize * R, colour, palette.background);
-    if (options.showDegreeLabels) {
+    if (labels) {
       const z = zodiacDegree(p.longitude);
-      const font = ring.font * R;
-      content += text(f, at(f, ring.degrees, shown), `${z.degrees}°`, font, colour, { 'data-role': 'label' });
+      const font = labels.font * R;
+      content += text(f, at(f, labels.degrees, shown), `${z.degrees}°`, font, colour, { 'data-role': 'label' });
       content += el(
         'g',
         { 'data-role': 'label' },
-        glyph(SIGN_GLYPHS[z.sign], at(f, ring.sign, shown), ring.signSize * R, signColour(palette, z.sign), null),
+        glyph(SIGN_GLYPHS[z.sign], at(f, labels.sign, shown), labels.signSize * R, signColour(palette, z.sign), null),
       );
-      content += text(f, at(f, ring.minutes, shown), `${String(z.minutes).padStart(2, '0')}′`, font, colour, {
-        'data-role': 'label',
-      });
+      if (labels.minutes !== null) {
+        content += text(f, at(f, labels.minutes, shown), `${String(z.minutes).padStart(2, '0')}′`, font, colour, {
+          'data-role': 'label',
+        });
+      }
     }
     if (p.retrograde) {
       content += el(

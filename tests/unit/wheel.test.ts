@@ -1,0 +1,267 @@
+/**
+ * The SVG wheel renderer without a browser: option validation, determinism, accessibility,
+ * escaping, orientation (Ascendant on the left, longitudes counter-clockwise), house fallback
+ * caption, retrograde marks, aspect colouring by family, bi-wheel rings, well-formed markup.
+ */
+import { describe, expect, it } from 'vitest';
+import { ValidationError } from '../../src/errors.js';
+import { renderWheelSvg, type WheelOptions } from '../../src/render/index.js';
+import { PALETTES } from '../../src/render/themes.js';
+import { makeChart, ordinaryChart, polarChart, stelliumChart, transitChart } from './wheel.fixtures.js';
+
+/** Attributes of every element matching `selector` (an attribute that must be present). */
+function elementsWith(svg: string, attribute: string): Record<string, string>[] {
+  const out: Record<string, string>[] = [];
+  for (const m of svg.matchAll(/<(\w+)((?:\s+[\w:-]+="[^"]*")*)\s*\/?>/g)) {
+    const attrs: Record<string, string> = { tag: m[1] };
+    for (const a of m[2].matchAll(/([\w:-]+)="([^"]*)"/g)) attrs[a[1]] = a[2];
+    if (attribute in attrs) out.push(attrs);
+  }
+  return out;
+}
+
+/** Checks that tags nest properly (a tiny well-formedness check: no parser dependency). */
+function assertWellFormed(svg: string): void {
+  const stack: string[] = [];
+  for (const m of svg.matchAll(/<(\/?)([\w:-]+)(?:\s+[\w:-]+="[^"<]*")*\s*(\/?)>/g)) {
+    const [, closing, name, selfClosing] = m;
+    if (selfClosing) continue;
+    if (closing) expect(stack.pop()).toBe(name);
+    else stack.push(name);
+  }
+  expect(stack).toEqual([]);
+  // Every "<" starts a tag that the pattern above understood.
+  const tags = svg.match(/<\/?[\w:-]+(?:\s+[\w:-]+="[^"<]*")*\s*\/?>/g) ?? [];
+  expect(tags.join('').length).toBe(svg.replace(/>[^<]*</g, '><').replace(/^[^<]*|[^>]*$/g, '').length);
+}
+
+function expectValidationError(options: WheelOptions, field: string): void {
+  try {
+    renderWheelSvg(ordinaryChart(), options);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).field).toBe(field);
+    return;
+  }
+  throw new Error(`expected a ValidationError on ${field}`);
+}
+
+function anchorOf(svg: string, body: string, ring = 'inner'): { x: number; y: number } {
+  const start = svg.indexOf(`<g data-body="${body}" data-ring="${ring}"`);
+  expect(start, `${ring} ${body} drawn`).toBeGreaterThanOrEqual(0);
+  const circle = /<circle cx="([\d.-]+)" cy="([\d.-]+)"[^>]*data-role="glyph-anchor"/.exec(svg.slice(start));
+  expect(circle).not.toBeNull();
+  return { x: Number(circle?.[1]), y: Number(circle?.[2]) };
+}
+
+describe('renderWheelSvg options', () => {
+  it('accepts sizes 300 and 2000 and sets width, height and viewBox', () => {
+    for (const size of [300, 2000]) {
+      const svg = renderWheelSvg(ordinaryChart(), { size });
+      expect(svg).toContain(`width="${size}" height="${size}" viewBox="0 0 ${size} ${size}"`);
+    }
+  });
+
+  it('rejects bad options with a ValidationError naming the option', () => {
+    expectValidationError({ size: 299 }, 'options.size');
+    expectValidationError({ size: 2001 }, 'options.size');
+    expectValidationError({ size: 600.5 }, 'options.size');
+    expectValidationError({ size: '600' as unknown as number }, 'options.size');
+    expectValidationError({ theme: 'blue' as 'light' }, 'options.theme');
+    expectValidationError({ aspectTypes: ['TRINE', 'FOO' as 'TRINE'] }, 'options.aspectTypes');
+    expectValidationError({ idPrefix: '1wheel' }, 'options.idPrefix');
+    expectValidationError({ idPrefix: 'a b' }, 'options.idPrefix');
+    expectValidationError({ title: 'x'.repeat(201) }, 'options.title');
+    expectValidationError({ showAspects: 'yes' as unknown as boolean }, 'options.showAspects');
+  });
+
+  it('rejects a chart with a non-finite longitude, naming the field', () => {
+    const chart = ordinaryChart();
+    chart.positions[2].longitude = Number.NaN;
+    expect(() => renderWheelSvg(chart, {})).toThrow(ValidationError);
+    try {
+      renderWheelSvg(chart, {});
+    } catch (error) {
+      expect((error as ValidationError).field).toBe('chart.positions[2].longitude');
+    }
+  });
+});
+
+describe('renderWheelSvg output', () => {
+  it('is deterministic: the same input gives byte-identical output', () => {
+    const a = renderWheelSvg(ordinaryChart(), { size: 640, theme: 'dark' }, transitChart());
+    const b = renderWheelSvg(ordinaryChart(), { size: 640, theme: 'dark' }, transitChart());
+    expect(a).toBe(b);
+    expect(a).not.toMatch(/-0\.00[^\d]/);
+    expect(a).not.toMatch(/NaN|undefined|Infinity/);
+  });
+
+  it('has a well-formedness check that catches broken markup', () => {
+    expect(() => assertWellFormed('<svg><g></svg>')).toThrow();
+    expect(() => assertWellFormed('<svg><g a="1"></g><text>a < b</text></svg>')).toThrow();
+    expect(() => assertWellFormed('<svg><g a="1"></g><text>a &lt; b</text></svg>')).not.toThrow();
+  });
+
+  it('is well-formed markup for every fixture and theme', () => {
+    for (const theme of ['light', 'dark'] as const) {
+      assertWellFormed(renderWheelSvg(ordinaryChart(), { theme }));
+      assertWellFormed(renderWheelSvg(polarChart(), { theme }));
+      assertWellFormed(renderWheelSvg(stelliumChart(), { theme, size: 300 }));
+      assertWellFormed(renderWheelSvg(stelliumChart(), { theme }, transitChart()));
+    }
+  });
+
+  it('is accessible: role img, labelled by its title and description listing every position', () => {
+    const chart = ordinaryChart();
+    const svg = renderWheelSvg(chart, { idPrefix: 'natal-1' });
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(svg).toContain('role="img"');
+    expect(svg).toContain('aria-labelledby="natal-1-title natal-1-desc"');
+    expect(svg).toContain('<title id="natal-1-title">Chart wheel for 1990-01-15T13:30:00Z</title>');
+    const desc = /<desc id="natal-1-desc">([^<]*)<\/desc>/.exec(svg)?.[1] ?? '';
+    // Sun 295.1° = 25°06′ Capricorn; Mercury retrograde (speed < 0); houses from the fixture.
+    expect(desc).toContain('Sun 25°06′ Capricorn, house 9');
+    expect(desc).toContain('Mercury 6°18′ Capricorn, retrograde, house 8');
+    expect(desc).toContain('Mean Node 14°36′ Aquarius');
+    expect(desc).toContain('Placidus houses. Ascendant 2°18′ Gemini, Midheaven 11°06′ Aquarius');
+    for (const p of chart.positions) {
+      const name = p.body.toLowerCase().split('_').map((w) => w[0].toUpperCase() + w.slice(1)).join(' ');
+      expect(desc).toMatch(new RegExp(`${name} \\d+°\\d\\d′ [A-Z][a-z]+`));
+    }
+    expect(desc).toMatch(/Aspects: .*Sun conjunction Venus \(orb 3\.7°\)/);
+  });
+
+  it('escapes user text in the title', () => {
+    const svg = renderWheelSvg(ordinaryChart(), { title: 'Ada <b>& "Bob"</b>' });
+    expect(svg).toContain('Ada &lt;b&gt;&amp; &quot;Bob&quot;&lt;/b&gt;');
+    expect(svg).not.toContain('<b>');
+  });
+
+  it('puts the Ascendant on the left and longitudes counter-clockwise', () => {
+    // Bodies 90° apart, with the Ascendant at 100°: a body at the Ascendant is on the left,
+    // 90° later (counter-clockwise) at the bottom, 180° later on the right, 270° later on top.
+    const chart = makeChart(
+      '2000-01-01T00:00:00Z',
+      [['SUN', 100, 1], ['MOON', 190, 13], ['MARS', 280, 0.5], ['JUPITER', 10, 0.1]],
+      { ascendant: 100, midheaven: 10 },
+    );
+    const svg = renderWheelSvg(chart, { size: 600 });
+    const c = 300;
+    const sun = anchorOf(svg, 'SUN');
+    const moon = anchorOf(svg, 'MOON');
+    const mars = anchorOf(svg, 'MARS');
+    const jupiter = anchorOf(svg, 'JUPITER');
+    expect(sun.y).toBeCloseTo(c, 1);
+    expect(sun.x).toBeLessThan(c - 100);
+    expect(moon.x).toBeCloseTo(c, 1);
+    expect(moon.y).toBeGreaterThan(c + 100);
+    expect(mars.y).toBeCloseTo(c, 1);
+    expect(mars.x).toBeGreaterThan(c + 100);
+    expect(jupiter.x).toBeCloseTo(c, 1);
+    expect(jupiter.y).toBeLessThan(c - 100);
+    expect(svg).toContain('data-reference-longitude="100.000000"');
+  });
+
+  it('puts 0° Aries on the left when the chart has no houses', () => {
+    const chart = makeChart('2000-01-01T00:00:00Z', [['SUN', 0, 1], ['MOON', 90, 13]], null);
+    const svg = renderWheelSvg(chart, { size: 600 });
+    expect(anchorOf(svg, 'SUN').y).toBeCloseTo(300, 1);
+    expect(anchorOf(svg, 'SUN').x).toBeLessThan(200);
+    expect(anchorOf(svg, 'MOON').y).toBeGreaterThan(400);
+    expect(svg).toContain('No houses: 0° Aries on the left');
+    expect(elementsWith(svg, 'data-house')).toHaveLength(0);
+    expect(elementsWith(svg, 'data-angle')).toHaveLength(0);
+  });
+
+  it('draws 12 signs, 12 cusps with numbers 1..12 and the four angles', () => {
+    const svg = renderWheelSvg(ordinaryChart(), {});
+    expect(elementsWith(svg, 'data-sign')).toHaveLength(12);
+    expect(elementsWith(svg, 'data-cusp').map((e) => e['data-cusp'])).toEqual(
+      ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'],
+    );
+    expect(elementsWith(svg, 'data-house')).toHaveLength(12);
+    expect(elementsWith(svg, 'data-angle').map((e) => e['data-angle'])).toEqual(['ASC', 'MC', 'DSC', 'IC']);
+    expect(svg).toContain('>ASC</text>');
+    expect(svg).toContain('>2°18′</text>');
+  });
+
+  it('marks retrograde bodies and only those', () => {
+    const chart = ordinaryChart();
+    const svg = renderWheelSvg(chart, {});
+    const marks = svg.match(/data-mark="retrograde"/g) ?? [];
+    expect(marks.length).toBe(chart.positions.filter((p) => p.retrograde).length);
+    expect(marks.length).toBeGreaterThan(0);
+    for (const p of chart.positions) expect(svg).toContain(`data-body="${p.body}" data-ring="inner"`);
+    expect(elementsWith(svg, 'data-retrograde').filter((e) => e['data-retrograde'] === 'true')).toHaveLength(
+      marks.length,
+    );
+  });
+
+  it('notes the house-system fallback of a polar chart', () => {
+    const svg = renderWheelSvg(polarChart(), {});
+    expect(svg).toContain('Porphyry houses (Placidus impossible here)');
+    expect(svg).toContain('Porphyry houses (Placidus requested but not possible here)');
+  });
+
+  it('colours aspect lines by family, filters by type, and can leave them out', () => {
+    const chart = ordinaryChart();
+    for (const theme of ['light', 'dark'] as const) {
+      const lines = elementsWith(renderWheelSvg(chart, { theme }), 'data-aspect');
+      expect(lines).toHaveLength(chart.aspects.length);
+      for (const l of lines) {
+        const family = ['TRINE', 'SEXTILE'].includes(l['data-aspect'])
+          ? 'soft'
+          : ['CONJUNCTION', 'OPPOSITION', 'SQUARE', 'SEMISQUARE', 'SESQUISQUARE'].includes(l['data-aspect'])
+            ? 'hard'
+            : 'minor';
+        expect(l['data-family']).toBe(family);
+        expect(l.stroke).toBe(PALETTES[theme].aspect[family]);
+        expect('stroke-dasharray' in l).toBe(family === 'minor');
+      }
+      expect(new Set(lines.map((l) => l['data-family']))).toEqual(new Set(['hard', 'soft', 'minor']));
+    }
+    const trines = elementsWith(renderWheelSvg(chart, { aspectTypes: ['TRINE'] }), 'data-aspect');
+    expect(trines.length).toBe(chart.aspects.filter((a) => a.type === 'TRINE').length);
+    expect(trines.every((l) => l['data-aspect'] === 'TRINE')).toBe(true);
+    expect(elementsWith(renderWheelSvg(chart, { showAspects: false }), 'data-aspect')).toHaveLength(0);
+  });
+
+  it('uses the theme background', () => {
+    expect(renderWheelSvg(ordinaryChart(), { theme: 'dark' })).toContain(`fill="${PALETTES.dark.background}"`);
+    expect(renderWheelSvg(ordinaryChart(), { theme: 'light' })).toContain(`fill="${PALETTES.light.background}"`);
+  });
+
+  it('draws a bi-wheel: natal inside, the other chart outside, further from the centre', () => {
+    const natal = ordinaryChart();
+    const transits = transitChart();
+    const svg = renderWheelSvg(natal, { size: 800, outerLabel: 'Transits' }, transits);
+    expect(elementsWith(svg, 'data-ring').filter((e) => e.tag === 'g' && e['data-ring'] === 'outer')).toHaveLength(
+      transits.positions.length,
+    );
+    const inner = anchorOf(svg, 'SUN', 'inner');
+    const outer = anchorOf(svg, 'SUN', 'outer');
+    expect(Math.hypot(outer.x - 400, outer.y - 400)).toBeGreaterThan(Math.hypot(inner.x - 400, inner.y - 400) + 50);
+    expect(svg).toContain('outside: Transits');
+    expect(svg).toContain('Transits chart (outer ring)');
+  });
+
+  it('spreads a stellium so no two glyphs overlap, keeping the leader at the true degree', () => {
+    const chart = stelliumChart();
+    const svg = renderWheelSvg(chart, { size: 600 });
+    const anchors = chart.positions.map((p) => anchorOf(svg, p.body));
+    const radius = Number(elementsWith(svg, 'data-role').find((e) => e['data-role'] === 'glyph-anchor')?.r);
+    for (let i = 0; i < anchors.length; i += 1) {
+      for (let j = i + 1; j < anchors.length; j += 1) {
+        expect(Math.hypot(anchors[i].x - anchors[j].x, anchors[i].y - anchors[j].y)).toBeGreaterThan(2 * radius);
+      }
+    }
+    const dots = elementsWith(svg, 'data-role').filter((e) => e['data-role'] === 'true-degree');
+    for (const p of chart.positions) {
+      const dot = dots.find((d) => d['data-body'] === p.body);
+      expect(Number(dot?.['data-longitude'])).toBeCloseTo(p.longitude, 6);
+      const leader = elementsWith(svg, 'data-leader-for').find((l) => l['data-leader-for'] === p.body);
+      expect(Number(leader?.x1)).toBeCloseTo(Number(dot?.cx), 2);
+      expect(Number(leader?.y1)).toBeCloseTo(Number(dot?.cy), 2);
+    }
+  });
+});

@@ -66,6 +66,10 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
       const variable = issue.path.join('.') || '(environment)';
       problems.push(`${variable}: ${issue.message}`);
     }
+    if (env.NODE_ENV === 'production') {
+      const secret = env.SECRET_KEY?.trim() ? env.SECRET_KEY.trim() : undefined;
+      for (const p of secretKeyProblems(secret)) problems.push(`SECRET_KEY: ${p}`);
+    }
     throw new ConfigError(problems);
   }
   const e: Env = parsed.data;

@@ -94,7 +94,7 @@ const url = (schemes: string[]) =>
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).optional().default('development'),
-  PORT: integer(8000, 1, 65535),
+  PORT: integer(8000, 0, 65535), // 0 = any free port (tests)
   HOST: optionalString().transform((v) => v ?? '0.0.0.0'),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])

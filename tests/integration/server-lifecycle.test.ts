@@ -1,0 +1,110 @@
+/**
+ * main.ts: listens on a real port, connects Redis in the background (the app starts before
+ * Redis is reachable), retries start-up providers, and drains on shutdown: stops accepting new
+ * connections, lets the in-flight request finish, closes Redis.
+ */
+import { request as httpRequest } from 'node:http';
+import { Router } from 'express';
+import { afterEach, describe, expect, it } from 'vitest';
+import { STARTUP_PROVIDERS, retry, startServer, type RunningServer } from '../../src/main.js';
+import { createLogger } from '../../src/observability/logger.js';
+import { testConfig } from '../helpers/config.js';
+import { PrivateRedis, freePort } from '../helpers/redis-server.js';
+
+function get(port: number, path: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path, agent: false }, (res) => {
+      let body = '';
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+let running: RunningServer | undefined;
+let redis: PrivateRedis | undefined;
+afterEach(async () => {
+  STARTUP_PROVIDERS.length = 0;
+  await running?.shutdown('test end');
+  running = undefined;
+  await redis?.kill();
+  redis = undefined;
+});
+
+describe('server lifecycle', () => {
+  it('drains in-flight requests on shutdown and refuses new connections', async () => {
+    let attempts = 0;
+    STARTUP_PROVIDERS.push(async () => {
+      attempts += 1;
+      if (attempts < 3) throw new Error('database not up yet');
+      const router = Router();
+      router.get('/slow', (_req, res) => {
+        setTimeout(() => res.json({ finished: true }), 400);
+      });
+      return { routers: [() => router] };
+    });
+    running = await startServer(testConfig({ PORT: '0', HOST: '127.0.0.1', SHUTDOWN_TIMEOUT: '5000' }), false);
+    expect(attempts).toBe(3);
+    const port = running.port;
+    expect((await get(port, '/health')).status).toBe(200);
+
+    const inFlight = get(port, '/slow');
+    await new Promise((r) => setTimeout(r, 100));
+    const stopped = running.shutdown('SIGTERM');
+    await new Promise((r) => setTimeout(r, 50));
+    await expect(get(port, '/health')).rejects.toThrow(/ECONNREFUSED/);
+    const slow = await inFlight;
+    expect(slow.status).toBe(200);
+    expect(JSON.parse(slow.body)).toEqual({ finished: true });
+    await stopped;
+    running = undefined;
+  });
+
+  it('cuts requests that outlive SHUTDOWN_TIMEOUT', async () => {
+    STARTUP_PROVIDERS.push(async () => {
+      const router = Router();
+      router.get('/stuck', () => undefined);
+      return { routers: [() => router] };
+    });
+    running = await startServer(testConfig({ PORT: '0', HOST: '127.0.0.1', SHUTDOWN_TIMEOUT: '300' }), false);
+    const stuck = get(running.port, '/stuck').catch((e: Error) => e);
+    await new Promise((r) => setTimeout(r, 100));
+    const started = Date.now();
+    await running.shutdown('SIGTERM');
+    running = undefined;
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(await stuck).toBeInstanceOf(Error);
+  });
+
+  it('starts before Redis is reachable, uses it once it is up, and closes it on shutdown', async () => {
+    redis = new PrivateRedis(await freePort());
+    running = await startServer(testConfig({ PORT: '0', HOST: '127.0.0.1', REDIS_URL: redis.url }), false);
+    const before = await get(running.port, '/ready');
+    expect(before.status).toBe(200);
+    expect(JSON.parse(before.body).checks.redis.status).toBe('down');
+    await redis.start();
+    let status = 'down';
+    for (let i = 0; i < 60 && status !== 'ok'; i += 1) {
+      await new Promise((r) => setTimeout(r, 100));
+      status = JSON.parse((await get(running.port, '/ready')).body).checks.redis.status;
+    }
+    expect(status).toBe('ok');
+    const redisClient = running.gateway.runtime.deps.redis!;
+    await running.shutdown('SIGTERM');
+    running = undefined;
+    for (let i = 0; i < 20 && redisClient.status !== 'end'; i += 1) await new Promise((r) => setTimeout(r, 50));
+    expect(redisClient.status).toBe('end');
+  });
+});
+
+describe('retry', () => {
+  it('retries until success and gives up after the attempts', async () => {
+    const logger = createLogger('silent');
+    let n = 0;
+    expect(await retry('thing', async () => (++n < 3 ? Promise.reject(new Error('no')) : 'yes'), logger, 5, 1)).toBe('yes');
+    expect(n).toBe(3);
+    await expect(retry('thing', async () => Promise.reject(new Error('never')), logger, 2, 1)).rejects.toThrow('never');
+  });
+});

@@ -12,6 +12,7 @@ import type { Config } from './config/config.js';
 import { createRedisClient } from './cache/redis.client.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
+import { accountsStartupProvider } from './accounts/accounts.wiring.js';
 
 /**
  * Supplies extra deps at start (the accounts issue registers its database/Prisma provider here).
@@ -19,7 +20,7 @@ import { createMetrics } from './observability/metrics.js';
  */
 export type StartupProvider = (config: Config, logger: Logger) => Promise<Partial<AppDeps>>;
 
-export const STARTUP_PROVIDERS: StartupProvider[] = [];
+export const STARTUP_PROVIDERS: StartupProvider[] = [accountsStartupProvider];
 
 /** Registers a provider (alternative to editing the array). */
 export function registerStartupProvider(provider: StartupProvider): void {

@@ -8,10 +8,18 @@ import { realpathSync } from 'node:fs';
 import type { CliCommand } from './command.js';
 import { serveCommand } from './commands/serve.js';
 import { devTokenCommand } from './commands/dev-token.js';
+import { migrateCommand } from './commands/migrate.js';
+import { adminCommand } from './commands/admin.js';
+import { tokenCommand } from './commands/token.js';
+import { setupProductionCommand } from './commands/setup-production.js';
 
 export const COMMANDS: CliCommand[] = [
   serveCommand,
   devTokenCommand,
+  migrateCommand,
+  adminCommand,
+  tokenCommand,
+  setupProductionCommand,
 ];
 
 function usage(): string {

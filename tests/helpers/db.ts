@@ -30,7 +30,7 @@ function urlFor(name: string): string {
 }
 
 /** Creates, migrates and opens `nocturna_test_<random>` on the real PostgreSQL. */
-export async function createPostgresTestDatabase(): Promise<TestDatabase> {
+export async function createPostgresTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
   const name = `nocturna_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
@@ -38,7 +38,7 @@ export async function createPostgresTestDatabase(): Promise<TestDatabase> {
   await admin.end();
   const url = urlFor(name);
   const db = await openDatabase({ databaseUrl: url, connectAttempts: 3, connectDelayMs: 200, poolSize: 5 });
-  await db.migrate();
+  if (options.migrate !== false) await db.migrate();
   const extra: Database[] = [];
   return {
     db,

@@ -1,0 +1,76 @@
+/**
+ * `nocturna admin create|list|promote|delete`: manage accounts from the shell.
+ *   admin create  [--email e] [--password p] [--username u]   prompts for what is missing
+ *   admin list
+ *   admin promote [--email e]
+ *   admin delete  [--email e] [--yes]                          asks for confirmation unless --yes
+ * Passwords given as flags end up in shell history: prefer the prompt or ADMIN_PASSWORD.
+ */
+import { prompt, say, table, withCliContext } from '../../accounts/cli-support.js';
+import { parseFlags, type CliCommand } from '../command.js';
+
+const USAGE = 'usage: nocturna admin create [--email e] [--password p] [--username u] | list | promote [--email e] | delete [--email e] [--yes]';
+
+async function flagOrPrompt(flags: Map<string, string>, name: string, question: string, hidden = false): Promise<string> {
+  return flags.get(name) ?? (await prompt(question, hidden));
+}
+
+export const adminCommand: CliCommand = {
+  name: 'admin',
+  summary: 'Manage admin accounts: create | list | promote | delete',
+  async run(args) {
+    const [sub, ...rest] = args;
+    const flags = parseFlags(rest);
+    switch (sub) {
+      case 'create':
+        return withCliContext({}, async ({ accounts }) => {
+          const email = await flagOrPrompt(flags, 'email', 'Admin email: ');
+          const password = flags.get('password') ?? process.env.ADMIN_PASSWORD ?? (await prompt('Password (12+ characters): ', true));
+          const user = await accounts.users.create({ email, password, username: flags.get('username'), role: 'ADMIN', status: 'ACTIVE' }, 'admin');
+          say(`created admin ${user.email} (${user.id})`);
+          return 0;
+        });
+      case 'list':
+        return withCliContext({}, async ({ accounts }) => {
+          const rows: string[][] = [['EMAIL', 'ROLE', 'STATUS', 'PLAN', 'CREATED', 'ID']];
+          let after: string | null = null;
+          do {
+            const page = await accounts.users.list({ first: 100, after });
+            for (const u of page.items) rows.push([u.email, u.role, u.status, u.plan, u.createdAt.toISOString(), u.id]);
+            after = page.hasNextPage ? page.endCursor : null;
+          } while (after);
+          process.stdout.write(`${table(rows)}\n`);
+          return 0;
+        });
+      case 'promote':
+        return withCliContext({}, async ({ accounts }) => {
+          const email = await flagOrPrompt(flags, 'email', 'Email of the user to promote: ');
+          const user = await accounts.users.setRole(email, 'ADMIN');
+          say(`${user.email} is now ADMIN`);
+          return 0;
+        });
+      case 'delete':
+        return withCliContext({}, async ({ accounts }) => {
+          const email = await flagOrPrompt(flags, 'email', 'Email of the user to delete: ');
+          const user = await accounts.users.findByEmail(email);
+          if (!user) {
+            say(`no user ${email}`);
+            return 1;
+          }
+          if (flags.get('yes') !== 'true') {
+            const answer = await prompt(`Delete ${user.email} (${user.role}) and all its tokens and saved charts? Type the email to confirm: `);
+            if (answer.toLowerCase() !== user.email) {
+              say('not confirmed; nothing deleted');
+              return 1;
+            }
+          }
+          await accounts.users.deleteByEmail(user.email);
+          say(`deleted ${user.email}`);
+          return 0;
+        });
+      default:
+        say(USAGE);
+        return 2;
+    }
+  },
+};

@@ -1,0 +1,193 @@
+/**
+ * The operations commands end to end against a fresh PostgreSQL database and Redis: `nocturna
+ * migrate`, `setup-production` (summary file mode 0600; its token works against the API; --dry-run
+ * changes nothing), `token create|list|check|revoke|renew` (the printed token works, the revoked one
+ * is refused), `admin create|list|promote|delete`.
+ */
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runCli } from '../../../src/cli/nocturna.js';
+import { createApp, type GatewayApp } from '../../../src/app.js';
+import { accountsDeps, accountsFromConfig } from '../../../src/accounts/accounts.wiring.js';
+import { loadConfig } from '../../../src/config/config.js';
+import { createPostgresTestDatabase, deleteRedisPrefix, uniqueRedisPrefix, type TestDatabase } from '../../helpers/db.js';
+
+const ADMIN_PASSWORD = 'cli admin password!';
+const CHART = 'query C($input: ChartInput!) { chart(input: $input) { positions { body longitude } } }';
+const INPUT = { moment: { utc: '2024-01-01T12:00:00Z' }, bodies: ['SUN'] };
+
+let tdb: TestDatabase;
+let dir: string;
+let redis: Redis;
+let prefix: string;
+let app: GatewayApp | undefined;
+const savedEnv = { ...process.env };
+
+/** Runs `nocturna …` in-process; returns exit code and what went to stdout. */
+async function cli(...args: string[]): Promise<{ code: number; stdout: string }> {
+  let stdout = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stdout += String(chunk);
+    return true;
+  });
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  try {
+    return { code: await runCli(args), stdout };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+async function api(): Promise<GatewayApp> {
+  if (app) return app;
+  const config = loadConfig(process.env);
+  const accounts = accountsFromConfig(config, tdb.db, redis);
+  app = await createApp(config, { ...accountsDeps(accounts, tdb.db), redis, cacheKeyPrefix: prefix });
+  return app;
+}
+
+const calc = async (token: string) =>
+  request((await api()).app).post('/graphql').set('Authorization', `Bearer ${token}`).send({ query: CHART, variables: { input: INPUT } });
+
+beforeAll(async () => {
+  tdb = await createPostgresTestDatabase({ migrate: false });
+  dir = await mkdtemp(path.join(tmpdir(), 'nocturna-cli-'));
+  prefix = uniqueRedisPrefix('cli');
+  redis = new Redis('redis://127.0.0.1:6379');
+  process.env = {
+    ...savedEnv,
+    NODE_ENV: 'test',
+    SECRET_KEY: 'cli-test-secret-0123456789-abcdefghijklmnop',
+    DATABASE_URL: tdb.url,
+    REDIS_URL: 'redis://127.0.0.1:6379',
+    DATA_DIR: dir,
+    ADMIN_EMAIL: 'admin@nocturna.service',
+    ADMIN_PASSWORD,
+    ALLOW_USER_REGISTRATION: 'false',
+    REGISTRATION_REQUIRES_APPROVAL: 'true',
+    MAX_USERS_LIMIT: '100',
+  };
+});
+
+afterAll(async () => {
+  process.env = savedEnv;
+  await app?.close();
+  await deleteRedisPrefix(redis, prefix);
+  redis.disconnect();
+  await tdb.drop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('nocturna migrate', () => {
+  it('applies the migrations, then reports up to date', async () => {
+    expect((await cli('migrate')).code).toBe(0);
+    const tables = await tdb.db.prisma.$queryRaw<{ tablename: string }[]>`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`;
+    expect(tables.map((t) => t.tablename)).toEqual(['_prisma_migrations', 'saved_charts', 'tokens', 'users']);
+    expect((await cli('migrate')).code).toBe(0);
+    expect(await tdb.db.migrate()).toEqual([]);
+  });
+});
+
+describe('nocturna setup-production', () => {
+  it('--dry-run changes nothing', async () => {
+    const file = path.join(dir, 'dry.json');
+    expect((await cli('setup-production', '--dry-run', '--output', file)).code).toBe(0);
+    expect(await tdb.db.prisma.user.count()).toBe(0);
+    await expect(stat(file)).rejects.toThrow();
+  });
+
+  it('writes deployment_summary.json (0600) whose token works against the API; the admin can log in', async () => {
+    const file = path.join(dir, 'deployment_summary.json');
+    const { code, stdout } = await cli('setup-production', '--output', file);
+    expect(code).toBe(0);
+    expect(stdout).toBe('');
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    const summary = JSON.parse(await readFile(file, 'utf8'));
+    expect(summary).toMatchObject({
+      admin_email: 'admin@nocturna.service',
+      service_email: 'service@nocturna.internal',
+      token_scopes: ['calculations'],
+      registration: { allow_user_registration: false, registration_requires_approval: true, max_users_limit: 100 },
+    });
+    expect(Math.round((Date.parse(summary.token_expires_at) - Date.now()) / 86_400_000)).toBe(30);
+    const row = await tdb.db.prisma.token.findUnique({ where: { id: summary.token_id }, select: { kind: true, user: { select: { email: true } } } });
+    expect(row).toEqual({ kind: 'SERVICE', user: { email: 'service@nocturna.internal' } });
+
+    const res = await calc(summary.service_token);
+    expect(res.status).toBe(200);
+    expect(res.body.data.chart.positions[0].body).toBe('SUN');
+
+    // the service token cannot act as the admin
+    const admin = await request((await api()).app).post('/graphql').set('Authorization', `Bearer ${summary.service_token}`).send({ query: 'mutation { createServiceToken(input: {}) { id } }' });
+    expect(admin.status).toBe(403);
+
+    const login = await request((await api()).app).post('/graphql').send({ query: `mutation { login(input: { email: "admin@nocturna.service", password: "${ADMIN_PASSWORD}" }) { user { role } } }` });
+    expect(login.body.data.login.user.role).toBe('ADMIN');
+
+    // run again: admin updated, not duplicated; a new token is issued
+    expect((await cli('setup-production', '--output', file)).code).toBe(0);
+    expect(await tdb.db.prisma.user.count({ where: { role: 'ADMIN' } })).toBe(1);
+    expect(await tdb.db.prisma.user.count({ where: { email: 'service@nocturna.internal' } })).toBe(1);
+  });
+});
+
+describe('nocturna token', () => {
+  it('create prints the token alone; it works; list/check show it; revoke makes the API refuse it; renew issues another', async () => {
+    const created = await cli('token', 'create', '--days', '7', '--name', 'cli-test');
+    expect(created.code).toBe(0);
+    expect(created.stdout).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\n$/);
+    const token = created.stdout.trim();
+    expect((await calc(token)).status).toBe(200);
+
+    const payload = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString());
+    const listed = await cli('token', 'list');
+    expect(listed.stdout).toContain(payload.jti);
+    expect(listed.stdout).toContain('cli-test');
+
+    const checked = await cli('token', 'check', token);
+    expect(checked.code).toBe(0);
+    expect(JSON.parse(checked.stdout)).toMatchObject({ valid: true, kind: 'service', id: payload.jti, scopes: ['calculations'], name: 'cli-test' });
+
+    const renewed = await cli('token', 'renew', payload.jti, '--days', '3');
+    expect(renewed.code).toBe(0);
+    const renewedToken = renewed.stdout.trim();
+    expect(renewedToken).not.toBe(token);
+    expect((await calc(renewedToken)).status).toBe(200);
+
+    expect((await cli('token', 'revoke', payload.jti)).code).toBe(0);
+    const refused = await calc(token);
+    expect(refused.status).toBe(401);
+    expect(refused.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await cli('token', 'check', token)).code).toBe(1);
+    expect((await calc(renewedToken)).status).toBe(200);
+
+    expect((await cli('token', 'revoke', 'no-such-id')).code).toBe(1);
+    expect((await cli('token', 'create', '--days', '0')).code).toBe(1);
+    expect((await cli('token')).code).toBe(2);
+  });
+});
+
+describe('nocturna admin', () => {
+  it('create, list, promote, delete --yes', async () => {
+    expect((await cli('admin', 'create', '--email', 'second@example.com', '--password', 'second admin password')).code).toBe(0);
+    expect(await tdb.db.prisma.user.findUnique({ where: { email: 'second@example.com' }, select: { role: true, status: true } })).toEqual({ role: 'ADMIN', status: 'ACTIVE' });
+    const list = await cli('admin', 'list');
+    expect(list.stdout).toContain('second@example.com');
+    expect(list.stdout).toContain('admin@nocturna.service');
+    expect(list.stdout).not.toContain('scrypt$');
+
+    await tdb.db.prisma.user.create({ data: { email: 'plain@example.com', username: 'plain', passwordHash: 'x', role: 'USER' } });
+    expect((await cli('admin', 'promote', '--email', 'plain@example.com')).code).toBe(0);
+    expect((await tdb.db.prisma.user.findUnique({ where: { email: 'plain@example.com' }, select: { role: true } }))!.role).toBe('ADMIN');
+
+    expect((await cli('admin', 'delete', '--email', 'second@example.com', '--yes')).code).toBe(0);
+    expect(await tdb.db.prisma.user.count({ where: { email: 'second@example.com' } })).toBe(0);
+    expect((await cli('admin', 'create', '--email', 'weak@example.com', '--password', 'short')).code).toBe(1);
+    expect(await tdb.db.prisma.user.count({ where: { email: 'weak@example.com' } })).toBe(0);
+  });
+});

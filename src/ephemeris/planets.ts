@@ -115,8 +115,12 @@ const LATITUDE_SUPPLEMENT: Partial<Record<'EARTH' | PlanetName, readonly VsopTer
 };
 
 function seriesSum(terms: readonly VsopTerm[], t: number): number {
+  const powers = [1, t, t * t, t * t * t];
   let sum = 0;
-  for (const [power, amp, phase, freq] of terms) sum += amp * Math.cos(phase + freq * t) * t ** power;
+  for (let i = 0; i < terms.length; i++) {
+    const term = terms[i];
+    sum += term[1] * Math.cos(term[2] + term[3] * t) * powers[term[0]];
+  }
   return sum;
 }
 

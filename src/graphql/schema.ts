@@ -7,10 +7,12 @@ import { buildSchemaSync } from 'type-graphql';
 import { GraphQLObjectType, GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import './enums.js';
 import { ChartResolver } from './chart/chart.resolver.js';
+import { TechniquesResolver } from './techniques/techniques.resolver.js';
 
 /** Every resolver class of the API. Teammates add theirs here. */
 export const RESOLVERS: Function[] = [
   ChartResolver,
+  TechniquesResolver,
 ];
 
 let cached: GraphQLSchema | undefined;

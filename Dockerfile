@@ -1,25 +1,20 @@
 # syntax=docker/dockerfile:1
-# Nocturna API image. Three stages:
-#   deps     production dependencies only (npm ci --omit=dev)
-#   build    every dependency, Prisma client generated offline, TypeScript compiled to dist/
+# Nocturna API image. Two stages:
+#   build    every dependency, Prisma client generated offline, TypeScript compiled to dist/, then
+#            pruned to production dependencies only
 #   runtime  BASE + production node_modules + dist/ + prisma/migrations; non-root, no npm, no compiler
 # Build: docker build -t nocturna-api:latest .   (or `make docker-build`)
 # The base can be swapped: --build-arg BASE=node:20.20-bookworm-slim (any Debian-based Node 20 image).
 ARG BASE=node:20-bookworm-slim
 
-FROM ${BASE} AS deps
-WORKDIR /app
-ENV NODE_ENV=production
-COPY package.json package-lock.json ./
-# --ignore-scripts: no dependency needs an install script at run time (pg and Prisma 7 are pure JS/WASM).
-RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
- && npm cache clean --force
-
 FROM ${BASE} AS build
 WORKDIR /app
 ENV CHECKPOINT_DISABLE=1 PRISMA_HIDE_UPDATE_MESSAGE=1
 COPY package.json package-lock.json ./
-RUN npm ci --ignore-scripts --no-audit --no-fund
+# --ignore-scripts: no dependency needs an install script (pg and Prisma 7 are JS/WASM; `prisma
+# generate` runs below through the npm script). The npm cache is a build cache, not a layer.
+RUN --mount=type=cache,target=/root/.npm,sharing=locked \
+    npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY prisma ./prisma
 COPY scripts ./scripts
@@ -27,6 +22,15 @@ COPY src ./src
 # `npm run build` runs the "generate" script first (Prisma client, offline), then tsc.
 RUN npm run build \
  && test -f dist/src/cli/nocturna.js
+# Production dependencies only, for the runtime stage. --omit=optional also drops the optional
+# peers @prisma/client pulls in (the prisma CLI, typescript: 250 MB; pg-cloudflare is the only other
+# optional package, unused on Node). Then Prisma's query compilers for databases we do not use
+# (PGlite is postgresql too) and the dependencies' source maps go.
+RUN npm prune --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund \
+ && find node_modules/@prisma/client/runtime \( -name '*mysql*' -o -name '*sqlite*' \
+         -o -name '*sqlserver*' -o -name '*cockroachdb*' \) -delete \
+ && find node_modules -name '*.map' -delete \
+ && test ! -e node_modules/typescript && test ! -e node_modules/prisma
 
 FROM ${BASE} AS runtime
 LABEL org.opencontainers.image.title="nocturna-api" \
@@ -40,11 +44,11 @@ ENV NODE_ENV=production \
 # The runtime needs node only: drop npm, npx, corepack and yarn from the base, add the service user.
 RUN rm -rf /usr/local/lib/node_modules /usr/local/bin/npm /usr/local/bin/npx /usr/local/bin/corepack \
            /usr/local/bin/yarn /usr/local/bin/yarnpkg /opt/yarn-* \
- && groupadd --system --gid 10001 nocturna \
- && useradd --system --uid 10001 --gid nocturna --home-dir /app --no-create-home \
+ && groupadd --gid 10001 nocturna \
+ && useradd --uid 10001 --gid nocturna --home-dir /app --no-create-home \
             --shell /usr/sbin/nologin nocturna
 WORKDIR /app
-COPY --from=deps /app/node_modules ./node_modules
+COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
 COPY prisma ./prisma

@@ -4,7 +4,7 @@
 # `podman-compose` (set it yourself, e.g. `make docker-up COMPOSE="podman-compose -p nocturna"`).
 # Variables: ENV_FILE (.env), DEBUG=1 (also load compose.debug.yaml: db/redis on loopback),
 # BACKUP_DIR (backups), BACKUP_KEEP (7), BACKUP=<file> (restore), CONFIRM=yes (skip prompts),
-# WAIT_SECONDS (180), TAIL (200).
+# WAIT_SECONDS (180), TAIL (200), SERVICES (docker-up: only these services and their dependencies).
 .DEFAULT_GOAL := help
 SHELL := /bin/bash
 .SHELLFLAGS := -eo pipefail -c
@@ -98,8 +98,8 @@ docker-setup: ## Create .env from .env.example with generated SECRET_KEY and pas
 docker-build: ## Build the application image (NOCTURNA_IMAGE, default nocturna-api:latest) from the Dockerfile
 	$(DC) build app
 
-docker-up: ## Start the stack in the background (DEBUG=1 also publishes db/redis on loopback)
-	$(DC) up -d
+docker-up: ## Start the stack in the background (DEBUG=1 also publishes db/redis on loopback; SERVICES=… to pick)
+	$(DC) up -d $(SERVICES)
 
 docker-down: ## Stop and remove the stack's containers (volumes, i.e. data, are kept)
 	$(DC) down

@@ -153,7 +153,7 @@ describe('Dockerfile', () => {
       dockerfile.replace('HEALTHCHECK --interval=15s', 'HEALTHCHECK --interva=15s'),
       dockerfile.replace('COPY package.json ./\n', 'COPY package.json\n'),
       dockerfile.replace('EXPOSE 8000', 'expose 8000'),
-      dockerfile.replace('WORKDIR /app\nCOPY --from=deps', 'WORKDIR app\nCOPY --from=deps'),
+      dockerfile.replace('WORKDIR /app\nCOPY --from=build', 'WORKDIR app\nCOPY --from=build'),
     ];
     for (const text of broken) {
       expect(text).not.toBe(dockerfile);
@@ -164,14 +164,14 @@ describe('Dockerfile', () => {
   it('meets the image policy: BASE arg, multi-stage, numeric non-root USER, HEALTHCHECK, no dev deps or secrets', () => {
     expect(dockerfilePolicy(dockerfile)).toEqual([]);
     const stages = dockerfileStages(dockerfile);
-    expect(stages.map((s) => s.from)).toEqual(['${BASE} AS deps', '${BASE} AS build', '${BASE} AS runtime']);
+    expect(stages.map((s) => s.from)).toEqual(['${BASE} AS build', '${BASE} AS runtime']);
   });
 
   it('the policy fails broken copies: root user, no healthcheck, dev install, baked secret', () => {
     const broken = [
       dockerfile.replace('USER 10001:10001', 'USER root'),
       dockerfile.replace(/HEALTHCHECK[^\n]*\\\n[^\n]*\n/, ''),
-      dockerfile.replace('COPY --from=deps /app/node_modules ./node_modules', 'RUN npm ci'),
+      dockerfile.replace('COPY --from=build /app/node_modules ./node_modules', 'RUN npm ci'),
       dockerfile.replace('ENV NODE_ENV=production \\\n    HOST', 'ENV SECRET_KEY=abc \\\n    HOST'),
     ];
     for (const text of broken) {

@@ -1,0 +1,241 @@
+#!/usr/bin/env bash
+# Container test (`make container-test`): the real Dockerfile and compose.yaml under rootful podman.
+#   1. installs podman, podman-compose, runc, debootstrap … with apt-get when missing
+#   2. builds the stand-in base images (build-base-images.sh; cached between runs)
+#   3. builds the Dockerfile into a uniquely tagged image
+#   4. in a scratch folder holding copies of compose.yaml, compose.debug.yaml, .env.example and docker/,
+#      drives the Makefile's docker-* targets (COMPOSE = compose-podman.sh over podman-compose) with a
+#      unique project name: docker-setup → docker-up → wait for /health → docker-migrate →
+#      docker-setup-production → /health, /ready and a GraphQL chart query with the service token from
+#      deployment_summary.json → app process not root → docker-backup → restart app and db → saved
+#      users and tokens still there, token still works → docker-restore → docker-token-check
+#   5. tears everything down (containers, volumes, network, the built image) even on failure
+# Prints the image size and the seconds from app container start to healthy.
+# Env: KEEP=1 leaves the stack up for debugging; NOCTURNA_CT_CACHE (stand-in cache folder).
+set -euo pipefail
+REPO="$(cd "$(dirname "$0")/../.." && pwd)"
+HERE="$REPO/tests/containers"
+T_START=$SECONDS
+step() { printf '\n== [%3ds] %s\n' "$((SECONDS - T_START))" "$*"; }
+fail() { printf '\nCONTAINER TEST FAILED: %s\n' "$*" >&2; exit 1; }
+
+# --- 1. prerequisites -------------------------------------------------------------------------
+step "prerequisites"
+[[ "$(id -u)" == 0 ]] || fail "run as root (rootful podman)"
+need=()
+for pair in podman:podman podman-compose:podman-compose runc:runc debootstrap:debootstrap \
+            slirp4netns:slirp4netns fuse-overlayfs:fuse-overlayfs newuidmap:uidmap; do
+  command -v "${pair%%:*}" >/dev/null 2>&1 || need+=("${pair#*:}")
+done
+if [[ ${#need[@]} -gt 0 ]]; then
+  echo "apt-get install ${need[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+command -v node >/dev/null || fail "node is needed (the stand-in node image copies the host's)"
+
+# Engine settings for this run only (nothing under /etc is changed).
+RUN_ID="ct$(date +%s)$$"
+WORK="$(mktemp -d "/tmp/nocturna-$RUN_ID.XXXX")"
+cat >"$WORK/containers.conf" <<'CONF'
+[engine]
+runtime = "runc"
+[containers]
+default_ulimits = ["nofile=20000:20000", "nproc=32768:32768"]
+CONF
+# No pulls from any registry: the stand-ins are local, anything missing must fail, not download.
+cat >"$WORK/registries.conf" <<'CONF'
+unqualified-search-registries = ["docker.io"]
+short-name-mode = "permissive"
+[[registry]]
+location = "docker.io"
+blocked = true
+CONF
+export CONTAINERS_CONF="$WORK/containers.conf" CONTAINERS_REGISTRIES_CONF="$WORK/registries.conf"
+export BUILDAH_FORMAT=docker
+export COMPOSE_PROJECT_NAME="nocturna_$RUN_ID"
+IMAGE="localhost/nocturna-api:$RUN_ID"
+P="$COMPOSE_PROJECT_NAME"
+
+teardown() {
+  local rc=$?
+  if [[ "${KEEP:-0}" == 1 ]]; then
+    echo "KEEP=1: left running (project $P, folder $WORK). Clean up: podman ps -a --filter label=io.podman.compose.project=$P; podman rm -f …; podman volume/network rm …; podman rmi $IMAGE"
+    return
+  fi
+  step "teardown"
+  if [[ $rc -ne 0 ]]; then
+    echo "--- app logs (last 60 lines)"; podman logs --tail 60 "${P}_app_1" 2>&1 || true
+    echo "--- migrate logs"; podman logs --tail 30 "${P}_migrate_1" 2>&1 || true
+  fi
+  (cd "$WORK/stack" 2>/dev/null && podman-compose -p "$P" -f compose.yaml down -v >/dev/null 2>&1) || true
+  podman ps -a -q --filter "label=io.podman.compose.project=$P" | xargs -r podman rm -f -t 2 >/dev/null 2>&1 || true
+  podman volume ls -q --filter "label=io.podman.compose.project=$P" | xargs -r podman volume rm -f >/dev/null 2>&1 || true
+  podman network ls -q --filter "name=^${P}_" | xargs -r podman network rm -f >/dev/null 2>&1 || true
+  podman rmi -f "$IMAGE" >/dev/null 2>&1 || true
+  podman image prune -f >/dev/null 2>&1 || true
+  local left
+  left="$(podman ps -a -q --filter "label=io.podman.compose.project=$P" | wc -l)"
+  [[ "$left" == 0 ]] || echo "WARNING: $left containers left"
+  rm -rf "$WORK"
+  echo "removed containers, volumes, network and image of $P (stand-in base images stay cached)"
+  printf '\ncontainer test finished in %d s (exit %d)\n' "$((SECONDS - T_START))" "$rc"
+}
+trap teardown EXIT
+
+# --- 2. stand-in base images -------------------------------------------------------------------
+step "stand-in base images"
+bash "$HERE/build-base-images.sh" node postgres redis
+
+# --- 3. the real Dockerfile --------------------------------------------------------------------
+step "podman build (Dockerfile → $IMAGE)"
+t=$SECONDS
+podman build --pull=never --network=host -t "$IMAGE" -f "$REPO/Dockerfile" "$REPO" >"$WORK/build.log" 2>&1 \
+  || { tail -40 "$WORK/build.log"; fail "image build"; }
+BUILD_SECONDS=$((SECONDS - t))
+IMAGE_BYTES="$(podman image inspect --format '{{.Size}}' "$IMAGE")"
+IMAGE_MB="$(( IMAGE_BYTES / 1000000 ))"
+echo "built in ${BUILD_SECONDS} s, size ${IMAGE_MB} MB"
+[[ "$(podman image inspect --format '{{.Config.User}}' "$IMAGE")" == "10001:10001" ]] || fail "image USER is not 10001:10001"
+podman image inspect --format '{{json .Config.Healthcheck}}' "$IMAGE" | grep -q '/health' || fail "image has no HEALTHCHECK on /health"
+for tool in npm npx gcc g++ make python3 curl; do
+  if podman run --rm --entrypoint sh "$IMAGE" -c "command -v $tool" >/dev/null 2>&1; then fail "$tool is in the runtime image"; fi
+done
+echo "runtime image: USER 10001, HEALTHCHECK on /health, no npm/compiler/python/curl"
+
+# --- 4. the compose stack, driven by the Makefile -------------------------------------------------
+step "stack folder and make docker-setup"
+mkdir -p "$WORK/stack"
+cp "$REPO/compose.yaml" "$REPO/compose.debug.yaml" "$REPO/.env.example" "$WORK/stack/"
+cp -r "$REPO/docker" "$WORK/stack/docker"
+cd "$WORK/stack"
+M=(make --no-print-directory -f "$REPO/Makefile" COMPOSE="bash $HERE/compose-podman.sh" ENGINE=podman)
+"${M[@]}" docker-setup
+"${M[@]}" docker-setup | grep -q "left unchanged" || fail "docker-setup overwrote an existing .env"
+grep -q '=change-me$' .env && fail "docker-setup left a placeholder"
+[[ "$(stat -c %a .env)" == 600 ]] || fail ".env is not mode 600"
+API_PORT="$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
+cat >>.env <<ENV
+# container test overrides
+NOCTURNA_IMAGE=$IMAGE
+API_BIND_ADDRESS=127.0.0.1
+API_PORT=$API_PORT
+APP_CPUS=1.0
+APP_MEMORY=768M
+ENV
+BASE="http://127.0.0.1:$API_PORT"
+
+step "make docker-up (app, migrate, db, redis)"
+t_up=$SECONDS
+"${M[@]}" docker-up SERVICES=app >"$WORK/up.log" 2>&1 || { cat "$WORK/up.log"; fail "docker-up"; }
+for s in app db redis migrate; do podman container exists "${P}_${s}_1" || fail "container ${P}_${s}_1 missing"; done
+for s in nginx prometheus grafana app-replica; do podman container exists "${P}_${s}_1" && fail "profile service $s started without its profile"; done
+
+step "waiting for /health"
+healthy=""
+for _ in $(seq 1 180); do
+  if node -e "fetch('$BASE/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))" 2>/dev/null; then healthy=1; break; fi
+  sleep 1
+done
+[[ -n "$healthy" ]] || fail "app not healthy within 180 s"
+started="$(podman inspect --format '{{.State.StartedAt}}' "${P}_app_1")"
+HEALTHY_SECONDS="$(node -e "console.log(((Date.now()-Date.parse(process.argv[1].replace(/ \+0000 UTC$/,'Z').replace(' ','T').replace(/(\.\d{3})\d+/,'\$1')))/1000).toFixed(1))" "$started")"
+echo "app healthy ${HEALTHY_SECONDS} s after its container started ($((SECONDS - t_up)) s after docker-up)"
+podman healthcheck run "${P}_app_1" >/dev/null && echo "image HEALTHCHECK: healthy" || fail "podman healthcheck run reports unhealthy"
+"${M[@]}" docker-wait WAIT_SECONDS=30 | tail -1
+
+step "make docker-migrate (idempotent after the one-shot migrate service)"
+[[ "$(podman inspect --format '{{.State.ExitCode}}' "${P}_migrate_1")" == 0 ]] || { podman logs "${P}_migrate_1"; fail "migrate service failed"; }
+"${M[@]}" docker-migrate
+
+step "make docker-setup-production"
+"${M[@]}" docker-setup-production
+[[ -s deployment_summary.json ]] || fail "no deployment_summary.json"
+[[ "$(stat -c %a deployment_summary.json)" == 600 ]] || fail "deployment_summary.json is not mode 600"
+TOKEN="$(node -e '
+  const s = JSON.parse(require("fs").readFileSync("deployment_summary.json", "utf8"));
+  const jwt = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+  let found; (function walk(o, key) {
+    if (found) return;
+    if (typeof o === "string" && jwt.test(o) && /token/i.test(key)) found = o;
+    else if (o && typeof o === "object") for (const [k, v] of Object.entries(o)) walk(v, k);
+  })(s, "");
+  if (!found) { console.error("no token in", Object.keys(s)); process.exit(1); }
+  console.log(found);')"
+echo "service token read from deployment_summary.json (${#TOKEN} chars)"
+
+step "API calls: /health, /ready, GraphQL chart with the service token"
+node - "$BASE" "$TOKEN" <<'JS'
+const [base, token] = process.argv.slice(2);
+const must = (cond, msg) => { if (!cond) { console.error('FAIL:', msg); process.exit(1); } };
+const health = await fetch(`${base}/health`); must(health.ok, `/health ${health.status}`);
+const ready = await fetch(`${base}/ready`); const readyBody = await ready.text();
+must(ready.ok, `/ready ${ready.status} ${readyBody}`);
+console.log('/ready', readyBody.slice(0, 200));
+const query = `query Chart($input: ChartInput!) { chart(input: $input) { moment { utc julianDayUt } positions { body longitude sign } houses { ascendant midheaven } } }`;
+const variables = { input: { moment: { utc: '2024-01-01T12:00:00Z' }, location: { latitude: 40.7128, longitude: -74.006 } } };
+const gql = (auth) => fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${auth}` } : {}) }, body: JSON.stringify({ query, variables }) });
+const res = await gql(token); const body = await res.json();
+must(res.ok && !body.errors, `chart query: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+const sun = body.data.chart.positions.find((p) => p.body === 'SUN');
+must(sun && Math.abs(sun.longitude - 280.6) < 0.5, `Sun longitude ${sun?.longitude} (expected ≈280.6°)`);
+console.log(`chart: ${body.data.chart.positions.length} positions, Sun ${sun.longitude.toFixed(3)}° ${sun.sign}, ASC ${body.data.chart.houses.ascendant.toFixed(2)}°`);
+const anon = await gql(null); must(anon.status === 401 || (await anon.json()).errors, 'chart without a token was answered');
+const bad = await gql(token.slice(0, -4) + 'AAAA'); must(bad.status === 401, `tampered token: ${bad.status}`);
+console.log('no token / tampered token: refused');
+const metrics = await fetch(`${base}/metrics`); const text = await metrics.text();
+must(metrics.ok && text.includes('nocturna_http_requests_total'), '/metrics');
+console.log('/metrics: ok');
+JS
+
+step "the app process is not root"
+uid="$(podman exec "${P}_app_1" sh -c "awk '/^Uid:/{print \$2}' /proc/1/status")"
+podman top "${P}_app_1" user huser pid args | head -3
+[[ "$uid" == 10001 ]] || fail "app PID 1 runs as uid $uid"
+echo "app PID 1 uid: $uid"
+
+psql_count() { podman exec -i "${P}_db_1" sh -c 'psql -At -v ON_ERROR_STOP=1 -U "$POSTGRES_USER" -d "$POSTGRES_DB"' <<<"$1"; }
+tables="$(psql_count "select string_agg(tablename, ',' order by tablename) from pg_tables where schemaname='public'")"
+echo "tables: $tables"
+USERS_TABLE="$(tr ',' '\n' <<<"$tables" | grep -iE '^"?users?"?$' | head -1)"
+TOKENS_TABLE="$(tr ',' '\n' <<<"$tables" | grep -iE '^"?(tokens?|service_?tokens?)"?$' | head -1)"
+[[ -n "$USERS_TABLE" && -n "$TOKENS_TABLE" ]] || fail "users/tokens tables not found"
+snapshot() { echo "$(psql_count "select count(*) from \"$USERS_TABLE\"") users, $(psql_count "select count(*) from \"$TOKENS_TABLE\"") tokens"; }
+BEFORE="$(snapshot)"; echo "saved: $BEFORE"
+[[ "$BEFORE" =~ ^([2-9]|[1-9][0-9]+)\ users ]] || fail "expected the admin and the service user, got: $BEFORE"
+
+step "make docker-backup"
+"${M[@]}" docker-backup BACKUP_KEEP=2
+"${M[@]}" docker-backup BACKUP_KEEP=2 >/dev/null; sleep 1
+"${M[@]}" docker-backup BACKUP_KEEP=2 | tail -2
+[[ "$(ls backups/nocturna_*.sql.gz | wc -l)" == 2 ]] || fail "docker-backup did not keep exactly the last 2"
+gzip -dc "$(ls -1t backups/*.sql.gz | head -1)" | grep -q "CREATE TABLE" || fail "backup has no CREATE TABLE"
+
+step "restart app and db: saved data survives"
+t=$SECONDS
+podman restart "${P}_db_1" >/dev/null
+podman restart "${P}_app_1" >/dev/null
+for _ in $(seq 1 120); do
+  node -e "fetch('$BASE/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))" 2>/dev/null && break; sleep 1
+done
+echo "ready again $((SECONDS - t)) s after the restarts"
+AFTER="$(snapshot)"; echo "after restart: $AFTER"
+[[ "$AFTER" == "$BEFORE" ]] || fail "data changed across restart: $BEFORE → $AFTER"
+code="$(node -e "
+  fetch('$BASE/graphql',{method:'POST',headers:{'content-type':'application/json',authorization:'Bearer $TOKEN'},
+    body:JSON.stringify({query:'{ chart(input:{moment:{utc:\"2000-01-01T12:00:00Z\"}}){ positions { body longitude } } }'})})
+  .then(async r=>{const b=await r.json(); console.log(r.status+(b.errors?' '+JSON.stringify(b.errors).slice(0,200):''))})")"
+[[ "$code" == 200 ]] || fail "service token after restart: $code"
+echo "service token still accepted after the restart"
+
+step "make docker-restore (newest backup) and make docker-token-check"
+"${M[@]}" docker-restore CONFIRM=yes
+[[ "$(snapshot)" == "$BEFORE" ]] || fail "data differs after restore"
+"${M[@]}" docker-token-check || fail "docker-token-check"
+"${M[@]}" docker-status >/dev/null || fail "docker-status"
+
+step "summary"
+echo "image size:               ${IMAGE_MB} MB ($IMAGE_BYTES bytes)"
+echo "image build:              ${BUILD_SECONDS} s"
+echo "container start→healthy:  ${HEALTHY_SECONDS} s"
+echo "CONTAINER TEST PASSED"

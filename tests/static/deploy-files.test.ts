@@ -9,7 +9,7 @@ import YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
 import {
   ROOT, checkComposeText, composeVariables, dockerfilePolicy, dockerfileStages, interpolate, lintDockerfile,
-  parseDotenv, parseManifests, read, validateK8sObject, type K8sObject,
+  parseDotenv, parseManifests, read, strictK8sCheck, validateK8sObject, type K8sObject,
 } from './deploy-helpers.js';
 
 const envExample = parseDotenv(read('.env.example'));
@@ -228,6 +228,26 @@ describe('Kubernetes manifests (docker/kubernetes, kustomize)', () => {
     const job = parseManifests(read(`${dir}/migration-job.yaml`))[0] as any;
     job.spec.template.spec.restartPolicy = 'Forever';
     expect(validateK8sObject(job).length).toBeGreaterThan(0);
+  });
+
+  it('has no unknown fields (strict check: each object type-checked against kubernetes-types)', () => {
+    const all = [...objects, ...parseManifests(read(`${dir}/secret.example.yaml`))];
+    expect(strictK8sCheck(all)).toEqual([]);
+  });
+
+  it('the strict check fails broken copies: misspelt container field, unknown spec field, wrong nested type', () => {
+    const deployment = structuredClone(byKind('Deployment')[0]) as any;
+    deployment.spec.template.spec.containers[0].readinesProbe = deployment.spec.template.spec.containers[0].readinessProbe;
+    const hpa = structuredClone(byKind('HorizontalPodAutoscaler')[0]) as any;
+    hpa.spec.minReplica = 1;
+    const service = structuredClone(byKind('Service')[0]) as any;
+    service.spec.ports[0].port = '80';
+    const problems = strictK8sCheck([deployment, hpa, service]);
+    expect(problems).toEqual([
+      expect.stringMatching(/^Deployment\/nocturna-api: .*readinesProbe/),
+      expect.stringMatching(/^HorizontalPodAutoscaler\/nocturna-api: .*minReplica/),
+      expect.stringMatching(/^Service\/nocturna-api: .*string.*number/),
+    ]);
   });
 
   it('wires the objects together: probes, requests, selectors, HPA target, config and secret names', () => {

@@ -203,3 +203,60 @@ export function validateK8sObject(obj: K8sObject): string[] {
     return e.errors?.length ? e.errors.map((x) => `${key} ${obj.metadata.name}${x.instancePath}: ${x.message}`) : [`${key}: ${e.message}`];
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Kubernetes, strict: unknown fields (a misspelt `readinesProbe` is silently ignored by the API
+// server and by the schema validator above). Each object is type-checked by the TypeScript compiler
+// as an object literal of its kubernetes-types type (generated from the same OpenAPI schema), whose
+// excess-property check rejects any field the schema does not define.
+// ---------------------------------------------------------------------------------------------
+const TS_TYPES: Record<string, [module: string, type: string]> = {
+  'v1/Namespace': ['kubernetes-types/core/v1', 'Namespace'],
+  'v1/ConfigMap': ['kubernetes-types/core/v1', 'ConfigMap'],
+  'v1/Secret': ['kubernetes-types/core/v1', 'Secret'],
+  'v1/Service': ['kubernetes-types/core/v1', 'Service'],
+  'apps/v1/Deployment': ['kubernetes-types/apps/v1', 'Deployment'],
+  'batch/v1/Job': ['kubernetes-types/batch/v1', 'Job'],
+  'autoscaling/v2/HorizontalPodAutoscaler': ['kubernetes-types/autoscaling/v2', 'HorizontalPodAutoscaler'],
+  'policy/v1/PodDisruptionBudget': ['kubernetes-types/policy/v1', 'PodDisruptionBudget'],
+};
+
+export function strictK8sCheck(objects: K8sObject[]): string[] {
+  const ts = require('typescript') as typeof import('typescript');
+  const modules = [...new Set(Object.values(TS_TYPES).map(([m]) => m))];
+  const alias = (m: string) => m.replace(/[^a-z0-9]/gi, '_');
+  const lines = modules.map((m) => `import type * as ${alias(m)} from '${m}';`);
+  const starts: Array<[line: number, label: string]> = [];
+  const problems: string[] = [];
+  objects.forEach((obj, i) => {
+    const key = `${obj.apiVersion}/${obj.kind}`;
+    const t = TS_TYPES[key];
+    if (!t) { problems.push(`${key}: no TypeScript type known`); return; }
+    starts.push([lines.length, `${obj.kind}/${obj.metadata?.name}`]);
+    lines.push(`export const object${i}: ${alias(t[0])}.${t[1]} = ${JSON.stringify(obj, null, 1)};`);
+  });
+  const text = lines.join('\n');
+  const fileName = path.join(ROOT, 'tests', 'static', '__kubernetes_manifests__.ts');
+  const options = {
+    strict: true, noEmit: true, skipLibCheck: true, types: [],
+    target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler,
+  };
+  const host = ts.createCompilerHost(options);
+  const { getSourceFile, fileExists, readFile } = host;
+  host.getSourceFile = (name, lang, ...rest) =>
+    name === fileName ? ts.createSourceFile(name, text, lang) : getSourceFile.call(host, name, lang, ...rest);
+  host.fileExists = (name) => name === fileName || fileExists.call(host, name);
+  host.readFile = (name) => (name === fileName ? text : readFile.call(host, name));
+  const program = ts.createProgram([fileName], options, host);
+  const source = program.getSourceFile(fileName)!;
+  for (const d of ts.getPreEmitDiagnostics(program)) {
+    const message = ts.flattenDiagnosticMessageText(d.messageText, ' ');
+    if (d.file?.fileName !== fileName || d.start === undefined) { problems.push(message); continue; }
+    const { line } = source.getLineAndCharacterOfPosition(d.start);
+    // The object whose declaration starts at or before this line (objects are one per line block).
+    const offsets = text.split('\n').reduce<number[]>((acc, l, idx) => (l.startsWith('export const object') ? [...acc, idx] : acc), []);
+    const owner = offsets.filter((o) => o <= line).length - 1;
+    problems.push(`${starts[owner]?.[1] ?? '?'}: ${message}`);
+  }
+  return problems;
+}

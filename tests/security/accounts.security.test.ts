@@ -35,7 +35,7 @@ let revokedServiceToken: string;
 let adminChartId: string;
 
 const CHART = 'query C($input: ChartInput!) { chart(input: $input) { positions { body } } }';
-const INPUT = { moment: { utc: '2024-01-01T12:00:00Z' }, bodies: ['SUN'] };
+const INPUT = { moment: { utc: '2024-01-01T12:00:00Z' }, bodies: ['SUN' as const] };
 
 function gql(query: string, variables: Record<string, unknown> = {}, token?: string) {
   const r = request(app.app).post('/graphql').send({ query, variables });

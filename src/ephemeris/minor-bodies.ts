@@ -31,7 +31,7 @@
  * costs up to ≈ 50 ms; a warm call ≈ 0.2–0.3 µs.
  */
 import { AstroTime, Body as AeBody, GravitySimulator } from 'astronomy-engine';
-import { OutOfRangeError } from '../errors.js';
+import { OutOfRangeError, ValidationError } from '../errors.js';
 import minorBodyStates from './data/minor-body-states.json' with { type: 'json' };
 import fittedVelocities from './data/minor-body-fitted-velocities.json' with { type: 'json' };
 
@@ -366,7 +366,7 @@ function checkRange(jdTt: number): void {
  */
 export function minorBodyHelioState(body: MinorBody, jdTt: number): StateVector {
   const b = BODY_INDEX[body];
-  if (b === undefined) throw new OutOfRangeError('body', `not a minor body: ${String(body)}`);
+  if (b === undefined) throw new ValidationError('bodies', `not a minor body: ${String(body)}`);
   checkRange(jdTt);
   const { epochIndex, dir } = nearestEpoch(jdTt);
   return runFor(epochIndex, dir).stateAt(b, jdTt);

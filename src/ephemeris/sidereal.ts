@@ -26,13 +26,13 @@
  * within 0.22″ of Swiss Ephemeris' full IAU 2000B over 1800–2399; the same term is in the
  * tropical longitudes computed with astronomy-engine, so it cancels in sidereal longitudes).
  *
- * Known differences from SE: the Earth's and Sun's barycentric states come from astronomy-engine
- * (VSOP87, arcsecond-level positions, aberration error < 0.01″); Sgr A*'s "2000" (FK5) record is
+ * Known differences from SE: the Earth's heliocentric state from astronomy-engine (VSOP87) stands
+ * in for its barycentric one (aberration error ≤ 0.01″, parallax < 0.001″); Sgr A*'s "2000" (FK5) record is
  * taken as ICRS (≤ 0.03″); DeLuce's t0 is UT, converted with a fixed ΔT of 10,600 s (SE's ΔT
  * model at 1 BC; 1000 s of error would move the ayanamsa by 0.0016″). Measured errors are in
  * tests/unit/sidereal-ayanamsa.test.ts.
  */
-import { AstroTime, Body as AeBody, BaryState, e_tilt } from 'astronomy-engine';
+import { AstroTime, Body as AeBody, HelioState, e_tilt } from 'astronomy-engine';
 import type { Ayanamsa } from './types.js';
 import { AYANAMSAS } from './types.js';
 import { ValidationError } from '../errors.js';
@@ -412,8 +412,11 @@ function timeFromTt(jdTt: number): AstroTime {
 function starMeanLongitudeDeg(star: StarRecord, jdTt: number, time: AstroTime): number {
   const sc = STAR_CARTESIAN.get(star.name)!;
   const dt = jdTt - J2000;
-  const earth = BaryState(AeBody.Earth, time);
-  const sun = BaryState(AeBody.Sun, time);
+  // Heliocentric Earth stands in for the barycentric one (SE uses barycentric): the Sun's
+  // barycentric velocity (≤ 15 m/s) changes the aberration by ≤ 0.01″ and its offset (≤ 0.01 AU)
+  // the parallax by < 0.001″; BaryState would cost 5× more (all planets).
+  const earth = HelioState(AeBody.Earth, time);
+  const sun = { x: 0, y: 0, z: 0 };
   // Space motion, then geocentric (annual parallax).
   let u: Vec3 = [
     sc.pos[0] + dt * sc.vel[0] - earth.x,
@@ -455,7 +458,7 @@ export const AYANAMSA_MAX_JD_TT = 2597642.5;
  *   SE uses for sidereal positions); false: the mean ayanamsa (SEFLG_NONUT).
  * @returns degrees in [0, 360) (about 20°–30° over 1800–2400).
  * Accuracy vs SE 2.10: see tests/unit/sidereal-ayanamsa.test.ts (worst error per mode printed).
- * Cost: ≈ 2 µs (precession-based), ≈ 20 µs (star-based: astronomy-engine Earth and Sun states).
+ * Cost: ≈ 1–2 µs (precession-based), ≈ 10 µs (star-based: astronomy-engine's Earth state).
  */
 export function ayanamsaDegrees(ayanamsa: Ayanamsa, jdTt: number, opts?: { withNutation?: boolean }): number {
   const def = DEFINITIONS[ayanamsa];

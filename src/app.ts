@@ -25,6 +25,7 @@ import { errorHandler, notFoundHandler } from './http/errors.js';
 import { healthRouter } from './http/health.routes.js';
 import { metricsRouter } from './http/metrics.route.js';
 import { requestContextMiddleware } from './http/request-context.middleware.js';
+import { wheelRouter } from './http/wheel.route.js';
 import { UnauthenticatedError } from './errors.js';
 import { createLogger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
@@ -36,6 +37,7 @@ const ROUTERS: RouterFactory[] = [
   healthRouter,
   metricsRouter,
   calculationsRouter,
+  wheelRouter,
 ];
 
 export interface GatewayApp {

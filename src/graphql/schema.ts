@@ -8,11 +8,13 @@ import { GraphQLObjectType, GraphQLSchema, lexicographicSortSchema, printSchema 
 import './enums.js';
 import { ChartResolver } from './chart/chart.resolver.js';
 import { TechniquesResolver } from './techniques/techniques.resolver.js';
+import { WheelResolver } from './wheel/wheel.resolver.js';
 
 /** Every resolver class of the API. Teammates add theirs here. */
 export const RESOLVERS: Function[] = [
   ChartResolver,
   TechniquesResolver,
+  WheelResolver,
 ];
 
 let cached: GraphQLSchema | undefined;

@@ -49,7 +49,7 @@ describe('schema.graphql', () => {
     expect(fieldsOf('Aspect')).toEqual({
       first: 'ChartPoint!', second: 'ChartPoint!', type: 'AspectType!', exactAngle: 'Float!', separation: 'Float!', orb: 'Float!', applying: 'Boolean!',
     });
-    expect(fieldsOf('Chart')).toEqual({ moment: 'ResolvedMoment!', positions: '[Position!]!', houses: 'Houses', aspects: '[Aspect!]!' });
+    expect(fieldsOf('Chart')).toEqual({ moment: 'ResolvedMoment!', positions: '[Position!]!', houses: 'Houses', aspects: '[Aspect!]!', wheelSvg: 'String!' });
     expect(fieldsOf('ResolvedMoment')).toEqual({
       utc: 'DateTime!', julianDayUt: 'Float!', julianDayTt: 'Float!', deltaTSeconds: 'Float!', timeZone: 'String', utcOffsetMinutes: 'Int',
     });

@@ -1,0 +1,96 @@
+/** Options of `Chart.wheelSvg`: how to draw the wheel, and an optional outer chart (bi-wheel). */
+import { Field, InputType, Int, registerEnumType } from 'type-graphql';
+import { AspectTypeEnum } from '../enums.js';
+import { ChartInput } from '../chart/chart.input.js';
+import type { AspectType } from '../../ephemeris/types.js';
+import {
+  DEFAULT_WHEEL_SIZE_PX,
+  MAX_WHEEL_SIZE_PX,
+  MIN_WHEEL_SIZE_PX,
+  type WheelOptions,
+} from '../../render/index.js';
+
+export const WheelThemeEnum = { LIGHT: 'LIGHT', DARK: 'DARK' } as const;
+export type WheelThemeName = keyof typeof WheelThemeEnum;
+
+registerEnumType(WheelThemeEnum, {
+  name: 'WheelTheme',
+  description: 'Colour theme of a chart wheel.',
+  valuesConfig: {
+    LIGHT: { description: 'Dark ink on a white background.' },
+    DARK: { description: 'Light ink on a near-black background.' },
+  },
+});
+
+@InputType({ description: 'How to draw a chart wheel (SVG). Every field is optional.' })
+export class WheelOptionsInput {
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: DEFAULT_WHEEL_SIZE_PX,
+    description: `Side of the square picture in CSS pixels, ${MIN_WHEEL_SIZE_PX}–${MAX_WHEEL_SIZE_PX}.`,
+  })
+  size?: number;
+
+  @Field(() => WheelThemeEnum, { nullable: true, defaultValue: 'LIGHT', description: 'Colour theme.' })
+  theme?: WheelThemeName;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: true, description: 'Draw the aspect lines in the centre.' })
+  showAspects?: boolean;
+
+  @Field(() => [AspectTypeEnum], {
+    nullable: true,
+    description: 'Only draw these aspect types (default: every aspect of the chart).',
+  })
+  aspectTypes?: AspectType[];
+
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: true,
+    description: 'Label each body with its degree, sign and minutes.',
+  })
+  showDegreeLabels?: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Text of the picture title (at most 200 characters).' })
+  title?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Name of the inner chart in the text alternative, e.g. "Natal" (default).',
+  })
+  innerLabel?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Name of the outer chart of a bi-wheel, e.g. "Transits" or "Partner".',
+  })
+  outerLabel?: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Prefix of the element ids, so several wheels can share one page (letters, digits, - and _).',
+  })
+  idPrefix?: string;
+
+  @Field(() => ChartInput, {
+    nullable: true,
+    description:
+      'A second chart drawn in a ring outside this one (transits, a partner): a bi-wheel. Only its positions are drawn.',
+  })
+  outer?: ChartInput;
+}
+
+/** Maps the GraphQL input to the renderer's options (the theme enum to its lower-case name). */
+export function toWheelOptions(input: WheelOptionsInput | null | undefined): WheelOptions {
+  if (!input) return {};
+  return {
+    size: input.size ?? undefined,
+    theme: input.theme === 'DARK' ? 'dark' : input.theme === 'LIGHT' ? 'light' : undefined,
+    showAspects: input.showAspects ?? undefined,
+    aspectTypes: input.aspectTypes ?? undefined,
+    showDegreeLabels: input.showDegreeLabels ?? undefined,
+    title: input.title ?? undefined,
+    innerLabel: input.innerLabel ?? undefined,
+    outerLabel: input.outerLabel ?? undefined,
+    idPrefix: input.idPrefix ?? undefined,
+  };
+}

@@ -1,0 +1,273 @@
+/**
+ * HTTP benchmark (`npm run bench:http`): autocannon, 10 s × 50 connections each, against
+ *   (1) the gateway with an uncached chart query (a different instant per request),
+ *   (2) the gateway with the same chart query (served by the response cache),
+ *   (3) a bare node:http server calling the same domain function (computeChart) per request.
+ * Prints req/s, p50/p99 latency and the ratios (1)/(3) and (2)/(1).
+ *
+ * The servers run in a child process (so autocannon does not share their event loop). Options:
+ *   --duration 10  --connections 50  --redis redis://127.0.0.1:6379 (cache in Redis; default memory)
+ * Figures are noisy on a shared machine.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { createServer, type IncomingMessage } from 'node:http';
+import { createRequire } from 'node:module';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+interface Histogram {
+  average: number;
+  p50: number;
+  p99: number;
+}
+interface AutocannonResult {
+  requests: Histogram & { total: number };
+  latency: Histogram;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+interface AutocannonRequest {
+  method?: string;
+  path?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  setupRequest?: (req: AutocannonRequest) => AutocannonRequest;
+}
+type Autocannon = (opts: {
+  url: string;
+  connections: number;
+  duration: number;
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  requests?: AutocannonRequest[];
+}) => Promise<AutocannonResult>;
+
+const require = createRequire(import.meta.url);
+
+function flag(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+
+const CHART_QUERY = `query BenchChart($input: ChartInput!) {
+  chart(input: $input) {
+    moment { utc julianDayUt deltaTSeconds }
+    positions { body longitude latitude distanceAu longitudeSpeed retrograde sign signLongitude house }
+    houses { system cusps ascendant midheaven }
+    aspects { first second type orb applying }
+  }
+}`;
+const LOCATION = { latitude: 40.7128, longitude: -74.006 };
+const BASE_MS = Date.UTC(2024, 0, 1, 12);
+
+/** A different instant for every call (one minute apart). */
+function instantFactory(): () => string {
+  let n = 0;
+  return () => new Date(BASE_MS + (n += 1) * 60_000).toISOString();
+}
+
+// ───────────────────────── child: the servers ─────────────────────────
+
+async function serveGateway(): Promise<void> {
+  const { loadConfig } = await import('../src/config/config.js');
+  const { createApp } = await import('../src/app.js');
+  const { createLogger } = await import('../src/observability/logger.js');
+  const { createRedisClient } = await import('../src/cache/redis.client.js');
+  const { signToken } = await import('../src/auth/jwt.signer.js');
+  const redisUrl = process.env.BENCH_REDIS_URL || undefined;
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    SECRET_KEY: 'bench-0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'nocturna-bench-')),
+    LOG_LEVEL: 'silent',
+    MAX_QUERY_COST: '100000',
+  });
+  const redis = redisUrl ? createRedisClient(redisUrl) : undefined;
+  const gateway = await createApp(config, { logger: createLogger('silent'), redis, cacheKeyPrefix: `nocturna-bench:${process.pid}:` });
+  const server = createServer(gateway.app);
+  server.keepAliveTimeout = 65_000;
+  server.listen(0, '127.0.0.1', () => {
+    const address = server.address();
+    const token = signToken(
+      { subject: 'bench', kind: 'service' },
+      { secret: config.secretKey, issuer: config.jwt.issuer, audience: config.jwt.audience, ttlSeconds: 3600 },
+    );
+    process.send?.({ port: typeof address === 'object' && address ? address.port : 0, token });
+  });
+}
+
+async function serveBare(): Promise<void> {
+  const { computeChart } = await import('../src/ephemeris/index.js');
+  const readBody = (req: IncomingMessage) =>
+    new Promise<string>((resolve) => {
+      let body = '';
+      req.setEncoding('utf8');
+      req.on('data', (c: string) => (body += c));
+      req.on('end', () => resolve(body));
+    });
+  const server = createServer(async (req, res) => {
+    try {
+      const request = JSON.parse(await readBody(req));
+      const chart = computeChart(request);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(chart));
+    } catch (error) {
+      res.writeHead(400, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: String(error) }));
+    }
+  });
+  server.keepAliveTimeout = 65_000;
+  server.listen(0, '127.0.0.1', () => {
+    const address = server.address();
+    process.send?.({ port: typeof address === 'object' && address ? address.port : 0 });
+  });
+}
+
+// ───────────────────────── parent: the load ─────────────────────────
+
+function startChild(role: 'gateway' | 'bare', redisUrl: string | undefined): Promise<{ child: ChildProcess; port: number; token?: string }> {
+  return new Promise((resolve, reject) => {
+    const child = fork(fileURLToPath(import.meta.url), ['--serve', role], {
+      env: { ...process.env, BENCH_REDIS_URL: redisUrl ?? '' },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    child.once('message', (m) => resolve({ child, ...(m as { port: number; token?: string }) }));
+    child.once('exit', (code) => reject(new Error(`${role} server exited with ${code}`)));
+  });
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  child.removeAllListeners('exit');
+  await new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  });
+}
+
+interface Row {
+  name: string;
+  reqPerSec: number;
+  p50: number;
+  p99: number;
+  total: number;
+  failures: number;
+}
+
+function row(name: string, r: AutocannonResult): Row {
+  return {
+    name,
+    reqPerSec: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    total: r.requests.total,
+    failures: r.non2xx + r.errors + r.timeouts,
+  };
+}
+
+async function main(): Promise<void> {
+  const autocannon = require('autocannon') as Autocannon;
+  const duration = Number(flag('duration', '10'));
+  const connections = Number(flag('connections', '50'));
+  const redisUrl = process.argv.includes('--redis') ? flag('redis', 'redis://127.0.0.1:6379') : undefined;
+  const rows: Row[] = [];
+  console.log(`bench:http — ${duration} s × ${connections} connections per scenario; cache: ${redisUrl ?? 'memory'}; node ${process.version}`);
+
+  // (1) and (2): the gateway.
+  const gw = await startChild('gateway', redisUrl);
+  try {
+    const url = `http://127.0.0.1:${gw.port}`;
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${gw.token}` };
+    const next = instantFactory();
+    const warm = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query: CHART_QUERY, variables: { input: { moment: { utc: next() }, location: LOCATION } } }),
+    });
+    const warmBody = (await warm.json()) as { data?: { chart?: { positions: unknown[] } }; errors?: unknown };
+    if (!warmBody.data?.chart?.positions?.length) throw new Error(`gateway warm-up failed: ${JSON.stringify(warmBody)}`);
+    await autocannon({ url: `${url}/graphql`, connections: 10, duration: 2, method: 'POST', headers, requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ query: CHART_QUERY, variables: { input: { moment: { utc: next() }, location: LOCATION } } }) }) }] });
+
+    const uncached = await autocannon({
+      url: `${url}/graphql`,
+      connections,
+      duration,
+      method: 'POST',
+      headers,
+      requests: [
+        {
+          setupRequest: (req) => ({
+            ...req,
+            body: JSON.stringify({ query: CHART_QUERY, variables: { input: { moment: { utc: next() }, location: LOCATION } } }),
+          }),
+        },
+      ],
+    });
+    rows.push(row('(1) gateway, uncached chart (new instant per request)', uncached));
+
+    const sameBody = JSON.stringify({ query: CHART_QUERY, variables: { input: { moment: { utc: '2024-06-21T12:00:00Z' }, location: LOCATION } } });
+    await fetch(`${url}/graphql`, { method: 'POST', headers, body: sameBody });
+    await new Promise((r) => setTimeout(r, 100));
+    const cached = await autocannon({ url: `${url}/graphql`, connections, duration, method: 'POST', headers, body: sameBody });
+    rows.push(row('(2) gateway, cached chart (same query)', cached));
+  } finally {
+    await stopChild(gw.child);
+  }
+
+  // (3): bare node:http + computeChart.
+  const bare = await startChild('bare', undefined);
+  try {
+    const url = `http://127.0.0.1:${bare.port}`;
+    const next = instantFactory();
+    const body = () => JSON.stringify({ moment: { utc: next() }, location: LOCATION });
+    await autocannon({ url, connections: 10, duration: 2, method: 'POST', requests: [{ setupRequest: (req) => ({ ...req, body: body() }) }] });
+    const result = await autocannon({
+      url,
+      connections,
+      duration,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      requests: [{ setupRequest: (req) => ({ ...req, body: body() }) }],
+    });
+    rows.push(row('(3) bare node:http + computeChart', result));
+  } finally {
+    await stopChild(bare.child);
+  }
+
+  const width = Math.max(...rows.map((r) => r.name.length));
+  console.log(`\n${'scenario'.padEnd(width)}  ${'req/s'.padStart(9)}  ${'p50 ms'.padStart(7)}  ${'p99 ms'.padStart(7)}  ${'total'.padStart(7)}  failures`);
+  for (const r of rows) {
+    console.log(
+      `${r.name.padEnd(width)}  ${r.reqPerSec.toFixed(1).padStart(9)}  ${String(r.p50).padStart(7)}  ${String(r.p99).padStart(7)}  ${String(r.total).padStart(7)}  ${r.failures}`,
+    );
+  }
+  const [u, c, b] = rows as [Row, Row, Row];
+  const r13 = u.reqPerSec / b.reqPerSec;
+  const r21 = c.reqPerSec / u.reqPerSec;
+  console.log(`\nratio (1)/(3) = ${(r13 * 100).toFixed(1)}%   (aim ≥ 60%)`);
+  console.log(`ratio (2)/(1) = ${r21.toFixed(1)}×   (aim ≥ 4×)`);
+  if (rows.some((r) => r.failures > 0)) console.log('WARNING: some requests failed (non-2xx, errors or timeouts); figures are suspect.');
+  console.log('Note: the machine is shared; figures are noisy while other work runs.');
+}
+
+const serveIndex = process.argv.indexOf('--serve');
+if (serveIndex > 0) {
+  // As in the production image (graphql-js skips its development-mode instanceof checks).
+  process.env.NODE_ENV = 'production';
+  const role = process.argv[serveIndex + 1];
+  (role === 'bare' ? serveBare() : serveGateway()).catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+} else {
+  main().then(
+    () => process.exit(0),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

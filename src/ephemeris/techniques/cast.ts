@@ -6,10 +6,10 @@
 import type {
   Ayanamsa, Body, Center, Chart, ChartRequest, GeoLocation, HouseSystem, Position, ResolvedMoment, Zodiac,
 } from '../types.js';
-import { DEFAULT_BODIES } from '../types.js';
 import { computePositions } from '../positions.js';
 import { computeHouses, computeHousesFromArmc, houseOfLongitude, type HousesResult } from '../houses.js';
-import { findAspects, resolveAspectOptions, type AspectPoint, type ResolvedAspectOptions } from '../aspects.js';
+import { findAspects, type AspectPoint, type ResolvedAspectOptions } from '../aspects.js';
+import { validateChartRequest } from '../validate.js';
 import { ayanamsaDegrees } from '../sidereal-bridge.js';
 import { resolveMoment } from '../time.js';
 import { ValidationError } from '../../errors.js';
@@ -29,24 +29,31 @@ export interface NormalizedChartRequest {
 }
 
 /**
- * Applies the chart defaults (bodies SUN…PLUTO, MEAN_NODE, MEAN_LILITH, CHIRON; PLACIDUS; TROPICAL;
- * GEOCENTRIC) and resolves the moment and aspect options.
- * @param field dotted input path for error fields, e.g. "input.natal"
+ * Validates a chart request with the chart module's rules and defaults (validate.ts: bodies
+ * SUN…PLUTO, MEAN_NODE, MEAN_LILITH, CHIRON; PLACIDUS; TROPICAL; GEOCENTRIC; location ranges) and
+ * resolves its moment, with every error field prefixed by `field` (e.g. "input.natal.location.latitude").
  */
 export function normalizeChartRequest(req: ChartRequest, field = 'input'): NormalizedChartRequest {
   if (!req || typeof req !== 'object') throw new ValidationError(field, 'a chart input is required');
-  const zodiac = req.zodiac ?? 'TROPICAL';
-  if (zodiac === 'SIDEREAL' && !req.ayanamsa) throw new ValidationError(`${field}.ayanamsa`, 'the SIDEREAL zodiac needs an ayanamsa');
-  return {
-    moment: resolveMoment(req.moment, `${field}.moment`),
-    location: req.location ?? null,
-    bodies: req.bodies && req.bodies.length > 0 ? [...req.bodies] : [...DEFAULT_BODIES],
-    houseSystem: req.houseSystem ?? 'PLACIDUS',
-    zodiac,
-    ayanamsa: req.ayanamsa ?? undefined,
-    center: req.center ?? 'GEOCENTRIC',
-    aspects: resolveAspectOptions(req.aspects, `${field}.aspects`),
-  };
+  try {
+    const v = validateChartRequest(req);
+    return {
+      moment: resolveMoment(v.moment, 'moment'),
+      location: v.location,
+      bodies: v.bodies,
+      houseSystem: v.houseSystem,
+      zodiac: v.zodiac,
+      ayanamsa: v.ayanamsa ?? undefined,
+      center: v.center,
+      aspects: v.aspects,
+    };
+  } catch (error) {
+    if (error instanceof ValidationError && !error.field.startsWith(`${field}.`)) {
+      const Ctor = error.constructor as new (f: string, message: string, options?: { cause?: unknown }) => ValidationError;
+      throw new Ctor(error.field ? `${field}.${error.field}` : field, error.message, { cause: error });
+    }
+    throw error;
+  }
 }
 
 /** Ayanamsa (degrees, with nutation) to subtract for the sidereal zodiac, or 0 when tropical. */

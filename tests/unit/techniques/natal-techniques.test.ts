@@ -76,3 +76,17 @@ describe('natal techniques', () => {
     expect(() => chartDignities({ moment: natal.moment })).toThrow(expect.objectContaining({ field: 'input.natal.location' }));
   });
 });
+
+describe('chart casting of the techniques', () => {
+  it('casts charts exactly like the chart module (computeChart): positions, houses, aspects', async () => {
+    const { computeChart } = await import('../../../src/ephemeris/chart.js');
+    const { chartAt, normalizeChartRequest } = await import('../../../src/ephemeris/techniques/cast.js');
+    const req = { ...natal, houseSystem: 'KOCH' as const, aspects: { orbMultiplier: 0.8 } };
+    const n = normalizeChartRequest(req);
+    const mine = chartAt(n, n.moment);
+    const theirs = computeChart(req);
+    expect(mine.positions).toEqual(theirs.positions);
+    expect(mine.houses).toEqual(theirs.houses);
+    expect(mine.aspects).toEqual(theirs.aspects);
+  });
+});

@@ -52,6 +52,15 @@ describe('planetary returns', () => {
     expect(Math.abs(signedSeparationDegrees(r.chart.houses!.ascendant, home.chart.houses!.ascendant))).toBeGreaterThan(10);
   });
 
+  it('a sidereal solar return comes later than the tropical one by the precession since birth (≈ 9.9 h at age 30)', () => {
+    const n = { moment: { utc: '1990-01-15T14:30:00Z' }, location: london };
+    const trop = planetaryReturn({ natal: n, body: 'SUN', after: new Date('2020-01-01T00:00:00Z') });
+    const sid = planetaryReturn({ natal: { ...n, zodiac: 'SIDEREAL', ayanamsa: 'LAHIRI' }, body: 'SUN', after: new Date('2020-01-01T00:00:00Z') });
+    const hours = (sid.chart.moment.utc.getTime() - trop.chart.moment.utc.getTime()) / 3_600_000;
+    // 50.29″/yr × 30.0 yr = 0.419° at 1.0195°/day = 9.87 h; the true ayanamsa's nutation term (±17″) moves it by < 0.9 h
+    expect(Math.abs(hours - 9.87)).toBeLessThan(0.9);
+  });
+
   it('requires exactly one of after/before', () => {
     expect(() => planetaryReturn({ natal, body: 'SUN' })).toThrow(/exactly one/);
     expect(() => planetaryReturn({ natal, body: 'SUN', after: new Date(), before: new Date() })).toThrow(/exactly one/);

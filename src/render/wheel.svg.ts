@@ -384,8 +384,8 @@ function angles(f: Frame, chart: Chart): string {
     { name: 'DSC', longitude: h.descendant },
     { name: 'IC', longitude: h.imumCoeli },
   ];
-  const font = size * 0.021;
-  const labelRadius = 1 + (size * 0.039) / R;
+  const font = size * 0.02;
+  const labelRadius = 1 + (size * 0.036) / R;
   const spread = spreadLongitudes(
     list.map((a) => ({ key: a.name, longitude: a.longitude })),
     ((font * 3.4) / (labelRadius * R)) * (180 / Math.PI),

@@ -68,5 +68,7 @@ export function wheelCases(): WheelCase[] {
       options: { size: 1000, theme: 'dark', innerLabel: 'Natal', outerLabel: 'Transits', aspectTypes: major },
     },
     { name: 'no-houses-light', chart: transits, options: { size: 500 } },
+    { name: 'ordinary-max-2000', chart: ordinary, options: { size: 2000, aspectTypes: major } },
+    { name: 'biwheel-min-300', chart: ordinary, outer: transits, options: { size: 300, theme: 'dark', aspectTypes: major } },
   ];
 }

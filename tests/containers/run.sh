@@ -11,7 +11,8 @@
 #      users and tokens still there, token still works → docker-restore → docker-token-check
 #   5. tears everything down (containers, volumes, network, the built image) even on failure
 # Prints the image size and the seconds from app container start to healthy.
-# Env: KEEP=1 leaves the stack up for debugging; NOCTURNA_CT_CACHE (stand-in cache folder).
+# Env: KEEP=1 leaves the stack up for debugging; IMAGE=<tag> tests an already built image (no build,
+# and the image is kept); NOCTURNA_CT_CACHE (stand-in cache folder).
 set -euo pipefail
 REPO="$(cd "$(dirname "$0")/../.." && pwd)"
 HERE="$REPO/tests/containers"
@@ -54,7 +55,8 @@ CONF
 export CONTAINERS_CONF="$WORK/containers.conf" CONTAINERS_REGISTRIES_CONF="$WORK/registries.conf"
 export BUILDAH_FORMAT=docker
 export COMPOSE_PROJECT_NAME="nocturna_$RUN_ID"
-IMAGE="localhost/nocturna-api:$RUN_ID"
+GIVEN_IMAGE="${IMAGE:-}"
+IMAGE="${GIVEN_IMAGE:-localhost/nocturna-api:$RUN_ID}"
 P="$COMPOSE_PROJECT_NAME"
 
 teardown() {
@@ -72,8 +74,10 @@ teardown() {
   podman ps -a -q --filter "label=io.podman.compose.project=$P" | xargs -r podman rm -f -t 2 >/dev/null 2>&1 || true
   podman volume ls -q --filter "label=io.podman.compose.project=$P" | xargs -r podman volume rm -f >/dev/null 2>&1 || true
   podman network ls -q --filter "name=^${P}_" | xargs -r podman network rm -f >/dev/null 2>&1 || true
-  podman rmi -f "$IMAGE" >/dev/null 2>&1 || true
-  podman image prune -f >/dev/null 2>&1 || true
+  if [[ -z "$GIVEN_IMAGE" ]]; then
+    podman rmi -f "$IMAGE" >/dev/null 2>&1 || true
+    podman image prune -f >/dev/null 2>&1 || true
+  fi
   local left
   left="$(podman ps -a -q --filter "label=io.podman.compose.project=$P" | wc -l)"
   [[ "$left" == 0 ]] || echo "WARNING: $left containers left"
@@ -88,10 +92,14 @@ step "stand-in base images"
 bash "$HERE/build-base-images.sh" node postgres redis
 
 # --- 3. the real Dockerfile --------------------------------------------------------------------
-step "podman build (Dockerfile → $IMAGE)"
 t=$SECONDS
-podman build --pull=never --network=host -t "$IMAGE" -f "$REPO/Dockerfile" "$REPO" >"$WORK/build.log" 2>&1 \
-  || { tail -40 "$WORK/build.log"; fail "image build"; }
+if [[ -z "$GIVEN_IMAGE" ]]; then
+  step "podman build (Dockerfile → $IMAGE)"
+  podman build --pull=never --network=host -t "$IMAGE" -f "$REPO/Dockerfile" "$REPO" >"$WORK/build.log" 2>&1 \
+    || { tail -40 "$WORK/build.log"; fail "image build"; }
+else
+  step "using the given image $IMAGE (not built, not removed)"
+fi
 BUILD_SECONDS=$((SECONDS - t))
 IMAGE_BYTES="$(podman image inspect --format '{{.Size}}' "$IMAGE")"
 IMAGE_MB="$(( IMAGE_BYTES / 1000000 ))"

@@ -97,6 +97,21 @@ describe('Chart.wheelSvg (GraphQL)', () => {
     }
   });
 
+  it('draws at most 10 wheels per request (aliases cost 1 each in the cost rule)', async () => {
+    const aliases = Array.from({ length: 11 }, (_, i) => `w${i}: wheelSvg(options: { size: ${300 + i} })`).join(' ');
+    const query = `query { chart(input: { moment: { utc: "2001-02-03T04:05:06Z" } }) { ${aliases} } }`;
+    const res = await request(t.app).post('/graphql').set('Authorization', t.auth).send({ query });
+    expect(res.body.errors).toHaveLength(1);
+    expect(res.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(res.body.errors[0].message).toContain('at most 10 wheels per request');
+    const ok = await request(t.app)
+      .post('/graphql')
+      .set('Authorization', t.auth)
+      .send({ query: query.replace(/ w10: wheelSvg\(options: \{ size: 310 \}\)/, '') });
+    expect(ok.body.errors).toBeUndefined();
+    expect(Object.keys(ok.body.data.chart)).toHaveLength(10);
+  });
+
   it('needs a token', async () => {
     const res = await request(t.app).post('/graphql').send({ query: WHEEL_QUERY, variables: { input: LONDON_INPUT } });
     expect(res.status).toBe(401);

@@ -91,6 +91,11 @@ describe('compose.yaml', () => {
     }
   });
 
+  it('uses only interpolations podman-compose 1.0 understands (no empty default such as ${VAR:-})', () => {
+    // podman-compose 1.0.x (Debian bookworm) leaves `${VAR:-}` and `${VAR-}` unreplaced, literally.
+    for (const file of ['compose.yaml', 'compose.debug.yaml']) expect(read(file)).not.toMatch(/\$\{[A-Za-z_]+:?-\}/);
+  });
+
   it('documents every interpolated variable in .env.example, each with a comment line', () => {
     const used = new Set([...composeVariables(composeText), ...composeVariables(read('compose.debug.yaml'))]);
     for (const name of used) expect(Object.keys(envExample), name).toContain(name);

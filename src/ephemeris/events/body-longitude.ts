@@ -89,20 +89,6 @@ export function longitudeFn(body: Body, provider?: LongitudeProvider): Longitude
 }
 
 /**
- * Apparent geocentric declination of Sun…Pluto (true equator of date), degrees [-90, 90].
- * @throws ValidationError for other bodies
- */
-export function bodyDeclination(body: Body, jdUt: number): number {
-  const t = astroTimeFromJdUt(jdUt);
-  const ab = body === 'SUN' ? Astronomy.Body.Sun : body === 'MOON' ? Astronomy.Body.Moon : NATIVE[body];
-  if (!ab) throw new ValidationError('body', `declination of ${body} is not supported here`);
-  const v = Astronomy.GeoVector(ab, t, true);
-  const rot = Astronomy.Rotation_EQJ_EQD(t);
-  const s = Astronomy.EquatorFromVector(Astronomy.RotateVector(rot, v));
-  return s.dec;
-}
-
-/**
  * Motion characteristics used to bracket roots safely: a sampling step short enough that the body
  * never turns twice (station to station) within two steps, and an upper bound of its speed.
  * Maximum geocentric speeds (°/day, with margin): Sun 1.02, Moon 15.4, Mercury 2.2, Venus 1.26,

@@ -133,7 +133,8 @@ docker-migrate: ## Apply database migrations (one-shot, idempotent)
 
 docker-setup-production: ## Create/update the admin and the service user, issue the service token, write deployment_summary.json
 	@umask 077; tmp=$$(mktemp); \
-	if $(DC) exec -T app sh -c 'cd /app/data && nocturna setup-production >&2 && cat deployment_summary.json && rm -f deployment_summary.json' >"$$tmp"; then \
+	if $(DC) exec -T app sh -c 'nocturna setup-production --output /tmp/deployment_summary.json >&2 && cat /tmp/deployment_summary.json; rc=$$?; rm -f /tmp/deployment_summary.json; exit $$rc' >"$$tmp" \
+	   && grep -q '"service_token"' "$$tmp"; then \
 	  mv "$$tmp" $(SUMMARY); chmod 600 $(SUMMARY); echo "wrote $(SUMMARY) (mode 600): it holds the service token"; \
 	else rm -f "$$tmp"; echo "setup-production failed"; exit 1; fi
 
@@ -145,7 +146,7 @@ docker-deploy: ## One command: setup if needed → build → up → wait healthy
 	$(MAKE) --no-print-directory docker-migrate
 	$(MAKE) --no-print-directory docker-setup-production
 	@echo; echo "== Nocturna is deployed"; \
-	sed -E 's/("(token|serviceToken|accessToken)"[[:space:]]*:[[:space:]]*")[^"]{12}([^"]*)"/\1…\3"/' $(SUMMARY); \
+	sed -E 's/("service_token"[[:space:]]*:[[:space:]]*")[^"]*([^"]{8})"/\1…\2"/' $(SUMMARY); \
 	port=$$(sed -n 's/^API_PORT=//p' $(ENV_FILE) | tail -1); \
 	echo; echo "API: http://localhost:$${port:-8000}/graphql   health: http://localhost:$${port:-8000}/health"; \
 	echo "The full service token is in $(SUMMARY) (mode 600); give it to your backend as a Bearer token."
@@ -175,12 +176,21 @@ docker-restore: ## Restore the database from BACKUP=<file.sql.gz> (default: the 
 	echo "restored $$file"
 
 docker-token-check: ## Check the service token (from deployment_summary.json, or TOKEN=…): valid, owner, expiry
-	@token="$(TOKEN)"; [ -n "$$token" ] || token=$$(sed -nE 's/.*"(serviceToken|token)"[[:space:]]*:[[:space:]]*"([^"]+)".*/\2/p' $(SUMMARY) 2>/dev/null | head -1); \
+	@token="$(TOKEN)"; [ -n "$$token" ] || token=$$(sed -nE 's/.*"service_token"[[:space:]]*:[[:space:]]*"([^"]+)".*/\1/p' $(SUMMARY) 2>/dev/null | head -1); \
 	[ -n "$$token" ] || { echo "no token: pass TOKEN=… or run make docker-setup-production"; exit 1; }; \
-	printf '%s' "$$token" | $(DC) exec -T app sh -c 'nocturna token check "$$(cat)"'
+	printf '%s' "$$token" | $(DC) exec -T app nocturna token check
 
-docker-token-renew: ## Issue a new service token (old one revoked) and update deployment_summary.json
-	@umask 077; tmp=$$(mktemp); \
-	if $(DC) exec -T app sh -c 'cd /app/data && nocturna token renew >&2 && cat deployment_summary.json && rm -f deployment_summary.json' >"$$tmp"; then \
-	  mv "$$tmp" $(SUMMARY); chmod 600 $(SUMMARY); echo "renewed: new token in $(SUMMARY)"; \
-	else rm -f "$$tmp"; echo "token renew failed"; exit 1; fi
+docker-token-renew: ## Issue a new service token, revoke the old one, update deployment_summary.json
+	@field() { sed -nE "s/.*\"$$1\"[[:space:]]*:[[:space:]]*\"([^\"]+)\".*/\\1/p" | head -1; }; \
+	old_id=$$(field token_id <$(SUMMARY) 2>/dev/null); \
+	[ -n "$$old_id" ] || { echo "no token_id in $(SUMMARY): run make docker-setup-production"; exit 1; }; \
+	new=$$($(DC) exec -T app nocturna token renew "$$old_id"); \
+	info=$$(printf '%s' "$$new" | $(DC) exec -T app nocturna token check); \
+	new_id=$$(printf '%s' "$$info" | field id); expires=$$(printf '%s' "$$info" | field expiresAt); \
+	[ -n "$$new_id" ] && [ -n "$$expires" ] || { echo "the renewed token does not check out"; exit 1; }; \
+	$(DC) exec -T app nocturna token revoke "$$old_id" >/dev/null; \
+	umask 077; sed -E -e "s|(\"service_token\"[[:space:]]*:[[:space:]]*\")[^\"]*|\\1$$new|" \
+	  -e "s|(\"token_id\"[[:space:]]*:[[:space:]]*\")[^\"]*|\\1$$new_id|" \
+	  -e "s|(\"token_expires_at\"[[:space:]]*:[[:space:]]*\")[^\"]*|\\1$$expires|" $(SUMMARY) >$(SUMMARY).tmp; \
+	mv $(SUMMARY).tmp $(SUMMARY); chmod 600 $(SUMMARY); \
+	echo "renewed: token $$new_id (expires $$expires) is in $(SUMMARY); token $$old_id revoked"

@@ -86,6 +86,21 @@ teardown() {
   printf '\ncontainer test finished in %d s (exit %d)\n' "$((SECONDS - T_START))" "$rc"
 }
 trap teardown EXIT
+trap 'exit 130' INT TERM
+
+# wait_http URL SECONDS: polls until URL answers 2xx (one node process, 4 polls a second).
+wait_http() {
+  node -e '
+    const [url, seconds] = process.argv.slice(1);
+    const deadline = Date.now() + 1000 * Number(seconds);
+    (async function poll() {
+      for (;;) {
+        try { const r = await fetch(url, { signal: AbortSignal.timeout(2000) }); if (r.ok) process.exit(0); } catch {}
+        if (Date.now() > deadline) process.exit(1);
+        await new Promise((res) => setTimeout(res, 250));
+      }
+    })();' "$1" "$2"
+}
 
 # --- 2. stand-in base images -------------------------------------------------------------------
 step "stand-in base images"
@@ -140,12 +155,7 @@ for s in app db redis migrate; do podman container exists "${P}_${s}_1" || fail 
 for s in nginx prometheus grafana app-replica; do podman container exists "${P}_${s}_1" && fail "profile service $s started without its profile"; done
 
 step "waiting for /health"
-healthy=""
-for _ in $(seq 1 180); do
-  if node -e "fetch('$BASE/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))" 2>/dev/null; then healthy=1; break; fi
-  sleep 1
-done
-[[ -n "$healthy" ]] || fail "app not healthy within 180 s"
+wait_http "$BASE/health" 180 || fail "app not healthy within 180 s"
 started="$(podman inspect --format '{{.State.StartedAt}}' "${P}_app_1")"
 HEALTHY_SECONDS="$(node -e "console.log(((Date.now()-Date.parse(process.argv[1].replace(/ \+0000 UTC$/,'Z').replace(' ','T').replace(/(\.\d{3})\d+/,'\$1')))/1000).toFixed(1))" "$started")"
 echo "app healthy ${HEALTHY_SECONDS} s after its container started ($((SECONDS - t_up)) s after docker-up)"
@@ -223,9 +233,7 @@ step "restart app and db: saved data survives"
 t=$SECONDS
 podman restart "${P}_db_1" >/dev/null
 podman restart "${P}_app_1" >/dev/null
-for _ in $(seq 1 120); do
-  node -e "fetch('$BASE/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))" 2>/dev/null && break; sleep 1
-done
+wait_http "$BASE/ready" 120 || fail "app not ready within 120 s after the restarts"
 echo "ready again $((SECONDS - t)) s after the restarts"
 AFTER="$(snapshot)"; echo "after restart: $AFTER"
 [[ "$AFTER" == "$BEFORE" ]] || fail "data changed across restart: $BEFORE → $AFTER"

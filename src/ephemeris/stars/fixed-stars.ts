@@ -98,7 +98,7 @@ const FAR_AU = 1e9;
 function findStar(name: string): FixedStarEntry {
   const key = name.trim().toLowerCase();
   const star = FIXED_STARS.find((s) => s.name.toLowerCase() === key || s.designation.toLowerCase() === key);
-  if (!star) throw new ValidationError('stars', `unknown fixed star "${name}"; known: ${FIXED_STAR_NAMES.join(', ')}`);
+  if (!star) throw new ValidationError('names', `unknown fixed star "${name}"; known: ${FIXED_STAR_NAMES.join(', ')}`);
   return star;
 }
 

@@ -22,6 +22,7 @@
 import type { Body, Chart, ChartRequest, ChartPoint, ResolvedMoment } from '../types.js';
 import { ValidationError } from '../../errors.js';
 import { momentFromJulianDayUt, momentFromUtc } from '../time.js';
+import { computePositions } from '../positions.js';
 import {
   assembleChart, ayanamsaAt, housesFromArmc, housesFromMidheaven, natalChart, normalizeChartRequest, positionsAt,
   type NormalizedChartRequest,
@@ -83,8 +84,9 @@ function checkTarget(n: NormalizedChartRequest, target: Date, field: string): nu
   return julianDayFromDate(target);
 }
 
+/** Geocentric Sun in the chart's zodiac (the solar arc is geocentric whatever the chart's centre). */
 function sunLongitude(n: NormalizedChartRequest, m: ResolvedMoment): number {
-  return positionsAt(n, m, ['SUN'], null)[0]!.longitude;
+  return computePositions(m, ['SUN'], { center: 'GEOCENTRIC', zodiac: n.zodiac, ...(n.ayanamsa ? { ayanamsa: n.ayanamsa } : {}) })[0]!.longitude;
 }
 
 /**

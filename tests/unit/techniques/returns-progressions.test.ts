@@ -131,3 +131,13 @@ describe('solar-arc directions', () => {
     for (const p of d.points) expect(signedSeparationDegrees(p.longitude, p.natalLongitude + d.solarArcDegrees)).toBeCloseTo(0, 9);
   });
 });
+
+describe('progressions of non-geocentric charts', () => {
+  it('a topocentric or heliocentric natal chart still gets the (geocentric) solar arc', () => {
+    const topo = progressedChart({ natal: { moment: { utc: '1990-01-15T14:30:00Z' }, location: london, center: 'TOPOCENTRIC' }, target: new Date('2020-01-15T14:30:00Z') });
+    const geo = progressedChart({ natal: { moment: { utc: '1990-01-15T14:30:00Z' }, location: london }, target: new Date('2020-01-15T14:30:00Z') });
+    expect(topo.solarArcDegrees).toBeCloseTo(geo.solarArcDegrees, 9);
+    const helio = progressedChart({ natal: { moment: { utc: '1990-01-15T14:30:00Z' }, center: 'HELIOCENTRIC', bodies: ['MARS'] }, target: new Date('2020-01-15T14:30:00Z') });
+    expect(helio.solarArcDegrees).toBeCloseTo(geo.solarArcDegrees, 9);
+  });
+});

@@ -72,6 +72,16 @@ function instantFactory(): () => string {
 
 // ───────────────────────── child: the servers ─────────────────────────
 
+/** Answers the parent's 'cpu' messages with this process' CPU time in ms (user + system). */
+function reportCpuOnRequest(): void {
+  process.on('message', (m) => {
+    if (m === 'cpu') {
+      const u = process.cpuUsage();
+      process.send?.({ cpuMs: (u.user + u.system) / 1000 });
+    }
+  });
+}
+
 async function serveGateway(): Promise<void> {
   const { loadConfig } = await import('../src/config/config.js');
   const { createApp } = await import('../src/app.js');
@@ -90,6 +100,7 @@ async function serveGateway(): Promise<void> {
   const gateway = await createApp(config, { logger: createLogger('silent'), redis, cacheKeyPrefix: `nocturna-bench:${process.pid}:` });
   const server = createServer(gateway.app);
   server.keepAliveTimeout = 65_000;
+  reportCpuOnRequest();
   server.listen(0, '127.0.0.1', () => {
     const address = server.address();
     const token = signToken(
@@ -121,6 +132,7 @@ async function serveBare(): Promise<void> {
     }
   });
   server.keepAliveTimeout = 65_000;
+  reportCpuOnRequest();
   server.listen(0, '127.0.0.1', () => {
     const address = server.address();
     process.send?.({ port: typeof address === 'object' && address ? address.port : 0 });
@@ -148,8 +160,35 @@ async function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
+/** CPU time (ms) the child server has used so far. */
+function childCpuMs(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    const onMessage = (m: unknown) => {
+      if (m && typeof m === 'object' && 'cpuMs' in m) {
+        child.off('message', onMessage);
+        resolve((m as { cpuMs: number }).cpuMs);
+      }
+    };
+    child.on('message', onMessage);
+    child.send('cpu');
+  });
+}
+
+/** Runs autocannon and measures the server's CPU time per completed request. */
+async function measured(
+  autocannon: Autocannon,
+  child: ChildProcess,
+  opts: Parameters<Autocannon>[0],
+): Promise<{ result: AutocannonResult; serverCpuMsPerRequest: number }> {
+  const before = await childCpuMs(child);
+  const result = await autocannon(opts);
+  const after = await childCpuMs(child);
+  return { result, serverCpuMsPerRequest: (after - before) / Math.max(1, result.requests.total) };
+}
+
 interface Row {
   name: string;
+  serverCpuMs: number;
   reqPerSec: number;
   p50: number;
   p99: number;
@@ -157,9 +196,11 @@ interface Row {
   failures: number;
 }
 
-function row(name: string, r: AutocannonResult): Row {
+function row(name: string, m: { result: AutocannonResult; serverCpuMsPerRequest: number }): Row {
+  const r = m.result;
   return {
     name,
+    serverCpuMs: m.serverCpuMsPerRequest,
     reqPerSec: r.requests.average,
     p50: r.latency.p50,
     p99: r.latency.p99,
@@ -191,7 +232,7 @@ async function main(): Promise<void> {
     if (!warmBody.data?.chart?.positions?.length) throw new Error(`gateway warm-up failed: ${JSON.stringify(warmBody)}`);
     await autocannon({ url: `${url}/graphql`, connections: 10, duration: 2, method: 'POST', headers, requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ query: CHART_QUERY, variables: { input: { moment: { utc: next() }, location: LOCATION } } }) }) }] });
 
-    const uncached = await autocannon({
+    const uncached = await measured(autocannon, gw.child, {
       url: `${url}/graphql`,
       connections,
       duration,
@@ -211,7 +252,7 @@ async function main(): Promise<void> {
     const sameBody = JSON.stringify({ query: CHART_QUERY, variables: { input: { moment: { utc: '2024-06-21T12:00:00Z' }, location: LOCATION } } });
     await fetch(`${url}/graphql`, { method: 'POST', headers, body: sameBody });
     await new Promise((r) => setTimeout(r, 100));
-    const cached = await autocannon({ url: `${url}/graphql`, connections, duration, method: 'POST', headers, body: sameBody });
+    const cached = await measured(autocannon, gw.child, { url: `${url}/graphql`, connections, duration, method: 'POST', headers, body: sameBody });
     rows.push(row('(2) gateway, cached chart (same query)', cached));
   } finally {
     await stopChild(gw.child);
@@ -224,7 +265,7 @@ async function main(): Promise<void> {
     const next = instantFactory();
     const body = () => JSON.stringify({ moment: { utc: next() }, location: LOCATION });
     await autocannon({ url, connections: 10, duration: 2, method: 'POST', requests: [{ setupRequest: (req) => ({ ...req, body: body() }) }] });
-    const result = await autocannon({
+    const result = await measured(autocannon, bare.child, {
       url,
       connections,
       duration,
@@ -238,10 +279,12 @@ async function main(): Promise<void> {
   }
 
   const width = Math.max(...rows.map((r) => r.name.length));
-  console.log(`\n${'scenario'.padEnd(width)}  ${'req/s'.padStart(9)}  ${'p50 ms'.padStart(7)}  ${'p99 ms'.padStart(7)}  ${'total'.padStart(7)}  failures`);
+  console.log(
+    `\n${'scenario'.padEnd(width)}  ${'req/s'.padStart(9)}  ${'p50 ms'.padStart(7)}  ${'p99 ms'.padStart(7)}  ${'total'.padStart(7)}  ${'server CPU ms/req'.padStart(17)}  failures`,
+  );
   for (const r of rows) {
     console.log(
-      `${r.name.padEnd(width)}  ${r.reqPerSec.toFixed(1).padStart(9)}  ${String(r.p50).padStart(7)}  ${String(r.p99).padStart(7)}  ${String(r.total).padStart(7)}  ${r.failures}`,
+      `${r.name.padEnd(width)}  ${r.reqPerSec.toFixed(1).padStart(9)}  ${String(r.p50).padStart(7)}  ${String(r.p99).padStart(7)}  ${String(r.total).padStart(7)}  ${r.serverCpuMs.toFixed(3).padStart(17)}  ${r.failures}`,
     );
   }
   const [u, c, b] = rows as [Row, Row, Row];
@@ -249,6 +292,10 @@ async function main(): Promise<void> {
   const r21 = c.reqPerSec / u.reqPerSec;
   console.log(`\nratio (1)/(3) = ${(r13 * 100).toFixed(1)}%   (aim ≥ 60%)`);
   console.log(`ratio (2)/(1) = ${r21.toFixed(1)}×   (aim ≥ 4×)`);
+  console.log(
+    `server CPU per request: (1) ${u.serverCpuMs.toFixed(2)} ms, (2) ${c.serverCpuMs.toFixed(2)} ms, (3) ${b.serverCpuMs.toFixed(2)} ms ` +
+      `→ CPU-bound ratios (3)/(1) = ${((b.serverCpuMs / u.serverCpuMs) * 100).toFixed(1)}%, (1)/(2) = ${(u.serverCpuMs / c.serverCpuMs).toFixed(1)}× (less sensitive to other load)`,
+  );
   if (rows.some((r) => r.failures > 0)) console.log('WARNING: some requests failed (non-2xx, errors or timeouts); figures are suspect.');
   console.log('Note: the machine is shared; figures are noisy while other work runs.');
 }

@@ -32,7 +32,7 @@ export function rootFieldPolicy(name: string): Required<RootFieldPolicy> {
 }
 
 // The calculation queries of this issue: authenticated, cacheable, ten units each on top of the
-// fields they select (a full chart selection costs about 45, so MAX_QUERY_COST 1000 allows ~20
+// fields they select (a full chart selection costs about 50, so MAX_QUERY_COST 1000 allows ~20
 // charts per request and refuses 200 aliased charts).
 for (const name of ['chart', 'positions', 'houses', 'aspects']) {
   registerRootField(name, { cacheable: true, cost: 10 });

@@ -83,6 +83,9 @@ export const TraditionalPlanetEnum = enumObject(TRADITIONAL_PLANETS);
 registerEnumType(TraditionalPlanetEnum, {
   name: 'TraditionalPlanet',
   description: 'The seven planets of traditional astrology (essential dignities).',
+  valuesConfig: described<TraditionalPlanet>({
+    SUN: 'The Sun.', MOON: 'The Moon.', MERCURY: 'Mercury.', VENUS: 'Venus.', MARS: 'Mars.', JUPITER: 'Jupiter.', SATURN: 'Saturn.',
+  }),
 });
 
 export const DignityKindEnum = enumObject(Object.keys(LILLY_SCORES) as DignityKind[]);

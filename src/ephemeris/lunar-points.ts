@@ -103,7 +103,6 @@ export function osculatingLunarPoints(pos: Vec3, vel: Vec3): OsculatingLunarPoin
   const v2 = vx * vx + vy * vy + vz * vz;
   const hx = y * vz - z * vy;
   const hy = z * vx - x * vz;
-  const hz = x * vy - y * vx;
   const rv = x * vx + y * vy + z * vz;
   const k = v2 - mu / r;
   const ex = (k * x - rv * vx) / mu;

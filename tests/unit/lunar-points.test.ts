@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { GM_EARTH_MOON_AU3_DAY2, meanApogee, meanNodeLongitude, osculatingLunarPoints } from '../../src/ephemeris/lunar-points.js';
+
+describe('lunar points', () => {
+  it('the mean node regresses once in ≈ 18.61 years', () => {
+    const jd0 = 2451545.0;
+    const rateDegPerDay = (((meanNodeLongitude(jd0 + 1) - meanNodeLongitude(jd0 - 1) + 540) % 360) - 180) / 2;
+    expect(360 / -rateDegPerDay / 365.25).toBeCloseTo(18.61, 1);
+  });
+
+  it('mean Lilith differs from the naive Meeus "perigee + 180°" by the ecliptic projection, up to ≈ 7′', () => {
+    // Meeus, Astronomical Algorithms (2nd ed.) ch. 47/50: mean perigee Π of the lunar orbit.
+    const naive = (jd: number) => {
+      const T = (jd - 2451545) / 36525;
+      return (83.3532465 + 4069.0137287 * T - 0.01032 * T * T - (T * T * T) / 80053 + (T * T * T * T) / 18999000 + 180) % 360;
+    };
+    let maxArcmin = 0;
+    for (let jd = 2451545; jd < 2451545 + 6800; jd += 3) {
+      const d = (((meanApogee(jd).longitude - naive(jd)) % 360) + 540) % 360 - 180;
+      maxArcmin = Math.max(maxArcmin, Math.abs(d) * 60);
+      expect(Math.abs(meanApogee(jd).latitude)).toBeLessThanOrEqual(5.1453964 + 1e-9);
+    }
+    expect(maxArcmin).toBeGreaterThan(6);
+    expect(maxArcmin).toBeLessThan(7.5);
+  });
+
+  it('osculating node and apogee of a known Kepler orbit', () => {
+    // Ellipse with a = 0.00257 AU, e = 0.055, inclination 5°, node at 40°, perigee argument 30°, at perigee.
+    const mu = GM_EARTH_MOON_AU3_DAY2;
+    const a = 0.00257, e = 0.055, inc = (5 * Math.PI) / 180, node = (40 * Math.PI) / 180, argp = (30 * Math.PI) / 180;
+    const rp = a * (1 - e);
+    const vp = Math.sqrt((mu * (1 + e)) / (a * (1 - e)));
+    // perifocal → ecliptic: R3(−node) R1(−inc) R3(−argp)
+    const rot = (x: number, y: number): [number, number, number] => {
+      const x1 = x * Math.cos(argp) - y * Math.sin(argp);
+      const y1 = x * Math.sin(argp) + y * Math.cos(argp);
+      const y2 = y1 * Math.cos(inc);
+      const z2 = y1 * Math.sin(inc);
+      return [x1 * Math.cos(node) - y2 * Math.sin(node), x1 * Math.sin(node) + y2 * Math.cos(node), z2];
+    };
+    const pts = osculatingLunarPoints(rot(rp, 0), rot(0, vp));
+    expect(pts.nodeLongitude).toBeCloseTo(40, 9);
+    const apo = pts.apogee;
+    expect(Math.hypot(...apo)).toBeCloseTo(a * (1 + e), 12);
+    const apoExpected = rot(-a * (1 + e), 0);
+    for (let k = 0; k < 3; k++) expect(apo[k]).toBeCloseTo(apoExpected[k], 12);
+  });
+});

@@ -10,7 +10,7 @@
  * evaluations (milliseconds).
  */
 import type { Body, Chart, ChartRequest, GeoLocation, ResolvedMoment } from '../types.js';
-import { ValidationError } from '../../errors.js';
+import { OutOfRangeError, ValidationError } from '../../errors.js';
 import { momentFromJulianDayUt, momentFromUtc } from '../time.js';
 import { findNextCrossingOf } from '../events/search.js';
 import { bodyMotion } from '../events/body-longitude.js';
@@ -62,7 +62,7 @@ export function findReturnMoment(n: NormalizedChartRequest, body: Body, natalLon
     root = r ? r.jd : null;
   } catch (e) {
     // Sampling beyond 1800–2399: no return in range.
-    if (e instanceof ValidationError) root = null;
+    if (e instanceof OutOfRangeError) root = null;
     else throw e;
   }
   if (root === null) {
@@ -82,7 +82,13 @@ export function planetaryReturn(req: ReturnRequest): ReturnChart {
   const hasBefore = req.before !== undefined && req.before !== null;
   if (hasAfter === hasBefore) throw new ValidationError('input.after', 'give exactly one of `after` or `before`');
   const n = normalizeChartRequest(req.natal, 'input.natal');
-  const natalPos = positionsAt(n, n.moment, [req.body])[0]!;
+  let natalPos;
+  try {
+    natalPos = positionsAt(n, n.moment, [req.body])[0]!;
+  } catch (e) {
+    if (e instanceof ValidationError && e.field === 'bodies') throw new ValidationError('input.body', e.message, { cause: e });
+    throw e;
+  }
   const from = (hasAfter ? req.after : req.before)!;
   momentFromUtc(from, hasAfter ? 'input.after' : 'input.before'); // range check
   const moment = findReturnMoment(n, req.body, natalPos.longitude, from, hasAfter ? 1 : -1);

@@ -141,3 +141,13 @@ describe('progressions of non-geocentric charts', () => {
     expect(helio.solarArcDegrees).toBeCloseTo(geo.solarArcDegrees, 9);
   });
 });
+
+describe('return errors', () => {
+  it('a body without a position in the chart frame is refused on input.body; no return in range is reported', () => {
+    expect(() => planetaryReturn({ natal: { moment: { utc: '1990-01-15T14:30:00Z' }, center: 'HELIOCENTRIC' }, body: 'SUN', after: new Date('2020-01-01T00:00:00Z') }))
+      .toThrow(expect.objectContaining({ field: 'input.body' }));
+    // Pluto needs ≈ 248 years: none after 2300 for a 1990 birth within 1800–2399
+    expect(() => planetaryReturn({ natal: { moment: { utc: '1990-01-15T14:30:00Z' } }, body: 'PLUTO', after: new Date('2300-01-01T00:00:00Z') }))
+      .toThrow(expect.objectContaining({ field: 'input.after' }));
+  });
+});

@@ -1,6 +1,8 @@
 /**
  * `nocturna dev-token`: prints an access token signed with the configured (or generated
- * development) secret. Development only; in production use the accounts' `nocturna token create`.
+ * development) secret, without touching the database. Development only. The full server's
+ * revocation check accepts it only when --subject is an active user's id; `nocturna token
+ * create` is the normal way to get a working token.
  * Options: --subject dev  --ttl 86400 (seconds)  --kind access|service  --role admin  --tier premium
  */
 import { signToken } from '../../auth/jwt.signer.js';
@@ -9,7 +11,7 @@ import { parseFlags, type CliCommand } from '../command.js';
 
 export const devTokenCommand: CliCommand = {
   name: 'dev-token',
-  summary: 'Print a development JWT signed with the local secret (not in production)',
+  summary: 'Print a JWT signed with the local secret, no database (tools/tests; prefer `token create`)',
   async run(args) {
     let config;
     try {

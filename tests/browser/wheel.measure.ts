@@ -35,6 +35,8 @@ export interface MeasuredWheel {
   signGlyphs: number;
   houseNumbers: number[];
   angleLabels: string[];
+  /** Outer ends (page px) of the ASC/MC/DSC/IC axes with their longitudes. */
+  angleEnds: { name: string; longitude: number; x: number; y: number }[];
   aspectLines: { type: string; family: string; stroke: string }[];
   title: string;
   desc: string;
@@ -86,6 +88,12 @@ export const MEASURE_SCRIPT = `(() => {
     signGlyphs: svg.querySelectorAll('g[data-sign]').length,
     houseNumbers: [...svg.querySelectorAll('text[data-house]')].map((t) => Number(t.textContent)),
     angleLabels: [...svg.querySelectorAll('line[data-angle]')].map((l) => l.dataset.angle),
+    angleEnds: [...svg.querySelectorAll('line[data-angle]')].map((l) => {
+      const p = svg.createSVGPoint();
+      p.x = l.x2.baseVal.value; p.y = l.y2.baseVal.value;
+      const q = p.matrixTransform(ctm);
+      return { name: l.dataset.angle, longitude: Number(l.dataset.longitude), x: q.x, y: q.y };
+    }),
     aspectLines: [...svg.querySelectorAll('line[data-aspect]')].map((l) => ({ type: l.dataset.aspect, family: l.dataset.family, stroke: l.getAttribute('stroke') })),
     title: svg.querySelector(':scope > title').textContent,
     desc: svg.querySelector(':scope > desc').textContent,

@@ -98,6 +98,16 @@ describe.skipIf(!run)('chart wheel in headless Chromium', () => {
           expect(m.houseNumbers).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
           expect(m.angleLabels).toEqual(['ASC', 'MC', 'DSC', 'IC']);
           if (c.expectFallback) expect(c.chart.houses.system).not.toBe(c.chart.houses.requestedSystem);
+          // The axes: ASC exactly on the left, the others at their longitudes relative to it.
+          const h = c.chart.houses;
+          const wanted: Record<string, number> = { ASC: h.ascendant, MC: h.midheaven, DSC: h.descendant, IC: h.imumCoeli };
+          for (const end of m.angleEnds) {
+            expect(Math.abs(angleDiff(end.longitude, wanted[end.name] ?? Number.NaN))).toBeLessThan(1e-5);
+            const drawnAt = pageAngle(m.centre, end);
+            expect(Math.abs(angleDiff(drawnAt, 180 + end.longitude - reference)), `${end.name} axis`).toBeLessThan(TRUE_DEGREE_TOLERANCE_DEG);
+          }
+          const asc = m.angleEnds.find((e) => e.name === 'ASC');
+          expect(Math.abs(angleDiff(pageAngle(m.centre, asc ?? { x: 0, y: 0 }), 180))).toBeLessThan(TRUE_DEGREE_TOLERANCE_DEG);
         } else {
           expect(m.houseNumbers).toEqual([]);
         }

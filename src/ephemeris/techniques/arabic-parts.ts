@@ -5,10 +5,12 @@
  * The set (24 parts). Sources, with the reversal rule each gives:
  * - The seven Hermetic lots (Fortune, Spirit, Eros, Necessity, Courage, Victory, Nemesis):
  *   Paulus Alexandrinus, Introductory Matters ch. 23 (all reversed by night).
- * - Family and life lots (Father, Mother, Brothers, Children, Marriage of men/women, Sickness, Death,
- *   Debt, Inheritance): al-Bīrūnī, The Book of Instruction in the Elements of the Art of Astrology
- *   (1029), §476 ff., tr. R. Ramsay Wright (1934); Bonatti, Liber Astronomiae tr. 8. Sources disagree
- *   on a few reversals (e.g. Father, Children): this table follows al-Bīrūnī.
+ * - Family and life lots (Father, Mother, Brothers, Children, Marriage of men/women, Sickness, Death
+ *   = Saturn + 8th cusp − Moon, Travel = Asc + 9th cusp − ruler of the 9th): al-Bīrūnī, The Book of
+ *   Instruction in the Elements of the Art of Astrology (1029), §476 ff., tr. R. Ramsay Wright (1934);
+ *   Bonatti, Liber Astronomiae tr. 8. Sources disagree on a few reversals (e.g. Father, Children):
+ *   this table follows al-Bīrūnī.
+ * - Debt and Inheritance: medieval lots as modern software tabulates them (attribution uncertain).
  * - Modern lots used by Western software (Commerce, Passion, Love, Catastrophe, Friends, Partners,
  *   Faith): never reversed.
  * Positions are exact functions of their inputs (no numerical error beyond the inputs').
@@ -16,13 +18,15 @@
 import type { Body } from '../types.js';
 import { ValidationError } from '../../errors.js';
 import { normalizeDegrees } from './angles.js';
-import { isDayChart } from './dignities.js';
+import { domicileRuler, isDayChart } from './dignities.js';
 
 /** What a part formula may refer to: a body, an angle, a house cusp or another part. */
 export type PartOperand =
   | Body
   | 'ASCENDANT' | 'MIDHEAVEN' | 'DESCENDANT'
   | 'HOUSE_8' | 'HOUSE_9'
+  /** Traditional domicile ruler of the sign on the 9th cusp. */
+  | 'RULER_HOUSE_9'
   | 'PART_FORTUNE' | 'PART_SPIRIT';
 
 export interface ArabicPartDefinition {
@@ -38,6 +42,7 @@ export interface ArabicPartDefinition {
 const P = 'Paulus Alexandrinus, Introductory Matters 23';
 const B = 'al-Bīrūnī, Book of Instruction §476 ff.';
 const M = 'modern (Solar Fire / Astrolog tables)';
+const T = 'medieval lot as tabulated by modern software (Solar Fire); attribution and reversal vary between sources';
 
 /** The documented set of parts, in output order. */
 export const ARABIC_PARTS: readonly ArabicPartDefinition[] = [
@@ -55,10 +60,10 @@ export const ARABIC_PARTS: readonly ArabicPartDefinition[] = [
   { name: 'MARRIAGE_OF_MEN', base: 'ASCENDANT', add: 'VENUS', subtract: 'SATURN', reverseByNight: false, source: B },
   { name: 'MARRIAGE_OF_WOMEN', base: 'ASCENDANT', add: 'SATURN', subtract: 'VENUS', reverseByNight: false, source: B },
   { name: 'SICKNESS', base: 'ASCENDANT', add: 'MARS', subtract: 'SATURN', reverseByNight: true, source: B },
-  { name: 'DEATH', base: 'ASCENDANT', add: 'HOUSE_8', subtract: 'MOON', reverseByNight: false, source: B },
-  { name: 'DEBT', base: 'ASCENDANT', add: 'MERCURY', subtract: 'SATURN', reverseByNight: true, source: B },
-  { name: 'INHERITANCE', base: 'ASCENDANT', add: 'MOON', subtract: 'SATURN', reverseByNight: true, source: B },
-  { name: 'TRAVEL', base: 'ASCENDANT', add: 'HOUSE_9', subtract: 'MERCURY', reverseByNight: false, source: B },
+  { name: 'DEATH', base: 'SATURN', add: 'HOUSE_8', subtract: 'MOON', reverseByNight: false, source: B },
+  { name: 'DEBT', base: 'ASCENDANT', add: 'MERCURY', subtract: 'SATURN', reverseByNight: true, source: T },
+  { name: 'INHERITANCE', base: 'ASCENDANT', add: 'MOON', subtract: 'SATURN', reverseByNight: true, source: T },
+  { name: 'TRAVEL', base: 'ASCENDANT', add: 'HOUSE_9', subtract: 'RULER_HOUSE_9', reverseByNight: false, source: B },
   { name: 'COMMERCE', base: 'ASCENDANT', add: 'MERCURY', subtract: 'SUN', reverseByNight: false, source: M },
   { name: 'PASSION', base: 'ASCENDANT', add: 'MARS', subtract: 'SUN', reverseByNight: false, source: M },
   { name: 'LOVE', base: 'ASCENDANT', add: 'VENUS', subtract: 'SUN', reverseByNight: false, source: M },
@@ -109,6 +114,7 @@ export function arabicParts(input: ArabicPartsInput, names?: readonly string[]):
       case 'DESCENDANT': return normalizeDegrees(input.ascendant + 180);
       case 'HOUSE_8': return input.cusps[7]!;
       case 'HOUSE_9': return input.cusps[8]!;
+      case 'RULER_HOUSE_9': return value(domicileRuler(input.cusps[8]!));
       case 'PART_FORTUNE': return part(ARABIC_PARTS[0]!).longitude;
       case 'PART_SPIRIT': return part(ARABIC_PARTS[1]!).longitude;
       default: {

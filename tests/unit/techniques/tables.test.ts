@@ -77,8 +77,10 @@ describe('Arabic parts', () => {
     expect(get('EROS').longitude).toBeCloseTo(60, 9);
     // Necessity = Asc + Fortune − Mercury = 120 − 280 = 200
     expect(get('NECESSITY').longitude).toBeCloseTo(200, 9);
-    // Death = Asc + cusp 8 − Moon = 210 − 30 = 180 (never reversed)
-    expect(get('DEATH').longitude).toBeCloseTo(180, 9);
+    // Death (al-Bīrūnī) = Saturn + cusp 8 − Moon = 150 + 210 − 30 = 330 (never reversed)
+    expect(get('DEATH').longitude).toBeCloseTo(330, 9);
+    // Travel = Asc + cusp 9 − ruler of the 9th: cusp 9 at 240° (Sagittarius) ⇒ Jupiter 50° ⇒ 190°
+    expect(get('TRAVEL').longitude).toBeCloseTo(190, 9);
   });
 
   it('by night Fortune is reversed: Asc + Sun − Moon = 0 + 90 − 30 = 60°; Brothers (not reversed) stays Asc + Jupiter − Saturn', () => {

@@ -1,7 +1,6 @@
 /**
  * Plugs the accounts stack into the gateway: `createApp(config, await accountsDeps(...))` gets the
- * database handle, the revocation check, the quota hook, `ctx.services.accounts` and the account
- * resolvers. `accountsStartupProvider` does the same for `main.ts` with real clients: it waits for
+ * database handle, the revocation check, the quota hook and `ctx.services.accounts`. `accountsStartupProvider` does the same for `main.ts` with real clients: it waits for
  * PostgreSQL (or opens PGlite in DATA_DIR), applies pending migrations when MIGRATE_ON_START (always
  * on the embedded default), and creates the admin from ADMIN_EMAIL / ADMIN_PASSWORD on first start.
  */
@@ -17,7 +16,10 @@ import { AccountResolver } from '../graphql/accounts/accounts.resolver.js';
 import { SavedChartResolver } from '../graphql/accounts/saved-chart.resolver.js';
 import { createAccounts, type Accounts, type AccountsOptions } from './accounts.module.js';
 
-/** The resolver classes of this module (appended to the schema through deps.resolvers). */
+/**
+ * The resolver classes of this module. They are registered in RESOLVERS (src/graphql/schema.ts) so
+ * schema.graphql documents them; without `services.accounts` they answer INTERNAL_SERVER_ERROR.
+ */
 export const ACCOUNT_RESOLVERS: Function[] = [AccountResolver, SavedChartResolver];
 
 /** Builds the accounts stack from the validated config. */
@@ -76,7 +78,6 @@ export function accountsDeps(accounts: Accounts, db: Database): Partial<AppDeps>
     isTokenRevoked: accounts.state.isRevoked,
     quota: createQuotaHook(accounts),
     services: { accounts },
-    resolvers: ACCOUNT_RESOLVERS,
   };
 }
 

@@ -9,12 +9,16 @@ import './enums.js';
 import { ChartResolver } from './chart/chart.resolver.js';
 import { TechniquesResolver } from './techniques/techniques.resolver.js';
 import { WheelResolver } from './wheel/wheel.resolver.js';
+import { AccountResolver } from './accounts/accounts.resolver.js';
+import { SavedChartResolver } from './accounts/saved-chart.resolver.js';
 
 /** Every resolver class of the API. Teammates add theirs here. */
 export const RESOLVERS: Function[] = [
   ChartResolver,
   TechniquesResolver,
   WheelResolver,
+  AccountResolver,
+  SavedChartResolver,
 ];
 
 let cached: GraphQLSchema | undefined;

@@ -16,9 +16,32 @@ export enum PlanEnum {
   DEFAULT = 'DEFAULT',
   PREMIUM = 'PREMIUM',
 }
-registerEnumType(RoleEnum, { name: 'Role', description: 'What an account may do. SERVICE accounts only call calculations, with service tokens.' });
-registerEnumType(UserStatusEnum, { name: 'UserStatus', description: 'PENDING accounts wait for approval; DISABLED accounts cannot authenticate.' });
-registerEnumType(PlanEnum, { name: 'Plan', description: 'Quota plan: RATE_LIMIT_DEFAULT or RATE_LIMIT_PREMIUM requests per hour.' });
+registerEnumType(RoleEnum, {
+  name: 'Role',
+  description: 'What an account may do. SERVICE accounts only call calculations, with service tokens.',
+  valuesConfig: {
+    ADMIN: { description: 'Manages accounts and service tokens, and everything a USER may do.' },
+    SERVICE: { description: 'A backend: calculations only, through service tokens; cannot log in.' },
+    USER: { description: 'Calculations and its own saved charts.' },
+  },
+});
+registerEnumType(UserStatusEnum, {
+  name: 'UserStatus',
+  description: 'PENDING accounts wait for approval; DISABLED accounts cannot authenticate.',
+  valuesConfig: {
+    ACTIVE: { description: 'May log in and use its tokens.' },
+    PENDING: { description: 'Registered, waiting for an admin\'s approveUser.' },
+    DISABLED: { description: 'Refused everywhere; its tokens were revoked.' },
+  },
+});
+registerEnumType(PlanEnum, {
+  name: 'Plan',
+  description: 'Quota plan: RATE_LIMIT_DEFAULT or RATE_LIMIT_PREMIUM requests per hour.',
+  valuesConfig: {
+    DEFAULT: { description: 'RATE_LIMIT_DEFAULT requests per hour (1000 unless configured).' },
+    PREMIUM: { description: 'RATE_LIMIT_PREMIUM requests per hour (10000 unless configured).' },
+  },
+});
 
 @ObjectType({ description: 'An account. The password hash is never exposed.' })
 export class User {

@@ -262,3 +262,20 @@ describe('quotas across instances', () => {
     expect(ok.map((r) => Number(r.headers['x-ratelimit-remaining'])).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i));
   });
 });
+
+describe('API contract (DESIGN.md)', () => {
+  it('login, createServiceToken and revokeServiceToken have the fixed names and types', async () => {
+    const { buildSchema } = await import('graphql');
+    const { printGatewaySchema } = await import('../../../src/graphql/schema.js');
+    const schema = buildSchema(printGatewaySchema());
+    const m = schema.getMutationType()!.getFields();
+    const sig = (name: string) => `${m[name]!.args.map((a) => `${a.name}: ${String(a.type)}`).join(', ')} → ${String(m[name]!.type)}`;
+    expect(sig('login')).toBe('input: LoginInput! → AuthPayload!');
+    expect(sig('createServiceToken')).toBe('input: ServiceTokenInput! → ServiceTokenPayload!');
+    expect(sig('revokeServiceToken')).toBe('id: ID! → Boolean!');
+    const fields = (t: string) => Object.keys((schema.getType(t) as import('graphql').GraphQLObjectType).getFields());
+    expect(fields('AuthPayload')).toEqual(expect.arrayContaining(['accessToken', 'refreshToken', 'expiresIn']));
+    expect(fields('ServiceTokenPayload').sort()).toEqual(['expiresAt', 'id', 'token']);
+    expect(Object.keys((schema.getType('LoginInput') as import('graphql').GraphQLInputObjectType).getFields()).sort()).toEqual(['email', 'password']);
+  });
+});

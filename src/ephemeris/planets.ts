@@ -199,10 +199,69 @@ export function earthHelioState(time: Astronomy.AstroTime): State {
   return withSupplement('EARTH', Astronomy.HelioState(Astronomy.Body.Earth, time));
 }
 
-/** Geocentric geometric state of the Moon (EQJ), velocity by astronomy-engine's ±0.86 s difference. */
+/**
+ * Secular corrections of the Moon's mean elements, arcseconds, T in Julian centuries TT from J2000.
+ * astronomy-engine's lunar theory (Montenbruck & Pfleger, after Brown's Improved Lunar Ephemeris)
+ * uses the mean longitude L0 = 0.60643382 + 1336.85522467·T − 0.00000313·T² rev and the argument
+ * of latitude F = 0.25909118 + 1342.22782980·T − 0.00000892·T² rev. The JPL ephemerides (as fitted
+ * by Moshier to DE404, ELP2000-85 mean elements; Swiss Ephemeris swemmoon.c `mean_elements`) have
+ * L: 1732564372.154″/cy − 5.663161722″T² + 0.005722859″T³ − 0.0000846647″T⁴ and
+ * F: 1739527262.890″/cy − 13.120452337″T² − 0.001138216″T³ − 0.0000096460″T⁴.
+ * The differences (ΔL: +0.984″/cy, −1.607″/cy²; ΔF: −4.530″/cy, −1.560″/cy²) made the Moon drift
+ * by up to 25″ at the ends of 1800–2399. Constant terms are left alone (each theory's periodic
+ * terms absorb them differently). ΔF moves the Moon along its orbit, ΔΩ = ΔL − ΔF turns the orbit's
+ * node about the ecliptic pole.
+ */
+function moonSecularCorrectionsRad(ttDays: number): { dF: number; dNode: number } {
+  const T = ttDays / 36525;
+  const T2 = T * T;
+  const dL = 0.984149 * T + (-5.663161722088 + 4.05648) * T2 + 5.722859298199e-3 * T2 * T - 8.466472828815e-5 * T2 * T2;
+  const dF = -4.530437 * T + (-13.12045233711 + 11.56032) * T2 - 1.13821591258e-3 * T2 * T - 9.646018347184e-6 * T2 * T2;
+  const k = Math.PI / 648000;
+  return { dF: dF * k, dNode: (dL - dF) * k };
+}
+
+/** Rotates an EQJ vector about the J2000 ecliptic pole by the angle with cosine c and sine s. */
+function rotateAboutEclipticPole(v: Vec3, c: number, s: number): Vec3 {
+  const [x, y, z] = v;
+  const ey = y * COS_EPS0 + z * SIN_EPS0;
+  const ez = -y * SIN_EPS0 + z * COS_EPS0;
+  const rx = x * c - ey * s;
+  const ry = x * s + ey * c;
+  return [rx, ry * COS_EPS0 - ez * SIN_EPS0, ry * SIN_EPS0 + ez * COS_EPS0];
+}
+
+/** Rotates v about the unit axis n (Rodrigues) by the angle with cosine c and sine s. */
+function rotateAbout(v: Vec3, n: Vec3, c: number, s: number): Vec3 {
+  const dot = n[0] * v[0] + n[1] * v[1] + n[2] * v[2];
+  const cx = n[1] * v[2] - n[2] * v[1];
+  const cy = n[2] * v[0] - n[0] * v[2];
+  const cz = n[0] * v[1] - n[1] * v[0];
+  return [
+    v[0] * c + cx * s + n[0] * dot * (1 - c),
+    v[1] * c + cy * s + n[1] * dot * (1 - c),
+    v[2] * c + cz * s + n[2] * dot * (1 - c),
+  ];
+}
+
+/**
+ * Geocentric geometric state of the Moon (EQJ): astronomy-engine's lunar theory, velocity by its
+ * ±0.86 s difference, with the secular corrections above (ΔF about the orbit normal, ΔΩ about the
+ * ecliptic pole; the ≤ 0.1″ difference between the J2000 and of-date poles is negligible).
+ */
 export function moonGeoState(time: Astronomy.AstroTime): State {
   const s = Astronomy.GeoMoonState(time);
-  return { pos: [s.x, s.y, s.z], vel: [s.vx, s.vy, s.vz] };
+  const r: Vec3 = [s.x, s.y, s.z];
+  const v: Vec3 = [s.vx, s.vy, s.vz];
+  const h: Vec3 = [r[1] * v[2] - r[2] * v[1], r[2] * v[0] - r[0] * v[2], r[0] * v[1] - r[1] * v[0]];
+  const hn = Math.hypot(h[0], h[1], h[2]);
+  const n: Vec3 = [h[0] / hn, h[1] / hn, h[2] / hn];
+  const { dF, dNode } = moonSecularCorrectionsRad(time.tt);
+  const cF = Math.cos(dF), sF = Math.sin(dF), cN = Math.cos(dNode), sN = Math.sin(dNode);
+  return {
+    pos: rotateAboutEclipticPole(rotateAbout(r, n, cF, sF), cN, sN),
+    vel: rotateAboutEclipticPole(rotateAbout(v, n, cF, sF), cN, sN),
+  };
 }
 
 /** Heliocentric position `tauDays` earlier, by a two-body second-order Taylor step. */

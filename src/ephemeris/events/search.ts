@@ -176,6 +176,9 @@ export function findCrossings(
       const kStart = Math.ceil((lo - target) / 360);
       for (let k = kStart; target + 360 * k <= hi; k++) {
         const T = target + 360 * k;
+        // A root exactly on the segment's first knot belongs to the previous segment (or to fromJd,
+        // which is excluded): each segment owns (start, end].
+        if (T === a.u) continue;
         const g = (t: number) => unwrapNear(lon, t, a.u) - T;
         const jd = illinois(g, a.t, b.t, a.u - T, b.u - T);
         if (jd > fromJd && jd <= toJd) out.push({ jd, target, retrograde });

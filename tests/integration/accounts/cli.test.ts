@@ -122,6 +122,14 @@ describe('nocturna setup-production', () => {
     expect(res.status).toBe(200);
     expect(res.body.data.chart.positions[0].body).toBe('SUN');
 
+    // the deployment guide's call: POST /api/v1/calculations with the service token
+    const rest = await request((await api()).app)
+      .post('/api/v1/calculations')
+      .set('Authorization', `Bearer ${summary.service_token}`)
+      .send({ date: '2024-01-01T12:00:00Z', latitude: 40.7128, longitude: -74.006, calculations: ['positions'] });
+    expect(rest.status).toBe(200);
+    expect(rest.headers['x-ratelimit-limit']).toBe('1000');
+
     // the service token cannot act as the admin
     const admin = await request((await api()).app).post('/graphql').set('Authorization', `Bearer ${summary.service_token}`).send({ query: 'mutation { createServiceToken(input: {}) { id } }' });
     expect(admin.status).toBe(403);

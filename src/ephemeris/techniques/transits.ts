@@ -20,6 +20,8 @@ import { findCrossings } from '../events/search.js';
 import { validateRange } from '../events/events.js';
 import { aspectPoints, natalChart, normalizeChartRequest, positionsAt } from './cast.js';
 import { dateFromJulianDay, normalizeDegrees } from './angles.js';
+import { ayanamsaDegrees } from '../sidereal-bridge.js';
+import { deltaTSecondsAtJdUt } from '../deltat.js';
 
 /** Default transiting bodies of a search: Sun and Mercury…Pluto (the Moon on request: ≈ 13 contacts/month/point). */
 export const DEFAULT_TRANSITING_BODIES: readonly Body[] = ['SUN', 'MERCURY', 'VENUS', 'MARS', 'JUPITER', 'SATURN', 'URANUS', 'NEPTUNE', 'PLUTO'];
@@ -86,14 +88,22 @@ interface TargetMeaning { kind: TransitEventKind; natalPoint?: ChartPoint; aspec
 /**
  * Ordered exact times of transit-to-natal aspects, sign ingresses and natal house ingresses in
  * (from, to]. A retrograde ingress enters the previous sign/house.
- * @throws ValidationError for a bad range (> 5 years, inverted, outside 1800–2399) or options
+ * Sidereal natal charts are searched in the sidereal zodiac (signs, cusps and aspects).
+ * @throws ValidationError for a bad range (> 5 years, inverted, outside 1800–2399), options, or a
+ *   heliocentric natal chart
  */
 export function transitSearch(req: TransitSearchRequest): TransitEvent[] {
   const [a, b] = validateRange(req.from, req.to, 'input', MAX_TRANSIT_SEARCH_DAYS);
   const n = normalizeChartRequest(req.natal, 'input.natal');
-  if (n.zodiac !== 'TROPICAL' || n.center !== 'GEOCENTRIC') {
-    throw new ValidationError('input.natal.zodiac', 'transit searches support geocentric tropical charts');
+  if (n.center === 'HELIOCENTRIC') {
+    throw new ValidationError('input.natal.center', 'transit searches need a geocentric or topocentric natal chart');
   }
+  // Transiting bodies are geocentric; in a sidereal chart their longitudes are tropical − the true
+  // ayanamsa of the instant (same as the chart module), so targets stay in the natal zodiac.
+  const ayanamsa = n.zodiac === 'SIDEREAL' && n.ayanamsa ? n.ayanamsa : null;
+  const inZodiac = (lon: (jd: number) => number) => ayanamsa
+    ? (jd: number) => normalizeDegrees(lon(jd) - ayanamsaDegrees(ayanamsa, jd + deltaTSecondsAtJdUt(jd) / 86_400, { withNutation: true }))
+    : lon;
   const bodies = req.bodies && req.bodies.length > 0 ? req.bodies : DEFAULT_TRANSITING_BODIES;
   const types = req.aspectTypes && req.aspectTypes.length > 0 ? req.aspectTypes : DEFAULT_SEARCH_ASPECTS;
   for (const t of types) if (!(t in ASPECT_ANGLES)) throw new ValidationError('input.aspectTypes', `unknown aspect type ${t}`);
@@ -123,7 +133,7 @@ export function transitSearch(req: TransitSearchRequest): TransitEvent[] {
 
   const out: TransitEvent[] = [];
   for (const body of bodies) {
-    const lon = longitudeFn(body);
+    const lon = inZodiac(longitudeFn(body));
     for (const r of findCrossings(lon, targetList, a, b, bodyMotion(body).sampleStepDays)) {
       const key = Math.round(r.target * 1e9) / 1e9;
       for (const m of targets.get(key) ?? []) {

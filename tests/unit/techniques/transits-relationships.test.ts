@@ -106,3 +106,17 @@ describe('synastry, composite, Davison', () => {
     expect(d.houses!.ascendant).toBeCloseTo(h.ascendant, 9);
   });
 });
+
+describe('transit search in a sidereal chart', () => {
+  it('aspects are exact in the sidereal zodiac and sign ingresses are sidereal (Sun enters sidereal Aries ≈ 14 April)', () => {
+    const sidNatal = { ...natal, zodiac: 'SIDEREAL' as const, ayanamsa: 'LAHIRI' as const };
+    const ev = transitSearch({ natal: sidNatal, from: new Date('2024-01-01T00:00:00Z'), to: new Date('2025-01-01T00:00:00Z'), bodies: ['SUN', 'MARS'] });
+    const sid = (body: Body, d: Date) => computePositions(momentFromUtc(d), [body], { center: 'GEOCENTRIC', zodiac: 'SIDEREAL', ayanamsa: 'LAHIRI' })[0]!.longitude;
+    const natalSid = computePositions(momentFromUtc(new Date('1990-01-15T14:30:00Z')), ['SUN'], { center: 'GEOCENTRIC', zodiac: 'SIDEREAL', ayanamsa: 'LAHIRI' })[0]!.longitude;
+    const sunSun = ev.find((e) => e.kind === 'ASPECT' && e.transitingBody === 'SUN' && e.natalPoint === 'SUN' && e.aspect === 'CONJUNCTION')!;
+    expect(separationDegrees(sid('SUN', sunSun.utc), natalSid) * 3600).toBeLessThan(2);
+    const aries = ev.find((e) => e.kind === 'SIGN_INGRESS' && e.transitingBody === 'SUN' && e.sign === 'ARIES')!;
+    expect(aries.utc.toISOString().slice(0, 7)).toBe('2024-04');
+    expect(Math.abs(aries.utc.getUTCDate() - 13)).toBeLessThanOrEqual(1);
+  });
+});

@@ -223,16 +223,17 @@ BEFORE="$(snapshot)"; echo "saved: $BEFORE"
 [[ "$BEFORE" =~ ^([2-9]|[1-9][0-9]+)\ users ]] || fail "expected the admin and the service user, got: $BEFORE"
 
 step "make docker-backup"
-"${M[@]}" docker-backup BACKUP_KEEP=2
-"${M[@]}" docker-backup BACKUP_KEEP=2 >/dev/null; sleep 1
+"${M[@]}" docker-backup BACKUP_KEEP=2; sleep 1.1
+"${M[@]}" docker-backup BACKUP_KEEP=2 >/dev/null; sleep 1.1
 "${M[@]}" docker-backup BACKUP_KEEP=2 | tail -2
 [[ "$(ls backups/nocturna_*.sql.gz | wc -l)" == 2 ]] || fail "docker-backup did not keep exactly the last 2"
 gzip -dc "$(ls -1t backups/*.sql.gz | head -1)" | grep -q "CREATE TABLE" || fail "backup has no CREATE TABLE"
 
 step "restart app and db: saved data survives"
 t=$SECONDS
-podman restart "${P}_db_1" >/dev/null
-podman restart "${P}_app_1" >/dev/null
+podman restart --time 30 "${P}_app_1" >/dev/null
+echo "app stopped and started again in $((SECONDS - t)) s"
+podman restart --time 30 "${P}_db_1" >/dev/null
 wait_http "$BASE/ready" 120 || fail "app not ready within 120 s after the restarts"
 echo "ready again $((SECONDS - t)) s after the restarts"
 AFTER="$(snapshot)"; echo "after restart: $AFTER"
@@ -248,7 +249,7 @@ step "make docker-restore (newest backup) and make docker-token-check"
 "${M[@]}" docker-restore CONFIRM=yes
 [[ "$(snapshot)" == "$BEFORE" ]] || fail "data differs after restore"
 "${M[@]}" docker-token-check || fail "docker-token-check"
-"${M[@]}" docker-status >/dev/null || fail "docker-status"
+"${M[@]}" docker-status || fail "docker-status"
 
 step "summary"
 echo "image size:               ${IMAGE_MB} MB ($IMAGE_BYTES bytes)"

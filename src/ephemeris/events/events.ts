@@ -4,7 +4,9 @@
  * Ranges are bounded (see {@link MAX_EVENT_RANGE_DAYS}) and validated.
  */
 import { Astronomy } from '../astro.js';
-import type { Body, Sign } from '../types.js';
+import type { Ayanamsa, Body, Sign } from '../types.js';
+import { ayanamsaDegrees } from '../sidereal-bridge.js';
+import { deltaTSecondsAtJdUt } from '../deltat.js';
 import { SIGNS } from '../types.js';
 import { ValidationError } from '../../errors.js';
 import { dateFromJulianDay, julianDayFromDate, normalizeDegrees, signedSeparationDegrees, signOf } from '../techniques/angles.js';
@@ -201,10 +203,14 @@ const SIGN_BOUNDARIES = Array.from({ length: 12 }, (_, i) => i * 30);
  * Sign ingresses of a body in (from, to], in order, including retrograde re-entries.
  * Times are exact to ≈ 0.01 s of the ephemeris (Illinois refinement).
  * @param provider longitude source for bodies other than Sun…Pluto (nodes, Lilith, minor bodies)
+ * @param ayanamsa sidereal signs: longitudes minus this true ayanamsa (with nutation), as charts do
  */
-export function ingresses(body: Body, from: Date, to: Date, provider?: LongitudeProvider): IngressEvent[] {
+export function ingresses(body: Body, from: Date, to: Date, provider?: LongitudeProvider, ayanamsa?: Ayanamsa): IngressEvent[] {
   const [a, b] = validateRange(from, to);
-  const lon = longitudeFn(body, provider);
+  const tropical = longitudeFn(body, provider);
+  const lon = ayanamsa
+    ? (jd: number) => normalizeDegrees(tropical(jd) - ayanamsaDegrees(ayanamsa, jd + deltaTSecondsAtJdUt(jd) / 86_400, { withNutation: true }))
+    : tropical;
   return findCrossings(lon, SIGN_BOUNDARIES, a, b, bodyMotion(body).sampleStepDays).map((r) => ({
     body,
     utc: dateFromJulianDay(r.jd),

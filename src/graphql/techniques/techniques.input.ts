@@ -1,10 +1,10 @@
 /** Inputs of the techniques, stars and events queries (issue 6; the fixed names of DESIGN.md). */
 import { Field, Float, InputType, Int } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import { AspectTypeEnum, BodyEnum } from '../enums.js';
+import { AspectTypeEnum, AyanamsaEnum, BodyEnum, ZodiacEnum } from '../enums.js';
 import { AspectOptionsInput, ChartInput, LocationInput } from '../chart/chart.input.js';
 import { EclipseKindEnum, ProgressedAngleMethodEnum, ProgressionMethodEnum, TransitEventKindEnum } from './techniques.enums.js';
-import type { AspectType, Body } from '../../ephemeris/types.js';
+import type { AspectType, Ayanamsa, Body, Zodiac } from '../../ephemeris/types.js';
 import type { ProgressedAngleMethod, ProgressionMethod } from '../../ephemeris/techniques/progressions.js';
 import type { EclipseKind } from '../../ephemeris/events/events.js';
 import type { TransitEventKind } from '../../ephemeris/techniques/transits.js';
@@ -82,6 +82,12 @@ export class IngressSearchInput {
 
   @Field(() => DateTimeResolver, { description: 'End of the range (UTC), at most 5 years after `from`.' })
   to!: Date;
+
+  @Field(() => ZodiacEnum, { nullable: true, defaultValue: 'TROPICAL', description: 'Zodiac of the signs; SIDEREAL needs ayanamsa.' })
+  zodiac?: Zodiac;
+
+  @Field(() => AyanamsaEnum, { nullable: true, description: 'Ayanamsa for sidereal signs.' })
+  ayanamsa?: Ayanamsa;
 }
 
 @InputType({ description: 'Stations of one body in a date range (at most 5 years).' })

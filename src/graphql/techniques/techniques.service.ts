@@ -87,7 +87,9 @@ export class TechniquesService {
   }
 
   ingresses(input: IngressSearchInput) {
-    return prefixed('input', () => ingresses(input.body, input.from, input.to));
+    if (input.zodiac === 'SIDEREAL' && !input.ayanamsa) throw new ValidationError('input.ayanamsa', 'the SIDEREAL zodiac needs an ayanamsa');
+    const ayanamsa = input.zodiac === 'SIDEREAL' ? input.ayanamsa ?? undefined : undefined;
+    return prefixed('input', () => ingresses(input.body, input.from, input.to, undefined, ayanamsa));
   }
 
   stations(input: StationSearchInput) {

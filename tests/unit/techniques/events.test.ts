@@ -91,3 +91,13 @@ describe('range validation', () => {
     expect(() => ingresses('SUN', new Date('1700-01-01T00:00:00Z'), new Date('1701-01-01T00:00:00Z'))).toThrow(/outside/);
   });
 });
+
+describe('sidereal ingresses', () => {
+  it('the Sun enters sidereal (Lahiri) Aries on 13 April 2024 (Mesha sankranti), at 0° sidereal within 2″', () => {
+    const ing = ingresses('SUN', y2024[0], y2024[1], undefined, 'LAHIRI');
+    const aries = ing.find((x) => x.sign === 'ARIES')!;
+    expect(aries.utc.toISOString().slice(0, 10)).toBe('2024-04-13');
+    const sid = computePositions(momentFromUtc(aries.utc), ['SUN'], { center: 'GEOCENTRIC', zodiac: 'SIDEREAL', ayanamsa: 'LAHIRI' })[0]!.longitude;
+    expect(Math.min(sid, 360 - sid) * 3600).toBeLessThan(2);
+  });
+});

@@ -24,6 +24,11 @@ export interface TestApp extends GatewayApp {
   cacheKeyPrefix: string;
   /** Closes the app and the Redis client it created. */
   dispose(): Promise<void>;
+  /**
+   * Waits until the response cache holds at least `count` entries of this app (the plugin writes
+   * in the background). Redis: polls the keys; memory: the write is synchronous, a tick suffices.
+   */
+  waitForCacheEntries(count: number, timeoutMs?: number): Promise<void>;
 }
 
 export interface TestAppOptions {
@@ -69,6 +74,19 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     auth: bearer(signTestToken(config)),
     redis,
     cacheKeyPrefix,
+    async waitForCacheEntries(count: number, timeoutMs = 5000) {
+      const deadline = Date.now() + timeoutMs;
+      if (!redis) {
+        await new Promise((r) => setTimeout(r, 10));
+        return;
+      }
+      for (;;) {
+        const keys = await redis.keys(`${cacheKeyPrefix}fqc:*`).catch(() => [] as string[]);
+        if (keys.length >= count) return;
+        if (Date.now() > deadline) throw new Error(`response cache holds ${keys.length} entries, expected ${count}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
     async dispose() {
       await gateway.close();
       if (redis) {

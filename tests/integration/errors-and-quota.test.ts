@@ -139,7 +139,7 @@ describe('quota seam', () => {
     expect(first.headers['x-ratelimit-reset']).toBe(String(resetAt));
     expect(calls[0]).toMatchObject({ transport: 'graphql', operation: 'Chart', rootFields: ['chart'], cost: 10 });
     expect(calls[0]!.principal.subject).toBe('test-user');
-    await new Promise((r) => setTimeout(r, 30));
+    await t.waitForCacheEntries(1);
 
     const cached = await request(t.app).post('/graphql').set('Authorization', t.auth).send(body);
     expect(cached.status).toBe(200);

@@ -31,7 +31,7 @@ describe('Redis outage', () => {
   it('caches while Redis is up', async () => {
     const before = t.runtime.services.chart.computations;
     expect((await post('2010-01-01T00:00:00Z')).status).toBe(200);
-    await sleep(50);
+    await t.waitForCacheEntries(1);
     const again = await post('2010-01-01T00:00:00Z');
     expect(again.status).toBe(200);
     expect(again.headers.age).toBeDefined();
@@ -65,7 +65,7 @@ describe('Redis outage', () => {
     expect(t.redis!.status).toBe('ready');
     const before = t.runtime.services.chart.computations;
     expect((await post('2010-02-02T00:00:00Z')).status).toBe(200);
-    await sleep(50);
+    await t.waitForCacheEntries(1); // the restarted Redis starts empty
     const again = await post('2010-02-02T00:00:00Z');
     expect(again.status).toBe(200);
     expect(again.headers.age).toBeDefined();

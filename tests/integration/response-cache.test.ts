@@ -38,7 +38,7 @@ for (const backend of ['memory', 'redis'] as const) {
       const first = await request(t.app).post('/graphql').set('Authorization', t.auth).send(body);
       expect(first.status).toBe(200);
       expect(t.runtime.services.chart.computations - computationsBefore).toBe(1);
-      await new Promise((r) => setTimeout(r, 50)); // the plugin writes in the background
+      await t.waitForCacheEntries(1); // the plugin writes in the background
 
       const second = await request(t.app).post('/graphql').set('Authorization', t.auth).send(body);
       expect(second.status).toBe(200);

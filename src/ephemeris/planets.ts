@@ -245,14 +245,25 @@ function rotateAbout(v: Vec3, n: Vec3, c: number, s: number): Vec3 {
 }
 
 /**
+ * Distance scale of astronomy-engine's Moon. Its distance is ARC·R⊕ / (0.999953253·sin π) with
+ * R⊕ = 6378.1366 km, but the sine-parallax series (Brown's Improved Lunar Ephemeris: constant
+ * 3422.7″) is referred to the Hayford (1924 International) equatorial radius 6378.388 km, as the
+ * ILE was; with it the mean distance is the accepted 384 400 km instead of 15 km less. The 15 km
+ * bias (3.9·10⁻⁵) showed against the reference as a mean Moon distance error of −14 km and, through
+ * the orbit's energy, moved the osculating apogee by up to ≈ 7′.
+ */
+const MOON_DISTANCE_SCALE = 6378.388 / 6378.1366;
+
+/**
  * Geocentric geometric state of the Moon (EQJ): astronomy-engine's lunar theory, velocity by its
  * ±0.86 s difference, with the secular corrections above (ΔF about the orbit normal, ΔΩ about the
  * ecliptic pole; the ≤ 0.1″ difference between the J2000 and of-date poles is negligible).
  */
 export function moonGeoState(time: Astronomy.AstroTime): State {
   const s = Astronomy.GeoMoonState(time);
-  const r: Vec3 = [s.x, s.y, s.z];
-  const v: Vec3 = [s.vx, s.vy, s.vz];
+  const k = MOON_DISTANCE_SCALE;
+  const r: Vec3 = [s.x * k, s.y * k, s.z * k];
+  const v: Vec3 = [s.vx * k, s.vy * k, s.vz * k];
   const h: Vec3 = [r[1] * v[2] - r[2] * v[1], r[2] * v[0] - r[0] * v[2], r[0] * v[1] - r[1] * v[0]];
   const hn = Math.hypot(h[0], h[1], h[2]);
   const n: Vec3 = [h[0] / hn, h[1] / hn, h[2] / hn];

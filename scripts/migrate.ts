@@ -1,6 +1,6 @@
 /**
  * Developer and ops entry for migrations (offline, WASM schema engine).
- *   node dist/scripts/migrate.js                 apply pending migrations (DATABASE_URL, else PGlite in DATA_DIR)
+ *   node dist/scripts/migrate.js                 apply pending migrations (= `nocturna migrate`: DATABASE_URL, else PGlite in DATA_DIR)
  *   node dist/scripts/migrate.js --create <name> write prisma/migrations/<timestamp>_<name>/migration.sql
  *                                                 from the diff of schema.prisma against the existing
  *                                                 migrations, replayed on a scratch in-memory PGlite
@@ -10,7 +10,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { defaultPrismaDir, diffSchemaAgainstMigrations } from '../src/persistence/migrator.js';
-import { migrateFromEnv } from '../src/persistence/database.js';
+import { runCli } from '../src/cli/nocturna.js';
 
 async function create(rawName: string | undefined): Promise<void> {
   const name = (rawName ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
@@ -41,8 +41,8 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const i = args.indexOf('--create');
   if (i >= 0) return create(args[i + 1]);
-  const applied = await migrateFromEnv(process.env);
-  console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
+  // Deploy: the same code path as `nocturna migrate` (config validated by src/config).
+  process.exitCode = await runCli(['migrate']);
 }
 
 main().catch((error: unknown) => {

@@ -111,16 +111,3 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     },
   };
 }
-
-/**
- * Applies pending migrations to the database named by DATABASE_URL (else PGlite in DATA_DIR,
- * default ./data) and closes it. Used by `scripts/migrate.ts`.
- */
-export async function migrateFromEnv(env: NodeJS.ProcessEnv): Promise<string[]> {
-  const db = await openDatabase({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.DATA_DIR || './data' });
-  try {
-    return await db.migrate();
-  } finally {
-    await db.close();
-  }
-}

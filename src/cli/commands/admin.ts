@@ -4,7 +4,8 @@
  *   admin list
  *   admin promote [--email e]
  *   admin delete  [--email e] [--yes]                          asks for confirmation unless --yes
- * Passwords given as flags end up in shell history: prefer the prompt or ADMIN_PASSWORD.
+ * Passwords given as flags end up in shell history: prefer the prompt or ADMIN_PASSWORD (used by
+ * `admin create` when --password is not given).
  */
 import { prompt, say, table, withCliContext } from '../../accounts/cli-support.js';
 import { parseFlags, type CliCommand } from '../command.js';
@@ -23,9 +24,9 @@ export const adminCommand: CliCommand = {
     const flags = parseFlags(rest);
     switch (sub) {
       case 'create':
-        return withCliContext({}, async ({ accounts }) => {
+        return withCliContext({}, async ({ accounts, config }) => {
           const email = await flagOrPrompt(flags, 'email', 'Admin email: ');
-          const password = flags.get('password') ?? process.env.ADMIN_PASSWORD ?? (await prompt('Password (12+ characters): ', true));
+          const password = flags.get('password') ?? config.admin.password ?? (await prompt('Password (12+ characters): ', true));
           const user = await accounts.users.create({ email, password, username: flags.get('username'), role: 'ADMIN', status: 'ACTIVE' }, 'admin');
           say(`created admin ${user.email} (${user.id})`);
           return 0;

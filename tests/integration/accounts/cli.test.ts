@@ -5,6 +5,7 @@
  * is refused), `admin create|list|promote|delete`.
  */
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
@@ -43,6 +44,19 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string }>
   }
 }
 
+/** Runs `work` with process.stdin replaced by a stream that yields `text`. */
+async function withStdin<T>(text: string, work: () => Promise<T>): Promise<T> {
+  const original = Object.getOwnPropertyDescriptor(process, 'stdin')!;
+  Object.defineProperty(process, 'stdin', { value: Readable.from([text]), configurable: true });
+  try {
+    return await work();
+  } finally {
+    Object.defineProperty(process, 'stdin', original);
+  }
+}
+
+const accounts = () => accountsFromConfig(loadConfig(process.env), tdb.db, redis, { scrypt: { logN: 10, r: 8, p: 1 } });
+
 async function api(): Promise<GatewayApp> {
   if (app) return app;
   const config = loadConfig(process.env);
@@ -78,6 +92,16 @@ afterAll(async () => {
   process.env = savedEnv;
   await app?.close();
   await deleteRedisPrefix(redis, prefix);
+  // The CLI and the API share the default "nocturna:" prefix (as in production): remove this run's keys.
+  const ids = [
+    ...(await tdb.db.prisma.user.findMany({ select: { id: true } })).map((u) => u.id),
+    ...(await tdb.db.prisma.token.findMany({ select: { id: true } })).map((t) => t.id),
+  ];
+  for (const id of ids) {
+    for (const key of ['acct:usr:', 'acct:tok:', 'acct:used:', 'quota:default', 'quota:premium']) {
+      await deleteRedisPrefix(redis, key.startsWith('quota') ? `nocturna:${key}:${id}` : `nocturna:${key}${id}`);
+    }
+  }
   redis.disconnect();
   await tdb.drop();
   await rm(dir, { recursive: true, force: true });
@@ -192,6 +216,13 @@ describe('nocturna admin', () => {
     await tdb.db.prisma.user.create({ data: { email: 'plain@example.com', username: 'plain', passwordHash: 'x', role: 'USER' } });
     expect((await cli('admin', 'promote', '--email', 'plain@example.com')).code).toBe(0);
     expect((await tdb.db.prisma.user.findUnique({ where: { email: 'plain@example.com' }, select: { role: true } }))!.role).toBe('ADMIN');
+
+    // without --yes it asks; a wrong answer deletes nothing, the typed email confirms
+    expect((await withStdin('someone-else@example.com\n', () => cli('admin', 'delete', '--email', 'second@example.com'))).code).toBe(1);
+    expect(await tdb.db.prisma.user.count({ where: { email: 'second@example.com' } })).toBe(1);
+    await accounts().users.create({ email: 'third@example.com', password: 'third admin password', role: 'ADMIN' });
+    expect((await withStdin('third@example.com\n', () => cli('admin', 'delete', '--email', 'third@example.com'))).code).toBe(0);
+    expect(await tdb.db.prisma.user.count({ where: { email: 'third@example.com' } })).toBe(0);
 
     expect((await cli('admin', 'delete', '--email', 'second@example.com', '--yes')).code).toBe(0);
     expect(await tdb.db.prisma.user.count({ where: { email: 'second@example.com' } })).toBe(0);

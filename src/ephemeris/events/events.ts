@@ -10,7 +10,7 @@ import { deltaTSecondsAtJdUt } from '../deltat.js';
 import { SIGNS } from '../types.js';
 import { ValidationError } from '../../errors.js';
 import { dateFromJulianDay, julianDayFromDate, normalizeDegrees, signedSeparationDegrees, signOf } from '../techniques/angles.js';
-import { astroTimeFromJdUt, bodyLongitude, bodyMotion, longitudeFn, type LongitudeProvider } from './body-longitude.js';
+import { bodyLongitude, bodyMotion, longitudeFn, type LongitudeProvider } from './body-longitude.js';
 import { findCrossings, findStations, illinois } from './search.js';
 import { computePositions } from '../positions.js';
 import { momentFromJulianDayUt } from '../time.js';
@@ -318,6 +318,3 @@ export function voidOfCourseMoon(from: Date, to: Date, traditional = false): Voi
   }
   return out;
 }
-
-/** Julian day helpers re-exported for callers that work in JD. */
-export { astroTimeFromJdUt };

@@ -88,6 +88,8 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<Gat
 
   const app = express();
   app.disable('x-powered-by');
+  // No ETag: express would hash every (mostly POST) response body; clients never revalidate them.
+  app.set('etag', false);
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.use(requestContextMiddleware(logger, metrics));
   app.use(corsMiddleware(config.corsOrigins));

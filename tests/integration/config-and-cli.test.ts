@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config/config.js';
 import { runCli } from '../../src/cli/nocturna.js';
 import { createJwtVerifier } from '../../src/auth/jwt.verifier.js';
+import { signToken } from '../../src/auth/jwt.signer.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'nocturna-config-'));
 const GOOD_SECRET = '3b1f9c0e6a2d4f8b7c5e1a9d3f0b6c2e8a4d7f1b9c3e5a0d2f6b8c4e7a1d9f3b';
@@ -127,6 +128,24 @@ describe('JWT verifier factory', () => {
   it('checks its options once, at construction', () => {
     expect(() => createJwtVerifier({ secret: 'short', issuer: 'i', audience: 'a' })).toThrow(/32 characters/);
     expect(() => createJwtVerifier({ secret: GOOD_SECRET, issuer: '', audience: 'a' })).toThrow(/issuer/);
+  });
+
+  it('remembers verified tokens only until they expire', async () => {
+    const verifier = createJwtVerifier({ secret: GOOD_SECRET, issuer: 'i', audience: 'a', clockToleranceSeconds: 0 });
+    const token = signToken({ subject: 'u', kind: 'access' }, { secret: GOOD_SECRET, issuer: 'i', audience: 'a', ttlSeconds: 1 });
+    expect((await verifier.verify(token)).subject).toBe('u');
+    expect((await verifier.verify(token)).subject).toBe('u'); // from the verified-token cache
+    await new Promise((r) => setTimeout(r, 1100));
+    await expect(verifier.verify(token)).rejects.toThrow(/expired/);
+  });
+
+  it('a remembered token is still checked for revocation on every call', async () => {
+    const revoked = new Set<string>();
+    const verifier = createJwtVerifier({ secret: GOOD_SECRET, issuer: 'i', audience: 'a', isRevoked: async (p) => revoked.has(p.tokenId) });
+    const token = signToken({ subject: 'u', kind: 'service', tokenId: 't1' }, { secret: GOOD_SECRET, issuer: 'i', audience: 'a', ttlSeconds: 600 });
+    expect((await verifier.verify(token)).tokenId).toBe('t1');
+    revoked.add('t1');
+    await expect(verifier.verify(token)).rejects.toThrow(/revoked/);
   });
 });
 

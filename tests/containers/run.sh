@@ -70,8 +70,8 @@ teardown() {
     echo "--- app logs (last 60 lines)"; podman logs --tail 60 "${P}_app_1" 2>&1 || true
     echo "--- migrate logs"; podman logs --tail 30 "${P}_migrate_1" 2>&1 || true
   fi
-  (cd "$WORK/stack" 2>/dev/null && podman-compose -p "$P" -f compose.yaml down -v >/dev/null 2>&1) || true
-  podman ps -a -q --filter "label=io.podman.compose.project=$P" | xargs -r podman rm -f -t 2 >/dev/null 2>&1 || true
+  # podman rm -f stops and removes them all at once (podman-compose down stops one by one).
+  podman ps -a -q --filter "label=io.podman.compose.project=$P" | xargs -r podman rm -f -t 3 >/dev/null 2>&1 || true
   podman volume ls -q --filter "label=io.podman.compose.project=$P" | xargs -r podman volume rm -f >/dev/null 2>&1 || true
   podman network ls -q --filter "name=^${P}_" | xargs -r podman network rm -f >/dev/null 2>&1 || true
   if [[ -z "$GIVEN_IMAGE" ]]; then
@@ -104,7 +104,7 @@ wait_http() {
 
 # --- 2. stand-in base images -------------------------------------------------------------------
 step "stand-in base images"
-bash "$HERE/build-base-images.sh" node postgres redis
+bash "$HERE/build-base-images.sh" node postgres redis nginx
 
 # --- 3. the real Dockerfile --------------------------------------------------------------------
 t=$SECONDS
@@ -137,12 +137,16 @@ M=(make --no-print-directory -f "$REPO/Makefile" COMPOSE="bash $HERE/compose-pod
 "${M[@]}" docker-setup | grep -q "left unchanged" || fail "docker-setup overwrote an existing .env"
 grep -q '=change-me$' .env && fail "docker-setup left a placeholder"
 [[ "$(stat -c %a .env)" == 600 ]] || fail ".env is not mode 600"
-API_PORT="$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
+free_port() { node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
+API_PORT="$(free_port)"
+LB_PORT="$(free_port)"
 cat >>.env <<ENV
 # container test overrides
 NOCTURNA_IMAGE=$IMAGE
 API_BIND_ADDRESS=127.0.0.1
 API_PORT=$API_PORT
+LB_PORT=$LB_PORT
+APP_REPLICAS=2
 APP_CPUS=1.0
 APP_MEMORY=768M
 ENV
@@ -250,6 +254,53 @@ step "make docker-restore (newest backup) and make docker-token-check"
 [[ "$(snapshot)" == "$BEFORE" ]] || fail "data differs after restore"
 "${M[@]}" docker-token-check || fail "docker-token-check"
 "${M[@]}" docker-status || fail "docker-status"
+
+step "make docker-token-renew: the new token works, the old one is refused"
+"${M[@]}" docker-token-renew
+NEW_TOKEN="$(sed -nE 's/.*"service_token"[[:space:]]*:[[:space:]]*"([^"]+)".*/\1/p' deployment_summary.json)"
+[[ -n "$NEW_TOKEN" && "$NEW_TOKEN" != "$TOKEN" ]] || fail "docker-token-renew did not change the token"
+node - "$BASE" "$NEW_TOKEN" "$TOKEN" <<'JS'
+const [base, fresh, old] = process.argv.slice(2);
+const call = (t) => fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${t}` },
+  body: JSON.stringify({ query: '{ chart(input:{moment:{utc:"2010-06-01T00:00:00Z"}}){ positions { body } } }' }) });
+const a = await call(fresh); const b = await call(old);
+if (a.status !== 200 || b.status !== 401) { console.error(`renewed token ${a.status}, old token ${b.status}`); process.exit(1); }
+console.log('renewed token: 200, revoked old token: 401');
+JS
+
+if [[ "${SCALE:-1}" == 1 ]]; then
+  step "profile scale: nginx balancing app and 2 app-replica containers"
+  "${M[@]}" docker-up SERVICES=nginx >"$WORK/up-scale.log" 2>&1 || { cat "$WORK/up-scale.log"; fail "docker-up SERVICES=nginx"; }
+  for c in app-replica_1 app-replica_2 nginx_1; do podman container exists "${P}_$c" || fail "${P}_$c missing"; done
+  for c in app-replica_1 app-replica_2; do
+    port_ok=""
+    for _ in $(seq 1 120); do
+      podman exec "${P}_$c" node -e "fetch('http://127.0.0.1:8000/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))" 2>/dev/null && { port_ok=1; break; }
+      sleep 1
+    done
+    [[ -n "$port_ok" ]] || fail "$c not healthy"
+  done
+  podman restart "${P}_nginx_1" >/dev/null   # resolve app-replica now that both replicas exist
+  wait_http "http://127.0.0.1:$LB_PORT/nginx-health" 60 || fail "nginx not answering"
+  count() { podman logs "$1" 2>&1 | grep -c '"route":"/graphql"' || true; }
+  declare -A before=()
+  for c in app_1 app-replica_1 app-replica_2; do before[$c]="$(count "${P}_$c")"; done
+  node - "http://127.0.0.1:$LB_PORT" "$NEW_TOKEN" <<'JS'
+const [lb, token] = process.argv.slice(2);
+for (let i = 0; i < 12; i++) {
+  const r = await fetch(`${lb}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: `{ chart(input:{moment:{utc:"2001-01-01T00:00:${String(i).padStart(2, '0')}Z"}}){ positions { body } } }` }) });
+  if (r.status !== 200) { console.error(`request ${i} through nginx: ${r.status}`); process.exit(1); }
+}
+console.log('12 chart queries through nginx: all 200');
+JS
+  served=0
+  for c in app_1 app-replica_1 app-replica_2; do
+    n=$(( $(count "${P}_$c") - ${before[$c]} )); echo "  $c answered $n"
+    [[ $n -gt 0 ]] && served=$((served + 1))
+  done
+  [[ $served -ge 2 ]] || fail "nginx did not spread requests over the replicas"
+fi
 
 step "summary"
 echo "image size:               ${IMAGE_MB} MB ($IMAGE_BYTES bytes)"

@@ -62,7 +62,7 @@ describe('compose.yaml', () => {
     expect(s.migrate.command).toEqual(['migrate']);
     expect(s.migrate.restart).toBe('no');
     expect(s.app.depends_on.migrate.condition).toBe('service_completed_successfully');
-    expect(s.app.healthcheck.test.join(' ')).toContain('/health');
+    expect(String(s.app.healthcheck.test)).toContain('/health');
     expect(Object.keys(compose.networks)).toEqual(['nocturna-network']);
     for (const [name, svc] of Object.entries(s)) {
       expect(svc.networks, name).toEqual(['nocturna-network']);

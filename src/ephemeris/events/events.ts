@@ -280,7 +280,7 @@ export function voidOfCourseMoon(from: Date, to: Date, traditional = false): Voi
   const planets = traditional ? TRADITIONAL_VOC_PLANETS : MODERN_VOC_PLANETS;
   const moon = longitudeFn('MOON');
   // Moon ingresses from 3 days before `from` (the Moon spends ≤ 2.7 days in a sign) to 3 days after `to`.
-  const ing = findCrossings(moon, SIGN_BOUNDARIES, a - 3, b + 3, bodyMotion('MOON').sampleStepDays);
+  const ing = findCrossings(moon, SIGN_BOUNDARIES, Math.max(a - 3, MIN_JD), Math.min(b + 3, MAX_JD), bodyMotion('MOON').sampleStepDays);
   const out: VoidOfCoursePeriod[] = [];
   for (let i = 0; i + 1 < ing.length; i++) {
     const entry = ing[i]!.jd, exit = ing[i + 1]!.jd;

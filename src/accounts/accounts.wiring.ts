@@ -12,6 +12,7 @@ import type { QuotaHook } from '../http/quota.js';
 import type { Logger } from '../observability/logger.js';
 import { openDatabase, type Database } from '../persistence/database.js';
 import { QuotaExceededError } from '../quota/quota.service.js';
+import { DomainError } from '../errors.js';
 import { AccountResolver } from '../graphql/accounts/accounts.resolver.js';
 import { SavedChartResolver } from '../graphql/accounts/saved-chart.resolver.js';
 import { createAccounts, type Accounts, type AccountsOptions } from './accounts.module.js';
@@ -96,19 +97,37 @@ export async function openConfiguredDatabase(config: Config, logger?: Logger): P
 
 /** main.ts startup provider: database, accounts, revocation, quotas (see registerStartupProvider). */
 export async function accountsStartupProvider(config: Config, logger: Logger): Promise<Partial<AppDeps>> {
-  const db = await openConfiguredDatabase(config, logger);
-  const redis = config.redisUrl ? createRedisClient(config.redisUrl) : undefined;
-  const accounts = accountsFromConfig(config, db, redis);
-  const admin = await accounts.bootstrapAdmin(config.admin.email, config.admin.password);
-  if (admin) logger.info({ email: admin.email }, 'admin account created from ADMIN_EMAIL');
-  const deps = accountsDeps(accounts, db);
-  const close = deps.database!.close;
-  deps.database = {
-    ...deps.database!,
-    close: async () => {
-      redis?.disconnect();
-      await close();
-    },
-  };
-  return deps;
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  let redis: Redis | undefined;
+  try {
+    if (config.migrateOnStart || db.kind === 'pglite') {
+      const applied = await db.migrate();
+      if (applied.length) logger.info({ migrations: applied }, 'database migrations applied');
+    }
+    redis = config.redisUrl ? createRedisClient(config.redisUrl) : undefined;
+    const accounts = accountsFromConfig(config, db, redis);
+    try {
+      const admin = await accounts.bootstrapAdmin(config.admin.email, config.admin.password);
+      if (admin) logger.info({ email: admin.email }, 'admin account created from ADMIN_EMAIL');
+    } catch (error) {
+      // A bad ADMIN_PASSWORD must not keep the API down: report it and serve without the admin.
+      if (!(error instanceof DomainError)) throw error;
+      logger.error({ reason: error.message }, 'admin bootstrap from ADMIN_EMAIL / ADMIN_PASSWORD refused');
+    }
+    const deps = accountsDeps(accounts, db);
+    const client = redis;
+    deps.database = {
+      ...deps.database!,
+      close: async () => {
+        client?.disconnect();
+        await db.close();
+      },
+    };
+    return deps;
+  } catch (error) {
+    // main.ts retries providers: release this attempt's clients (PGlite allows one opener per directory).
+    redis?.disconnect();
+    await db.close().catch(() => undefined);
+    throw error;
+  }
 }

@@ -5,9 +5,10 @@
  * The search samples each transiting body once over the range (speed-aware step, see
  * events/body-longitude.ts) and finds every target longitude at once: natal point ± aspect angle,
  * the 12 sign boundaries, the 12 natal cusps. Roots are refined by Illinois regula falsi to 1e-7 day.
- * Transiting longitudes come from the fast geocentric tropical path (astronomy-engine, ≈ 1″ for the
- * planets, so exact times are good to ≈ 1 min for the Sun, longer for slow planets whose exact
- * aspects are intrinsically soft). Natal points come from the chart module.
+ * Transiting longitudes come from events/body-longitude.ts (Sun and Moon from astronomy-engine,
+ * within 0.4″ of the chart module; the planets from the chart module itself), so an exact aspect
+ * is exact in the charts too; slow planets' exact times are intrinsically soft (Pluto moves 1″ in
+ * ≈ 7 min). Natal points come from the chart module.
  */
 import type { Aspect, AspectType, Body, ChartPoint, ChartRequest, Position, ResolvedMoment, Sign } from '../types.js';
 import { ASPECT_ANGLES, SIGNS } from '../types.js';

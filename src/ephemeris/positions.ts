@@ -11,6 +11,7 @@ import {
 } from './frames.js';
 import {
   meanApogee, meanNodeLongitude, MEAN_APOGEE_DISTANCE_AU, MEAN_NODE_DISTANCE_AU, osculatingLunarPoints,
+  type OsculatingLunarPoints,
 } from './lunar-points.js';
 import { minorBodyHelioState, type MinorBody } from './minor-bodies.js';
 import {
@@ -52,6 +53,7 @@ class PositionContext {
   private moon?: State;
   private observerGeo?: State | null;
   private readonly raw = new Map<string, Astronomy.StateVector>();
+  private osculating?: [OsculatingLunarPoints, OsculatingLunarPoints, OsculatingLunarPoints];
 
   constructor(readonly moment: ResolvedMoment, readonly opts: PositionOptions) {
     this.time = astroTimeFromJdUt(moment.julianDayUt);
@@ -85,6 +87,16 @@ class PositionContext {
       return plutoHelioState(this.time, giants);
     }
     return planetHelioFromRaw(name, this.rawPlanet(name));
+  }
+
+  /** Osculating lunar points at t − h, t, t + h (shared by TRUE_NODE and OSCULATING_LILITH). */
+  osculatingTriplet(h: number): [OsculatingLunarPoints, OsculatingLunarPoints, OsculatingLunarPoints] {
+    if (!this.osculating) {
+      const m = this.frame.eqjToEct;
+      const at = (s: State) => osculatingLunarPoints(rotate(m, s.pos), rotate(m, s.vel));
+      this.osculating = [at(moonGeoState(this.time.AddDays(-h))), at(this.moonState()), at(moonGeoState(this.time.AddDays(h)))];
+    }
+    return this.osculating;
   }
 
   /** Observer's geocentric state (EQJ) for TOPOCENTRIC, else null. */
@@ -168,12 +180,8 @@ function meanPointMotion(ctx: PositionContext, body: 'MEAN_NODE' | 'MEAN_LILITH'
 
 /** True node or osculating apogee from the Moon's geocentric state, with a central-difference speed. */
 function osculatingPointMotion(ctx: PositionContext, body: 'TRUE_NODE' | 'OSCULATING_LILITH'): SphericalMotion {
-  const m = ctx.frame.eqjToEct;
-  const at = (s: State) => osculatingLunarPoints(rotate(m, s.pos), rotate(m, s.vel));
   const h = OSCULATING_SPEED_STEP_DAYS;
-  const now = at(ctx.moonState());
-  const before = at(moonGeoState(ctx.time.AddDays(-h)));
-  const after = at(moonGeoState(ctx.time.AddDays(h)));
+  const [before, now, after] = ctx.osculatingTriplet(h);
   if (body === 'TRUE_NODE') {
     let d = after.nodeLongitude - before.nodeLongitude;
     if (d > 180) d -= 360;

@@ -61,9 +61,10 @@ lint: install ## Type-check and run the static checks of Dockerfile, compose.yam
 typecheck: install ## Type-check sources, scripts and tests
 	npm run typecheck
 
-codegen: install ## Generate the Prisma client (offline) and, if codegen.yml exists, GraphQL types
+codegen: install ## Generate the Prisma client, print schema.graphql and generate GraphQL operation types
 	npm run generate
-	@if [ -f codegen.yml ] || [ -f codegen.ts ]; then npx graphql-codegen; fi
+	@if npm run 2>/dev/null | grep -qE '^  schema:print$$'; then npm run schema:print; fi
+	@if npm run 2>/dev/null | grep -qE '^  codegen$$'; then npm run codegen; fi
 
 migrate: build ## Apply database migrations (DATABASE_URL, or the embedded PGlite in ./data)
 	@if npm run 2>/dev/null | grep -qE '^  migrate$$'; then npm run migrate; \

@@ -211,10 +211,11 @@ console.log('/metrics: ok');
 JS
 
 step "the app process is not root"
-uid="$(podman exec "${P}_app_1" sh -c "awk '/^Uid:/{print \$2}' /proc/1/status")"
-podman top "${P}_app_1" user huser pid args | head -3
-[[ "$uid" == 10001 ]] || fail "app PID 1 runs as uid $uid"
-echo "app PID 1 uid: $uid"
+podman top "${P}_app_1" user huser pid args
+procs="$(podman top "${P}_app_1" huser args | tail -n +2)"
+grep -q 'nocturna.js serve' <<<"$procs" || fail "no node serve process in the app container"
+awk '{print $1}' <<<"$procs" | grep -qvx 10001 && fail "a process in the app container does not run as uid 10001"
+echo "every process of the app container (init and node) runs as uid 10001"
 
 psql_count() { podman exec -i "${P}_db_1" sh -c 'psql -At -v ON_ERROR_STOP=1 -U "$POSTGRES_USER" -d "$POSTGRES_DB"' <<<"$1"; }
 tables="$(psql_count "select string_agg(tablename, ',' order by tablename) from pg_tables where schemaname='public'")"

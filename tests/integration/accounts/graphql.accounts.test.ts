@@ -263,6 +263,24 @@ describe('quotas across instances', () => {
   });
 });
 
+describe('quotas count cached answers', () => {
+  it('the same cacheable query three times: answered from the response cache, still counted', async () => {
+    const user = await accountsA.users.create({ email: 'cached@example.com', password: 'cached user password' });
+    const { accessToken } = await login(appA, user.email, 'cached user password');
+    const input = { moment: { utc: '2011-11-11T11:11:11Z' }, bodies: ['MARS'] };
+    const hits = async () => Number(/nocturna_response_cache_hits_total (\d+)/.exec((await request(appA.app).get('/metrics')).text)?.[1] ?? 0);
+    const before = await hits();
+    const remaining: number[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const res = await gql(appA, CHART, { input }, accessToken);
+      expect(res.status).toBe(200);
+      remaining.push(Number(res.headers['x-ratelimit-remaining']));
+    }
+    expect(await hits()).toBe(before + 2);
+    expect(remaining).toEqual([19, 18, 17]);
+  });
+});
+
 describe('API contract (DESIGN.md)', () => {
   it('login, createServiceToken and revokeServiceToken have the fixed names and types', async () => {
     const { buildSchema } = await import('graphql');

@@ -221,6 +221,17 @@ function moonSecularCorrectionsRad(ttDays: number): { dF: number; dNode: number 
   return { dF: dF * k, dNode: (dL - dF) * k };
 }
 
+/**
+ * The Moon's longitude correction ΔL (degrees) of {@link moonGeoState} for callers that use
+ * astronomy-engine's `EclipticGeoMoon` directly (fast longitude searches): add it to the
+ * longitude. (moonGeoState splits it into ΔF along the orbit and ΔΩ about the ecliptic pole; for
+ * the longitude alone the difference is < 0.1″.) Range of the value over 1800–2399: ≈ −4″ … +20″.
+ */
+export function moonLongitudeCorrectionDeg(time: Astronomy.AstroTime): number {
+  const { dF, dNode } = moonSecularCorrectionsRad(time.tt);
+  return ((dF + dNode) * 180) / Math.PI;
+}
+
 /** Rotates an EQJ vector about the J2000 ecliptic pole by the angle with cosine c and sine s. */
 function rotateAboutEclipticPole(v: Vec3, c: number, s: number): Vec3 {
   const [x, y, z] = v;

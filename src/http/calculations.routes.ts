@@ -95,6 +95,21 @@ function toRestField(error: unknown): unknown {
 
 export function calculationsRouter(rt: AppRuntime): Router {
   const router = Router();
+  // The deployment guide checks a service token with `curl -H "Authorization: Bearer …"
+  // /api/v1/calculations` (a GET): answer who the token is and how to call the API.
+  router.get('/api/v1/calculations', rt.requireAuth, (_req, res) => {
+    const principal = res.locals.principal!;
+    res.json({
+      status: 'ok',
+      authenticated: { subject: principal.subject, kind: principal.kind, expiresAt: new Date(principal.expiresAt * 1000).toISOString() },
+      usage: {
+        method: 'POST',
+        path: '/api/v1/calculations',
+        body: { date: '2024-01-01T12:00:00Z', latitude: 40.7128, longitude: -74.006, calculations: [...CALCULATIONS] },
+        graphql: '/graphql',
+      },
+    });
+  });
   router.post('/api/v1/calculations', rt.requireAuth, async (req, res) => {
     try {
       const parsed = parseCalculationBody(req.body);

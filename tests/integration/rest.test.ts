@@ -94,6 +94,14 @@ describe('POST /api/v1/calculations (the deployment guide integration body)', ()
     expect(rest.body.aspects).toEqual(chart.aspects);
   });
 
+  it('GET (the guide\'s token check) answers who the token is, and 401 without one', async () => {
+    const res = await request(t.app).get('/api/v1/calculations').set('Authorization', t.auth);
+    expect(res.status).toBe(200);
+    expect(res.body.authenticated).toMatchObject({ subject: 'test-user', kind: 'access' });
+    expect(res.body.usage.body.calculations).toEqual(['positions', 'aspects', 'houses']);
+    expect((await request(t.app).get('/api/v1/calculations')).status).toBe(401);
+  });
+
   it('returns houses when asked', async () => {
     const res = await request(t.app)
       .post('/api/v1/calculations')

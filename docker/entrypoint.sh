@@ -35,7 +35,20 @@ wait_for_db() {
 case "${1:-serve}" in
   serve)
     shift || true
-    exec node "$NOCTURNA_BIN" serve "$@" ;;
+    if [ "$$" != 1 ]; then exec node "$NOCTURNA_BIN" serve "$@"; fi
+    # PID 1 without an init (Kubernetes, `docker run` without --init): node as PID 1 was seen to
+    # take 8 to 30+ s to stop after SIGTERM. Stay PID 1 here, forward the signals and wait.
+    node "$NOCTURNA_BIN" serve "$@" &
+    child=$!
+    trap 'kill -TERM "$child" 2>/dev/null' TERM
+    trap 'kill -INT "$child" 2>/dev/null' INT
+    status=0
+    wait "$child" || status=$?
+    while kill -0 "$child" 2>/dev/null; do # wait was interrupted by a signal: wait for the exit
+      status=0
+      wait "$child" || status=$?
+    done
+    exit "$status" ;;
   migrate|setup-production|token|admin)
     wait_for_db
     exec node "$NOCTURNA_BIN" "$@" ;;

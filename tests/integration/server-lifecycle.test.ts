@@ -5,7 +5,7 @@
  */
 import { request as httpRequest } from 'node:http';
 import { Router } from 'express';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { STARTUP_PROVIDERS, retry, startServer, type RunningServer } from '../../src/main.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { testConfig } from '../helpers/config.js';
@@ -25,6 +25,15 @@ function get(port: number, path: string): Promise<{ status: number; body: string
 
 let running: RunningServer | undefined;
 let redis: PrivateRedis | undefined;
+// These tests are about the HTTP lifecycle: run them without the registered providers (the
+// accounts database has its own tests) and put the providers back afterwards.
+const registered = [...STARTUP_PROVIDERS];
+beforeEach(() => {
+  STARTUP_PROVIDERS.length = 0;
+});
+afterAll(() => {
+  STARTUP_PROVIDERS.splice(0, STARTUP_PROVIDERS.length, ...registered);
+});
 afterEach(async () => {
   STARTUP_PROVIDERS.length = 0;
   await running?.shutdown('test end');
@@ -36,11 +45,14 @@ afterEach(async () => {
 describe('server lifecycle', () => {
   it('drains in-flight requests on shutdown and refuses new connections', async () => {
     let attempts = 0;
+    let arrived!: () => void;
+    const slowArrived = new Promise<void>((r) => (arrived = r));
     STARTUP_PROVIDERS.push(async () => {
       attempts += 1;
       if (attempts < 3) throw new Error('database not up yet');
       const router = Router();
       router.get('/slow', (_req, res) => {
+        arrived();
         setTimeout(() => res.json({ finished: true }), 400);
       });
       return { routers: [() => router] };
@@ -51,7 +63,7 @@ describe('server lifecycle', () => {
     expect((await get(port, '/health')).status).toBe(200);
 
     const inFlight = get(port, '/slow');
-    await new Promise((r) => setTimeout(r, 100));
+    await slowArrived;
     const stopped = running.shutdown('SIGTERM');
     await new Promise((r) => setTimeout(r, 50));
     await expect(get(port, '/health')).rejects.toThrow(/ECONNREFUSED/);
@@ -63,14 +75,16 @@ describe('server lifecycle', () => {
   });
 
   it('cuts requests that outlive SHUTDOWN_TIMEOUT', async () => {
+    let arrived!: () => void;
+    const stuckArrived = new Promise<void>((r) => (arrived = r));
     STARTUP_PROVIDERS.push(async () => {
       const router = Router();
-      router.get('/stuck', () => undefined);
+      router.get('/stuck', () => arrived());
       return { routers: [() => router] };
     });
     running = await startServer(testConfig({ PORT: '0', HOST: '127.0.0.1', SHUTDOWN_TIMEOUT: '300' }), false);
     const stuck = get(running.port, '/stuck').catch((e: Error) => e);
-    await new Promise((r) => setTimeout(r, 100));
+    await stuckArrived;
     const started = Date.now();
     await running.shutdown('SIGTERM');
     running = undefined;

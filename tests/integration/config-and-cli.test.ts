@@ -132,10 +132,10 @@ describe('JWT verifier factory', () => {
 
   it('remembers verified tokens only until they expire', async () => {
     const verifier = createJwtVerifier({ secret: GOOD_SECRET, issuer: 'i', audience: 'a', clockToleranceSeconds: 0 });
-    const token = signToken({ subject: 'u', kind: 'access' }, { secret: GOOD_SECRET, issuer: 'i', audience: 'a', ttlSeconds: 1 });
+    const token = signToken({ subject: 'u', kind: 'access' }, { secret: GOOD_SECRET, issuer: 'i', audience: 'a', ttlSeconds: 2 });
     expect((await verifier.verify(token)).subject).toBe('u');
     expect((await verifier.verify(token)).subject).toBe('u'); // from the verified-token cache
-    await new Promise((r) => setTimeout(r, 1100));
+    await new Promise((r) => setTimeout(r, 2100)); // exp has second resolution: sign-to-verify may cross a second
     await expect(verifier.verify(token)).rejects.toThrow(/expired/);
   });
 

@@ -6,6 +6,7 @@
 # BACKUP_DIR (backups), BACKUP_KEEP (7), BACKUP=<file> (restore), CONFIRM=yes (skip prompts),
 # WAIT_SECONDS (180), TAIL (200), SERVICES (docker-up: only these services and their dependencies).
 .DEFAULT_GOAL := help
+HERE := $(dir $(abspath $(lastword $(MAKEFILE_LIST))))
 SHELL := /bin/bash
 .SHELLFLAGS := -eo pipefail -c
 
@@ -75,7 +76,7 @@ bench: build ## Run the benchmarks (ephemeris throughput, HTTP load on loopback)
 	npm run bench:http
 
 container-test: ## Build the image and run the compose stack under podman end to end (tests/containers/run.sh)
-	bash tests/containers/run.sh
+	bash $(HERE)tests/containers/run.sh
 
 # ---------------------------------------------------------------------------------------------
 # Docker / compose deployment (the old service's deployment guide)
@@ -88,13 +89,13 @@ docker-check: ## Check the container engine, compose, the .env file and free por
 	@if [ -f $(ENV_FILE) ]; then echo "$(ENV_FILE): present"; \
 	  if grep -q '=change-me$$' $(ENV_FILE); then echo "$(ENV_FILE): still has change-me placeholders"; exit 1; fi; \
 	  else echo "$(ENV_FILE): missing (run make docker-setup)"; fi
-	@port=$$(sed -n 's/^API_PORT=//p' $(ENV_FILE) 2>/dev/null | tail -1); port=$${port:-8000}; \
+	@port=$$(sed -n 's/^API_PORT=//p' $(ENV_FILE) 2>/dev/null | tail -1 || true); port=$${port:-8000}; \
 	  if command -v ss >/dev/null 2>&1 && ss -ltnH "sport = :$$port" | grep -q .; then \
 	    echo "port $$port: in use (fine if it is this stack)"; else echo "port $$port: free"; fi
 	@echo "docker-check: OK"
 
 docker-setup: ## Create .env from .env.example with generated SECRET_KEY and passwords (never overwrites)
-	@sh docker/setup-env.sh $(ENV_FILE) .env.example
+	@sh $(HERE)docker/setup-env.sh $(ENV_FILE) $(or $(wildcard .env.example),$(HERE).env.example)
 
 docker-build: ## Build the application image (NOCTURNA_IMAGE, default nocturna-api:latest) from the Dockerfile
 	$(DC) build app
@@ -148,7 +149,7 @@ docker-deploy: ## One command: setup if needed → build → up → wait healthy
 	$(MAKE) --no-print-directory docker-setup-production
 	@echo; echo "== Nocturna is deployed"; \
 	sed -E 's/("service_token"[[:space:]]*:[[:space:]]*")[^"]*([^"]{8})"/\1…\2"/' $(SUMMARY); \
-	port=$$(sed -n 's/^API_PORT=//p' $(ENV_FILE) | tail -1); \
+	port=$$(sed -n 's/^API_PORT=//p' $(ENV_FILE) 2>/dev/null | tail -1 || true); \
 	echo; echo "API: http://localhost:$${port:-8000}/graphql   health: http://localhost:$${port:-8000}/health"; \
 	echo "The full service token is in $(SUMMARY) (mode 600); give it to your backend as a Bearer token."
 
@@ -169,7 +170,7 @@ docker-backup: ## Dump the database (pg_dump | gzip) to BACKUP_DIR=backups/, kee
 	ls -1t $(BACKUP_DIR)/nocturna_*.sql.gz | tail -n +$$(($(BACKUP_KEEP) + 1)) | while read -r old; do rm -f "$$old"; echo "removed old backup $$old"; done
 
 docker-restore: ## Restore the database from BACKUP=<file.sql.gz> (default: the newest in BACKUP_DIR)
-	@file="$(BACKUP)"; [ -n "$$file" ] || file=$$(ls -1t $(BACKUP_DIR)/nocturna_*.sql.gz 2>/dev/null | head -1); \
+	@file="$(BACKUP)"; [ -n "$$file" ] || file=$$(ls -1t $(BACKUP_DIR)/nocturna_*.sql.gz 2>/dev/null | head -1 || true); \
 	[ -n "$$file" ] && [ -f "$$file" ] || { echo "no backup found (BACKUP=<file>)"; exit 1; }; \
 	gzip -t "$$file"; \
 	if [ "$(CONFIRM)" != yes ]; then read -r -p "Replace the current database with $$file? [y/N] " a; [ "$$a" = y ] || exit 1; fi; \
@@ -177,13 +178,13 @@ docker-restore: ## Restore the database from BACKUP=<file.sql.gz> (default: the 
 	echo "restored $$file"
 
 docker-token-check: ## Check the service token (from deployment_summary.json, or TOKEN=…): valid, owner, expiry
-	@token="$(TOKEN)"; [ -n "$$token" ] || token=$$(sed -nE 's/.*"service_token"[[:space:]]*:[[:space:]]*"([^"]+)".*/\1/p' $(SUMMARY) 2>/dev/null | head -1); \
+	@token="$(TOKEN)"; [ -n "$$token" ] || token=$$(sed -nE 's/.*"service_token"[[:space:]]*:[[:space:]]*"([^"]+)".*/\1/p' $(SUMMARY) 2>/dev/null | head -1 || true); \
 	[ -n "$$token" ] || { echo "no token: pass TOKEN=… or run make docker-setup-production"; exit 1; }; \
 	printf '%s' "$$token" | $(DC) exec -T app nocturna token check
 
 docker-token-renew: ## Issue a new service token, revoke the old one, update deployment_summary.json
 	@field() { sed -nE "s/.*\"$$1\"[[:space:]]*:[[:space:]]*\"([^\"]+)\".*/\\1/p" | head -1; }; \
-	old_id=$$(field token_id <$(SUMMARY) 2>/dev/null); \
+	old_id=$$( (field token_id <$(SUMMARY)) 2>/dev/null || true); \
 	[ -n "$$old_id" ] || { echo "no token_id in $(SUMMARY): run make docker-setup-production"; exit 1; }; \
 	new=$$($(DC) exec -T app nocturna token renew "$$old_id"); \
 	info=$$(printf '%s' "$$new" | $(DC) exec -T app nocturna token check); \

@@ -207,7 +207,11 @@ const bad = await gql(token.slice(0, -4) + 'AAAA'); must(bad.status === 401, `ta
 console.log('no token / tampered token: refused');
 const metrics = await fetch(`${base}/metrics`); const text = await metrics.text();
 must(metrics.ok && text.includes('nocturna_http_requests_total'), '/metrics');
-console.log('/metrics: ok');
+// Every metric the provisioned Grafana dashboard queries is exported by the running app.
+const dashboard = JSON.parse(await (await import('node:fs/promises')).readFile('docker/grafana/dashboards/nocturna.json', 'utf8'));
+const names = new Set(dashboard.panels.flatMap((p) => p.targets.flatMap((t) => [...t.expr.matchAll(/\b(nocturna_[a-z_]+)/g)].map((m) => m[1]))));
+for (const name of names) must(text.includes(`# TYPE ${name.replace(/_(bucket|sum|count)$/, '')} `), `/metrics lacks ${name} (used by the dashboard)`);
+console.log(`/metrics: ok, exports all ${names.size} metrics the Grafana dashboard uses`);
 JS
 
 step "the app process is not root"

@@ -4,10 +4,10 @@
  * overwrites an existing .env.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { ROOT, parseDotenv } from './deploy-helpers.js';
 
 const REQUIRED = [
@@ -40,6 +40,7 @@ describe('Makefile', () => {
 
   it('docker-setup writes generated secrets (no placeholders), mode 600, and never overwrites .env', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'nocturna-setup-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     copyFileSync(path.join(ROOT, '.env.example'), path.join(dir, '.env.example'));
     const env = path.join(dir, '.env');
     execFileSync('make', ['-s', '-f', path.join(ROOT, 'Makefile'), 'docker-setup', `ENV_FILE=${env}`], {

@@ -138,7 +138,9 @@ export async function startServer(config: Config, installSignalHandlers = true):
 
   if (installSignalHandlers) {
     for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-      process.once(signal, () => {
+      // `on`, not `once`: a second signal (an init forwarding it again) must not take the default
+      // action and kill the drain; shutdown() is idempotent.
+      process.on(signal, () => {
         shutdown(signal).then(
           () => process.exit(0),
           (error) => {

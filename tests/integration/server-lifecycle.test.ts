@@ -5,7 +5,7 @@
  */
 import { request as httpRequest } from 'node:http';
 import { Router } from 'express';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { STARTUP_PROVIDERS, retry, startServer, type RunningServer } from '../../src/main.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { testConfig } from '../helpers/config.js';
@@ -72,6 +72,38 @@ describe('server lifecycle', () => {
     expect(JSON.parse(slow.body)).toEqual({ finished: true });
     await stopped;
     running = undefined;
+  });
+
+  it('SIGTERM drains and exits 0 (Apollo no longer re-raises the signal in the middle of the drain)', async () => {
+    // Apollo installs its own SIGTERM handler unless NODE_ENV is "test"; that handler re-raised the
+    // signal after stopping, and the process died with 143 before closing Redis and the database.
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'development';
+    const before = new Set(process.listeners('SIGTERM'));
+    const kill = vi.spyOn(process, 'kill').mockImplementation(() => true);
+    let exited!: (code: number | undefined) => void;
+    const exitCode = new Promise<number | undefined>((r) => (exited = r));
+    const exit = vi.spyOn(process, 'exit').mockImplementation(((code?: number) => {
+      exited(code);
+    }) as never);
+    try {
+      running = await startServer(testConfig({ PORT: '0', HOST: '127.0.0.1' }), true);
+      const added = process.listeners('SIGTERM').filter((l) => !before.has(l));
+      expect(added).toHaveLength(1); // ours only
+      process.emit('SIGTERM', 'SIGTERM');
+      process.emit('SIGTERM', 'SIGTERM'); // a second one (an init forwarding it) is absorbed
+      expect(await exitCode).toBe(0);
+      expect(kill).not.toHaveBeenCalled();
+      await expect(get(running.port, '/health')).rejects.toThrow(/ECONNREFUSED/);
+      running = undefined;
+    } finally {
+      process.env.NODE_ENV = nodeEnv;
+      for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+        for (const l of process.listeners(signal)) if (!before.has(l)) process.removeListener(signal, l);
+      }
+      kill.mockRestore();
+      exit.mockRestore();
+    }
   });
 
   it('cuts requests that outlive SHUTDOWN_TIMEOUT', async () => {

@@ -20,6 +20,7 @@ import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { GatewayContext } from './context.js';
 import { createFormatError } from './error-mapping.js';
+import { JitExecutor } from './jit-executor.js';
 import { createQueryLimitsRule } from './limits/query-limits.rule.js';
 import { rootFieldPolicy } from './operation-policy.js';
 import { createAuthQuotaPlugin } from './plugins/auth-quota.plugin.js';
@@ -67,7 +68,9 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Gateway
   // The response cache's stored JSON doubles as the HTTP body (one serialization per response).
   const json = new ResponseJsonReuse();
   return new ApolloServer<GatewayContext>({
-    schema: options.schema,
+    // The schema, served through the gateway interface so that calculation queries execute compiled
+    // (graphql-jit; see jit-executor.ts). Parsing, validation and every plugin run as usual.
+    gateway: new JitExecutor(options.schema).gateway(),
     cache,
     persistedQueries: { cache, ttl: APQ_TTL_SECONDS },
     introspection: config.graphql.introspection,

@@ -1,0 +1,122 @@
+/**
+ * Execution of the calculation queries with graphql-jit instead of graphql-js' interpreter.
+ *
+ * A chart answer has ~400 fields; graphql-js spends ~1–1.5 µs per field on bookkeeping (resolve
+ * info, argument maps, paths, dictionary-mode result objects), ~0.4–0.6 ms of CPU per chart, about
+ * as much as computing the chart. graphql-jit compiles an operation once into a function that
+ * does the same work directly (~0.05 ms).
+ *
+ * Plugged in through Apollo Server's gateway interface (`load()` → `{ schema, executor }`), which
+ * only replaces the execute step: parsing, validation (depth/cost rules), auth, quota, the
+ * response cache and error formatting run as before. The compiled function is kept per parsed
+ * document (Apollo caches documents per query string) and operation name.
+ *
+ * Scope, so that answers and errors stay exactly graphql-js': only queries whose root fields are
+ * all registered as cacheable calculations (operation-policy.ts) and that select no introspection
+ * field; variables are first coerced by graphql-js, whose errors (with their field paths) are
+ * returned unchanged, and an operation whose compiled run reports any error is answered by
+ * graphql-js instead (same errors, locations and partial data as before). Everything else (mutations, account queries, introspection, an operation
+ * graphql-jit cannot compile) executes with graphql-js.
+ */
+import {
+  execute,
+  getOperationAST,
+  getVariableValues,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
+import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
+import { rootFieldPolicy } from './operation-policy.js';
+import { rootFieldNames } from './plugins/root-fields.js';
+
+type Gateway = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
+type GatewayExecutor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
+
+/** True when the operation may run compiled: a query of cacheable calculation fields only. */
+function isEligible(operation: OperationDefinitionNode, document: DocumentNode): boolean {
+  if (operation.operation !== 'query') return false;
+  const fields = rootFieldNames(operation, document);
+  return fields.length > 0 && fields.every((f) => !f.startsWith('__') && rootFieldPolicy(f).cacheable);
+}
+
+/** Compiles eligible operations once per document and runs them; graphql-js for the rest. */
+export class JitExecutor {
+  /** document → operation name ('' for the only one) → compiled query, or null when not eligible. */
+  private readonly compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | null>>();
+
+  constructor(private readonly schema: GraphQLSchema) {}
+
+  /** Executes `document` like graphql-js `execute`. */
+  async execute(args: {
+    document: DocumentNode;
+    operationName?: string | null;
+    variables?: Record<string, unknown>;
+    contextValue: unknown;
+  }): Promise<ExecutionResult> {
+    const { document, contextValue } = args;
+    const operationName = args.operationName ?? undefined;
+    const variables = args.variables ?? {};
+    const compiled = this.compiledFor(document, operationName);
+    if (!compiled) {
+      return execute({ schema: this.schema, document, variableValues: variables, contextValue, operationName });
+    }
+    // graphql-js' own variable coercion first: identical errors (paths, messages, 400 status).
+    const coerced = getVariableValues(this.schema, compiled.operation.variableDefinitions ?? [], variables, { maxErrors: 50 });
+    if (coerced.errors) return { errors: coerced.errors };
+    const result = await compiled.query.query(undefined, contextValue, variables);
+    if (!result.errors?.length) return result;
+    // graphql-jit's errors lack graphql-js' nodes and extensions: run the failing operation again
+    // with graphql-js for the exact usual errors. The calculation fields are pure and the request's
+    // DataLoader already holds every chart that was computed, so nothing is computed twice.
+    return execute({ schema: this.schema, document, variableValues: variables, contextValue, operationName });
+  }
+
+  /** Apollo Server gateway that serves `schema` and executes through this executor. */
+  gateway(): Gateway {
+    const schema = this.schema;
+    const executor: GatewayExecutor = (rc) =>
+      this.execute({
+        document: rc.document,
+        operationName: rc.operationName ?? rc.request.operationName,
+        variables: rc.request.variables,
+        contextValue: rc.context,
+      });
+    return {
+      async load() {
+        return { executor };
+      },
+      onSchemaLoadOrUpdate(callback) {
+        callback({ apiSchema: schema, coreSupergraphSdl: '' });
+        return () => undefined;
+      },
+      async stop() {},
+    };
+  }
+
+  private compiledFor(
+    document: DocumentNode,
+    operationName: string | undefined,
+  ): { query: CompiledQuery; operation: OperationDefinitionNode } | null {
+    let byName = this.compiled.get(document);
+    if (!byName) {
+      byName = new Map();
+      this.compiled.set(document, byName);
+    }
+    const key = operationName ?? '';
+    const operation = getOperationAST(document, operationName);
+    if (!operation) return null;
+    let query = byName.get(key);
+    if (query === undefined) {
+      query = null;
+      if (isEligible(operation, document)) {
+        const result = compileQuery(this.schema, document, operationName);
+        if (isCompiledQuery(result)) query = result;
+      }
+      byName.set(key, query);
+    }
+    return query ? { query, operation } : null;
+  }
+}

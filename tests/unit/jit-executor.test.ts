@@ -1,0 +1,68 @@
+/**
+ * JitExecutor: calculation queries run compiled (graphql-jit) and answer exactly what graphql-js
+ * answers (data, errors, locations, extensions), including aliases, fragments, bad variables and
+ * resolver errors; other operations run on graphql-js.
+ */
+import 'reflect-metadata';
+import { execute, parse } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { buildGatewaySchema } from '../../src/graphql/schema.js';
+import { JitExecutor } from '../../src/graphql/jit-executor.js';
+import { ChartService } from '../../src/services/chart.service.js';
+import { defaultComputeChart } from '../../src/services/chart.compute.js';
+import { ASPECTS_QUERY, CHART_QUERY, HOUSES_QUERY, POSITIONS_QUERY } from '../helpers/queries.js';
+
+const schema = buildGatewaySchema();
+const NYC = { moment: { utc: '2024-01-01T12:00:00Z' }, location: { latitude: 40.7128, longitude: -74.006 } };
+
+function context(chart: ChartService) {
+  return { services: { chart }, loaders: chart.createLoaders(), observation: {} };
+}
+
+async function both(query: string, variables: Record<string, unknown>) {
+  const document = parse(query);
+  const chartA = new ChartService(defaultComputeChart);
+  const chartB = new ChartService(defaultComputeChart);
+  const expected = await execute({ schema, document, variableValues: variables, contextValue: context(chartA) });
+  const actual = await new JitExecutor(schema).execute({ document, variables, contextValue: context(chartB) });
+  return { expected, actual, computations: [chartA.computations, chartB.computations] };
+}
+
+describe('JitExecutor', () => {
+  const cases: [string, string, Record<string, unknown>][] = [
+    ['chart', CHART_QUERY, { input: NYC }],
+    ['positions', POSITIONS_QUERY, { input: { ...NYC, bodies: ['SUN', 'MOON', 'CHIRON'] } }],
+    ['houses', HOUSES_QUERY, { input: { ...NYC, houseSystem: 'KOCH' } }],
+    ['aspects', ASPECTS_QUERY, { input: NYC }],
+    ['aliases and a fragment', `query A($input: ChartInput!) { a: chart(input: $input) { ...F } b: positions(input: $input) { body } }
+      fragment F on Chart { moment { utc deltaTSeconds } houses { cusps } }`, { input: NYC }],
+    ['latitude out of range', CHART_QUERY, { input: { ...NYC, location: { latitude: 95, longitude: 0 } } }],
+    ['houses without location (partial data)', `query P($input: ChartInput!) { positions(input: $input) { body } houses(input: $input) { cusps } }`, { input: { moment: NYC.moment } }],
+    ['bad enum in variables', POSITIONS_QUERY, { input: { ...NYC, bodies: ['SUN', 'FOO'] } }],
+    ['bad DateTime in variables', POSITIONS_QUERY, { input: { moment: { utc: 'nope' } } }],
+    ['missing variable', POSITIONS_QUERY, {}],
+  ];
+  for (const [name, query, variables] of cases) {
+    it(`answers like graphql-js: ${name}`, async () => {
+      const { expected, actual, computations } = await both(query, variables);
+      expect(JSON.stringify(actual)).toBe(JSON.stringify(expected));
+      expect((actual.errors ?? []).map((e) => [e.originalError?.constructor.name, e.extensions, e.nodes?.length])).toEqual(
+        (expected.errors ?? []).map((e) => [e.originalError?.constructor.name, e.extensions, e.nodes?.length]),
+      );
+      expect(computations[1]).toBe(computations[0]);
+    });
+  }
+
+  it('compiles a calculation query once per document; other operations use graphql-js', async () => {
+    const executor = new JitExecutor(schema);
+    const document = parse(POSITIONS_QUERY);
+    const chart = new ChartService(defaultComputeChart);
+    const compiled = (executor as unknown as { compiledFor(d: unknown, n?: string): unknown }).compiledFor.bind(executor);
+    expect(compiled(document, undefined)).not.toBeNull();
+    expect(compiled(document, undefined)).toEqual(compiled(document, undefined));
+    expect(compiled(parse('{ __schema { queryType { name } } }'), undefined)).toBeNull();
+    const result = await executor.execute({ document, variables: { input: NYC }, contextValue: context(chart) });
+    expect(result.errors).toBeUndefined();
+    expect(chart.computations).toBe(1);
+  });
+});

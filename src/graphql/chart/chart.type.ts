@@ -1,10 +1,17 @@
-/** Output types of the calculation queries (DESIGN.md API contract). Angles in degrees. */
+/**
+ * Output types of the calculation queries (DESIGN.md API contract). Angles in degrees.
+ *
+ * `simpleResolvers: true`: these are plain data (no middlewares, no field resolvers), so their
+ * fields get no per-field type-graphql resolver; graphql reads the property directly. A chart
+ * answer has ~400 such fields, and the wrapper's closure and resolve-info allocation per field cost
+ * more CPU and memory than the rest of the execution.
+ */
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { AspectTypeEnum, BodyEnum, ChartPointEnum, HouseSystemEnum, SignEnum } from '../enums.js';
 import type { AspectType, Body, ChartPoint, HouseSystem, Sign } from '../../ephemeris/types.js';
 
-@ObjectType({ description: 'Apparent position of one body.' })
+@ObjectType({ simpleResolvers: true, description: 'Apparent position of one body.' })
 export class Position {
   @Field(() => BodyEnum, { description: 'The body.' })
   body!: Body;
@@ -43,7 +50,7 @@ export class Position {
   house!: number | null;
 }
 
-@ObjectType({ description: 'House cusps and angles.' })
+@ObjectType({ simpleResolvers: true, description: 'House cusps and angles.' })
 export class Houses {
   @Field(() => HouseSystemEnum, { description: 'System actually used (differs from requestedSystem after a fallback).' })
   system!: HouseSystem;
@@ -76,7 +83,7 @@ export class Houses {
   warnings!: string[];
 }
 
-@ObjectType({ description: 'An aspect between two chart points.' })
+@ObjectType({ simpleResolvers: true, description: 'An aspect between two chart points.' })
 export class Aspect {
   @Field(() => ChartPointEnum, { description: 'First point.' })
   first!: ChartPoint;
@@ -100,7 +107,7 @@ export class Aspect {
   applying!: boolean;
 }
 
-@ObjectType({ description: 'The resolved instant of a chart.' })
+@ObjectType({ simpleResolvers: true, description: 'The resolved instant of a chart.' })
 export class ResolvedMoment {
   @Field(() => DateTimeResolver, { description: 'The instant in UTC.' })
   utc!: Date;
@@ -121,7 +128,7 @@ export class ResolvedMoment {
   utcOffsetMinutes!: number | null;
 }
 
-@ObjectType({ description: 'A complete chart: moment, positions, houses (with a location) and aspects.' })
+@ObjectType({ simpleResolvers: true, description: 'A complete chart: moment, positions, houses (with a location) and aspects.' })
 export class Chart {
   @Field(() => ResolvedMoment, { description: 'The resolved instant.' })
   moment!: ResolvedMoment;

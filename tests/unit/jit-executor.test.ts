@@ -24,7 +24,10 @@ async function both(query: string, variables: Record<string, unknown>) {
   const chartA = new ChartService(defaultComputeChart);
   const chartB = new ChartService(defaultComputeChart);
   const expected = await execute({ schema, document, variableValues: variables, contextValue: context(chartA) });
-  const actual = await new JitExecutor(schema).execute({ document, variables, contextValue: context(chartB) });
+  const executor = new JitExecutor(schema);
+  // The first run of a document is graphql-js; it is compiled from the second on.
+  await executor.execute({ document, variables, contextValue: context(new ChartService(defaultComputeChart)) });
+  const actual = await executor.execute({ document, variables, contextValue: context(chartB) });
   return { expected, actual, computations: [chartA.computations, chartB.computations] };
 }
 
@@ -53,14 +56,18 @@ describe('JitExecutor', () => {
     });
   }
 
-  it('compiles a calculation query once per document; other operations use graphql-js', async () => {
+  it('compiles a calculation query on its second run, once per document; other operations use graphql-js', async () => {
     const executor = new JitExecutor(schema);
     const document = parse(POSITIONS_QUERY);
     const chart = new ChartService(defaultComputeChart);
     const compiled = (executor as unknown as { compiledFor(d: unknown, n?: string): unknown }).compiledFor.bind(executor);
-    expect(compiled(document, undefined)).not.toBeNull();
-    expect(compiled(document, undefined)).toEqual(compiled(document, undefined));
-    expect(compiled(parse('{ __schema { queryType { name } } }'), undefined)).toBeNull();
+    expect(compiled(document, undefined)).toBeNull(); // first run: graphql-js
+    const first = compiled(document, undefined) as { query: unknown } | null;
+    expect(first).not.toBeNull();
+    expect((compiled(document, undefined) as { query: unknown }).query).toBe(first!.query);
+    const introspection = parse('{ __schema { queryType { name } } }');
+    expect(compiled(introspection, undefined)).toBeNull();
+    expect(compiled(introspection, undefined)).toBeNull();
     const result = await executor.execute({ document, variables: { input: NYC }, contextValue: context(chart) });
     expect(result.errors).toBeUndefined();
     expect(chart.computations).toBe(1);

@@ -10,9 +10,9 @@
  * once (its document cache is keyed by query string) and the compiled executor (graphql-jit,
  * src/graphql/jit-executor.ts) runs it from the second request on. Every request still verifies
  * the JWT, coerces the variables, runs the auth plugin and the response cache lookup, and (1) the
- * chart computation and the cache write. The bench app has no accounts wiring (no database): the revocation check and quota
- * hook are not in these figures; in production both read a shared Redis/memory entry per request
- * (the database only on a miss, at most once a minute per token), not the database.
+ * chart computation and the cache write. The bench app has no accounts wiring (no database): the
+ * revocation check and the quota hook are not in these figures; in production both read a shared
+ * Redis/memory entry per request (the database only on a miss, at most once a minute per token).
  *
  * The servers run in a child process (so autocannon does not share their event loop). Options:
  *   --duration 10  --connections 50  --redis redis://127.0.0.1:6379 (cache in Redis; default memory)

@@ -16,6 +16,7 @@ import { DomainError } from '../errors.js';
 import { AccountResolver } from '../graphql/accounts/accounts.resolver.js';
 import { SavedChartResolver } from '../graphql/accounts/saved-chart.resolver.js';
 import { createAccounts, type Accounts, type AccountsOptions } from './accounts.module.js';
+import { ensureDevServiceToken } from './dev-token.file.js';
 
 /**
  * The resolver classes of this module. They are registered in RESOLVERS (src/graphql/schema.ts) so
@@ -113,6 +114,10 @@ export async function accountsStartupProvider(config: Config, logger: Logger): P
       // A bad ADMIN_PASSWORD must not keep the API down: report it and serve without the admin.
       if (!(error instanceof DomainError)) throw error;
       logger.error({ reason: error.message }, 'admin bootstrap from ADMIN_EMAIL / ADMIN_PASSWORD refused');
+    }
+    if (config.nodeEnv === 'development' && db.kind === 'pglite') {
+      const dev = await ensureDevServiceToken(accounts, config.dataDir);
+      logger.info({ file: dev.file, issued: dev.issued }, 'development service token kept in DATA_DIR: TOKEN=$(cat <file>)');
     }
     const deps = accountsDeps(accounts, db);
     const client = redis;

@@ -3,7 +3,7 @@
  * migrations apply at start, the admin is created from ADMIN_EMAIL / ADMIN_PASSWORD on first start
  * only, the app serves login with it, and a too short ADMIN_PASSWORD does not keep the API down.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
@@ -54,4 +54,38 @@ it('migrations apply at start; a too short ADMIN_PASSWORD is reported, not fatal
   const prisma3 = deps3.prisma as import('../../../src/generated/prisma/client.js').PrismaClient;
   expect(await prisma3.user.findMany({ select: { email: true, role: true } })).toEqual([{ email: 'boot@example.com', role: 'ADMIN' }]);
   await deps3.database!.close();
+});
+
+it('development on the embedded default keeps a working service token in DATA_DIR/dev-service-token (0600), reused across starts', async () => {
+  const devDir = await mkdtemp(path.join(tmpdir(), 'nocturna-devtoken-'));
+  try {
+    const logger = createLogger('silent');
+    const config = loadConfig({ NODE_ENV: 'development', SECRET_KEY: 'startup-test-secret-0123456789-abcdefghijk', DATA_DIR: devDir });
+    const deps = await accountsStartupProvider(config, logger);
+    const file = path.join(devDir, 'dev-service-token');
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    const token = (await readFile(file, 'utf8')).trim();
+    const app = await createApp(config, { ...deps, logger });
+    const ok = await request(app.app)
+      .post('/graphql')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ query: '{ positions(input: { moment: { utc: "2024-01-01T12:00:00Z" }, bodies: [SUN] }) { longitude } }' });
+    expect(ok.status).toBe(200);
+    expect(ok.body.data.positions[0].longitude).toBeCloseTo(280.5, 0);
+    await app.close();
+    await deps.database!.close();
+
+    // a second start reuses it (no new token row); production never writes one
+    const again = await accountsStartupProvider(config, logger);
+    expect((await readFile(file, 'utf8')).trim()).toBe(token);
+    const prisma = again.prisma as import('../../../src/generated/prisma/client.js').PrismaClient;
+    expect(await prisma.token.count({ where: { kind: 'SERVICE' } })).toBe(1);
+    await again.database!.close();
+  } finally {
+    await rm(devDir, { recursive: true, force: true });
+  }
+});
+
+it('test and production starts write no development token', async () => {
+  await expect(stat(path.join(dir, 'dev-service-token'))).rejects.toThrow(/ENOENT/);
 });

@@ -7,15 +7,12 @@
  * a longitude λ is drawn at θ = 180° + (λ − reference). Screen y grows downwards, so the point
  * at radius r is (cx + r·cos θ, cy − r·sin θ).
  */
+import { norm360 } from '../ephemeris/frames.js';
 import { SIGNS, type Sign } from '../ephemeris/types.js';
 
-const DEG = Math.PI / 180;
+export { norm360 };
 
-/** Normalises an angle in degrees to [0, 360). */
-export function norm360(degrees: number): number {
-  const r = degrees % 360;
-  return r < 0 ? r + 360 : r === 360 ? 0 : r;
-}
+const DEG = Math.PI / 180;
 
 /** Signed shortest arc from `from` to `to`, degrees, in (−180, 180]. */
 export function signedArc(from: number, to: number): number {

@@ -4,20 +4,8 @@
  */
 import { z } from 'zod';
 
-/** Parses "true"/"false"/"1"/"0"/"yes"/"no" (any case). */
-const booleanFlag = (defaultValue: boolean) =>
-  z
-    .string()
-    .trim()
-    .toLowerCase()
-    .refine((v) => ['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'].includes(v), {
-      message: 'expected true or false',
-    })
-    .transform((v) => ['true', '1', 'yes', 'on'].includes(v))
-    .optional()
-    .transform((v) => v ?? defaultValue);
-
-/** Optional boolean: undefined when unset (so a default can depend on NODE_ENV). */
+/** Optional boolean, parses "true"/"false"/"1"/"0"/"yes"/"no"/"on"/"off" (any case); undefined when
+ *  unset (so a default can depend on NODE_ENV). */
 const optionalBooleanFlag = () =>
   z
     .string()
@@ -28,6 +16,9 @@ const optionalBooleanFlag = () =>
     })
     .transform((v) => ['true', '1', 'yes', 'on'].includes(v))
     .optional();
+
+/** Boolean with a fixed default when unset. */
+const booleanFlag = (defaultValue: boolean) => optionalBooleanFlag().transform((v) => v ?? defaultValue);
 
 const integer = (defaultValue: number, min: number, max: number) =>
   z

@@ -1,3 +1,5 @@
+import { ConfigError, loadConfig, type Config } from '../config/config.js';
+
 /** A `nocturna` subcommand. Register it with one line in src/cli/nocturna.ts. */
 export interface CliCommand {
   name: string;
@@ -19,4 +21,20 @@ export function parseFlags(args: string[]): Map<string, string> {
     else flags.set(arg.slice(2), 'true');
   }
   return flags;
+}
+
+/**
+ * Loads the configuration from `process.env`; on a ConfigError prints it to stderr and returns
+ * undefined (the caller exits with 2). Other errors propagate.
+ */
+export function loadConfigOrReport(): Config | undefined {
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`nocturna: ${error.message}\n`);
+      return undefined;
+    }
+    throw error;
+  }
 }

@@ -6,23 +6,14 @@
  * Options: --subject dev  --ttl 86400 (seconds)  --kind access|service  --role admin  --tier premium
  */
 import { signToken } from '../../auth/jwt.signer.js';
-import { ConfigError, loadConfig } from '../../config/config.js';
-import { parseFlags, type CliCommand } from '../command.js';
+import { loadConfigOrReport, parseFlags, type CliCommand } from '../command.js';
 
 export const devTokenCommand: CliCommand = {
   name: 'dev-token',
   summary: 'Print a JWT signed with the local secret, no database (tools/tests; prefer `token create`)',
   async run(args) {
-    let config;
-    try {
-      config = loadConfig(process.env);
-    } catch (error) {
-      if (error instanceof ConfigError) {
-        process.stderr.write(`nocturna: ${error.message}\n`);
-        return 2;
-      }
-      throw error;
-    }
+    const config = loadConfigOrReport();
+    if (!config) return 2;
     if (config.nodeEnv === 'production') {
       process.stderr.write('nocturna dev-token: refused in production (use `nocturna token create`)\n');
       return 1;

@@ -90,6 +90,7 @@ describe('request body size', () => {
   it('answers 400 to malformed JSON', async () => {
     const res = await request(t.app).post('/graphql').set('Content-Type', 'application/json').send('{"query": ');
     expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('BAD_USER_INPUT');
     expect(res.body.error.message).toMatch(/Malformed JSON/);
   });
 });

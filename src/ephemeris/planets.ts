@@ -27,6 +27,11 @@ const ASTRO_BODY: Record<PlanetName, Astronomy.Body> = {
   PLUTO: Astronomy.Body.Pluto,
 };
 
+/** True for the Sun and the planets Mercury…Pluto (the bodies with an astronomy-engine ephemeris here). */
+export function isPlanetName(name: string): name is PlanetName {
+  return Object.hasOwn(ASTRO_BODY, name);
+}
+
 /** sin and cos of the J2000 obliquity of the VSOP87 ecliptic (23.4392803°). */
 const SIN_EPS0 = Math.sin(23.4392803 * (Math.PI / 180));
 const COS_EPS0 = Math.cos(23.4392803 * (Math.PI / 180));

@@ -3,8 +3,10 @@
  * Julian day (UT), for root finding. No chart, no houses: one position per sample.
  *
  * - Sun: `SunPosition` (VSOP87 Earth, light-time, aberration, nutation);
- * - Moon: `EclipticGeoMoon` (ELP/Brown "Improved Lunar Ephemeris", true ecliptic of date; light-time
- *   of 1.3 s, ≈ 0.7″, neglected);
+ * - Moon: `EclipticGeoMoon` (ELP/Brown "Improved Lunar Ephemeris", true ecliptic of date) plus the
+ *   chart module's secular correction (`moonLongitudeCorrectionDeg`, up to 20″ at the ends of
+ *   1800–2399) and its light-time (≈ 1.3 s, ≈ 0.7″; mean lunar motion), so events and charts show
+ *   the same Moon (< 0.5″, tests/unit/techniques/events.test.ts);
  * - Mercury…Pluto: the chart module's `computePositions` (planets.ts: light-time, aberration,
  *   precession-nutation; see src/ephemeris/README.md for its accuracy), the same values charts show.
  * Known error: astronomy-engine's own (≈ 1″ for the Sun and planets, a few ″ for the Moon), see the
@@ -18,6 +20,8 @@
 import { Astronomy, astroTimeFromJdUt as coreAstroTime } from '../astro.js';
 import type { Body } from '../types.js';
 import { computePositions } from '../positions.js';
+import { C_AU_PER_DAY } from '../frames.js';
+import { isPlanetName, moonLongitudeCorrectionDeg } from '../planets.js';
 import { momentFromJulianDayUt } from '../time.js';
 import { normalizeDegrees } from '../techniques/angles.js';
 import { ValidationError } from '../../errors.js';
@@ -28,17 +32,6 @@ export type LongitudeFn = (jdUt: number) => number;
 /** Supplies longitudes for bodies this module does not compute natively. */
 export type LongitudeProvider = (body: Body, jdUt: number) => number;
 
-const NATIVE: Partial<Record<Body, Astronomy.Body>> = {
-  MERCURY: Astronomy.Body.Mercury,
-  VENUS: Astronomy.Body.Venus,
-  MARS: Astronomy.Body.Mars,
-  JUPITER: Astronomy.Body.Jupiter,
-  SATURN: Astronomy.Body.Saturn,
-  URANUS: Astronomy.Body.Uranus,
-  NEPTUNE: Astronomy.Body.Neptune,
-  PLUTO: Astronomy.Body.Pluto,
-};
-
 /** astronomy-engine time for a Julian day in UT. */
 export function astroTimeFromJdUt(jdUt: number): Astronomy.AstroTime {
   return coreAstroTime(jdUt);
@@ -46,7 +39,7 @@ export function astroTimeFromJdUt(jdUt: number): Astronomy.AstroTime {
 
 /** True when {@link bodyLongitude} computes the body without a provider. */
 export function isNativeBody(body: Body): boolean {
-  return body === 'SUN' || body === 'MOON' || body in NATIVE;
+  return body === 'MOON' || isPlanetName(body);
 }
 
 /**
@@ -72,8 +65,8 @@ export function setLongitudeProvider(provider: LongitudeProvider | null): void {
  */
 export function bodyLongitude(body: Body, jdUt: number, provider?: LongitudeProvider): number {
   if (body === 'SUN') return Astronomy.SunPosition(astroTimeFromJdUt(jdUt)).elon;
-  if (body === 'MOON') return normalizeDegrees(Astronomy.EclipticGeoMoon(astroTimeFromJdUt(jdUt)).lon);
-  if (body in NATIVE) {
+  if (body === 'MOON') return moonLongitude(jdUt);
+  if (isPlanetName(body)) {
     // Mercury…Pluto: the chart module's own pipeline is faster here (25–60 µs against 35–150 µs
     // for GeoVector + Ecliptic) and makes exact times agree with the charts to < 0.01″.
     return chartLongitudeProvider(body, jdUt);
@@ -81,6 +74,20 @@ export function bodyLongitude(body: Body, jdUt: number, provider?: LongitudeProv
   const p = provider ?? fallbackProvider;
   if (!p) throw new ValidationError('body', `${body} is not supported by event searches yet`);
   return normalizeDegrees(p(body, jdUt));
+}
+
+/** Mean geocentric motion of the Moon, °/day; its true speed (11.8–15.4) changes light-time by < 0.2″. */
+const MOON_MEAN_MOTION_DEG_PER_DAY = 13.176358;
+
+/**
+ * The chart module's apparent Moon (planets.ts `moonGeoState` + `apparentMoon`) from the cheaper
+ * `EclipticGeoMoon`: its secular correction, and the geometric Moon τ = distance/c earlier.
+ */
+function moonLongitude(jdUt: number): number {
+  const t = astroTimeFromJdUt(jdUt);
+  const m = Astronomy.EclipticGeoMoon(t);
+  const lightTimeDeg = MOON_MEAN_MOTION_DEG_PER_DAY * (m.dist / C_AU_PER_DAY);
+  return normalizeDegrees(m.lon + moonLongitudeCorrectionDeg(t) - lightTimeDeg);
 }
 
 /** A longitude function bound to one body (see {@link bodyLongitude}). */

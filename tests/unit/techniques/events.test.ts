@@ -101,3 +101,14 @@ describe('sidereal ingresses', () => {
     expect(Math.min(sid, 360 - sid) * 3600).toBeLessThan(2);
   });
 });
+
+describe('events Moon = chart Moon', () => {
+  it('bodyLongitude(MOON) agrees with computePositions within 0.5″ from 1810 to 2390', async () => {
+    const { bodyLongitude } = await import('../../../src/ephemeris/events/body-longitude.js');
+    for (const iso of ['1810-02-03T05:00:00Z', '1900-09-17T18:30:00Z', '1987-04-29T02:15:00Z', '2024-01-11T11:57:00Z', '2150-11-05T23:00:00Z', '2390-06-21T12:00:00Z']) {
+      const d = new Date(iso);
+      const events = bodyLongitude('MOON', momentFromUtc(d).julianDayUt);
+      expect(Math.abs(signedSeparationDegrees(events, pos('MOON', d).longitude)) * 3600).toBeLessThan(0.5);
+    }
+  });
+});

@@ -14,7 +14,7 @@ export type ComputeChart = (request: ChartRequest) => Chart;
 
 /** Per-request loaders; create one set per HTTP request with `createLoaders()`. */
 export interface ChartLoaders {
-  chart: DataLoader<string, Chart>;
+  chart: DataLoader<ChartRequest, Chart, string>;
 }
 
 export class ChartService {
@@ -29,16 +29,16 @@ export class ChartService {
   /** Fresh per-request loaders: identical normalised requests compute once per HTTP request. */
   createLoaders(): ChartLoaders {
     return {
-      chart: new DataLoader<string, Chart>(
-        async (keys) =>
-          keys.map((key) => {
+      chart: new DataLoader<ChartRequest, Chart, string>(
+        async (requests) =>
+          requests.map((request) => {
             try {
-              return this.computeNow(JSON.parse(key) as ChartRequest);
+              return this.computeNow(request);
             } catch (error) {
               return error instanceof Error ? error : new Error(String(error));
             }
           }),
-        { batch: false },
+        { batch: false, cacheKeyFn: stableStringify },
       ),
     };
   }
@@ -51,7 +51,7 @@ export class ChartService {
   async chart(input: ChartInputLike, loaders: ChartLoaders, argPath = 'input'): Promise<Chart> {
     const request = withFieldPrefix(argPath, () => toChartRequest(input));
     try {
-      return await loaders.chart.load(stableStringify(request));
+      return await loaders.chart.load(request);
     } catch (error) {
       throw prefixValidationError(argPath, error);
     }

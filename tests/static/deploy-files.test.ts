@@ -12,6 +12,14 @@ import {
   parseDotenv, parseManifests, read, strictK8sCheck, validateK8sObject, type K8sObject,
 } from './deploy-helpers.js';
 
+/** Each broken copy must differ from the original (the replacement really happened) and be reported by `check`. */
+function expectEveryCopyFails(original: string, broken: readonly string[], check: (text: string) => readonly unknown[]): void {
+  for (const text of broken) {
+    expect(text).not.toBe(original);
+    expect(check(text).length).toBeGreaterThan(0);
+  }
+}
+
 const envExample = parseDotenv(read('.env.example'));
 const composeText = read('compose.yaml');
 const compose = interpolate(YAML.parse(composeText, { merge: true }), envExample) as {
@@ -42,10 +50,7 @@ describe('compose.yaml', () => {
       composeText.replace('    stop_grace_period: 30s\n    deploy:\n      resources:\n        limits:\n          cpus: "${DB_CPUS', '    stop_grace_period: thirty seconds\n    deploy:\n      resources:\n        limits:\n          cpus: "${DB_CPUS'),
       composeText.replace('networks:\n  nocturna-network:\n    driver: bridge', 'networks:\n  nocturna-network:\n  driver: [bridge'),
     ];
-    for (const text of broken) {
-      expect(text).not.toBe(composeText); // the replacement really happened
-      expect(checkComposeText(text, envExample).length).toBeGreaterThan(0);
-    }
+    expectEveryCopyFails(composeText, broken, (text) => checkComposeText(text, envExample));
     const { SECRET_KEY: _omit, ...noSecret } = envExample;
     expect(checkComposeText(composeText, noSecret)).toEqual([expect.stringMatching(/SECRET_KEY/)]);
   });
@@ -160,10 +165,7 @@ describe('Dockerfile', () => {
       dockerfile.replace('EXPOSE 8000', 'expose 8000'),
       dockerfile.replace('WORKDIR /app\nCOPY --from=build', 'WORKDIR app\nCOPY --from=build'),
     ];
-    for (const text of broken) {
-      expect(text).not.toBe(dockerfile);
-      expect(lintDockerfile(text).length).toBeGreaterThan(0);
-    }
+    expectEveryCopyFails(dockerfile, broken, lintDockerfile);
   });
 
   it('meets the image policy: BASE arg, multi-stage, numeric non-root USER, HEALTHCHECK, no dev deps or secrets', () => {
@@ -179,10 +181,7 @@ describe('Dockerfile', () => {
       dockerfile.replace('COPY --from=build /app/node_modules ./node_modules', 'RUN npm ci'),
       dockerfile.replace('ENV NODE_ENV=production \\\n    HOST', 'ENV SECRET_KEY=abc \\\n    HOST'),
     ];
-    for (const text of broken) {
-      expect(text).not.toBe(dockerfile);
-      expect(dockerfilePolicy(text).length).toBeGreaterThan(0);
-    }
+    expectEveryCopyFails(dockerfile, broken, dockerfilePolicy);
   });
 
   it('.dockerignore keeps secrets and local state out of the build context', () => {

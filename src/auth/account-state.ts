@@ -44,8 +44,8 @@ export class AccountState {
   }
 
   /** The user's status, role and plan (cached); null when the user does not exist. */
-  async userState(userId: string): Promise<UserState | null> {
-    const cached = await this.store.get(`usr:${userId}`);
+  async userState(userId: string, prefetched?: string): Promise<UserState | null> {
+    const cached = prefetched ?? (await this.store.get(`usr:${userId}`));
     if (cached !== undefined) return cached === 'none' ? null : (JSON.parse(cached) as UserState);
     if (!isUuid(userId)) return null;
     const row = await this.prisma.user.findUnique({
@@ -71,8 +71,8 @@ export class AccountState {
    * True when the service token `jti` of `userId` is revoked, unknown, expired or not the caller's.
    * Service tokens must exist in the database: a validly signed token that was never issued is refused.
    */
-  async serviceTokenRevoked(jti: string, userId: string): Promise<boolean> {
-    const cached = await this.store.get(`tok:${jti}`);
+  async serviceTokenRevoked(jti: string, userId: string, prefetched?: string): Promise<boolean> {
+    const cached = prefetched ?? (await this.store.get(`tok:${jti}`));
     if (cached === 'revoked') return true;
     if (cached === `active:${userId}`) return false;
     const row = jti.length <= 128
@@ -101,18 +101,20 @@ export class AccountState {
   /**
    * The revocation check for the JWT verifier: refuses revoked or unknown service tokens, access
    * tokens revoked by logout, and every token of a user that is disabled, pending or deleted.
+   * Both shared entries (user and token) are read in one round trip (MGET).
    */
   readonly isRevoked: RevocationCheck = async (principal: Principal) => {
     if (!principal.tokenId) return true;
-    const user = await this.userState(principal.subject);
+    const [userEntry, tokenEntry] = await this.store.getMany([`usr:${principal.subject}`, `tok:${principal.tokenId}`]);
+    const user = await this.userState(principal.subject, userEntry);
     if (!user || user.status !== 'ACTIVE') return true;
     if (principal.kind === 'service') {
       if (user.role !== 'SERVICE') return true;
-      if (await this.serviceTokenRevoked(principal.tokenId, principal.subject)) return true;
+      if (await this.serviceTokenRevoked(principal.tokenId, principal.subject, tokenEntry)) return true;
       void this.touchServiceToken(principal.tokenId).catch(() => undefined);
       return false;
     }
-    return (await this.store.get(`tok:${principal.tokenId}`)) === 'revoked';
+    return tokenEntry === 'revoked';
   };
 }
 

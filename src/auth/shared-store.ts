@@ -9,6 +9,8 @@ export interface SharedStore {
   readonly kind: 'redis' | 'memory';
   /** The value, or undefined when absent, expired or the store is unreachable. */
   get(key: string): Promise<string | undefined>;
+  /** The values of `keys` in one round trip (Redis MGET); undefined where absent or unreachable. */
+  getMany(keys: readonly string[]): Promise<(string | undefined)[]>;
   /** Stores `value` for `ttlSeconds` (≥ 1). Resolves false when the store is unreachable. */
   set(key: string, value: string, ttlSeconds: number): Promise<boolean>;
   /** Stores only when absent; resolves true when this call stored it. */
@@ -26,6 +28,13 @@ export function createRedisSharedStore(redis: Redis, prefix: string): SharedStor
         return (await redis.get(prefix + key)) ?? undefined;
       } catch {
         return undefined;
+      }
+    },
+    async getMany(keys) {
+      try {
+        return (await redis.mget(keys.map((k) => prefix + k))).map((v) => v ?? undefined);
+      } catch {
+        return keys.map(() => undefined);
       }
     },
     async set(key, value, ttlSeconds) {
@@ -76,6 +85,9 @@ export function createMemorySharedStore(maxEntries = 100_000): SharedStore {
     kind: 'memory',
     async get(key) {
       return live(key)?.value;
+    },
+    async getMany(keys) {
+      return keys.map((key) => live(key)?.value);
     },
     async set(key, value, ttlSeconds) {
       put(key, value, ttlSeconds);

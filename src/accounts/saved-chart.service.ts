@@ -8,7 +8,7 @@ import { resolveMoment } from '../ephemeris/time.js';
 import { toChartRequest, type ChartInputLike } from '../services/chart-request.js';
 import { isUuid } from '../auth/account-state.js';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
-import { decodeCursor, encodeCursor, pageSize, type Page } from './user.service.js';
+import { decodeCursor, pageSize, toPage, type Page } from './user.service.js';
 
 export const savedChartSelect = {
   id: true,
@@ -140,9 +140,7 @@ export class SavedChartService {
       take: take + 1,
       select: savedChartSelect,
     });
-    const items = rows.slice(0, take);
-    const last = items.at(-1);
-    return { items, hasNextPage: rows.length > take, endCursor: last ? encodeCursor(last.createdAt, last.id) : null };
+    return toPage(rows, take);
   }
 
   /** Every saved chart (admin view), newest first — used to prove owners load through DataLoader. */

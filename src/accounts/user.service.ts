@@ -216,9 +216,7 @@ export class UserService {
       take: take + 1,
       select: userSelect,
     });
-    const items = rows.slice(0, take);
-    const last = items.at(-1);
-    return { items, hasNextPage: rows.length > take, endCursor: last ? encodeCursor(last.createdAt, last.id) : null };
+    return toPage(rows, take);
   }
 
   private async requireById(id: string, field = 'id'): Promise<UserRecord> {
@@ -336,6 +334,13 @@ export class UserService {
       throw error;
     }
   }
+}
+
+/** A page from `take + 1` keyset rows: the extra row only tells that more follow. */
+export function toPage<T extends { createdAt: Date; id: string }>(rows: T[], take: number): Page<T> {
+  const items = rows.slice(0, take);
+  const last = items.at(-1);
+  return { items, hasNextPage: rows.length > take, endCursor: last ? encodeCursor(last.createdAt, last.id) : null };
 }
 
 /** Opaque keyset cursor over (createdAt, id). */

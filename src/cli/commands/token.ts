@@ -25,6 +25,13 @@ function positional(args: string[]): string | undefined {
   return undefined;
 }
 
+/** The token id of `revoke`/`renew` (--id or the first positional); prints the usage when missing. */
+function tokenId(flags: Map<string, string>, args: string[]): string | undefined {
+  const id = flags.get('id') ?? positional(args);
+  if (!id) say(USAGE);
+  return id;
+}
+
 function days(flags: Map<string, string>): number | undefined {
   const raw = flags.get('days');
   return raw === undefined ? undefined : Number(raw);
@@ -63,11 +70,8 @@ export const tokenCommand: CliCommand = {
           return 0;
         });
       case 'revoke': {
-        const id = flags.get('id') ?? positional(rest);
-        if (!id) {
-          say(USAGE);
-          return 2;
-        }
+        const id = tokenId(flags, rest);
+        if (!id) return 2;
         return withCliContext({}, async ({ accounts }) => {
           const changed = await accounts.tokens.revokeServiceToken(id);
           say(changed ? `revoked ${id}` : `${id} was already revoked`);
@@ -107,11 +111,8 @@ export const tokenCommand: CliCommand = {
           }
         });
       case 'renew': {
-        const id = flags.get('id') ?? positional(rest);
-        if (!id) {
-          say(USAGE);
-          return 2;
-        }
+        const id = tokenId(flags, rest);
+        if (!id) return 2;
         return withCliContext({}, async ({ accounts }) => {
           const issued = await accounts.tokens.renewServiceToken(id, days(flags));
           say(`new service token ${issued.id}, expires ${issued.expiresAt.toISOString()} (the old one stays valid until revoked)`);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computePositions } from '../../src/ephemeris/positions.js';
 import { momentFromJulianDayUt } from '../../src/ephemeris/time.js';
 import type { Body } from '../../src/ephemeris/types.js';
-import { angleDiffArcsec } from './angles.js';
+import { angleDiffArcsec } from '../helpers/angles.js';
 import reference from './positions.json' with { type: 'json' };
 
 interface RefBody {

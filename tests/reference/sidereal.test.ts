@@ -3,7 +3,7 @@ import { ayanamsaDegrees } from '../../src/ephemeris/index.js';
 import { computePositions } from '../../src/ephemeris/positions.js';
 import { momentFromJulianDayUt } from '../../src/ephemeris/time.js';
 import { AYANAMSAS } from '../../src/ephemeris/types.js';
-import { angleDiffArcsec } from './angles.js';
+import { angleDiffArcsec } from '../helpers/angles.js';
 import reference from './sidereal.json' with { type: 'json' };
 
 interface Mode { ayanamsaTrue: number; ayanamsaMean: number; siderealSunLongitude: number; siderealMoonLongitude: number }

@@ -9,6 +9,7 @@ import { DEFAULT_ORBS } from '../../src/ephemeris/orbs.js';
 import { ValidationError } from '../../src/errors.js';
 import { ASPECT_ANGLES, ASPECT_TYPES } from '../../src/ephemeris/types.js';
 import type { ChartPoint } from '../../src/ephemeris/types.js';
+import { rng } from '../helpers/angles.js';
 
 const defaults = resolveAspectOptions();
 
@@ -30,18 +31,6 @@ function fieldOf(fn: () => unknown): string {
     return (e as ValidationError).field;
   }
   throw new Error('expected a ValidationError');
-}
-
-/** Deterministic PRNG (mulberry32) for the property test. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('default orbs', () => {

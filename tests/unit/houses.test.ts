@@ -3,6 +3,7 @@ import { computeHouses, computeHousesFromArmc, houseOfLongitude } from '../../sr
 import { HOUSE_SYSTEMS } from '../../src/ephemeris/types.js';
 import type { HouseSystem, ResolvedMoment } from '../../src/ephemeris/types.js';
 import { ValidationError } from '../../src/errors.js';
+import { angleDiffArcsec } from '../helpers/angles.js';
 
 const DEG = Math.PI / 180;
 
@@ -23,11 +24,7 @@ const J2000 = 2451545.0;
 function norm(x: number): number {
   return ((x % 360) + 360) % 360;
 }
-function arcsec(a: number, b: number): number {
-  let d = Math.abs(a - b) % 360;
-  if (d > 180) d = 360 - d;
-  return d * 3600;
-}
+const arcsec = angleDiffArcsec;
 function fieldOf(fn: () => unknown): string {
   try {
     fn();

@@ -10,6 +10,7 @@ import {
   MINOR_BODIES, MINOR_BODY_MAX_JD_TT, MINOR_BODY_MIN_JD_TT, type MinorBody,
   integrateMinorBodiesFromEpoch, minorBodyEpochs, minorBodyHelioState, minorBodyReferenceState,
 } from '../../src/ephemeris/minor-bodies.js';
+import { rng } from '../helpers/angles.js';
 
 const AU_KM = 149597870.7;
 const C_AU_PER_DAY = 173.1446326846693;
@@ -25,18 +26,6 @@ interface RefCase {
 const positions = JSON.parse(
   readFileSync(new URL('../reference/positions.json', import.meta.url), 'utf8'),
 ) as { cases: RefCase[] };
-
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('minor-body initial conditions', () => {
   it('the refitted velocities carry each reference position onto the next epoch\'s (25 years)', { timeout: 300_000 }, () => {

@@ -1,9 +1,18 @@
 /** Houses and angles: the house-number ring, cusp lines, and the ASC/MC/DSC/IC axes with labels. */
 import type { Chart } from '../ephemeris/types.js';
-import { at, circleEl, line, text, type Frame } from './frame.js';
+import { at, circleEl, glyph, line, text, type Frame } from './frame.js';
 import { fmt, fmtLongitude, formatDegreesMinutes, norm360, zodiacDegree } from './geometry.js';
+import { SIGN_GLYPHS } from './glyphs.js';
 import { spreadLongitudes } from './spread.js';
 import { el } from './svg.js';
+import { signColour } from './themes.js';
+
+/** Rough DejaVu Sans advance widths (em) of the characters in a degree label: digits, ° and ′. */
+function degreeLabelWidthEm(label: string): number {
+  let em = 0;
+  for (const ch of label) em += ch === '°' ? 0.5 : ch === '′' ? 0.3 : 0.64;
+  return em;
+}
 
 /** Draws the house-number ring, the cusps and the aspect circle (the circle also without houses). */
 export function houseRing(f: Frame, chart: Chart): string {
@@ -68,7 +77,24 @@ export function angles(f: Frame, chart: Chart): string {
     out += line(at(f, 1, a.longitude), at(f, 1 + (size * 0.014) / R, a.longitude), stroke);
     const c = at(f, labelRadius, spread.get(a.name) as number);
     out += text(f, { x: c.x, y: c.y - font * 0.55 }, a.name, font, palette.angle, { 'font-weight': 'bold' });
-    out += text(f, { x: c.x, y: c.y + font * 0.6 }, formatDegreesMinutes(zodiacDegree(a.longitude)), font * 0.85, palette.angle);
+    // Second line: "4°38′" followed by the sign glyph, centred together under the name.
+    const z = zodiacDegree(a.longitude);
+    const degrees = formatDegreesMinutes(z);
+    const degreeFont = font * 0.85;
+    const textWidth = degreeLabelWidthEm(degrees) * degreeFont;
+    const signSide = degreeFont * 1.1;
+    const gap = degreeFont * 0.2;
+    const width = textWidth + gap + signSide;
+    // Centred under the name, but kept inside the picture (ASC/DSC labels sit near its edges).
+    const edge = font * 0.2;
+    const left = Math.min(Math.max(c.x - width / 2, edge), size - edge - width);
+    const y = c.y + font * 0.6;
+    out += text(f, { x: left + textWidth / 2, y }, degrees, degreeFont, palette.angle);
+    out += el(
+      'g',
+      { 'data-role': 'angle-sign', 'data-angle-sign': z.sign },
+      glyph(SIGN_GLYPHS[z.sign], { x: left + textWidth + gap + signSide / 2, y }, signSide, signColour(palette, z.sign), null),
+    );
   }
   return el('g', { 'data-role': 'angles' }, out);
 }

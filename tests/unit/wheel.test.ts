@@ -4,6 +4,7 @@
  * caption, retrograde marks, aspect colouring by family, bi-wheel rings, well-formed markup.
  */
 import { describe, expect, it } from 'vitest';
+import { SIGNS } from '../../src/ephemeris/types.js';
 import { ValidationError } from '../../src/errors.js';
 import { renderWheelSvg, type WheelOptions } from '../../src/render/index.js';
 import { PALETTES } from '../../src/render/themes.js';
@@ -183,6 +184,14 @@ describe('renderWheelSvg output', () => {
     expect(elementsWith(svg, 'data-angle').map((e) => e['data-angle'])).toEqual(['ASC', 'MC', 'DSC', 'IC']);
     expect(svg).toContain('>ASC</text>');
     expect(svg).toContain('>2°18′</text>');
+    // Each axis label names its sign (by glyph) after the degrees.
+    const chart = ordinaryChart();
+    const h = chart.houses;
+    if (!h) throw new Error('fixture has houses');
+    const signOf = (longitude: number) => SIGNS[Math.floor((((longitude % 360) + 360) % 360) / 30)];
+    expect(elementsWith(svg, 'data-angle-sign').map((e) => e['data-angle-sign'])).toEqual(
+      [h.ascendant, h.midheaven, h.descendant, h.imumCoeli].map(signOf),
+    );
   });
 
   it('marks retrograde bodies and only those', () => {

@@ -287,21 +287,13 @@ function calcHouses(armc: number, latitude: number, obliquity: number, system: H
       flipAllIfPolarWest();
       break;
     }
-    case 'REGIOMONTANUS': {
-      // Equator trisected; pole heights tan f = tan φ · sin(30°), tan φ · sin(60°).
-      const fh1 = Math.atan(tanfi * 0.5) * RAD;
-      const fh2 = Math.atan(tanfi * Math.cos(30 * DEG)) * RAD;
-      c[11] = asc1(30 + th, fh1, sine, cose);
-      c[12] = asc1(60 + th, fh2, sine, cose);
-      c[2] = asc1(120 + th, fh2, sine, cose);
-      c[3] = asc1(150 + th, fh1, sine, cose);
-      flipAllIfPolarWest();
-      break;
-    }
+    case 'REGIOMONTANUS':
     case 'TOPOCENTRIC': {
-      // Polich–Page: pole heights tan f = tan φ / 3 and 2 tan φ / 3.
-      const fh1 = Math.atan(tanfi / 3) * RAD;
-      const fh2 = Math.atan((tanfi * 2) / 3) * RAD;
+      // Regiomontanus (equator trisected): pole heights tan f = tan φ · sin(30°), tan φ · sin(60°).
+      // Topocentric (Polich–Page): tan f = tan φ / 3 and 2 tan φ / 3.
+      const regio = system === 'REGIOMONTANUS';
+      const fh1 = Math.atan(regio ? tanfi * 0.5 : tanfi / 3) * RAD;
+      const fh2 = Math.atan(regio ? tanfi * Math.cos(30 * DEG) : (tanfi * 2) / 3) * RAD;
       c[11] = asc1(30 + th, fh1, sine, cose);
       c[12] = asc1(60 + th, fh2, sine, cose);
       c[2] = asc1(120 + th, fh2, sine, cose);

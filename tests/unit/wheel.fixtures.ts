@@ -3,6 +3,7 @@
  * the renderer can be tested on its own. Signs, houses and major aspects are derived from the
  * longitudes given here with the plain definitions (30° signs, house = the cusp interval).
  */
+import { norm360 } from '../../src/ephemeris/frames.js';
 import {
   ASPECT_ANGLES,
   SIGNS,
@@ -17,23 +18,19 @@ import {
 
 type BodySpec = [body: Body, longitude: number, speedDegPerDay: number];
 
-function norm(x: number): number {
-  return ((x % 360) + 360) % 360;
-}
-
 function houseOf(longitude: number, cusps: readonly number[]): number {
   for (let i = 0; i < 12; i += 1) {
     const start = cusps[i];
-    const width = norm(cusps[(i + 1) % 12] - start);
-    if (norm(longitude - start) < width) return i + 1;
+    const width = norm360(cusps[(i + 1) % 12] - start);
+    if (norm360(longitude - start) < width) return i + 1;
   }
   return 12;
 }
 
 /** Porphyry cusps: each quadrant between the angles split in three equal parts. */
 export function porphyryCusps(ascendant: number, midheaven: number): number[] {
-  const ic = norm(midheaven + 180);
-  const dsc = norm(ascendant + 180);
+  const ic = norm360(midheaven + 180);
+  const dsc = norm360(ascendant + 180);
   const cusps: number[] = [];
   const quadrants: [number, number][] = [
     [ascendant, ic],
@@ -42,8 +39,8 @@ export function porphyryCusps(ascendant: number, midheaven: number): number[] {
     [midheaven, ascendant],
   ];
   for (const [from, to] of quadrants) {
-    const width = norm(to - from);
-    cusps.push(norm(from), norm(from + width / 3), norm(from + (2 * width) / 3));
+    const width = norm360(to - from);
+    cusps.push(norm360(from), norm360(from + width / 3), norm360(from + (2 * width) / 3));
   }
   return cusps;
 }
@@ -73,10 +70,10 @@ export function makeChart(
       cusps,
       ascendant: houses.ascendant,
       midheaven: houses.midheaven,
-      descendant: norm(houses.ascendant + 180),
-      imumCoeli: norm(houses.midheaven + 180),
-      vertex: norm(houses.ascendant + 120),
-      armc: norm(houses.midheaven + 2),
+      descendant: norm360(houses.ascendant + 180),
+      imumCoeli: norm360(houses.midheaven + 180),
+      vertex: norm360(houses.ascendant + 120),
+      armc: norm360(houses.midheaven + 2),
       warnings:
         houses.requested && houses.requested !== houses.system
           ? [`${houses.requested} is undefined at this latitude; ${houses.system} used`]
@@ -100,7 +97,7 @@ export function makeChart(
   const aspects: Aspect[] = [];
   for (let i = 0; i < positions.length; i += 1) {
     for (let j = i + 1; j < positions.length; j += 1) {
-      const d = norm(positions[j].longitude - positions[i].longitude);
+      const d = norm360(positions[j].longitude - positions[i].longitude);
       const separation = d > 180 ? 360 - d : d;
       for (const [type, orbLimit] of MAJOR) {
         const orb = Math.abs(separation - ASPECT_ANGLES[type]);

@@ -3,9 +3,8 @@
  * unmoved, clusters centred on their true longitudes, wrap-around at 0° Aries, overfull circles.
  */
 import { describe, expect, it } from 'vitest';
-import { spreadLongitudes } from '../../src/render/index.js';
-import { zodiacDegree, fmt, formatDegreesMinutes } from '../../src/render/geometry.js';
-import { aspectFamily } from '../../src/render/index.js';
+import { aspectFamily, spreadLongitudes } from '../../src/render/index.js';
+import { fmt, formatDegreesMinutes, zodiacDegree } from '../../src/render/geometry.js';
 import { ASPECT_TYPES } from '../../src/ephemeris/types.js';
 
 function arc(a: number, b: number): number {

@@ -98,9 +98,7 @@ export function housesFromMidheaven(
   moment: ResolvedMoment,
 ): HousesResult {
   const eps = trueObliquityDegrees(moment.julianDayUt);
-  const armc = rightAscensionOfEclipticPoint(midheavenTropical, eps);
-  const ay = ayanamsaAt(n, moment);
-  return computeHousesFromArmc(armc, latitude, eps, n.houseSystem, ay ? { ayanamsaDegrees: ay } : undefined);
+  return housesAtArmc(n, rightAscensionOfEclipticPoint(midheavenTropical, eps), latitude, eps, moment);
 }
 
 /** Houses from a given ARMC (degrees) at a latitude with the true obliquity at `moment`. */
@@ -110,9 +108,18 @@ export function housesFromArmc(
   latitude: number,
   moment: ResolvedMoment,
 ): HousesResult {
-  const eps = trueObliquityDegrees(moment.julianDayUt);
+  return housesAtArmc(n, normalizeDegrees(armc), latitude, trueObliquityDegrees(moment.julianDayUt), moment);
+}
+
+function housesAtArmc(
+  n: Pick<NormalizedChartRequest, 'houseSystem' | 'zodiac' | 'ayanamsa'>,
+  armc: number,
+  latitude: number,
+  eps: number,
+  moment: ResolvedMoment,
+): HousesResult {
   const ay = ayanamsaAt(n, moment);
-  return computeHousesFromArmc(normalizeDegrees(armc), latitude, eps, n.houseSystem, ay ? { ayanamsaDegrees: ay } : undefined);
+  return computeHousesFromArmc(armc, latitude, eps, n.houseSystem, ay ? { ayanamsaDegrees: ay } : undefined);
 }
 
 /** Strips the angle speeds from a HousesResult: the public Houses shape. */

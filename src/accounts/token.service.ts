@@ -11,7 +11,8 @@ import type { AccountState } from '../auth/account-state.js';
 import type { LoginLimiter } from '../auth/login-limiter.js';
 import { ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError } from '../errors.js';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
-import { SERVICE_USER_EMAIL, type UserRecord, type UserService } from './user.service.js';
+import { normalizeEmail, SERVICE_USER_EMAIL, type UserRecord, type UserService } from './user.service.js';
+import { PASSWORD_MAX_LENGTH } from './password.js';
 
 /** Scopes a service token may carry. `calculations` grants the calculation queries only. */
 export const SERVICE_SCOPES = ['calculations'] as const;
@@ -100,8 +101,8 @@ export class TokenService {
    *   RateLimitedError (too many failures).
    */
   async login(email: string, password: string, ip: string): Promise<AuthTokens> {
-    if (typeof email !== 'string' || email.length > 254) throw new ValidationError('input.email', 'Invalid email address');
-    if (typeof password !== 'string' || password.length > 256) throw new ValidationError('input.password', 'Password too long');
+    normalizeEmail(email, 'input.email');
+    if (typeof password !== 'string' || password.length > PASSWORD_MAX_LENGTH) throw new ValidationError('input.password', 'Password too long');
     await this.o.loginLimiter.assertAllowed(email, ip);
     const user = await this.o.users.checkCredentials(email, password);
     if (!user) {

@@ -117,6 +117,13 @@ describe('registration', () => {
 });
 
 describe('login, refresh, logout', () => {
+  it('refuses a malformed email on the email field, before any credential check', async () => {
+    await expect(accounts.tokens.login('not-an-email', PASSWORD, '10.0.0.99')).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.email',
+    });
+  });
+
   it('logs in an active user with a verifiable access token and a refresh token', async () => {
     const tokens = await accounts.tokens.login('active@example.com', PASSWORD, '10.0.0.1');
     expect(tokens.expiresIn).toBe(900);

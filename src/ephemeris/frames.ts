@@ -92,7 +92,9 @@ export interface SphericalMotion {
 /** Normalises an angle in degrees to [0, 360). */
 export function norm360(deg: number): number {
   const r = deg % 360;
-  return r < 0 ? r + 360 : r === 360 ? 0 : r;
+  const n = r < 0 ? r + 360 : r;
+  // A tiny negative r (e.g. -1e-17) rounds to exactly 360 after adding 360: keep the range half-open.
+  return n === 360 ? 0 : n;
 }
 
 /** Spherical longitude/latitude/distance and their time derivatives from a Cartesian state. */

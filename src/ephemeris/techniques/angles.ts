@@ -2,13 +2,10 @@
  * Small angle helpers shared by the techniques, stars and events modules. Degrees throughout.
  */
 import { SIGNS, type Sign } from '../types.js';
+import { norm360 } from '../frames.js';
 
-/** Reduces any angle to [0, 360) degrees. */
-export function normalizeDegrees(deg: number): number {
-  const r = deg % 360;
-  const n = r < 0 ? r + 360 : r;
-  return n === 360 ? 0 : n;
-}
+/** Reduces any angle to [0, 360) degrees (the ephemeris' `norm360`, under the techniques' name). */
+export const normalizeDegrees: (deg: number) => number = norm360;
 
 /** Signed difference a − b reduced to [-180, 180) degrees. */
 export function signedSeparationDegrees(a: number, b: number): number {

@@ -3,10 +3,13 @@
  * without listening. Tests run it in-process with supertest; main.ts wires real clients and
  * listens.
  *
- * Request path: request id + access log → CORS → JSON body (size limit) → routes.
+ * Request path: GraphQL fast path (prepared calculation queries: token, quota, response cache,
+ * compiled run; see graphql/fast-path.ts) → otherwise express: request id + access log → CORS →
+ * JSON body (size limit) → routes.
  * /graphql: context (JWT verify, 401 on a bad token) → depth/cost rules → auth + quota plugin →
  * response cache (Redis or memory) → resolvers → chart service (per-request DataLoader).
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Express } from 'express';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { ApolloServer } from '@apollo/server';
@@ -16,6 +19,8 @@ import { createJwtVerifier, type JwtVerifier } from './auth/jwt.verifier.js';
 import { MemoryKeyValueCache, RedisKeyValueCache, type GatewayCache } from './cache/key-value-cache.js';
 import { createApolloServer } from './graphql/apollo.js';
 import type { GatewayContext } from './graphql/context.js';
+import { createGraphQLFastPath, FAST_PATH_HANDOFF, type FastPathHandOff } from './graphql/fast-path.js';
+import { JitExecutor } from './graphql/jit-executor.js';
 import { toGraphQLError } from './graphql/error-mapping.js';
 import { buildGatewaySchema } from './graphql/schema.js';
 import { createRequireAuth } from './http/auth.middleware.js';
@@ -24,7 +29,7 @@ import { corsMiddleware } from './http/cors.middleware.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
 import { healthRouter } from './http/health.routes.js';
 import { metricsRouter } from './http/metrics.route.js';
-import { requestContextMiddleware } from './http/request-context.middleware.js';
+import { createRequestObserver, requestContextMiddleware } from './http/request-context.middleware.js';
 import { wheelRouter } from './http/wheel.route.js';
 import { UnauthenticatedError } from './errors.js';
 import { createLogger } from './observability/logger.js';
@@ -40,8 +45,14 @@ const ROUTERS: RouterFactory[] = [
   wheelRouter,
 ];
 
+/** What the fast path may leave on a request it hands on. */
+type HandedOn = { [FAST_PATH_HANDOFF]?: FastPathHandOff };
+
 export interface GatewayApp {
-  app: Express;
+  /** The request listener to serve (node:http createServer, supertest): fast path, then express. */
+  app: (req: IncomingMessage, res: ServerResponse) => void;
+  /** The express app behind the fast path. */
+  express: Express;
   apollo: ApolloServer<GatewayContext>;
   runtime: AppRuntime;
   verifier: JwtVerifier;
@@ -83,15 +94,19 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<Gat
   };
 
   const schema = buildGatewaySchema(deps.resolvers ?? []);
-  const apollo = createApolloServer({ schema, config, cache, logger, metrics, quota: deps.quota });
+  const jit = new JitExecutor(schema);
+  const apollo = createApolloServer({ schema, jit, config, cache, logger, metrics, quota: deps.quota });
   await apollo.start();
 
+  const observe = createRequestObserver(logger, metrics);
   const app = express();
   app.disable('x-powered-by');
   // No ETag: express would hash every (mostly POST) response body; clients never revalidate them.
   app.set('etag', false);
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
-  app.use(requestContextMiddleware(logger, metrics));
+  app.use(requestContextMiddleware(observe));
+  // A body the fast path read and found malformed: express' usual 400 (errorHandler).
+  app.use((req, _res, next) => next((req as HandedOn)[FAST_PATH_HANDOFF]?.bodyError));
   app.use(corsMiddleware(config.corsOrigins));
   app.use(express.json({ limit: config.limits.bodyLimitBytes }));
 
@@ -113,7 +128,8 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<Gat
           principal,
           logger: logger.child({ requestId: req.id }),
           services,
-          loaders: services.chart.createLoaders(),
+          // A compiled run on the fast path that reported errors hands its loaders on: nothing is computed twice.
+          loaders: (req as HandedOn)[FAST_PATH_HANDOFF]?.loaders ?? services.chart.createLoaders(),
           observation: res.locals.observation,
           ip: req.ip,
         };
@@ -124,8 +140,24 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<Gat
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
 
+  const fastPath = createGraphQLFastPath({
+    jit,
+    verifier,
+    quota: deps.quota,
+    cache,
+    cacheTtlSeconds: config.cacheTtlSeconds,
+    bodyLimitBytes: config.limits.bodyLimitBytes,
+    services,
+    metrics,
+    logger,
+    observe,
+    trustProxy: app.get('trust proxy fn') as (address: string, hop: number) => boolean,
+  });
+  const listener = (req: IncomingMessage, res: ServerResponse): void => fastPath(req, res, () => app(req, res));
+
   return {
-    app,
+    app: listener,
+    express: app,
     apollo,
     runtime,
     verifier,

@@ -33,6 +33,8 @@ const APQ_TTL_SECONDS = 7 * 86_400;
 
 export interface ApolloOptions {
   schema: GraphQLSchema;
+  /** The executor of the schema (shared with the fast path); one is made when omitted. */
+  jit?: JitExecutor;
   config: Config;
   cache: GatewayCache;
   logger: Logger;
@@ -70,7 +72,7 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Gateway
   return new ApolloServer<GatewayContext>({
     // The schema, served through the gateway interface so that calculation queries execute compiled
     // (graphql-jit; see jit-executor.ts). Parsing, validation and every plugin run as usual.
-    gateway: new JitExecutor(options.schema).gateway(),
+    gateway: (options.jit ?? new JitExecutor(options.schema)).gateway(),
     cache,
     persistedQueries: { cache, ttl: APQ_TTL_SECONDS },
     introspection: config.graphql.introspection,

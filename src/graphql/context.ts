@@ -7,6 +7,8 @@ import type { QuotaDecision } from '../http/quota.js';
 
 /** Filled while the request runs; the HTTP access log reads it when the response finishes. */
 export interface RequestObservation {
+  /** Route label for metrics and the access log when express did not route the request (fast path). */
+  route?: string;
   operation?: string;
   outcome?: string;
   cacheHit?: boolean;

@@ -18,6 +18,11 @@
  * returned unchanged, and an operation whose compiled run reports any error is answered by
  * graphql-js instead (same errors, locations and partial data as before). Everything else (mutations, account queries, introspection, an operation
  * graphql-jit cannot compile) executes with graphql-js.
+ *
+ * Prepared operations: the source text of every document that ran here as an eligible operation
+ * (so Apollo parsed and validated it, with the depth and cost rules) is remembered, with its APQ
+ * hash, in a bounded table. The GraphQL fast path (fast-path.ts) looks a request's query text up
+ * there and runs it without Apollo's per-request pipeline.
  */
 import {
   execute,
@@ -34,6 +39,22 @@ import { rootFieldPolicy } from './operation-policy.js';
 import { rootFieldNames } from './plugins/root-fields.js';
 
 type Gateway = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
+
+/** How many validated query texts are remembered for the fast path (oldest forgotten first). */
+const MAX_PREPARED_SOURCES = 500;
+/** Longer query texts are not remembered (they still run, through Apollo). */
+const MAX_PREPARED_SOURCE_CHARS = 20_000;
+
+/** A validated calculation operation that may run without Apollo's pipeline. */
+export interface PreparedOperation {
+  /** The query text, as Apollo's `requestContext.source`. */
+  source: string;
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  /** The operation's own name, null when anonymous (Apollo's `requestContext.operationName`). */
+  operationName: string | null;
+  rootFields: string[];
+}
 type GatewayExecutor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
 
 /** True when the operation may run compiled: a query of cacheable calculation fields only. */
@@ -50,32 +71,87 @@ export class JitExecutor {
    * an eligible operation; null when not eligible or not compilable.
    */
   private readonly compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | 'seen' | null>>();
+  /** Validated query text → its parsed document (insertion order; oldest evicted). */
+  private readonly sources = new Map<string, DocumentNode>();
+  /** APQ hash (sha256 hex of the text) → query text. */
+  private readonly sourceByHash = new Map<string, string>();
+  /** document → requested operation name → its prepared operation, or null when not eligible. */
+  private readonly prepared = new WeakMap<DocumentNode, Map<string, PreparedOperation | null>>();
 
   constructor(private readonly schema: GraphQLSchema) {}
 
-  /** Executes `document` like graphql-js `execute`. */
+  /**
+   * Executes `document` like graphql-js `execute`. `source` and `queryHash` (Apollo's request
+   * context) register an eligible, hence validated, document for `preparedOperation`.
+   */
   async execute(args: {
     document: DocumentNode;
     operationName?: string | null;
     variables?: Record<string, unknown>;
     contextValue: unknown;
+    source?: string;
+    queryHash?: string;
   }): Promise<ExecutionResult> {
     const { document, contextValue } = args;
     const operationName = args.operationName ?? undefined;
     const variables = args.variables ?? {};
     const compiled = this.compiledFor(document, operationName);
+    if (args.source !== undefined && this.compiled.get(document)?.get(operationName ?? '')) {
+      this.remember(args.source, args.queryHash, document); // eligible: 'seen' or compiled
+    }
     if (!compiled) {
       return execute({ schema: this.schema, document, variableValues: variables, contextValue, operationName });
     }
-    // graphql-js' own variable coercion first: identical errors (paths, messages, 400 status).
-    const coerced = getVariableValues(this.schema, compiled.operation.variableDefinitions ?? [], variables, { maxErrors: 50 });
-    if (coerced.errors) return { errors: coerced.errors };
-    const result = await compiled.query.query(undefined, contextValue, variables);
+    const result = await this.runCompiled(compiled, variables, contextValue);
     if (!result.errors?.length) return result;
     // graphql-jit's errors lack graphql-js' nodes and extensions: run the failing operation again
     // with graphql-js for the exact usual errors. The calculation fields are pure and the request's
     // DataLoader already holds every chart that was computed, so nothing is computed twice.
     return execute({ schema: this.schema, document, variableValues: variables, contextValue, operationName });
+  }
+
+  /**
+   * The prepared operation of a request, when its query text (or APQ hash) belongs to a document
+   * that already ran here as an eligible operation; undefined otherwise (the request then goes
+   * through Apollo, which parses, validates and registers it).
+   */
+  preparedOperation(query: string | undefined, sha256Hash: string | undefined, operationName: string | undefined): PreparedOperation | undefined {
+    const source = query ?? (sha256Hash === undefined ? undefined : this.sourceByHash.get(sha256Hash));
+    if (source === undefined) return undefined;
+    const document = this.sources.get(source);
+    if (!document) return undefined;
+    let byName = this.prepared.get(document);
+    if (!byName) {
+      byName = new Map();
+      this.prepared.set(document, byName);
+    }
+    const key = operationName ?? '';
+    let prepared = byName.get(key);
+    if (prepared === undefined) {
+      const operation = getOperationAST(document, operationName);
+      prepared =
+        operation && isEligible(operation, document)
+          ? {
+              source,
+              document,
+              operation,
+              operationName: operation.name?.value ?? null,
+              rootFields: rootFieldNames(operation, document),
+            }
+          : null;
+      byName.set(key, prepared);
+    }
+    return prepared ?? undefined;
+  }
+
+  /**
+   * Runs a prepared operation compiled. undefined when it cannot run compiled (not compilable);
+   * a result with errors is returned as is: the caller then lets Apollo answer the request.
+   */
+  async runPrepared(prepared: PreparedOperation, variables: Record<string, unknown>, contextValue: unknown): Promise<ExecutionResult | undefined> {
+    // Keyed like Apollo's executor calls: by the operation's own name (rc.operationName).
+    const compiled = this.compiledFor(prepared.document, prepared.operationName ?? undefined);
+    return compiled ? this.runCompiled(compiled, variables, contextValue) : undefined;
   }
 
   /** Apollo Server gateway that serves `schema` and executes through this executor. */
@@ -87,6 +163,8 @@ export class JitExecutor {
         operationName: rc.operationName ?? rc.request.operationName,
         variables: rc.request.variables,
         contextValue: rc.context,
+        source: rc.source,
+        queryHash: rc.queryHash,
       });
     return {
       async load() {
@@ -98,6 +176,34 @@ export class JitExecutor {
       },
       async stop() {},
     };
+  }
+
+  /** graphql-js' variable coercion (identical errors: paths, messages, 400), then the compiled query. */
+  private async runCompiled(
+    compiled: { query: CompiledQuery; operation: OperationDefinitionNode },
+    variables: Record<string, unknown>,
+    contextValue: unknown,
+  ): Promise<ExecutionResult> {
+    const coerced = getVariableValues(this.schema, compiled.operation.variableDefinitions ?? [], variables, { maxErrors: 50 });
+    if (coerced.errors) return { errors: coerced.errors };
+    return compiled.query.query(undefined, contextValue, variables);
+  }
+
+  private remember(source: string, queryHash: string | undefined, document: DocumentNode): void {
+    if (source.length > MAX_PREPARED_SOURCE_CHARS || this.sources.get(source) === document) return;
+    this.sources.delete(source);
+    if (this.sources.size >= MAX_PREPARED_SOURCES) {
+      const oldest = this.sources.keys().next().value;
+      if (oldest !== undefined) this.sources.delete(oldest);
+    }
+    this.sources.set(source, document);
+    if (queryHash !== undefined) {
+      if (this.sourceByHash.size >= MAX_PREPARED_SOURCES) {
+        const oldest = this.sourceByHash.keys().next().value;
+        if (oldest !== undefined) this.sourceByHash.delete(oldest);
+      }
+      this.sourceByHash.set(queryHash, source);
+    }
   }
 
   private compiledFor(

@@ -1,10 +1,15 @@
 /**
- * First middleware of the app: request id (X-Request-ID taken from the request when it is a
+ * First step of every request: request id (X-Request-ID taken from the request when it is a
  * sane token, else a new UUID, echoed on every response), HTTP metrics and one structured access
  * log line per request (request id, method, route, status, duration, GraphQL operation and
  * outcome). Never logs headers, bodies or query strings, so tokens and passwords cannot leak.
+ *
+ * `createRequestObserver` works on node's bare request/response, so the GraphQL fast path
+ * (src/graphql/fast-path.ts), which answers before express, observes its requests the same way;
+ * the express middleware skips a request that is already observed.
  */
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -22,31 +27,45 @@ declare module 'express-serve-static-core' {
   }
 }
 
+/** The request and response as node and, once express has seen them, express extend them. */
+type ObservedRequest = IncomingMessage & Partial<Pick<Request, 'route' | 'baseUrl'>> & { id?: string };
+type ObservedResponse = ServerResponse & { locals?: Partial<Response['locals']> };
+
 /** Route label for metrics: the matched pattern, never the raw URL (bounded cardinality). */
-function routeLabel(req: Request, res: Response): string {
-  if (req.route?.path) return `${req.baseUrl}${String(req.route.path)}`;
+function routeLabel(req: ObservedRequest, res: ObservedResponse, observation: RequestObservation): string {
+  if (observation.route) return observation.route;
+  if (req.route?.path) return `${req.baseUrl ?? ''}${String(req.route.path)}`;
   if (req.baseUrl) return req.baseUrl;
-  return res.statusCode === 404 ? 'unmatched' : req.path === '/' ? '/' : 'unmatched';
+  return res.statusCode === 404 ? 'unmatched' : (req.url ?? '').split('?')[0] === '/' ? '/' : 'unmatched';
 }
 
-export function requestContextMiddleware(logger: Logger, metrics: Metrics) {
-  return (req: Request, res: Response, next: NextFunction): void => {
-    const incoming = req.get('x-request-id');
-    req.id = incoming && INCOMING_ID.test(incoming) ? incoming : randomUUID();
-    res.setHeader('X-Request-ID', req.id);
-    res.locals.observation = {};
+/** Starts observing a request: id, X-Request-ID, `res.locals.observation`, metrics + access log on finish. */
+export type RequestObserver = (req: IncomingMessage, res: ServerResponse) => RequestObservation;
+
+export function createRequestObserver(logger: Logger, metrics: Metrics): RequestObserver {
+  return (rawReq, rawRes) => {
+    const req = rawReq as ObservedRequest;
+    const res = rawRes as ObservedResponse;
+    const incoming = req.headers['x-request-id'];
+    const id = typeof incoming === 'string' && INCOMING_ID.test(incoming) ? incoming : randomUUID();
+    req.id = id;
+    res.setHeader('X-Request-ID', id);
+    const observation: RequestObservation = {};
+    res.locals ??= Object.create(null) as Partial<Response['locals']>;
+    res.locals.observation = observation;
     const startedAt = performance.now();
     res.on('finish', () => {
       const durationMs = performance.now() - startedAt;
-      const route = routeLabel(req, res);
-      const labels = { method: req.method, route, status: String(res.statusCode) };
+      const route = routeLabel(req, res, observation);
+      const method = req.method ?? 'GET';
+      const labels = { method, route, status: String(res.statusCode) };
       metrics.httpRequests.inc(labels);
       metrics.httpDuration.observe(labels, durationMs / 1000);
-      const o = res.locals.observation;
+      const o = observation;
       const outcome = o.outcome ?? (res.statusCode < 400 ? 'ok' : res.statusCode < 500 ? 'client_error' : 'server_error');
       const line = {
-        requestId: req.id,
-        method: req.method,
+        requestId: id,
+        method,
         route,
         status: res.statusCode,
         durationMs: Math.round(durationMs * 100) / 100,
@@ -58,6 +77,14 @@ export function requestContextMiddleware(logger: Logger, metrics: Metrics) {
       else if (route === '/health' || route === '/metrics' || route === '/ready') logger.debug(line, 'request');
       else logger.info(line, 'request');
     });
+    return observation;
+  };
+}
+
+/** The express middleware: observes the request unless the fast path already does. */
+export function requestContextMiddleware(observe: RequestObserver) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    if (!res.locals.observation) observe(req, res);
     next();
   };
 }

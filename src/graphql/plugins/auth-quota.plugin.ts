@@ -41,6 +41,11 @@ function applyErrorStatus(response: GraphQLResponse): void {
   }
 }
 
+/** Quota units of an operation: each root field's cost, at least 1. */
+export function quotaCost(rootFields: string[]): number {
+  return rootFields.reduce((sum, f) => sum + Math.max(1, rootFieldPolicy(f).cost), 0);
+}
+
 export function createAuthQuotaPlugin(quota: QuotaHook | undefined): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
@@ -55,15 +60,17 @@ export function createAuthQuotaPlugin(quota: QuotaHook | undefined): ApolloServe
             throw toGraphQLError(new UnauthenticatedError('Authentication required: send Authorization: Bearer <token>'));
           }
           if (!quota) return;
-          const cost = fields.reduce((sum, f) => sum + Math.max(1, rootFieldPolicy(f).cost), 0);
-          const decision = await quota({
-            principal: ctx.principal,
-            transport: 'graphql',
-            operation: rc.operationName ?? 'anonymous',
-            rootFields: fields,
-            cost,
-            ip: ctx.ip,
-          });
+          // The fast path (fast-path.ts) may have asked already for this request and handed it on.
+          const decision =
+            ctx.observation.quota ??
+            (await quota({
+              principal: ctx.principal,
+              transport: 'graphql',
+              operation: rc.operationName ?? 'anonymous',
+              rootFields: fields,
+              cost: quotaCost(fields),
+              ip: ctx.ip,
+            }));
           if (!decision) return;
           ctx.observation.quota = decision;
           if (!decision.allowed) {

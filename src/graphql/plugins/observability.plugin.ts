@@ -9,7 +9,7 @@ import type { GatewayContext } from '../context.js';
 import { rootFieldNames } from './root-fields.js';
 
 /** Operation names are client-chosen: keep label cardinality bounded. */
-function operationLabel(name: string | null | undefined): string {
+export function operationLabel(name: string | null | undefined): string {
   if (!name) return 'anonymous';
   return /^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name) ? name : 'invalid';
 }

@@ -24,6 +24,37 @@ type AnyRequestContext = GraphQLRequestContext<BaseContext>;
 
 const DATA_PREFIX = '{"data":';
 const POLICY_MARK = ',"cachePolicy":';
+const TIME_MARK = ',"cacheTime":';
+
+/** The key prefix @apollo/server-plugin-response-cache puts before its keys. */
+export const RESPONSE_CACHE_PREFIX = 'fqc:';
+
+/** sha256 hex of the key JSON, as the plugin's default key function. */
+function sha256Json(keyData: unknown): string {
+  return createHash('sha256').update(JSON.stringify(keyData)).digest('hex');
+}
+
+/**
+ * The key (without RESPONSE_CACHE_PREFIX) under which the response-cache plugin stores the answer
+ * of an operation without a session: the same object, with the same property order, as the
+ * plugin's `{ ...baseCacheKey, sessionMode: NoSession }`, so the fast path and Apollo share entries.
+ */
+export function responseCacheKey(source: string, operationName: string | null, variables: Record<string, unknown> | undefined): string {
+  return sha256Json({ source, operationName, variables: { ...(variables ?? {}) }, extra: null, sessionMode: 0 });
+}
+
+/** The value the plugin stores for `{data}` (data given as JSON) with a PUBLIC policy of `maxAge` s. */
+export function responseCacheValue(dataJson: string, maxAge: number, cacheTimeMs: number): string {
+  return `${DATA_PREFIX}${dataJson}${POLICY_MARK}{"maxAge":${maxAge},"scope":"PUBLIC"}${TIME_MARK}${cacheTimeMs}}`;
+}
+
+/** `cacheTime` (ms since the epoch) of a stored value, undefined when absent. */
+export function cacheTimeOf(serialized: string): number | undefined {
+  const at = serialized.lastIndexOf(TIME_MARK);
+  if (at < 0) return undefined;
+  const time = Number(serialized.slice(at + TIME_MARK.length, -1));
+  return Number.isFinite(time) ? time : undefined;
+}
 
 /**
  * `{"data":D,"cachePolicy":…,"cacheTime":…}` (the plugin's stored value) → `{"data":D}`, the body
@@ -55,7 +86,7 @@ export class ResponseJsonReuse {
   /** The response-cache plugin's default key (sha256 of the key JSON), remembering the request. */
   readonly generateCacheKey = (rc: AnyRequestContext, keyData: unknown): string => {
     this.pending = rc;
-    return createHash('sha256').update(JSON.stringify(keyData)).digest('hex');
+    return sha256Json(keyData);
   };
 
   /** The cache to hand to the response-cache plugin (reads and writes go through to `cache`). */

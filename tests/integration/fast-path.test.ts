@@ -1,0 +1,210 @@
+/**
+ * The GraphQL fast path (src/graphql/fast-path.ts) against Apollo's own answers, over HTTP, with
+ * the memory cache and with the real Redis: which requests it serves (Apollo's
+ * executeHTTPGraphQLRequest is counted), byte-identical bodies and shared response-cache entries
+ * in both directions, APQ by hash, metrics and the access log, every hand-off (malformed JSON,
+ * bad token, Origin, oversized body, bad variables, resolver errors) with the
+ * usual answer, and a quota charged exactly once per request.
+ */
+import { createHash } from 'node:crypto';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { QuotaDecision, QuotaRequest } from '../../src/http/quota.js';
+import { createTestApp, type TestApp } from '../helpers/app.js';
+import { CHART_QUERY, NEW_YORK_INPUT } from '../helpers/queries.js';
+
+const REDIS_URL = 'redis://127.0.0.1:6379';
+/** An origin outside CORS_ORIGINS: no CORS headers, but the request goes through express and Apollo. */
+const VIA_APOLLO = { Origin: 'http://elsewhere.invalid' };
+
+function chartBody(utc: string, extra: Record<string, unknown> = {}) {
+  return { query: CHART_QUERY, variables: { input: { ...NEW_YORK_INPUT, moment: { utc } } }, ...extra };
+}
+
+async function metricText(t: TestApp): Promise<string> {
+  return t.runtime.metrics.registry.metrics();
+}
+
+function metricValue(text: string, series: string): number {
+  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+  return line ? Number(line.split(' ')[1]) : 0;
+}
+
+for (const backend of ['memory', 'redis'] as const) {
+  describe(`GraphQL fast path (${backend} cache)`, () => {
+    let t: TestApp;
+    let apolloRequests: ReturnType<typeof vi.spyOn>;
+    const quotaCalls: QuotaRequest[] = [];
+    let allow = true;
+    const resetAt = Math.floor(Date.now() / 1000) + 3600;
+
+    beforeAll(async () => {
+      t = await createTestApp({
+        ...(backend === 'redis' ? { redisUrl: REDIS_URL } : {}),
+        deps: {
+          quota: async (req): Promise<QuotaDecision> => {
+            quotaCalls.push(req);
+            return allow
+              ? { allowed: true, limit: 1000, remaining: 1000 - quotaCalls.length, resetAtEpochSeconds: resetAt }
+              : { allowed: false, limit: 1000, remaining: 0, resetAtEpochSeconds: resetAt, retryAfterSeconds: 60 };
+          },
+        },
+      });
+      apolloRequests = vi.spyOn(t.apollo, 'executeHTTPGraphQLRequest');
+      // A first request of the query text goes through Apollo, which validates and registers it.
+      const first = await request(t.app).post('/graphql').set('Authorization', t.auth).send(chartBody('2010-01-01T00:00:00Z'));
+      expect(first.status).toBe(200);
+      expect(apolloRequests).toHaveBeenCalledTimes(1);
+    });
+    afterAll(async () => t.dispose());
+
+    it('serves a known query text before Apollo; its answer and Apollo’s read the same cache entries, byte for byte', async () => {
+      const computations = t.runtime.services.chart.computations;
+      const apolloBefore = apolloRequests.mock.calls.length;
+
+      // Fast path computes and writes; Apollo (forced by an Origin header) reads that entry.
+      const fast = await request(t.app).post('/graphql').set('Authorization', t.auth).send(chartBody('2010-02-02T02:02:02Z'));
+      expect(fast.status).toBe(200);
+      expect(apolloRequests.mock.calls.length).toBe(apolloBefore);
+      expect(fast.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(fast.headers.age).toBeUndefined();
+      expect(fast.body.data.chart.positions.length).toBeGreaterThan(10);
+      await t.waitForCacheEntries(2);
+      const apolloHit = await request(t.app).post('/graphql').set('Authorization', t.auth).set(VIA_APOLLO).send(chartBody('2010-02-02T02:02:02Z'));
+      expect(apolloRequests.mock.calls.length).toBe(apolloBefore + 1);
+      expect(apolloHit.headers.age).toBeDefined();
+      expect(apolloHit.text).toBe(fast.text);
+      expect(apolloHit.headers['content-type']).toBe(fast.headers['content-type']);
+
+      // Apollo computes and writes; the fast path reads that entry.
+      const apollo = await request(t.app).post('/graphql').set('Authorization', t.auth).set(VIA_APOLLO).send(chartBody('2010-03-03T03:03:03Z'));
+      expect(apolloRequests.mock.calls.length).toBe(apolloBefore + 2);
+      await t.waitForCacheEntries(3);
+      const fastHit = await request(t.app).post('/graphql').set('Authorization', t.auth).send(chartBody('2010-03-03T03:03:03Z'));
+      expect(apolloRequests.mock.calls.length).toBe(apolloBefore + 2);
+      expect(Number(fastHit.headers.age)).toBeGreaterThanOrEqual(0);
+      expect(fastHit.text).toBe(apollo.text);
+
+      expect(t.runtime.services.chart.computations - computations).toBe(2);
+      expect(fastHit.headers['x-ratelimit-limit']).toBe('1000');
+      expect(fastHit.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    });
+
+    it('records the same metrics and access log line as Apollo', async () => {
+      const before = await metricText(t);
+      const res = await request(t.app)
+        .post('/graphql')
+        .set('Authorization', t.auth)
+        .set('X-Request-ID', `fast-${backend}-1`)
+        .send(chartBody('2010-03-03T03:03:03Z'));
+      expect(res.headers['x-request-id']).toBe(`fast-${backend}-1`);
+      const after = await metricText(t);
+      const delta = (series: string) => metricValue(after, series) - metricValue(before, series);
+      expect(delta('nocturna_graphql_requests_total{operation="Chart",outcome="cache_hit"}')).toBe(1);
+      expect(delta('nocturna_response_cache_hits_total')).toBe(1);
+      expect(delta('nocturna_http_requests_total{method="POST",route="/graphql",status="200"}')).toBe(1);
+      const line = t.logs.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.requestId === `fast-${backend}-1`);
+      expect(line).toMatchObject({ method: 'POST', route: '/graphql', status: 200, operation: 'Chart', outcome: 'cache_hit', cacheHit: true });
+      expect(JSON.stringify(line)).not.toContain(t.auth.slice(7)); // never the token
+    });
+
+    it('answers an APQ hash once Apollo registered the query', async () => {
+      const query = '{ positions(input: { moment: { utc: "2011-01-01T00:00:00Z" }, bodies: [SUN, MOON] }) { body longitude } }';
+      const extensions = { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') } };
+      const register = await request(t.app).post('/graphql').set('Authorization', t.auth).send({ query, extensions });
+      expect(register.status).toBe(200);
+      const apolloBefore = apolloRequests.mock.calls.length;
+      const byHash = await request(t.app).post('/graphql').set('Authorization', t.auth).send({ extensions });
+      expect(byHash.status).toBe(200);
+      expect(byHash.text).toBe(register.text);
+      expect(apolloRequests.mock.calls.length).toBe(apolloBefore);
+    });
+
+    it('hands every other request to express and Apollo, which answer as usual', async () => {
+      const apolloBefore = apolloRequests.mock.calls.length;
+      const computations = t.runtime.services.chart.computations;
+
+      const malformed = await request(t.app).post('/graphql').set('Authorization', t.auth).set('Content-Type', 'application/json').send('{"query":');
+      expect(malformed.status).toBe(400);
+      expect(malformed.body.error).toMatchObject({ code: 'BAD_USER_INPUT', message: 'Malformed JSON body' });
+      const notObject = await request(t.app).post('/graphql').set('Authorization', t.auth).set('Content-Type', 'application/json').send('"text"');
+      expect(notObject.status).toBe(400);
+
+      const badToken = await request(t.app).post('/graphql').set('Authorization', 'Bearer not.a.token').send(chartBody('2010-03-03T03:03:03Z'));
+      expect(badToken.status).toBe(401);
+      expect(badToken.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+
+      const tooLarge = await request(t.app)
+        .post('/graphql')
+        .set('Authorization', t.auth)
+        .send({ ...chartBody('2010-03-03T03:03:03Z'), padding: 'x'.repeat(t.config.limits.bodyLimitBytes) });
+      expect(tooLarge.status).toBe(413);
+
+      const badVariable = await request(t.app)
+        .post('/graphql')
+        .set('Authorization', t.auth)
+        .send({ query: CHART_QUERY, variables: { input: { ...NEW_YORK_INPUT, location: { latitude: 95, longitude: 0 } } } });
+      expect(badVariable.status).toBe(200);
+      expect(badVariable.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.location.latitude' });
+
+      expect(t.runtime.services.chart.computations).toBe(computations);
+      expect(apolloRequests.mock.calls.length).toBe(apolloBefore + 2); // the bad token and the bad latitude
+    });
+
+    it('a compiled run with an error is answered by Apollo with the usual error, computing nothing twice', async () => {
+      const query = 'query P($input: ChartInput!) { positions(input: $input) { body } houses(input: $input) { cusps } }';
+      const variables = { input: { moment: { utc: '2012-01-01T00:00:00Z' } } };
+      await request(t.app).post('/graphql').set('Authorization', t.auth).send({ query, variables }); // registers it
+      const computations = t.runtime.services.chart.computations;
+      const res = await request(t.app)
+        .post('/graphql')
+        .set('Authorization', t.auth)
+        .send({ query, variables: { input: { moment: { utc: '2012-02-02T00:00:00Z' } } } });
+      expect(res.body.data).toBeNull(); // houses is non-null: the error nulls the whole answer
+      expect(res.body.errors[0].path).toEqual(['houses']);
+      expect(res.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.location' });
+      expect(t.runtime.services.chart.computations - computations).toBe(1); // positions' chart, once
+    });
+
+    it('charges the quota once per request, whether it answers or Apollo refuses with 429', async () => {
+      const before = quotaCalls.length;
+      const ok = await request(t.app).post('/graphql').set('Authorization', t.auth).send(chartBody('2013-01-01T00:00:00Z'));
+      expect(ok.status).toBe(200);
+      expect(quotaCalls.length - before).toBe(1);
+      expect(quotaCalls.at(-1)).toMatchObject({ transport: 'graphql', operation: 'Chart', rootFields: ['chart'], cost: 10, ip: expect.any(String) });
+
+      allow = false;
+      try {
+        const apolloBefore = apolloRequests.mock.calls.length;
+        const refused = await request(t.app).post('/graphql').set('Authorization', t.auth).send(chartBody('2013-01-01T00:00:00Z'));
+        expect(refused.status).toBe(429);
+        expect(refused.headers['retry-after']).toBe('60');
+        expect(refused.body.errors[0].extensions.code).toBe('RATE_LIMITED');
+        expect(quotaCalls.length - before).toBe(2);
+        expect(apolloRequests.mock.calls.length).toBe(apolloBefore + 1);
+      } finally {
+        allow = true;
+      }
+    });
+  });
+}
+
+describe('GraphQL fast path without a response cache (CACHE_TTL=0)', () => {
+  it('computes every request and answers exactly what Apollo answers', async () => {
+    const t = await createTestApp({ env: { CACHE_TTL: '0' } });
+    try {
+      const apolloRequests = vi.spyOn(t.apollo, 'executeHTTPGraphQLRequest');
+      const body = chartBody('2014-01-01T00:00:00Z');
+      const viaApollo = await request(t.app).post('/graphql').set('Authorization', t.auth).send(body);
+      const fast = await request(t.app).post('/graphql').set('Authorization', t.auth).send(body);
+      const apolloAgain = await request(t.app).post('/graphql').set('Authorization', t.auth).set(VIA_APOLLO).send(body);
+      expect(apolloRequests).toHaveBeenCalledTimes(2);
+      expect(fast.text).toBe(viaApollo.text);
+      expect(apolloAgain.text).toBe(fast.text);
+      expect(fast.headers.age).toBeUndefined();
+      expect(t.runtime.services.chart.computations).toBe(3);
+    } finally {
+      await t.dispose();
+    }
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * MemoryKeyValueCache (the embedded default's response cache): values round-trip exactly (UTF-8
+ * included), expire, and are evicted oldest first when the entry bound or the slab's bytes run out,
+ * including when a write wraps around the ring; a value larger than the slab is not kept.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { MemoryKeyValueCache } from '../../src/cache/key-value-cache.js';
+
+describe('MemoryKeyValueCache', () => {
+  it('round-trips values exactly, replaces and deletes them', async () => {
+    const cache = new MemoryKeyValueCache('p:');
+    const value = '{"data":{"sign":"♈ Aries","note":"ü — 日本"}}';
+    await cache.set('a', value, { ttl: 60 });
+    expect(await cache.get('a')).toBe(value);
+    await cache.set('a', 'second');
+    expect(await cache.get('a')).toBe('second');
+    expect(await cache.delete('a')).toBe(true);
+    expect(await cache.get('a')).toBeUndefined();
+    expect(await cache.delete('a')).toBe(false);
+  });
+
+  it('expires entries after their ttl; ttl 0 keeps them', async () => {
+    vi.useFakeTimers();
+    try {
+      const cache = new MemoryKeyValueCache();
+      await cache.set('short', 'x', { ttl: 1 });
+      await cache.set('forever', 'y', { ttl: 0 });
+      vi.advanceTimersByTime(1001);
+      expect(await cache.get('short')).toBeUndefined();
+      expect(await cache.get('forever')).toBe('y');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('keeps at most maxEntries, evicting the oldest', async () => {
+    const cache = new MemoryKeyValueCache('', 3);
+    for (const k of ['a', 'b', 'c', 'd']) await cache.set(k, k.repeat(10));
+    expect(await cache.get('a')).toBeUndefined();
+    expect(await Promise.all(['b', 'c', 'd'].map((k) => cache.get(k)))).toEqual(['b', 'c', 'd'].map((k) => k.repeat(10)));
+  });
+
+  it('keeps at most maxBytes of values: writes wrap around and evict exactly what they overwrite', async () => {
+    const cache = new MemoryKeyValueCache('', 1000, 100);
+    const value = (k: string, n: number) => k.repeat(n);
+    await cache.set('a', value('a', 40)); // [0, 40)
+    await cache.set('b', value('b', 40)); // [40, 80)
+    await cache.set('c', value('c', 30)); // does not fit after 80: wraps to [0, 30), evicting a only
+    expect(await cache.get('a')).toBeUndefined();
+    expect(await cache.get('b')).toBe(value('b', 40));
+    expect(await cache.get('c')).toBe(value('c', 30));
+    await cache.set('d', value('d', 20)); // [30, 50): overlaps b
+    expect(await cache.get('b')).toBeUndefined();
+    expect(await cache.get('c')).toBe(value('c', 30));
+    expect(await cache.get('d')).toBe(value('d', 20));
+    await cache.set('e', value('e', 50)); // [50, 100): free since b left
+    expect([await cache.get('c'), await cache.get('d'), await cache.get('e')]).toEqual([value('c', 30), value('d', 20), value('e', 50)]);
+
+    // A multi-byte value is measured in bytes, not characters.
+    await cache.set('f', 'ü'.repeat(20)); // 40 bytes: wraps to [0, 40), evicting c and d
+    expect(await cache.get('c')).toBeUndefined();
+    expect(await cache.get('d')).toBeUndefined();
+    expect(await cache.get('e')).toBe(value('e', 50));
+    expect(await cache.get('f')).toBe('ü'.repeat(20));
+
+    await cache.set('huge', 'x'.repeat(101)); // larger than the slab: not kept, nothing evicted
+    expect(await cache.get('huge')).toBeUndefined();
+    expect(await cache.get('f')).toBe('ü'.repeat(20));
+  });
+
+  it('stays consistent under many random writes (every value read back is the one last written)', async () => {
+    const cache = new MemoryKeyValueCache('', 50, 2000);
+    const last = new Map<string, string>();
+    let lastKey = '';
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let i = 0; i < 5000; i += 1) {
+      const key = `k${Math.floor(random() * 80)}`;
+      const value = `${key}:${i}:${'z'.repeat(Math.floor(random() * 200))}`;
+      await cache.set(key, value);
+      last.set(key, value);
+      lastKey = key;
+      const probe = `k${Math.floor(random() * 80)}`;
+      const got = await cache.get(probe);
+      if (got !== undefined) expect(got).toBe(last.get(probe));
+    }
+    expect(await cache.get(lastKey)).toBe(last.get(lastKey));
+  });
+});

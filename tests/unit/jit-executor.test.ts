@@ -4,6 +4,7 @@
  * resolver errors; other operations run on graphql-js.
  */
 import 'reflect-metadata';
+import { createHash } from 'node:crypto';
 import { execute, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { buildGatewaySchema } from '../../src/graphql/schema.js';
@@ -71,5 +72,34 @@ describe('JitExecutor', () => {
     const result = await executor.execute({ document, variables: { input: NYC }, contextValue: context(chart) });
     expect(result.errors).toBeUndefined();
     expect(chart.computations).toBe(1);
+  });
+
+  it('prepares only documents that ran as calculation queries, by text or APQ hash, within its bound', async () => {
+    const executor = new JitExecutor(schema);
+    const ctx = () => context(new ChartService(defaultComputeChart));
+    expect(executor.preparedOperation(POSITIONS_QUERY, undefined, undefined)).toBeUndefined(); // never ran
+
+    const hash = createHash('sha256').update(POSITIONS_QUERY).digest('hex');
+    await executor.execute({ document: parse(POSITIONS_QUERY), operationName: 'Positions', variables: { input: NYC }, contextValue: ctx(), source: POSITIONS_QUERY, queryHash: hash });
+    const prepared = executor.preparedOperation(POSITIONS_QUERY, undefined, undefined);
+    expect(prepared).toMatchObject({ source: POSITIONS_QUERY, operationName: 'Positions', rootFields: ['positions'] });
+    expect(executor.preparedOperation(undefined, hash, 'Positions')?.document).toBe(prepared!.document);
+    expect(executor.preparedOperation(POSITIONS_QUERY, undefined, 'Other')).toBeUndefined(); // no such operation
+    const run = await executor.runPrepared(prepared!, { input: NYC }, ctx());
+    expect((run?.data as { positions: unknown[] }).positions.length).toBeGreaterThan(10);
+
+    // Not calculation queries: never prepared.
+    for (const source of ['{ __schema { queryType { name } } }', 'query { me { email } }']) {
+      await executor.execute({ document: parse(source), contextValue: ctx(), source }).catch(() => undefined);
+      expect(executor.preparedOperation(source, undefined, undefined)).toBeUndefined();
+    }
+
+    // Bounded: the oldest texts are forgotten.
+    for (let i = 0; i < 501; i += 1) {
+      const source = `query Q${i}($input: ChartInput!) { positions(input: $input) { body } }`;
+      await executor.execute({ document: parse(source), operationName: `Q${i}`, variables: { input: { moment: NYC.moment, bodies: ['SUN'] } }, contextValue: ctx(), source });
+    }
+    expect(executor.preparedOperation(POSITIONS_QUERY, undefined, undefined)).toBeUndefined();
+    expect(executor.preparedOperation('query Q500($input: ChartInput!) { positions(input: $input) { body } }', undefined, undefined)).toBeDefined();
   });
 });

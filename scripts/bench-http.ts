@@ -6,16 +6,20 @@
  * Prints req/s, p50/p99 latency and the ratios (1)/(3) and (2)/(1).
  *
  * What the gateway requests are: one constant query document with the instant in `variables`, as
- * real clients (and codegen'd operations) send it. So Apollo parses and validates the document
- * once (its document cache is keyed by query string) and the compiled executor (graphql-jit,
- * src/graphql/jit-executor.ts) runs it from the second request on. Every request still verifies
- * the JWT, coerces the variables, runs the auth plugin and the response cache lookup, and (1) the
- * chart computation and the cache write. The bench app has no accounts wiring (no database): the
- * revocation check and the quota hook are not in these figures; in production both read a shared
- * Redis/memory entry per request (the database only on a miss, at most once a minute per token).
+ * real clients (and codegen'd operations) send it. The first request of that text goes through
+ * express and Apollo (parse, validation with the depth and cost rules, execution), which register
+ * it; from then on the GraphQL fast path (src/graphql/fast-path.ts) answers it on node's request:
+ * JWT verification, the quota hook, the response-cache lookup (same key and entries as Apollo's
+ * response-cache plugin) and, on a miss, the compiled query (graphql-jit) with the per-request
+ * DataLoader, the cache write, metrics and the access log. The listener measured is the one
+ * src/main.ts serves. By default the bench app has no accounts wiring (no database), so the
+ * revocation check and the quota hook are not in the figures; `--accounts` adds them as the
+ * embedded default runs them (PGlite in a temporary DATA_DIR, a real service token, the
+ * rate-limiter-flexible quota with RATE_LIMIT_DEFAULT set high enough never to refuse).
  *
  * The servers run in a child process (so autocannon does not share their event loop). Options:
  *   --duration 10  --connections 50  --redis redis://127.0.0.1:6379 (cache in Redis; default memory)
+ *   --accounts (revocation check and quota of the accounts stack on an embedded PGlite)
  * Figures are noisy on a shared machine.
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -25,6 +29,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { AppDeps } from '../src/app.deps.js';
 
 interface Histogram {
   average: number;
@@ -98,24 +103,33 @@ async function serveGateway(): Promise<void> {
   const { createRedisClient } = await import('../src/cache/redis.client.js');
   const { signToken } = await import('../src/auth/jwt.signer.js');
   const redisUrl = process.env.BENCH_REDIS_URL || undefined;
+  const withAccounts = process.env.BENCH_ACCOUNTS === '1';
   const config = loadConfig({
     NODE_ENV: 'production',
     SECRET_KEY: 'bench-0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0',
     DATA_DIR: mkdtempSync(join(tmpdir(), 'nocturna-bench-')),
     LOG_LEVEL: 'silent',
     MAX_QUERY_COST: '100000',
+    RATE_LIMIT_DEFAULT: '100000000',
   });
+  const logger = createLogger('silent');
   const redis = redisUrl ? createRedisClient(redisUrl) : undefined;
-  const gateway = await createApp(config, { logger: createLogger('silent'), redis, cacheKeyPrefix: `nocturna-bench:${process.pid}:` });
+  let deps: Partial<AppDeps> = {};
+  let serviceToken: string | undefined;
+  if (withAccounts) {
+    const { accountsStartupProvider } = await import('../src/accounts/accounts.wiring.js');
+    deps = await accountsStartupProvider(config, logger);
+    serviceToken = (await deps.services!.accounts!.tokens.createServiceToken({ days: 1, name: 'bench' })).token;
+  }
+  const gateway = await createApp(config, { ...deps, logger, redis, cacheKeyPrefix: `nocturna-bench:${process.pid}:` });
   const server = createServer(gateway.app);
   server.keepAliveTimeout = 65_000;
   reportCpuOnRequest();
   server.listen(0, '127.0.0.1', () => {
     const address = server.address();
-    const token = signToken(
-      { subject: 'bench', kind: 'service' },
-      { secret: config.secretKey, issuer: config.jwt.issuer, audience: config.jwt.audience, ttlSeconds: 3600 },
-    );
+    const token =
+      serviceToken ??
+      signToken({ subject: 'bench', kind: 'service' }, { secret: config.secretKey, issuer: config.jwt.issuer, audience: config.jwt.audience, ttlSeconds: 3600 });
     process.send?.({ port: typeof address === 'object' && address ? address.port : 0, token });
   });
 }
@@ -150,10 +164,10 @@ async function serveBare(): Promise<void> {
 
 // ───────────────────────── parent: the load ─────────────────────────
 
-function startChild(role: 'gateway' | 'bare', redisUrl: string | undefined): Promise<{ child: ChildProcess; port: number; token?: string }> {
+function startChild(role: 'gateway' | 'bare', redisUrl: string | undefined, accounts = false): Promise<{ child: ChildProcess; port: number; token?: string }> {
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(import.meta.url), ['--serve', role], {
-      env: { ...process.env, BENCH_REDIS_URL: redisUrl ?? '' },
+      env: { ...process.env, BENCH_REDIS_URL: redisUrl ?? '', BENCH_ACCOUNTS: accounts ? '1' : '' },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     child.once('message', (m) => resolve({ child, ...(m as { port: number; token?: string }) }));
@@ -223,11 +237,15 @@ async function main(): Promise<void> {
   const duration = Number(flag('duration', '10'));
   const connections = Number(flag('connections', '50'));
   const redisUrl = process.argv.includes('--redis') ? flag('redis', 'redis://127.0.0.1:6379') : undefined;
+  const accounts = process.argv.includes('--accounts');
   const rows: Row[] = [];
-  console.log(`bench:http — ${duration} s × ${connections} connections per scenario; cache: ${redisUrl ?? 'memory'}; node ${process.version}`);
+  console.log(
+    `bench:http — ${duration} s × ${connections} connections per scenario; cache: ${redisUrl ?? 'memory'}; ` +
+      `accounts (revocation + quota): ${accounts ? 'embedded PGlite' : 'none'}; node ${process.version}`,
+  );
 
   // (1) and (2): the gateway.
-  const gw = await startChild('gateway', redisUrl);
+  const gw = await startChild('gateway', redisUrl, accounts);
   try {
     const url = `http://127.0.0.1:${gw.port}`;
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${gw.token}` };

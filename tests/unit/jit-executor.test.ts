@@ -5,7 +5,8 @@
  */
 import 'reflect-metadata';
 import { createHash } from 'node:crypto';
-import { execute, parse } from 'graphql';
+import { execute, getOperationAST, getVariableValues, parse } from 'graphql';
+import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import { describe, expect, it } from 'vitest';
 import { buildGatewaySchema } from '../../src/graphql/schema.js';
 import { JitExecutor } from '../../src/graphql/jit-executor.js';
@@ -101,5 +102,47 @@ describe('JitExecutor', () => {
     }
     expect(executor.preparedOperation(POSITIONS_QUERY, undefined, undefined)).toBeUndefined();
     expect(executor.preparedOperation('query Q500($input: ChartInput!) { positions(input: $input) { body } }', undefined, undefined)).toBeDefined();
+  });
+
+  it('graphql-jit refuses exactly the variables graphql-js refuses (the fast path relies on it)', async () => {
+    const document = parse('query P($input: ChartInput!) { positions(input: $input) { body } }');
+    const compiled = compileQuery(schema, document, 'P');
+    if (!isCompiledQuery(compiled)) throw new Error('not compiled');
+    const definitions = getOperationAST(document, 'P')!.variableDefinitions ?? [];
+    const utc = '2024-01-01T00:00:00Z';
+    const cases: Record<string, unknown>[] = [
+      { input: { moment: { utc }, location: { latitude: 40.7, longitude: -74 } } },
+      { input: { moment: { utc }, foo: 1 } },
+      { input: { moment: { utc, bar: 2 } } },
+      { input: { moment: { utc }, location: { latitude: '40', longitude: 0 } } },
+      { input: { moment: { utc }, location: { latitude: true, longitude: 0 } } },
+      { input: { moment: { utc }, location: { latitude: 1, longitude: 'NaN' } } },
+      { input: { moment: { utc }, location: { latitude: 1, longitude: 2, elevationMeters: Number.POSITIVE_INFINITY } } },
+      { input: { moment: { utc }, bodies: ['sun'] } },
+      { input: { moment: { utc }, bodies: [1] } },
+      { input: { moment: { utc }, bodies: 'SUN' } },
+      { input: { moment: { utc }, bodies: [null] } },
+      { input: { moment: { utc }, bodies: null } },
+      { input: { moment: { utc }, houseSystem: 'FOO' } },
+      { input: null },
+      {},
+      { input: [{ moment: { utc } }] },
+      { input: { moment: null } },
+      { input: { moment: { utc: 12345 } } },
+      { input: { moment: { utc: '2024-13-01T00:00:00Z' } } },
+      { input: { moment: { utc: { a: 1 } } } },
+      { input: { moment: { localDateTime: '2024-01-01T00:00:00', timeZone: 'Europe/London' } } },
+      { input: { moment: { localDateTime: '2024-01-01T00:00:00Z', timeZone: 'Europe/London' } } },
+    ];
+    const verdicts = await Promise.all(
+      cases.map(async (variables) => {
+        const chart = new ChartService(defaultComputeChart);
+        const jit = await compiled.query(undefined, context(chart), variables);
+        const js = getVariableValues(schema, definitions, variables);
+        return [Boolean(js.errors), Boolean(jit.errors?.length)];
+      }),
+    );
+    for (const [i, [jsRefuses, jitRefuses]] of verdicts.entries()) expect([i, jitRefuses]).toEqual([i, jsRefuses]);
+    expect(verdicts.filter(([refused]) => refused)).toHaveLength(18); // the battery is mostly bad inputs
   });
 });

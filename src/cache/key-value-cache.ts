@@ -36,8 +36,11 @@ export interface GatewayCache extends KeyValueCache {
  */
 export class MemoryKeyValueCache implements GatewayCache {
   readonly kind = 'memory' as const;
-  /** key → where its value is in the slab; Map order is write order (oldest first). */
-  private readonly entries = new Map<string, { offset: number; length: number; expiresAtMs: number }>();
+  /**
+   * key → where its value is in the slab (UTF-8; UTF-16LE for a string with a lone surrogate,
+   * which UTF-8 cannot carry); Map order is write order (oldest first).
+   */
+  private readonly entries = new Map<string, { offset: number; length: number; utf16: boolean; expiresAtMs: number }>();
   private slab: Buffer | undefined;
   /** Where the next value is written. */
   private head = 0;
@@ -61,14 +64,16 @@ export class MemoryKeyValueCache implements GatewayCache {
       this.entries.delete(k);
       return undefined;
     }
-    return this.slab.toString('utf8', entry.offset, entry.offset + entry.length);
+    return this.slab.toString(entry.utf16 ? 'utf16le' : 'utf8', entry.offset, entry.offset + entry.length);
   }
 
   async set(key: string, value: string, options?: CacheSetOptions): Promise<void> {
     const k = this.prefix + key;
     const ttl = options?.ttl ?? 0;
     this.entries.delete(k);
-    const length = Buffer.byteLength(value, 'utf8');
+    const utf16 = !(value as string & { isWellFormed(): boolean }).isWellFormed();
+    const encoding = utf16 ? 'utf16le' : 'utf8';
+    const length = Buffer.byteLength(value, encoding);
     if (length > this.maxBytes) return;
     this.slab ??= Buffer.allocUnsafe(this.maxBytes);
     // A value that does not fit before the end goes to the start; the end is given up, so what
@@ -79,15 +84,18 @@ export class MemoryKeyValueCache implements GatewayCache {
     // Evict the oldest entries (Map order) while there are too many or they lie where this value
     // goes or in the end given up. Ring order makes them the oldest, so the first that is in
     // neither place ends the eviction.
+    // Empty values hold no bytes: they never end the eviction (they may sit anywhere in the order).
     for (const [oldestKey, oldest] of this.entries) {
+      const full = this.entries.size >= this.maxEntries;
+      if (oldest.length === 0 && !full) continue;
       const end = oldest.offset + oldest.length;
       const overlaps = oldest.offset < start + length && start < end;
-      if (!overlaps && end <= wrapsFrom && this.entries.size < this.maxEntries) break;
+      if (!overlaps && end <= wrapsFrom && !full) break;
       this.entries.delete(oldestKey);
     }
-    this.slab.write(value, start, length, 'utf8');
+    this.slab.write(value, start, length, encoding);
     this.head = start + length;
-    this.entries.set(k, { offset: start, length, expiresAtMs: ttl > 0 ? Date.now() + ttl * 1000 : Number.POSITIVE_INFINITY });
+    this.entries.set(k, { offset: start, length, utf16, expiresAtMs: ttl > 0 ? Date.now() + ttl * 1000 : Number.POSITIVE_INFINITY });
   }
 
   async delete(key: string): Promise<boolean> {

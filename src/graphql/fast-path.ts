@@ -9,9 +9,10 @@
  * `npm run bench:http` and a CPU profile; figures in the README).
  *
  * What runs here is what Apollo would run, in the same order, with the same code:
- *  - the query text (or APQ hash) must belong to a document Apollo already parsed and validated
- *    (depth and cost rules included) and executed as a calculation query (JitExecutor's
- *    prepared operations); anything else goes to Apollo, which registers it for next time;
+ *  - the query text must belong to a document Apollo already parsed and validated (depth and cost
+ *    rules included) and executed as a calculation query (JitExecutor's prepared operations);
+ *    anything else goes to Apollo, which registers it for next time. An APQ hash sent alone is
+ *    looked up in Apollo's own persisted-query store (same cache, `apq:` keys), as Apollo would;
  *  - the JWT verifier, then the quota hook (its decision is handed on with the request when Apollo
  *    must answer, so a request is never charged twice);
  *  - the response-cache plugin's own key and stored format (responseCacheKey,
@@ -39,6 +40,7 @@ import type { Metrics } from '../observability/metrics.js';
 import type { ChartLoaders } from '../services/chart.service.js';
 import type { GatewayContext } from './context.js';
 import type { JitExecutor, PreparedOperation } from './jit-executor.js';
+import { rootFieldPolicy } from './operation-policy.js';
 import { quotaCost } from './plugins/auth-quota.plugin.js';
 import { operationLabel } from './plugins/observability.plugin.js';
 import {
@@ -50,6 +52,8 @@ import {
 } from './plugins/response-json.js';
 
 const CONTENT_TYPE = 'application/json; charset=utf-8';
+/** Apollo's persisted-query (APQ) entries: the query text under this prefix + its sha256 hex. */
+const APQ_PREFIX = 'apq:';
 
 /** What the fast path leaves on a request it hands on to express (read by app.ts). */
 export interface FastPathHandOff {
@@ -68,7 +72,7 @@ export interface FastPathOptions {
   jit: JitExecutor;
   verifier: JwtVerifier;
   quota?: QuotaHook;
-  /** The gateway cache (the response-cache plugin's entries live under RESPONSE_CACHE_PREFIX). */
+  /** The gateway cache (response-cache entries under RESPONSE_CACHE_PREFIX, APQ under `apq:`). */
   cache: KeyValueCache;
   /** CACHE_TTL in seconds; 0 disables the response cache. */
   cacheTtlSeconds: number;
@@ -156,8 +160,17 @@ export function createGraphQLFastPath(options: FastPathOptions): FastPath {
   async function serve(req: HandedRequest, res: ServerResponse, body: unknown, state: FastPathHandOff, startedAt: number): Promise<boolean> {
     const parsed = parseRequestBody(body);
     if (!parsed) return false;
-    const prepared = jit.preparedOperation(parsed.query, parsed.hash, parsed.operationName);
+    let source = parsed.query;
+    if (source === undefined) {
+      // A bare APQ hash: Apollo's store decides whether it is known (an unknown or expired hash is
+      // Apollo's PERSISTED_QUERY_NOT_FOUND).
+      source = await cache.get(APQ_PREFIX + parsed.hash!);
+      if (!source) return false;
+    }
+    const prepared = jit.preparedOperation(source, parsed.operationName);
     if (!prepared) return false;
+    // Operations of public fields only (none is cacheable today) need no token nor quota: Apollo's.
+    if (prepared.rootFields.every((f) => rootFieldPolicy(f).public)) return false;
     let principal;
     try {
       principal = await verifier.verifyAuthorizationHeader(req.headers.authorization);
@@ -245,8 +258,12 @@ export function createGraphQLFastPath(options: FastPathOptions): FastPath {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('error', () => res.destroy());
+    req.on('close', () => {
+      if (!req.complete) logger.info({ requestId: req.id, route: '/graphql' }, 'request aborted before its body was read');
+    });
     req.on('end', () => {
-      const text = chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
+      let text = chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a BOM, which express.json drops too
       let body: unknown;
       try {
         body = JSON.parse(text);

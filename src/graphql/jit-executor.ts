@@ -20,9 +20,9 @@
  * graphql-jit cannot compile) executes with graphql-js.
  *
  * Prepared operations: the source text of every document that ran here as an eligible operation
- * (so Apollo parsed and validated it, with the depth and cost rules) is remembered, with its APQ
- * hash, in a bounded table. The GraphQL fast path (fast-path.ts) looks a request's query text up
- * there and runs it without Apollo's per-request pipeline.
+ * (so Apollo parsed and validated it, with the depth and cost rules) is remembered in a table
+ * bounded by entries and by characters. The GraphQL fast path (fast-path.ts) looks a request's
+ * query text up there and runs it without Apollo's per-request pipeline.
  */
 import {
   execute,
@@ -43,7 +43,13 @@ type Gateway = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
 /** How many validated query texts are remembered for the fast path (oldest forgotten first). */
 const MAX_PREPARED_SOURCES = 500;
 /** Longer query texts are not remembered (they still run, through Apollo). */
-const MAX_PREPARED_SOURCE_CHARS = 20_000;
+const MAX_PREPARED_SOURCE_CHARS = 10_000;
+/**
+ * Characters of query text remembered in all (oldest forgotten first). A parsed document takes
+ * up to ~50 bytes per character of text (aliased selections), so this keeps the table's documents
+ * within ~25 MB whatever clients send; a chart query is ~500 characters.
+ */
+const MAX_PREPARED_TOTAL_CHARS = 500_000;
 
 /** A validated calculation operation that may run without Apollo's pipeline. */
 export interface PreparedOperation {
@@ -73,16 +79,19 @@ export class JitExecutor {
   private readonly compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | 'seen' | null>>();
   /** Validated query text → its parsed document (insertion order; oldest evicted). */
   private readonly sources = new Map<string, DocumentNode>();
-  /** APQ hash (sha256 hex of the text) → query text. */
-  private readonly sourceByHash = new Map<string, string>();
-  /** document → requested operation name → its prepared operation, or null when not eligible. */
-  private readonly prepared = new WeakMap<DocumentNode, Map<string, PreparedOperation | null>>();
+  /** Characters of the texts in `sources`. */
+  private sourceChars = 0;
+  /**
+   * document → operation name (null: none given) → its prepared operation, or null when not
+   * eligible. Only names of operations the document has are kept, so entries are bounded.
+   */
+  private readonly prepared = new WeakMap<DocumentNode, Map<string | null, PreparedOperation | null>>();
 
   constructor(private readonly schema: GraphQLSchema) {}
 
   /**
-   * Executes `document` like graphql-js `execute`. `source` and `queryHash` (Apollo's request
-   * context) register an eligible, hence validated, document for `preparedOperation`.
+   * Executes `document` like graphql-js `execute`. `source` (Apollo's request context) registers
+   * an eligible, hence validated, document for `preparedOperation`.
    */
   async execute(args: {
     document: DocumentNode;
@@ -90,14 +99,13 @@ export class JitExecutor {
     variables?: Record<string, unknown>;
     contextValue: unknown;
     source?: string;
-    queryHash?: string;
   }): Promise<ExecutionResult> {
     const { document, contextValue } = args;
     const operationName = args.operationName ?? undefined;
     const variables = args.variables ?? {};
     const compiled = this.compiledFor(document, operationName);
     if (args.source !== undefined && this.compiled.get(document)?.get(operationName ?? '')) {
-      this.remember(args.source, args.queryHash, document); // eligible: 'seen' or compiled
+      this.remember(args.source, document); // eligible: 'seen' or compiled
     }
     if (!compiled) {
       return execute({ schema: this.schema, document, variableValues: variables, contextValue, operationName });
@@ -111,13 +119,12 @@ export class JitExecutor {
   }
 
   /**
-   * The prepared operation of a request, when its query text (or APQ hash) belongs to a document
-   * that already ran here as an eligible operation; undefined otherwise (the request then goes
-   * through Apollo, which parses, validates and registers it).
+   * The prepared operation of a request, when its query text belongs to a document that already
+   * ran here as an eligible operation; undefined otherwise (the request then goes through Apollo,
+   * which parses, validates and registers it). `operationName` as the request gives it: undefined
+   * when absent (or null); "" is a name, which no operation has.
    */
-  preparedOperation(query: string | undefined, sha256Hash: string | undefined, operationName: string | undefined): PreparedOperation | undefined {
-    const source = query ?? (sha256Hash === undefined ? undefined : this.sourceByHash.get(sha256Hash));
-    if (source === undefined) return undefined;
+  preparedOperation(source: string, operationName: string | undefined): PreparedOperation | undefined {
     const document = this.sources.get(source);
     if (!document) return undefined;
     let byName = this.prepared.get(document);
@@ -125,22 +132,16 @@ export class JitExecutor {
       byName = new Map();
       this.prepared.set(document, byName);
     }
-    const key = operationName ?? '';
-    let prepared = byName.get(key);
-    if (prepared === undefined) {
-      const operation = getOperationAST(document, operationName);
-      prepared =
-        operation && isEligible(operation, document)
-          ? {
-              source,
-              document,
-              operation,
-              operationName: operation.name?.value ?? null,
-              rootFields: rootFieldNames(operation, document),
-            }
-          : null;
-      byName.set(key, prepared);
-    }
+    const key = operationName ?? null;
+    const known = byName.get(key);
+    if (known !== undefined) return known ?? undefined;
+    const operation = getOperationAST(document, operationName);
+    if (!operation) return undefined; // no such operation: nothing kept (names are client input)
+    const prepared =
+      isEligible(operation, document)
+        ? { source, document, operation, operationName: operation.name?.value ?? null, rootFields: rootFieldNames(operation, document) }
+        : null;
+    byName.set(key, prepared);
     return prepared ?? undefined;
   }
 
@@ -167,7 +168,6 @@ export class JitExecutor {
         variables: rc.request.variables,
         contextValue: rc.context,
         source: rc.source,
-        queryHash: rc.queryHash,
       });
     return {
       async load() {
@@ -192,21 +192,18 @@ export class JitExecutor {
     return compiled.query.query(undefined, contextValue, variables);
   }
 
-  private remember(source: string, queryHash: string | undefined, document: DocumentNode): void {
+  private remember(source: string, document: DocumentNode): void {
     if (source.length > MAX_PREPARED_SOURCE_CHARS || this.sources.get(source) === document) return;
-    this.sources.delete(source);
-    if (this.sources.size >= MAX_PREPARED_SOURCES) {
-      const oldest = this.sources.keys().next().value;
-      if (oldest !== undefined) this.sources.delete(oldest);
+    this.forget(source);
+    while (this.sources.size > 0 && (this.sources.size >= MAX_PREPARED_SOURCES || this.sourceChars + source.length > MAX_PREPARED_TOTAL_CHARS)) {
+      this.forget(this.sources.keys().next().value as string);
     }
     this.sources.set(source, document);
-    if (queryHash !== undefined) {
-      if (this.sourceByHash.size >= MAX_PREPARED_SOURCES) {
-        const oldest = this.sourceByHash.keys().next().value;
-        if (oldest !== undefined) this.sourceByHash.delete(oldest);
-      }
-      this.sourceByHash.set(queryHash, source);
-    }
+    this.sourceChars += source.length;
+  }
+
+  private forget(source: string): void {
+    if (this.sources.delete(source)) this.sourceChars -= source.length;
   }
 
   private compiledFor(

@@ -120,6 +120,29 @@ for (const backend of ['memory', 'redis'] as const) {
       expect(apolloRequests.mock.calls.length).toBe(apolloBefore);
     });
 
+    it('answers an APQ hash only when Apollo’s persisted-query store knows it', async () => {
+      const query = '{ positions(input: { moment: { utc: "2011-02-02T00:00:00Z" }, bodies: [SUN] }) { body longitude } }';
+      const extensions = { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(query).digest('hex') } };
+      await request(t.app).post('/graphql').set('Authorization', t.auth).send({ query }); // ran, but never registered
+      const charged = quotaCalls.length;
+      const byHash = await request(t.app).post('/graphql').set('Authorization', t.auth).send({ extensions });
+      expect(byHash.body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+      expect(quotaCalls.length).toBe(charged);
+    });
+
+    it('treats operationName "" as Apollo does (no such operation), and reads a body with a BOM', async () => {
+      const unknown = await request(t.app).post('/graphql').set('Authorization', t.auth).send(chartBody('2010-03-03T03:03:03Z', { operationName: '' }));
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.errors[0].message).toBe('Unknown operation named "".');
+      const bom = await request(t.app)
+        .post('/graphql')
+        .set('Authorization', t.auth)
+        .set('Content-Type', 'application/json')
+        .send(`\uFEFF${JSON.stringify(chartBody('2010-03-03T03:03:03Z'))}`);
+      expect(bom.status).toBe(200);
+      expect(bom.body.data.chart.positions.length).toBeGreaterThan(10);
+    });
+
     it('hands every other request to express and Apollo, which answer as usual', async () => {
       const apolloBefore = apolloRequests.mock.calls.length;
       const computations = t.runtime.services.chart.computations;

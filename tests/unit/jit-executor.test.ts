@@ -4,7 +4,6 @@
  * resolver errors; other operations run on graphql-js.
  */
 import 'reflect-metadata';
-import { createHash } from 'node:crypto';
 import { execute, getOperationAST, getVariableValues, parse } from 'graphql';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import { describe, expect, it } from 'vitest';
@@ -75,33 +74,51 @@ describe('JitExecutor', () => {
     expect(chart.computations).toBe(1);
   });
 
-  it('prepares only documents that ran as calculation queries, by text or APQ hash, within its bound', async () => {
+  it('prepares only documents that ran as calculation queries, only their real operation names, within its bounds', async () => {
     const executor = new JitExecutor(schema);
     const ctx = () => context(new ChartService(defaultComputeChart));
-    expect(executor.preparedOperation(POSITIONS_QUERY, undefined, undefined)).toBeUndefined(); // never ran
+    expect(executor.preparedOperation(POSITIONS_QUERY, undefined)).toBeUndefined(); // never ran
 
-    const hash = createHash('sha256').update(POSITIONS_QUERY).digest('hex');
-    await executor.execute({ document: parse(POSITIONS_QUERY), operationName: 'Positions', variables: { input: NYC }, contextValue: ctx(), source: POSITIONS_QUERY, queryHash: hash });
-    const prepared = executor.preparedOperation(POSITIONS_QUERY, undefined, undefined);
+    await executor.execute({ document: parse(POSITIONS_QUERY), operationName: 'Positions', variables: { input: NYC }, contextValue: ctx(), source: POSITIONS_QUERY });
+    const prepared = executor.preparedOperation(POSITIONS_QUERY, undefined);
     expect(prepared).toMatchObject({ source: POSITIONS_QUERY, operationName: 'Positions', rootFields: ['positions'] });
-    expect(executor.preparedOperation(undefined, hash, 'Positions')?.document).toBe(prepared!.document);
-    expect(executor.preparedOperation(POSITIONS_QUERY, undefined, 'Other')).toBeUndefined(); // no such operation
+    expect(executor.preparedOperation(POSITIONS_QUERY, 'Positions')?.document).toBe(prepared!.document);
     const run = await executor.runPrepared(prepared!, { input: NYC }, ctx());
     expect((run?.data as { positions: unknown[] }).positions.length).toBeGreaterThan(10);
+
+    // Names are client input: one no operation has is refused and nothing is kept for it; "" is a
+    // name (Apollo: unknown operation), not the absent one.
+    const byName = (executor as unknown as { prepared: WeakMap<object, Map<unknown, unknown>> }).prepared.get(prepared!.document)!;
+    const kept = byName.size;
+    for (let i = 0; i < 100; i += 1) expect(executor.preparedOperation(POSITIONS_QUERY, `x${i}`)).toBeUndefined();
+    expect(executor.preparedOperation(POSITIONS_QUERY, '')).toBeUndefined();
+    expect(byName.size).toBe(kept);
+    expect(executor.preparedOperation(POSITIONS_QUERY, undefined)).toBe(prepared);
 
     // Not calculation queries: never prepared.
     for (const source of ['{ __schema { queryType { name } } }', 'query { me { email } }']) {
       await executor.execute({ document: parse(source), contextValue: ctx(), source }).catch(() => undefined);
-      expect(executor.preparedOperation(source, undefined, undefined)).toBeUndefined();
+      expect(executor.preparedOperation(source, undefined)).toBeUndefined();
     }
 
-    // Bounded: the oldest texts are forgotten.
-    for (let i = 0; i < 501; i += 1) {
-      const source = `query Q${i}($input: ChartInput!) { positions(input: $input) { body } }`;
-      await executor.execute({ document: parse(source), operationName: `Q${i}`, variables: { input: { moment: NYC.moment, bodies: ['SUN'] } }, contextValue: ctx(), source });
-    }
-    expect(executor.preparedOperation(POSITIONS_QUERY, undefined, undefined)).toBeUndefined();
-    expect(executor.preparedOperation('query Q500($input: ChartInput!) { positions(input: $input) { body } }', undefined, undefined)).toBeDefined();
+    // Bounded by entries: the oldest texts are forgotten.
+    const text = (i: number, pad = '') => `query Q${i}($input: ChartInput!) { positions(input: $input) { body ${pad} } }`;
+    const run1 = (source: string, name: string) =>
+      executor.execute({ document: parse(source), operationName: name, variables: { input: { moment: NYC.moment, bodies: ['SUN'] } }, contextValue: ctx(), source });
+    for (let i = 0; i < 501; i += 1) await run1(text(i), `Q${i}`);
+    expect(executor.preparedOperation(POSITIONS_QUERY, undefined)).toBeUndefined();
+    expect(executor.preparedOperation(text(500), undefined)).toBeDefined();
+
+    // Bounded by characters: 60 texts of ~9,900 characters keep at most 500,000 in all.
+    const pad = 'longitude '.repeat(980);
+    for (let i = 0; i < 60; i += 1) await run1(text(1000 + i, pad), `Q${1000 + i}`);
+    const sources = (executor as unknown as { sources: Map<string, unknown> }).sources;
+    expect([...sources.keys()].reduce((n, k) => n + k.length, 0)).toBeLessThanOrEqual(500_000);
+    expect(executor.preparedOperation(text(1059, pad), undefined)).toBeDefined();
+    expect(executor.preparedOperation(text(1000, pad), undefined)).toBeUndefined();
+    // Longer than 10,000 characters: runs, but is not kept.
+    await run1(text(2000, `${pad}latitude `.repeat(2)), 'Q2000');
+    expect(executor.preparedOperation(text(2000, `${pad}latitude `.repeat(2)), undefined)).toBeUndefined();
   });
 
   it('graphql-jit refuses exactly the variables graphql-js refuses (the fast path relies on it)', async () => {

@@ -1,6 +1,6 @@
 /**
- * MemoryKeyValueCache (the embedded default's response cache): values round-trip exactly (UTF-8
- * included), expire, and are evicted oldest first when the entry bound or the slab's bytes run out,
+ * MemoryKeyValueCache (the embedded default's response cache): values round-trip exactly (UTF-8,
+ * lone surrogates and empty values included), expire, and are evicted oldest first when the entry bound or the slab's bytes run out,
  * including when a write wraps around the ring; a value larger than the slab is not kept.
  */
 import { describe, expect, it, vi } from 'vitest';
@@ -68,6 +68,24 @@ describe('MemoryKeyValueCache', () => {
     expect(await cache.get('f')).toBe('ü'.repeat(20));
   });
 
+  it('keeps empty values and lone surrogates exactly, and empty values never shield others from eviction', async () => {
+    const cache = new MemoryKeyValueCache('', 100, 10);
+    await cache.set('a', 'AAAA');
+    await cache.set('z', '');
+    await cache.set('b', 'BBBB');
+    await cache.set('c', 'CCCC'); // wraps: evicts a, skips the empty z, evicts b
+    await cache.set('d', 'dd');
+    expect(await cache.get('b')).toBeUndefined();
+    expect(await cache.get('c')).toBe('CCCC');
+    expect(await cache.get('d')).toBe('dd');
+    expect(await cache.get('z')).toBe('');
+
+    const odd = 'x\uD800y\uDC00z'; // not well-formed UTF-16: stored as UTF-16, not UTF-8
+    const wide = new MemoryKeyValueCache();
+    await wide.set('odd', odd);
+    expect(await wide.get('odd')).toBe(odd);
+  });
+
   it('stays consistent under many random writes (every value read back is the one last written)', async () => {
     const cache = new MemoryKeyValueCache('', 50, 2000);
     const last = new Map<string, string>();
@@ -76,7 +94,8 @@ describe('MemoryKeyValueCache', () => {
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     for (let i = 0; i < 5000; i += 1) {
       const key = `k${Math.floor(random() * 80)}`;
-      const value = `${key}:${i}:${'z'.repeat(Math.floor(random() * 200))}`;
+      const size = Math.floor(random() * 200);
+      const value = size < 20 ? (size < 10 ? '' : `\uD800${key}`) : `${key}:${i}:${'z'.repeat(size)}`;
       await cache.set(key, value);
       last.set(key, value);
       lastKey = key;

@@ -20,6 +20,7 @@
  * The servers run in a child process (so autocannon does not share their event loop). Options:
  *   --duration 10  --connections 50  --redis redis://127.0.0.1:6379 (cache in Redis; default memory)
  *   --accounts (revocation check and quota of the accounts stack on an embedded PGlite)
+ *   --rounds 1 (repeat (1), (2), (3) back to back N times; prints each round and the medians)
  * Figures are noisy on a shared machine.
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -232,79 +233,7 @@ function row(name: string, m: { result: AutocannonResult; serverCpuMsPerRequest:
   };
 }
 
-async function main(): Promise<void> {
-  const autocannon = require('autocannon') as Autocannon;
-  const duration = Number(flag('duration', '10'));
-  const connections = Number(flag('connections', '50'));
-  const redisUrl = process.argv.includes('--redis') ? flag('redis', 'redis://127.0.0.1:6379') : undefined;
-  const accounts = process.argv.includes('--accounts');
-  const rows: Row[] = [];
-  console.log(
-    `bench:http — ${duration} s × ${connections} connections per scenario; cache: ${redisUrl ?? 'memory'}; ` +
-      `accounts (revocation + quota): ${accounts ? 'embedded PGlite' : 'none'}; node ${process.version}`,
-  );
-
-  // (1) and (2): the gateway.
-  const gw = await startChild('gateway', redisUrl, accounts);
-  try {
-    const url = `http://127.0.0.1:${gw.port}`;
-    const headers = { 'content-type': 'application/json', authorization: `Bearer ${gw.token}` };
-    const next = instantFactory();
-    const warm = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({ query: CHART_QUERY, variables: { input: { moment: { utc: next() }, location: LOCATION } } }),
-    });
-    const warmBody = (await warm.json()) as { data?: { chart?: { positions: unknown[] } }; errors?: unknown };
-    if (!warmBody.data?.chart?.positions?.length) throw new Error(`gateway warm-up failed: ${JSON.stringify(warmBody)}`);
-    await autocannon({ url: `${url}/graphql`, connections: 10, duration: 2, method: 'POST', headers, requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ query: CHART_QUERY, variables: { input: { moment: { utc: next() }, location: LOCATION } } }) }) }] });
-
-    const uncached = await measured(autocannon, gw.child, {
-      url: `${url}/graphql`,
-      connections,
-      duration,
-      method: 'POST',
-      headers,
-      requests: [
-        {
-          setupRequest: (req) => ({
-            ...req,
-            body: JSON.stringify({ query: CHART_QUERY, variables: { input: { moment: { utc: next() }, location: LOCATION } } }),
-          }),
-        },
-      ],
-    });
-    rows.push(row('(1) gateway, uncached chart (new instant per request)', uncached));
-
-    const sameBody = JSON.stringify({ query: CHART_QUERY, variables: { input: { moment: { utc: '2024-06-21T12:00:00Z' }, location: LOCATION } } });
-    await fetch(`${url}/graphql`, { method: 'POST', headers, body: sameBody });
-    await new Promise((r) => setTimeout(r, 100));
-    const cached = await measured(autocannon, gw.child, { url: `${url}/graphql`, connections, duration, method: 'POST', headers, body: sameBody });
-    rows.push(row('(2) gateway, cached chart (same query)', cached));
-  } finally {
-    await stopChild(gw.child);
-  }
-
-  // (3): bare node:http + computeChart.
-  const bare = await startChild('bare', undefined);
-  try {
-    const url = `http://127.0.0.1:${bare.port}`;
-    const next = instantFactory();
-    const body = () => JSON.stringify({ moment: { utc: next() }, location: LOCATION });
-    await autocannon({ url, connections: 10, duration: 2, method: 'POST', requests: [{ setupRequest: (req) => ({ ...req, body: body() }) }] });
-    const result = await measured(autocannon, bare.child, {
-      url,
-      connections,
-      duration,
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      requests: [{ setupRequest: (req) => ({ ...req, body: body() }) }],
-    });
-    rows.push(row('(3) bare node:http + computeChart', result));
-  } finally {
-    await stopChild(bare.child);
-  }
-
+function printRows(rows: Row[]): void {
   const width = Math.max(...rows.map((r) => r.name.length));
   console.log(
     `\n${'scenario'.padEnd(width)}  ${'req/s'.padStart(9)}  ${'p50 ms'.padStart(7)}  ${'p99 ms'.padStart(7)}  ${'total'.padStart(7)}  ${'server CPU ms/req'.padStart(17)}  failures`,
@@ -314,16 +243,115 @@ async function main(): Promise<void> {
       `${r.name.padEnd(width)}  ${r.reqPerSec.toFixed(1).padStart(9)}  ${String(r.p50).padStart(7)}  ${String(r.p99).padStart(7)}  ${String(r.total).padStart(7)}  ${r.serverCpuMs.toFixed(3).padStart(17)}  ${r.failures}`,
     );
   }
-  const [u, c, b] = rows as [Row, Row, Row];
-  const r13 = u.reqPerSec / b.reqPerSec;
-  const r21 = c.reqPerSec / u.reqPerSec;
-  console.log(`\nratio (1)/(3) = ${(r13 * 100).toFixed(1)}%   (aim ≥ 60%)`);
-  console.log(`ratio (2)/(1) = ${r21.toFixed(1)}×   (aim ≥ 4×)`);
+}
+
+function printRatios([u, c, b]: [Row, Row, Row], prefix = ''): void {
+  console.log(`\n${prefix}ratio (1)/(3) = ${((u.reqPerSec / b.reqPerSec) * 100).toFixed(1)}%   (aim ≥ 60%)`);
+  console.log(`${prefix}ratio (2)/(1) = ${(c.reqPerSec / u.reqPerSec).toFixed(1)}×   (aim ≥ 4×)`);
   console.log(
-    `server CPU per request: (1) ${u.serverCpuMs.toFixed(2)} ms, (2) ${c.serverCpuMs.toFixed(2)} ms, (3) ${b.serverCpuMs.toFixed(2)} ms ` +
+    `${prefix}server CPU per request: (1) ${u.serverCpuMs.toFixed(2)} ms, (2) ${c.serverCpuMs.toFixed(2)} ms, (3) ${b.serverCpuMs.toFixed(2)} ms ` +
       `→ CPU-bound ratios (3)/(1) = ${((b.serverCpuMs / u.serverCpuMs) * 100).toFixed(1)}%, (1)/(2) = ${(u.serverCpuMs / c.serverCpuMs).toFixed(1)}× (less sensitive to other load)`,
   );
-  if (rows.some((r) => r.failures > 0)) console.log('WARNING: some requests failed (non-2xx, errors or timeouts); figures are suspect.');
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+async function main(): Promise<void> {
+  const autocannon = require('autocannon') as Autocannon;
+  const duration = Number(flag('duration', '10'));
+  const connections = Number(flag('connections', '50'));
+  const rounds = Math.max(1, Number(flag('rounds', '1')));
+  const redisUrl = process.argv.includes('--redis') ? flag('redis', 'redis://127.0.0.1:6379') : undefined;
+  const accounts = process.argv.includes('--accounts');
+  console.log(
+    `bench:http — ${duration} s × ${connections} connections per scenario, ${rounds} round(s); cache: ${redisUrl ?? 'memory'}; ` +
+      `accounts (revocation + quota): ${accounts ? 'embedded PGlite' : 'none'}; node ${process.version}`,
+  );
+
+  // Both servers stay up for every round: (1), (2), (3) run back to back, so a slow spell of the
+  // (shared) machine weighs on the three alike, and --rounds N repeats them for medians.
+  const gw = await startChild('gateway', redisUrl, accounts);
+  const bare = await startChild('bare', undefined).catch(async (error: unknown) => {
+    await stopChild(gw.child);
+    throw error;
+  });
+  const all: Row[][] = [];
+  try {
+    const gwUrl = `http://127.0.0.1:${gw.port}/graphql`;
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${gw.token}` };
+    const nextGw = instantFactory();
+    const uncachedBody = () => JSON.stringify({ query: CHART_QUERY, variables: { input: { moment: { utc: nextGw() }, location: LOCATION } } });
+    const warm = await fetch(gwUrl, { method: 'POST', headers, body: uncachedBody() });
+    const warmBody = (await warm.json()) as { data?: { chart?: { positions: unknown[] } }; errors?: unknown };
+    if (!warmBody.data?.chart?.positions?.length) throw new Error(`gateway warm-up failed: ${JSON.stringify(warmBody)}`);
+    await autocannon({ url: gwUrl, connections: 10, duration: 2, method: 'POST', headers, requests: [{ setupRequest: (req) => ({ ...req, body: uncachedBody() }) }] });
+    const sameBody = JSON.stringify({ query: CHART_QUERY, variables: { input: { moment: { utc: '2024-06-21T12:00:00Z' }, location: LOCATION } } });
+
+    const bareUrl = `http://127.0.0.1:${bare.port}`;
+    const nextBare = instantFactory();
+    const bareBody = () => JSON.stringify({ moment: { utc: nextBare() }, location: LOCATION });
+    await autocannon({ url: bareUrl, connections: 10, duration: 2, method: 'POST', requests: [{ setupRequest: (req) => ({ ...req, body: bareBody() }) }] });
+
+    for (let round = 1; round <= rounds; round += 1) {
+      const rows: Row[] = [];
+      const uncached = await measured(autocannon, gw.child, {
+        url: gwUrl,
+        connections,
+        duration,
+        method: 'POST',
+        headers,
+        requests: [{ setupRequest: (req) => ({ ...req, body: uncachedBody() }) }],
+      });
+      rows.push(row('(1) gateway, uncached chart (new instant per request)', uncached));
+
+      await fetch(gwUrl, { method: 'POST', headers, body: sameBody });
+      await new Promise((r) => setTimeout(r, 100));
+      const cached = await measured(autocannon, gw.child, { url: gwUrl, connections, duration, method: 'POST', headers, body: sameBody });
+      rows.push(row('(2) gateway, cached chart (same query)', cached));
+
+      const result = await measured(autocannon, bare.child, {
+        url: bareUrl,
+        connections,
+        duration,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        requests: [{ setupRequest: (req) => ({ ...req, body: bareBody() }) }],
+      });
+      rows.push(row('(3) bare node:http + computeChart', result));
+      if (rounds > 1) console.log(`\nround ${round}`);
+      printRows(rows);
+      printRatios(rows as [Row, Row, Row]);
+      all.push(rows);
+    }
+  } finally {
+    await Promise.all([stopChild(gw.child), stopChild(bare.child)]);
+  }
+
+  if (rounds > 1) {
+    const med = [0, 1, 2].map((i) => {
+      const column = all.map((rows) => rows[i]!);
+      return {
+        name: `${column[0]!.name} (median)`,
+        serverCpuMs: median(column.map((r) => r.serverCpuMs)),
+        reqPerSec: median(column.map((r) => r.reqPerSec)),
+        p50: median(column.map((r) => r.p50)),
+        p99: median(column.map((r) => r.p99)),
+        total: median(column.map((r) => r.total)),
+        failures: column.reduce((n, r) => n + r.failures, 0),
+      };
+    }) as [Row, Row, Row];
+    console.log(`\nmedians of ${rounds} rounds`);
+    printRows(med);
+    printRatios(med, 'median ');
+    const r13 = all.map((rows) => rows[0]!.reqPerSec / rows[2]!.reqPerSec);
+    const r21 = all.map((rows) => rows[1]!.reqPerSec / rows[0]!.reqPerSec);
+    console.log(`per round: (1)/(3) ${r13.map((r) => `${(r * 100).toFixed(1)}%`).join(', ')}; (2)/(1) ${r21.map((r) => `${r.toFixed(1)}×`).join(', ')}`);
+  }
+  if (all.flat().some((r) => r.failures > 0)) console.log('WARNING: some requests failed (non-2xx, errors or timeouts); figures are suspect.');
   console.log('Note: the machine is shared; figures are noisy while other work runs.');
 }
 

@@ -148,8 +148,7 @@ export function createGraphQLFastPath(options: FastPathOptions): FastPath {
     const outcome = cacheHit ? 'cache_hit' : 'ok';
     if (cacheHit) metrics.cacheHits.inc();
     else metrics.cacheMisses.inc();
-    metrics.graphqlRequests.inc({ operation, outcome });
-    metrics.graphqlDuration.observe({ operation, outcome }, (performance.now() - startedAt) / 1000);
+    metrics.observeGraphql(operation, outcome, (performance.now() - startedAt) / 1000);
     observation.route = '/graphql';
     observation.operation = operation;
     observation.outcome = outcome;

@@ -58,9 +58,7 @@ export function createRequestObserver(logger: Logger, metrics: Metrics): Request
       const durationMs = performance.now() - startedAt;
       const route = routeLabel(req, res, observation);
       const method = req.method ?? 'GET';
-      const labels = { method, route, status: String(res.statusCode) };
-      metrics.httpRequests.inc(labels);
-      metrics.httpDuration.observe(labels, durationMs / 1000);
+      metrics.observeHttp(method, route, String(res.statusCode), durationMs / 1000);
       const o = observation;
       const outcome = o.outcome ?? (res.statusCode < 400 ? 'ok' : res.statusCode < 500 ? 'client_error' : 'server_error');
       const line = {

@@ -22,6 +22,31 @@ export interface Metrics {
   /** Chart bodies actually computed by the ephemeris (after per-request deduplication and caching). */
   chartComputations: Counter<string>;
   chartComputeDuration: Histogram<string>;
+  /** Counts and times one HTTP request (httpRequests + httpDuration). */
+  observeHttp(method: string, route: string, status: string, seconds: number): void;
+  /** Counts and times one GraphQL operation (graphqlRequests + graphqlDuration). */
+  observeGraphql(operation: string, outcome: string, seconds: number): void;
+}
+
+/**
+ * `observe(a, b, c, seconds)` on a counter and a histogram with the same labels, through label
+ * children kept per label-value tuple: prom-client hashes (and sorts) a label object on every
+ * call, a few µs per request on the hot path. Label values are bounded by their callers.
+ */
+function counted<L extends string>(counter: Counter<L>, histogram: Histogram<L>) {
+  const children = new Map<string, { inc(): void; observe(value: number): void }>();
+  return (values: string[], seconds: number): void => {
+    const key = values.join('\u0000');
+    let child = children.get(key);
+    if (!child) {
+      const c = counter.labels(...values);
+      const h = histogram.labels(...values);
+      child = { inc: () => c.inc(), observe: (v) => h.observe(v) };
+      children.set(key, child);
+    }
+    child.inc();
+    child.observe(seconds);
+  };
 }
 
 const LATENCY_BUCKETS_SECONDS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -34,7 +59,7 @@ export function createMetrics(collectProcessMetrics = true): Metrics {
   const registry = new Registry();
   if (collectProcessMetrics) collectDefaultMetrics({ register: registry, prefix: 'nocturna_' });
   const registers = [registry];
-  return {
+  const metrics = {
     registry,
     httpRequests: new Counter({
       name: 'nocturna_http_requests_total',
@@ -94,5 +119,12 @@ export function createMetrics(collectProcessMetrics = true): Metrics {
       buckets: LATENCY_BUCKETS_SECONDS,
       registers,
     }),
+  };
+  const http = counted(metrics.httpRequests, metrics.httpDuration);
+  const graphql = counted(metrics.graphqlRequests, metrics.graphqlDuration);
+  return {
+    ...metrics,
+    observeHttp: (method, route, status, seconds) => http([method, route, status], seconds),
+    observeGraphql: (operation, outcome, seconds) => graphql([operation, outcome], seconds),
   };
 }

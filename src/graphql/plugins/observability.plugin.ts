@@ -42,8 +42,7 @@ export function createObservabilityPlugin(metrics: Metrics): ApolloServerPlugin<
             else metrics.cacheMisses.inc();
           }
           const seconds = (performance.now() - startedAt) / 1000;
-          metrics.graphqlRequests.inc({ operation, outcome });
-          metrics.graphqlDuration.observe({ operation, outcome }, seconds);
+          metrics.observeGraphql(operation, outcome, seconds);
           const observation = (rc.contextValue ?? start.contextValue)?.observation;
           if (observation) {
             observation.operation = operation;

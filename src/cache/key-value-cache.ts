@@ -21,6 +21,12 @@ export interface KeyValueCache {
 /** A cache that can also report its health for /ready and be closed. */
 export interface GatewayCache extends KeyValueCache {
   readonly kind: 'redis' | 'memory';
+  /**
+   * In-process caches only: the stored UTF-8 bytes of `key` without copying them into a string,
+   * as a view valid until the next write (copy before any await); null when absent or expired;
+   * undefined when the value must be read with `get`.
+   */
+  peekUtf8?(key: string): Buffer | null | undefined;
   /** Round trip to the backend; resolves with latency in ms. @throws when unreachable */
   ping(): Promise<number>;
 }
@@ -65,6 +71,17 @@ export class MemoryKeyValueCache implements GatewayCache {
       return undefined;
     }
     return this.slab.toString(entry.utf16 ? 'utf16le' : 'utf8', entry.offset, entry.offset + entry.length);
+  }
+
+  peekUtf8(key: string): Buffer | null | undefined {
+    const k = this.prefix + key;
+    const entry = this.entries.get(k);
+    if (!entry || !this.slab) return null;
+    if (entry.expiresAtMs <= Date.now()) {
+      this.entries.delete(k);
+      return null;
+    }
+    return entry.utf16 ? undefined : this.slab.subarray(entry.offset, entry.offset + entry.length);
   }
 
   async set(key: string, value: string, options?: CacheSetOptions): Promise<void> {

@@ -32,7 +32,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import proxyaddr from 'proxy-addr';
 import type { AppServices } from '../app.deps.js';
 import type { JwtVerifier } from '../auth/jwt.verifier.js';
-import type { KeyValueCache } from '../cache/key-value-cache.js';
+import type { GatewayCache, KeyValueCache } from '../cache/key-value-cache.js';
 import { quotaHeaders, type QuotaDecision, type QuotaHook } from '../http/quota.js';
 import type { RequestObserver } from '../http/request-context.middleware.js';
 import type { Logger } from '../observability/logger.js';
@@ -46,6 +46,7 @@ import { operationLabel } from './plugins/observability.plugin.js';
 import {
   cacheTimeOf,
   RESPONSE_CACHE_PREFIX,
+  responseBodyBytesFromCacheValue,
   responseBodyFromCacheValue,
   responseCacheKey,
   responseCacheValue,
@@ -73,7 +74,7 @@ export interface FastPathOptions {
   verifier: JwtVerifier;
   quota?: QuotaHook;
   /** The gateway cache (response-cache entries under RESPONSE_CACHE_PREFIX, APQ under `apq:`). */
-  cache: KeyValueCache;
+  cache: KeyValueCache & Pick<GatewayCache, 'peekUtf8'>;
   /** CACHE_TTL in seconds; 0 disables the response cache. */
   cacheTtlSeconds: number;
   bodyLimitBytes: number;
@@ -135,7 +136,7 @@ export function createGraphQLFastPath(options: FastPathOptions): FastPath {
     next();
   }
 
-  function send(res: ServerResponse, body: string, decision: QuotaDecision | null, age: number | undefined): void {
+  function send(res: ServerResponse, body: string | Buffer, decision: QuotaDecision | null, age: number | undefined): void {
     const headers: Record<string, string | number> = { 'content-type': CONTENT_TYPE, 'content-length': Buffer.byteLength(body) };
     if (age !== undefined) headers.age = age;
     if (decision) for (const [name, value] of Object.entries(quotaHeaders(decision))) headers[name.toLowerCase()] = value;
@@ -196,13 +197,23 @@ export function createGraphQLFastPath(options: FastPathOptions): FastPath {
 
     const key = cacheTtlSeconds > 0 ? RESPONSE_CACHE_PREFIX + responseCacheKey(prepared.source, prepared.operationName, parsed.variables) : undefined;
     if (key !== undefined) {
-      const stored = await cache.get(key);
-      const cachedBody = stored === undefined ? undefined : responseBodyFromCacheValue(stored);
-      if (stored !== undefined && cachedBody !== undefined) {
-        const cacheTime = cacheTimeOf(stored);
+      const age = (cacheTimeMs: number | undefined) => (cacheTimeMs === undefined ? undefined : Math.round((Date.now() - cacheTimeMs) / 1000));
+      // The memory cache hands its bytes over as they are (no decoding into a string and back).
+      const view = cache.peekUtf8?.(key);
+      const hit = view ? responseBodyBytesFromCacheValue(view) : undefined;
+      if (hit) {
         record(prepared, observation, startedAt, true);
-        send(res, cachedBody, decision, cacheTime === undefined ? undefined : Math.round((Date.now() - cacheTime) / 1000));
+        send(res, hit.body, decision, age(hit.cacheTimeMs));
         return true;
+      }
+      if (view === undefined) {
+        const stored = await cache.get(key);
+        const cachedBody = stored === undefined ? undefined : responseBodyFromCacheValue(stored);
+        if (stored !== undefined && cachedBody !== undefined) {
+          record(prepared, observation, startedAt, true);
+          send(res, cachedBody, decision, age(cacheTimeOf(stored)));
+          return true;
+        }
       }
     }
 

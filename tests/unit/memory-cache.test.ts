@@ -19,6 +19,23 @@ describe('MemoryKeyValueCache', () => {
     expect(await cache.delete('a')).toBe(false);
   });
 
+  it('peekUtf8 gives the stored bytes without decoding; null when absent or expired; undefined for UTF-16 entries', async () => {
+    vi.useFakeTimers();
+    try {
+      const cache = new MemoryKeyValueCache('p:');
+      expect(cache.peekUtf8('nothing')).toBeNull();
+      await cache.set('a', '{"data":"Ä"}', { ttl: 1 });
+      expect(cache.peekUtf8('a')?.equals(Buffer.from('{"data":"Ä"}', 'utf8'))).toBe(true);
+      await cache.set('odd', 'x\uD800');
+      expect(cache.peekUtf8('odd')).toBeUndefined();
+      expect(await cache.get('odd')).toBe('x\uD800');
+      vi.advanceTimersByTime(1001);
+      expect(cache.peekUtf8('a')).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('expires entries after their ttl; ttl 0 keeps them', async () => {
     vi.useFakeTimers();
     try {

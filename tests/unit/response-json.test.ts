@@ -3,7 +3,13 @@
  * to JSON.stringify of the response, and anything unusual falls back to JSON.stringify.
  */
 import { describe, expect, it } from 'vitest';
-import { ResponseJsonReuse, responseBodyFromCacheValue } from '../../src/graphql/plugins/response-json.js';
+import {
+  cacheTimeOf,
+  ResponseJsonReuse,
+  responseBodyBytesFromCacheValue,
+  responseBodyFromCacheValue,
+  responseCacheValue,
+} from '../../src/graphql/plugins/response-json.js';
 import { MemoryKeyValueCache } from '../../src/cache/key-value-cache.js';
 
 const data = { chart: { cachePolicy: { x: 1 }, s: 'a"b\u2028,"cachePolicy":', n: [0.1, -3, 1e-9] } };
@@ -14,6 +20,18 @@ describe('response JSON reuse', () => {
     expect(responseBodyFromCacheValue(stored(data))).toBe(JSON.stringify({ data }));
     expect(responseBodyFromCacheValue('{"errors":[]}')).toBeUndefined();
     expect(responseBodyFromCacheValue('{"data":{}}')).toBeUndefined();
+  });
+
+  it('the bytes version cuts the same body and reads the same cache time', () => {
+    for (const value of [stored(data), stored({ sign: '♈ Ärïes — 日本' }), responseCacheValue(JSON.stringify({ a: 1 }), 60, 1_234)]) {
+      const cut = responseBodyBytesFromCacheValue(Buffer.from(value, 'utf8'));
+      expect(cut?.body.toString('utf8')).toBe(responseBodyFromCacheValue(value));
+      expect(cut?.cacheTimeMs).toBe(cacheTimeOf(value));
+    }
+    expect(responseCacheValue('{"b":2}', 60, 1_234)).toBe(JSON.stringify({ data: { b: 2 }, cachePolicy: { maxAge: 60, scope: 'PUBLIC' }, cacheTime: 1_234 }));
+    expect(responseBodyBytesFromCacheValue(Buffer.from('{"errors":[]}'))).toBeUndefined();
+    expect(responseBodyBytesFromCacheValue(Buffer.from('{"data":{}}'))).toBeUndefined();
+    expect(responseBodyBytesFromCacheValue(Buffer.from('{"da'))).toBeUndefined();
   });
 
   it('a cache write links the response data to its body; other results are stringified', async () => {

@@ -48,6 +48,24 @@ export function responseCacheValue(dataJson: string, maxAge: number, cacheTimeMs
   return `${DATA_PREFIX}${dataJson}${POLICY_MARK}{"maxAge":${maxAge},"scope":"PUBLIC"}${TIME_MARK}${cacheTimeMs}}`;
 }
 
+/**
+ * Bytes version of responseBodyFromCacheValue + cacheTimeOf, for a stored value held as UTF-8
+ * bytes (the memory cache's peekUtf8): the body `{"data":…}` as a new Buffer (the stored bytes may
+ * be overwritten later) and the cache time; undefined for any other shape. The markers are ASCII,
+ * so searching the UTF-8 bytes finds what searching the string finds.
+ */
+export function responseBodyBytesFromCacheValue(stored: Buffer): { body: Buffer; cacheTimeMs: number | undefined } | undefined {
+  if (stored.length < DATA_PREFIX.length || stored.toString('latin1', 0, DATA_PREFIX.length) !== DATA_PREFIX) return undefined;
+  const end = stored.lastIndexOf(POLICY_MARK);
+  if (end <= DATA_PREFIX.length) return undefined;
+  const body = Buffer.allocUnsafe(end + 1);
+  stored.copy(body, 0, 0, end);
+  body[end] = 0x7d; // '}'
+  const at = stored.lastIndexOf(TIME_MARK);
+  const time = at < 0 ? Number.NaN : Number(stored.toString('latin1', at + TIME_MARK.length, stored.length - 1));
+  return { body, cacheTimeMs: Number.isFinite(time) ? time : undefined };
+}
+
 /** `cacheTime` (ms since the epoch) of a stored value, undefined when absent. */
 export function cacheTimeOf(serialized: string): number | undefined {
   const at = serialized.lastIndexOf(TIME_MARK);

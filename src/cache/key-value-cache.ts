@@ -63,25 +63,26 @@ export class MemoryKeyValueCache implements GatewayCache {
   ) {}
 
   async get(key: string): Promise<string | undefined> {
+    const entry = this.live(key);
+    return entry && this.slab!.toString(entry.utf16 ? 'utf16le' : 'utf8', entry.offset, entry.offset + entry.length);
+  }
+
+  peekUtf8(key: string): Buffer | null | undefined {
+    const entry = this.live(key);
+    if (!entry) return null;
+    return entry.utf16 ? undefined : this.slab!.subarray(entry.offset, entry.offset + entry.length);
+  }
+
+  /** The unexpired entry of `key` (an expired one is dropped), or undefined. */
+  private live(key: string): { offset: number; length: number; utf16: boolean } | undefined {
     const k = this.prefix + key;
     const entry = this.entries.get(k);
-    if (!entry || !this.slab) return undefined;
+    if (!entry) return undefined;
     if (entry.expiresAtMs <= Date.now()) {
       this.entries.delete(k);
       return undefined;
     }
-    return this.slab.toString(entry.utf16 ? 'utf16le' : 'utf8', entry.offset, entry.offset + entry.length);
-  }
-
-  peekUtf8(key: string): Buffer | null | undefined {
-    const k = this.prefix + key;
-    const entry = this.entries.get(k);
-    if (!entry || !this.slab) return null;
-    if (entry.expiresAtMs <= Date.now()) {
-      this.entries.delete(k);
-      return null;
-    }
-    return entry.utf16 ? undefined : this.slab.subarray(entry.offset, entry.offset + entry.length);
+    return entry;
   }
 
   async set(key: string, value: string, options?: CacheSetOptions): Promise<void> {

@@ -44,10 +44,8 @@ import { rootFieldPolicy } from './operation-policy.js';
 import { quotaCost } from './plugins/auth-quota.plugin.js';
 import { operationLabel } from './plugins/observability.plugin.js';
 import {
-  cacheTimeOf,
   RESPONSE_CACHE_PREFIX,
   responseBodyBytesFromCacheValue,
-  responseBodyFromCacheValue,
   responseCacheKey,
   responseCacheValue,
 } from './plugins/response-json.js';
@@ -200,20 +198,12 @@ export function createGraphQLFastPath(options: FastPathOptions): FastPath {
       const age = (cacheTimeMs: number | undefined) => (cacheTimeMs === undefined ? undefined : Math.round((Date.now() - cacheTimeMs) / 1000));
       // The memory cache hands its bytes over as they are (no decoding into a string and back).
       const view = cache.peekUtf8?.(key);
-      const hit = view ? responseBodyBytesFromCacheValue(view) : undefined;
+      const stored = view === undefined ? await cache.get(key) : view;
+      const hit = stored ? responseBodyBytesFromCacheValue(typeof stored === 'string' ? Buffer.from(stored, 'utf8') : stored) : undefined;
       if (hit) {
         record(prepared, observation, startedAt, true);
-        send(res, hit.body, decision, age(hit.cacheTimeMs));
+        send(res, hit.body, decision, hit.cacheTimeMs === undefined ? undefined : Math.round((Date.now() - hit.cacheTimeMs) / 1000));
         return true;
-      }
-      if (view === undefined) {
-        const stored = await cache.get(key);
-        const cachedBody = stored === undefined ? undefined : responseBodyFromCacheValue(stored);
-        if (stored !== undefined && cachedBody !== undefined) {
-          record(prepared, observation, startedAt, true);
-          send(res, cachedBody, decision, age(cacheTimeOf(stored)));
-          return true;
-        }
       }
     }
 

@@ -49,8 +49,7 @@ export function responseCacheValue(dataJson: string, maxAge: number, cacheTimeMs
 }
 
 /**
- * Bytes version of responseBodyFromCacheValue + cacheTimeOf, for a stored value held as UTF-8
- * bytes (the memory cache's peekUtf8): the body `{"data":…}` as a new Buffer (the stored bytes may
+ * The fast path's cut of a stored value (UTF-8 bytes, e.g. the memory cache's peekUtf8 view): the body `{"data":…}` as a new Buffer (the stored bytes may
  * be overwritten later) and the cache time; undefined for any other shape. The markers are ASCII,
  * so searching the UTF-8 bytes finds what searching the string finds.
  */
@@ -64,14 +63,6 @@ export function responseBodyBytesFromCacheValue(stored: Buffer): { body: Buffer;
   const at = stored.lastIndexOf(TIME_MARK);
   const time = at < 0 ? Number.NaN : Number(stored.toString('latin1', at + TIME_MARK.length, stored.length - 1));
   return { body, cacheTimeMs: Number.isFinite(time) ? time : undefined };
-}
-
-/** `cacheTime` (ms since the epoch) of a stored value, undefined when absent. */
-export function cacheTimeOf(serialized: string): number | undefined {
-  const at = serialized.lastIndexOf(TIME_MARK);
-  if (at < 0) return undefined;
-  const time = Number(serialized.slice(at + TIME_MARK.length, -1));
-  return Number.isFinite(time) ? time : undefined;
 }
 
 /**

@@ -18,9 +18,11 @@
  */
 // astro.js installs the Swiss-Ephemeris-compatible ΔT into astronomy-engine (once, at import).
 import { Astronomy, astroTimeFromJdUt as coreAstroTime } from '../astro.js';
-import type { Body } from '../types.js';
+import type { Ayanamsa, Body } from '../types.js';
 import { computePositions } from '../positions.js';
 import { C_AU_PER_DAY } from '../frames.js';
+import { deltaTSecondsAtJdUt } from '../deltat.js';
+import { ayanamsaDegrees } from '../sidereal-bridge.js';
 import { isPlanetName, moonLongitudeCorrectionDeg } from '../planets.js';
 import { momentFromJulianDayUt } from '../time.js';
 import { normalizeDegrees } from '../techniques/angles.js';
@@ -93,6 +95,14 @@ function moonLongitude(jdUt: number): number {
 /** A longitude function bound to one body (see {@link bodyLongitude}). */
 export function longitudeFn(body: Body, provider?: LongitudeProvider): LongitudeFn {
   return (jd) => bodyLongitude(body, jd, provider);
+}
+
+/**
+ * `lon` in the sidereal zodiac of `ayanamsa`: the tropical longitude minus the true ayanamsa (with
+ * nutation) at the instant's TT, as the chart module does (positions.ts).
+ */
+export function siderealLongitudeFn(lon: LongitudeFn, ayanamsa: Ayanamsa): LongitudeFn {
+  return (jd) => normalizeDegrees(lon(jd) - ayanamsaDegrees(ayanamsa, jd + deltaTSecondsAtJdUt(jd) / 86_400, { withNutation: true }));
 }
 
 /**

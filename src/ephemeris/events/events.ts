@@ -5,12 +5,10 @@
  */
 import { Astronomy } from '../astro.js';
 import type { Ayanamsa, Body, Sign } from '../types.js';
-import { ayanamsaDegrees } from '../sidereal-bridge.js';
-import { deltaTSecondsAtJdUt } from '../deltat.js';
 import { SIGNS } from '../types.js';
 import { ValidationError } from '../../errors.js';
 import { dateFromJulianDay, julianDayFromDate, normalizeDegrees, signedSeparationDegrees, signOf } from '../techniques/angles.js';
-import { bodyLongitude, bodyMotion, longitudeFn, type LongitudeProvider } from './body-longitude.js';
+import { bodyLongitude, bodyMotion, longitudeFn, siderealLongitudeFn, type LongitudeProvider } from './body-longitude.js';
 import { findCrossings, findStations, illinois } from './search.js';
 import { computePositions } from '../positions.js';
 import { momentFromJulianDayUt } from '../time.js';
@@ -208,9 +206,7 @@ const SIGN_BOUNDARIES = Array.from({ length: 12 }, (_, i) => i * 30);
 export function ingresses(body: Body, from: Date, to: Date, provider?: LongitudeProvider, ayanamsa?: Ayanamsa): IngressEvent[] {
   const [a, b] = validateRange(from, to);
   const tropical = longitudeFn(body, provider);
-  const lon = ayanamsa
-    ? (jd: number) => normalizeDegrees(tropical(jd) - ayanamsaDegrees(ayanamsa, jd + deltaTSecondsAtJdUt(jd) / 86_400, { withNutation: true }))
-    : tropical;
+  const lon = ayanamsa ? siderealLongitudeFn(tropical, ayanamsa) : tropical;
   return findCrossings(lon, SIGN_BOUNDARIES, a, b, bodyMotion(body).sampleStepDays).map((r) => ({
     body,
     utc: dateFromJulianDay(r.jd),

@@ -16,13 +16,11 @@ import { ValidationError } from '../../errors.js';
 import { findAspectsBetween } from '../aspects.js';
 import { houseOfLongitude } from '../houses.js';
 import { momentFromUtc } from '../time.js';
-import { bodyMotion, longitudeFn } from '../events/body-longitude.js';
+import { bodyMotion, longitudeFn, siderealLongitudeFn } from '../events/body-longitude.js';
 import { findCrossings } from '../events/search.js';
 import { validateRange } from '../events/events.js';
 import { aspectPoints, natalChart, normalizeChartRequest, positionsAt } from './cast.js';
 import { dateFromJulianDay, normalizeDegrees } from './angles.js';
-import { ayanamsaDegrees } from '../sidereal-bridge.js';
-import { deltaTSecondsAtJdUt } from '../deltat.js';
 
 /** Default transiting bodies of a search: Sun and Mercury…Pluto (the Moon on request: ≈ 13 contacts/month/point). */
 export const DEFAULT_TRANSITING_BODIES: readonly Body[] = ['SUN', 'MERCURY', 'VENUS', 'MARS', 'JUPITER', 'SATURN', 'URANUS', 'NEPTUNE', 'PLUTO'];
@@ -102,9 +100,6 @@ export function transitSearch(req: TransitSearchRequest): TransitEvent[] {
   // Transiting bodies are geocentric; in a sidereal chart their longitudes are tropical − the true
   // ayanamsa of the instant (same as the chart module), so targets stay in the natal zodiac.
   const ayanamsa = n.zodiac === 'SIDEREAL' && n.ayanamsa ? n.ayanamsa : null;
-  const inZodiac = (lon: (jd: number) => number) => ayanamsa
-    ? (jd: number) => normalizeDegrees(lon(jd) - ayanamsaDegrees(ayanamsa, jd + deltaTSecondsAtJdUt(jd) / 86_400, { withNutation: true }))
-    : lon;
   const bodies = req.bodies && req.bodies.length > 0 ? req.bodies : DEFAULT_TRANSITING_BODIES;
   const types = req.aspectTypes && req.aspectTypes.length > 0 ? req.aspectTypes : DEFAULT_SEARCH_ASPECTS;
   for (const t of types) if (!(t in ASPECT_ANGLES)) throw new ValidationError('input.aspectTypes', `unknown aspect type ${t}`);
@@ -134,7 +129,7 @@ export function transitSearch(req: TransitSearchRequest): TransitEvent[] {
 
   const out: TransitEvent[] = [];
   for (const body of bodies) {
-    const lon = inZodiac(longitudeFn(body));
+    const lon = ayanamsa ? siderealLongitudeFn(longitudeFn(body), ayanamsa) : longitudeFn(body);
     for (const r of findCrossings(lon, targetList, a, b, bodyMotion(body).sampleStepDays)) {
       const key = Math.round(r.target * 1e9) / 1e9;
       for (const m of targets.get(key) ?? []) {

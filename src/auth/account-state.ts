@@ -44,8 +44,12 @@ export class AccountState {
   }
 
   /** The user's status, role and plan (cached); null when the user does not exist. */
-  async userState(userId: string, prefetched?: string): Promise<UserState | null> {
-    const cached = prefetched ?? (await this.store.get(`usr:${userId}`));
+  async userState(userId: string): Promise<UserState | null> {
+    return this.userStateFrom(userId, await this.store.get(`usr:${userId}`));
+  }
+
+  /** userState from the already read shared entry (undefined: absent, so the database is asked). */
+  private async userStateFrom(userId: string, cached: string | undefined): Promise<UserState | null> {
     if (cached !== undefined) return cached === 'none' ? null : (JSON.parse(cached) as UserState);
     if (!isUuid(userId)) return null;
     const row = await this.prisma.user.findUnique({
@@ -71,8 +75,12 @@ export class AccountState {
    * True when the service token `jti` of `userId` is revoked, unknown, expired or not the caller's.
    * Service tokens must exist in the database: a validly signed token that was never issued is refused.
    */
-  async serviceTokenRevoked(jti: string, userId: string, prefetched?: string): Promise<boolean> {
-    const cached = prefetched ?? (await this.store.get(`tok:${jti}`));
+  async serviceTokenRevoked(jti: string, userId: string): Promise<boolean> {
+    return this.serviceTokenRevokedFrom(jti, userId, await this.store.get(`tok:${jti}`));
+  }
+
+  /** serviceTokenRevoked from the already read shared entry (undefined: absent, so the database is asked). */
+  private async serviceTokenRevokedFrom(jti: string, userId: string, cached: string | undefined): Promise<boolean> {
     if (cached === 'revoked') return true;
     if (cached === `active:${userId}`) return false;
     const row = jti.length <= 128
@@ -106,11 +114,11 @@ export class AccountState {
   readonly isRevoked: RevocationCheck = async (principal: Principal) => {
     if (!principal.tokenId) return true;
     const [userEntry, tokenEntry] = await this.store.getMany([`usr:${principal.subject}`, `tok:${principal.tokenId}`]);
-    const user = await this.userState(principal.subject, userEntry);
+    const user = await this.userStateFrom(principal.subject, userEntry);
     if (!user || user.status !== 'ACTIVE') return true;
     if (principal.kind === 'service') {
       if (user.role !== 'SERVICE') return true;
-      if (await this.serviceTokenRevoked(principal.tokenId, principal.subject, tokenEntry)) return true;
+      if (await this.serviceTokenRevokedFrom(principal.tokenId, principal.subject, tokenEntry)) return true;
       void this.touchServiceToken(principal.tokenId).catch(() => undefined);
       return false;
     }

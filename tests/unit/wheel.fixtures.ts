@@ -14,9 +14,15 @@ import {
   type Houses,
   type HouseSystem,
   type Position,
+  type Sign,
 } from '../../src/ephemeris/types.js';
 
 type BodySpec = [body: Body, longitude: number, speedDegPerDay: number];
+
+/** The sign a longitude (degrees, any range) falls in: plain 30° signs from 0° Aries. */
+export function signOf(longitude: number): Sign {
+  return SIGNS[Math.floor(norm360(longitude) / 30)];
+}
 
 function houseOf(longitude: number, cusps: readonly number[]): number {
   for (let i = 0; i < 12; i += 1) {
@@ -90,7 +96,7 @@ export function makeChart(
     rightAscension: longitude,
     declination: 0,
     retrograde: speed < 0,
-    sign: SIGNS[Math.floor(longitude / 30)],
+    sign: signOf(longitude),
     signLongitude: longitude % 30,
     house: h ? houseOf(longitude, h.cusps) : null,
   }));

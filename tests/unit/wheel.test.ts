@@ -4,11 +4,10 @@
  * caption, retrograde marks, aspect colouring by family, bi-wheel rings, well-formed markup.
  */
 import { describe, expect, it } from 'vitest';
-import { SIGNS } from '../../src/ephemeris/types.js';
 import { ValidationError } from '../../src/errors.js';
 import { renderWheelSvg, type WheelOptions } from '../../src/render/index.js';
 import { PALETTES } from '../../src/render/themes.js';
-import { makeChart, ordinaryChart, polarChart, stelliumChart, transitChart } from './wheel.fixtures.js';
+import { makeChart, ordinaryChart, polarChart, signOf, stelliumChart, transitChart } from './wheel.fixtures.js';
 
 /** Attributes of every element matching `selector` (an attribute that must be present). */
 function elementsWith(svg: string, attribute: string): Record<string, string>[] {
@@ -175,7 +174,8 @@ describe('renderWheelSvg output', () => {
   });
 
   it('draws 12 signs, 12 cusps with numbers 1..12 and the four angles', () => {
-    const svg = renderWheelSvg(ordinaryChart(), {});
+    const chart = ordinaryChart();
+    const svg = renderWheelSvg(chart, {});
     expect(elementsWith(svg, 'data-sign')).toHaveLength(12);
     expect(elementsWith(svg, 'data-cusp').map((e) => e['data-cusp'])).toEqual(
       ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'],
@@ -185,10 +185,8 @@ describe('renderWheelSvg output', () => {
     expect(svg).toContain('>ASC</text>');
     expect(svg).toContain('>2°18′</text>');
     // Each axis label names its sign (by glyph) after the degrees.
-    const chart = ordinaryChart();
     const h = chart.houses;
     if (!h) throw new Error('fixture has houses');
-    const signOf = (longitude: number) => SIGNS[Math.floor((((longitude % 360) + 360) % 360) / 30)];
     expect(elementsWith(svg, 'data-angle-sign').map((e) => e['data-angle-sign'])).toEqual(
       [h.ascendant, h.midheaven, h.descendant, h.imumCoeli].map(signOf),
     );

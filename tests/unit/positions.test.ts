@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { CalculationError, ValidationError } from '../../src/errors.js';
-import { guardAstronomy } from '../../src/ephemeris/astro.js';
+import { Astronomy, astroTimeFromJdUt, guardAstronomy } from '../../src/ephemeris/astro.js';
+import { C_AU_PER_DAY } from '../../src/ephemeris/frames.js';
 import { computePositions, momentFromUtc, resolveMoment } from '../../src/ephemeris/index.js';
+import { moonLongitudeCorrectionDeg } from '../../src/ephemeris/planets.js';
+import { angleDiffArcsec } from '../helpers/angles.js';
 
 const geo = { center: 'GEOCENTRIC', zodiac: 'TROPICAL' } as const;
 
@@ -68,19 +71,14 @@ describe('guardAstronomy', () => {
 });
 
 describe('moonLongitudeCorrectionDeg (for fast searches on EclipticGeoMoon)', () => {
-  it('matches the longitude difference between computePositions and raw EclipticGeoMoon (+ light-time) to < 0.2″', async () => {
-    const { Astronomy, astroTimeFromJdUt } = await import('../../src/ephemeris/astro.js');
-    const { moonLongitudeCorrectionDeg } = await import('../../src/ephemeris/planets.js');
+  it('matches the longitude difference between computePositions and raw EclipticGeoMoon (+ light-time) to < 0.2″', () => {
     for (const iso of ['1805-06-01T00:00:00Z', '1950-01-01T00:00:00Z', '2100-07-01T00:00:00Z', '2390-03-15T12:00:00Z']) {
       const m = momentFromUtc(new Date(iso));
       const t = astroTimeFromJdUt(m.julianDayUt);
       const [moon] = computePositions(m, ['MOON'], geo);
-      const lightTimeDeg = moon.longitudeSpeed * (moon.distanceAu / 173.1446326846693);
+      const lightTimeDeg = moon.longitudeSpeed * (moon.distanceAu / C_AU_PER_DAY);
       const raw = Astronomy.EclipticGeoMoon(t).lon + moonLongitudeCorrectionDeg(t) - lightTimeDeg;
-      let d = (moon.longitude - raw) % 360;
-      if (d > 180) d -= 360;
-      if (d < -180) d += 360;
-      expect(Math.abs(d) * 3600).toBeLessThan(0.2);
+      expect(angleDiffArcsec(moon.longitude, raw)).toBeLessThan(0.2);
     }
   });
 });

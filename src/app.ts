@@ -18,7 +18,7 @@ import type { AppDeps, AppRuntime, AppServices, RouterFactory } from './app.deps
 import { createJwtVerifier, type JwtVerifier } from './auth/jwt.verifier.js';
 import { MemoryKeyValueCache, RedisKeyValueCache, type GatewayCache } from './cache/key-value-cache.js';
 import { createApolloServer } from './graphql/apollo.js';
-import type { GatewayContext } from './graphql/context.js';
+import { createGatewayContext, type GatewayContext } from './graphql/context.js';
 import { createGraphQLFastPath, FAST_PATH_HANDOFF, type FastPathHandOff } from './graphql/fast-path.js';
 import { JitExecutor } from './graphql/jit-executor.js';
 import { toGraphQLError } from './graphql/error-mapping.js';
@@ -123,16 +123,16 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<Gat
           if (error instanceof UnauthenticatedError) throw toGraphQLError(error);
           throw error;
         }
-        return {
+        return createGatewayContext({
           requestId: req.id,
           principal,
-          logger: logger.child({ requestId: req.id }),
+          logger,
           services,
           // A compiled run on the fast path that reported errors hands its loaders on: nothing is computed twice.
-          loaders: (req as HandedOn)[FAST_PATH_HANDOFF]?.loaders ?? services.chart.createLoaders(),
+          loaders: (req as HandedOn)[FAST_PATH_HANDOFF]?.loaders,
           observation: res.locals.observation,
           ip: req.ip,
-        };
+        });
       },
     }),
   );

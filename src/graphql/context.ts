@@ -26,3 +26,29 @@ export interface GatewayContext {
   /** Client IP as express sees it (trust proxy honoured). */
   ip: string | undefined;
 }
+
+/**
+ * The context of one request (express/Apollo and the fast path build it the same way). The
+ * request's child logger is made when a resolver first asks for it (most requests never log).
+ */
+export function createGatewayContext(fields: {
+  requestId: string;
+  principal: Principal | null;
+  logger: Logger;
+  services: AppServices;
+  observation: RequestObservation;
+  ip: string | undefined;
+  /** Loaders to reuse (a fast-path run handed on); fresh ones otherwise. */
+  loaders?: ChartLoaders;
+}): GatewayContext {
+  const { logger: root, requestId, loaders, ...rest } = fields;
+  let child: Logger | undefined;
+  return {
+    ...rest,
+    requestId,
+    get logger() {
+      return (child ??= root.child({ requestId }));
+    },
+    loaders: loaders ?? rest.services.chart.createLoaders(),
+  };
+}

@@ -32,13 +32,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import proxyaddr from 'proxy-addr';
 import type { AppServices } from '../app.deps.js';
 import type { JwtVerifier } from '../auth/jwt.verifier.js';
-import type { GatewayCache, KeyValueCache } from '../cache/key-value-cache.js';
+import type { GatewayCache } from '../cache/key-value-cache.js';
 import { quotaHeaders, type QuotaDecision, type QuotaHook } from '../http/quota.js';
 import type { RequestObserver } from '../http/request-context.middleware.js';
 import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { ChartLoaders } from '../services/chart.service.js';
-import type { GatewayContext } from './context.js';
+import { createGatewayContext, type GatewayContext } from './context.js';
 import type { JitExecutor, PreparedOperation } from './jit-executor.js';
 import { rootFieldPolicy } from './operation-policy.js';
 import { quotaCost } from './plugins/auth-quota.plugin.js';
@@ -72,7 +72,7 @@ export interface FastPathOptions {
   verifier: JwtVerifier;
   quota?: QuotaHook;
   /** The gateway cache (response-cache entries under RESPONSE_CACHE_PREFIX, APQ under `apq:`). */
-  cache: KeyValueCache & Pick<GatewayCache, 'peekUtf8'>;
+  cache: GatewayCache;
   /** CACHE_TTL in seconds; 0 disables the response cache. */
   cacheTtlSeconds: number;
   bodyLimitBytes: number;
@@ -207,18 +207,14 @@ export function createGraphQLFastPath(options: FastPathOptions): FastPath {
       }
     }
 
-    const requestId = req.id ?? '';
-    const context: GatewayContext = {
-      requestId,
+    const context = createGatewayContext({
+      requestId: req.id ?? '',
       principal,
-      get logger() {
-        return logger.child({ requestId });
-      },
+      logger,
       services,
-      loaders: services.chart.createLoaders(),
       observation,
       ip: ip ?? proxyaddr(req, options.trustProxy),
-    };
+    });
     const result = await jit.runPrepared(prepared, parsed.variables ?? {}, context);
     if (!result || result.errors?.length || !result.data) {
       state.loaders = context.loaders;

@@ -22,7 +22,6 @@
 import type { Body, Chart, ChartRequest, ChartPoint, ResolvedMoment } from '../types.js';
 import { ValidationError } from '../../errors.js';
 import { momentFromJulianDayUt, momentFromUtc } from '../time.js';
-import { computePositions } from '../positions.js';
 import {
   assembleChart, ayanamsaAt, housesFromArmc, housesFromMidheaven, natalChart, normalizeChartRequest, positionsAt,
   type NormalizedChartRequest,
@@ -86,7 +85,7 @@ function checkTarget(n: NormalizedChartRequest, target: Date, field: string): nu
 
 /** Geocentric Sun in the chart's zodiac (the solar arc is geocentric whatever the chart's centre). */
 function sunLongitude(n: NormalizedChartRequest, m: ResolvedMoment): number {
-  return computePositions(m, ['SUN'], { center: 'GEOCENTRIC', zodiac: n.zodiac, ...(n.ayanamsa ? { ayanamsa: n.ayanamsa } : {}) })[0]!.longitude;
+  return positionsAt({ ...n, center: 'GEOCENTRIC' }, m, ['SUN'], null)[0]!.longitude;
 }
 
 /**

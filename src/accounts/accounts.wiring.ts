@@ -1,8 +1,11 @@
 /**
  * Plugs the accounts stack into the gateway: `createApp(config, await accountsDeps(...))` gets the
- * database handle, the revocation check, the quota hook and `ctx.services.accounts`. `accountsStartupProvider` does the same for `main.ts` with real clients: it waits for
- * PostgreSQL (or opens PGlite in DATA_DIR), applies pending migrations when MIGRATE_ON_START (always
- * on the embedded default), and creates the admin from ADMIN_EMAIL / ADMIN_PASSWORD on first start.
+ * database handle, the revocation check, the quota hook and `ctx.services.accounts` (the account
+ * resolvers are in RESOLVERS, src/graphql/schema.ts; without `services.accounts` they answer
+ * INTERNAL_SERVER_ERROR). `accountsStartupProvider` does the same for `main.ts` with real clients:
+ * it waits for PostgreSQL (or opens PGlite in DATA_DIR), applies pending migrations when
+ * MIGRATE_ON_START (always on the embedded default), and creates the admin from ADMIN_EMAIL /
+ * ADMIN_PASSWORD on first start.
  */
 import type { Redis } from 'ioredis';
 import type { AppDeps } from '../app.deps.js';
@@ -13,16 +16,8 @@ import type { Logger } from '../observability/logger.js';
 import { openDatabase, type Database } from '../persistence/database.js';
 import { QuotaExceededError } from '../quota/quota.service.js';
 import { DomainError } from '../errors.js';
-import { AccountResolver } from '../graphql/accounts/accounts.resolver.js';
-import { SavedChartResolver } from '../graphql/accounts/saved-chart.resolver.js';
 import { createAccounts, type Accounts, type AccountsOptions } from './accounts.module.js';
 import { ensureDevServiceToken } from './dev-token.file.js';
-
-/**
- * The resolver classes of this module. They are registered in RESOLVERS (src/graphql/schema.ts) so
- * schema.graphql documents them; without `services.accounts` they answer INTERNAL_SERVER_ERROR.
- */
-export const ACCOUNT_RESOLVERS: Function[] = [AccountResolver, SavedChartResolver];
 
 /** Builds the accounts stack from the validated config. */
 export function accountsFromConfig(
@@ -84,27 +79,30 @@ export function accountsDeps(accounts: Accounts, db: Database): Partial<AppDeps>
 }
 
 /**
- * Opens the configured database (waiting for PostgreSQL), migrates when configured, bootstraps
- * the admin. The embedded PGlite default always migrates (there is no separate migrate step).
+ * Opens the configured database (waiting for PostgreSQL) and migrates when configured; closes it
+ * again when migrating fails. The embedded PGlite default always migrates (there is no separate
+ * migrate step).
  */
 export async function openConfiguredDatabase(config: Config, logger?: Logger): Promise<Database> {
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   if (config.migrateOnStart || db.kind === 'pglite') {
-    const applied = await db.migrate();
-    if (applied.length) logger?.info({ migrations: applied }, 'database migrations applied');
+    try {
+      const applied = await db.migrate();
+      if (applied.length) logger?.info({ migrations: applied }, 'database migrations applied');
+    } catch (error) {
+      // main.ts retries providers: release this attempt's handle (PGlite allows one opener per directory).
+      await db.close().catch(() => undefined);
+      throw error;
+    }
   }
   return db;
 }
 
 /** main.ts startup provider: database, accounts, revocation, quotas (see registerStartupProvider). */
 export async function accountsStartupProvider(config: Config, logger: Logger): Promise<Partial<AppDeps>> {
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = await openConfiguredDatabase(config, logger);
   let redis: Redis | undefined;
   try {
-    if (config.migrateOnStart || db.kind === 'pglite') {
-      const applied = await db.migrate();
-      if (applied.length) logger.info({ migrations: applied }, 'database migrations applied');
-    }
     redis = config.redisUrl ? createRedisClient(config.redisUrl) : undefined;
     const accounts = accountsFromConfig(config, db, redis);
     try {

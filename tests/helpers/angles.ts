@@ -1,4 +1,4 @@
-/** Helpers shared by the unit and reference tests and the ephemeris benchmark. */
+/** Helpers shared by the unit and reference tests. */
 
 /** |a − b| of two angles in degrees, wrapped to [0, 180], in arcseconds. */
 export function angleDiffArcsec(a: number, b: number): number {
@@ -8,7 +8,10 @@ export function angleDiffArcsec(a: number, b: number): number {
   return Math.abs(d) * 3600;
 }
 
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32), for property tests and benchmarks. */
+/**
+ * Deterministic pseudo-random numbers in [0, 1) (mulberry32), for property tests. scripts/bench-ephemeris.ts
+ * keeps its own copy: scripts do not import from tests/, and a PRNG is not ephemeris code for src/.
+ */
 export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {

@@ -34,9 +34,10 @@ export interface MeasuredWheel {
   leaders: { body: string; ring: string; x1: number; y1: number }[];
   signGlyphs: number;
   houseNumbers: number[];
-  angleLabels: string[];
-  /** Outer ends (page px) of the ASC/MC/DSC/IC axes with their longitudes. */
+  /** Outer ends (page px) of the ASC/MC/DSC/IC axes with their longitudes, in drawing order. */
   angleEnds: { name: string; longitude: number; x: number; y: number }[];
+  /** Boxes of the angle labels in the margin: names, degrees and sign glyphs. */
+  angleLabelBoxes: Box[];
   aspectLines: { type: string; family: string; stroke: string }[];
   title: string;
   desc: string;
@@ -87,13 +88,13 @@ export const MEASURE_SCRIPT = `(() => {
     leaders,
     signGlyphs: svg.querySelectorAll('g[data-sign]').length,
     houseNumbers: [...svg.querySelectorAll('text[data-house]')].map((t) => Number(t.textContent)),
-    angleLabels: [...svg.querySelectorAll('line[data-angle]')].map((l) => l.dataset.angle),
     angleEnds: [...svg.querySelectorAll('line[data-angle]')].map((l) => {
       const p = svg.createSVGPoint();
       p.x = l.x2.baseVal.value; p.y = l.y2.baseVal.value;
       const q = p.matrixTransform(ctm);
       return { name: l.dataset.angle, longitude: Number(l.dataset.longitude), x: q.x, y: q.y };
     }),
+    angleLabelBoxes: [...svg.querySelectorAll('g[data-role="angles"] > text, g[data-role="angle-sign"]')].map((t) => box(t.getBoundingClientRect())),
     aspectLines: [...svg.querySelectorAll('line[data-aspect]')].map((l) => ({ type: l.dataset.aspect, family: l.dataset.family, stroke: l.getAttribute('stroke') })),
     title: svg.querySelector(':scope > title').textContent,
     desc: svg.querySelector(':scope > desc').textContent,

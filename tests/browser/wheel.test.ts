@@ -96,7 +96,7 @@ describe.skipIf(!run)('chart wheel in headless Chromium', () => {
         expect(Math.abs(angleDiff(m.referenceLongitude, reference))).toBeLessThan(1e-5);
         if (c.chart.houses) {
           expect(m.houseNumbers).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
-          expect(m.angleLabels).toEqual(['ASC', 'MC', 'DSC', 'IC']);
+          expect(m.angleEnds.map((e) => e.name)).toEqual(['ASC', 'MC', 'DSC', 'IC']);
           if (c.expectFallback) expect(c.chart.houses.system).not.toBe(c.chart.houses.requestedSystem);
           // The axes: ASC exactly on the left, the others at their longitudes relative to it.
           const h = c.chart.houses;
@@ -108,6 +108,14 @@ describe.skipIf(!run)('chart wheel in headless Chromium', () => {
           }
           const asc = m.angleEnds.find((e) => e.name === 'ASC');
           expect(Math.abs(angleDiff(pageAngle(m.centre, asc ?? { x: 0, y: 0 }), 180))).toBeLessThan(TRUE_DEGREE_TOLERANCE_DEG);
+          // The angle labels (names, degrees, sign glyphs) stay inside the picture.
+          expect(m.angleLabelBoxes).toHaveLength(12);
+          for (const b of m.angleLabelBoxes) {
+            expect(b.x, 'angle label left edge').toBeGreaterThanOrEqual(m.svgBox.x);
+            expect(b.y, 'angle label top edge').toBeGreaterThanOrEqual(m.svgBox.y);
+            expect(b.x + b.width, 'angle label right edge').toBeLessThanOrEqual(m.svgBox.x + m.svgBox.width);
+            expect(b.y + b.height, 'angle label bottom edge').toBeLessThanOrEqual(m.svgBox.y + m.svgBox.height);
+          }
         } else {
           expect(m.houseNumbers).toEqual([]);
         }

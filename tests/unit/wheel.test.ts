@@ -192,6 +192,24 @@ describe('renderWheelSvg output', () => {
     );
   });
 
+  it('keeps the angle labels inside the picture with two-digit degrees, ASC and DSC at the edges', () => {
+    // 27°54′ is about the widest degree label; ASC is drawn exactly on the left, DSC on the right.
+    const chart = makeChart('2000-01-01T00:00:00Z', [['SUN', 100, 1]], { ascendant: 27.9, midheaven: 297.9 });
+    for (const size of [300, 600, 2000]) {
+      const svg = renderWheelSvg(chart, { size });
+      const glyphs = [
+        ...svg.matchAll(/data-angle-sign="\w+"><g transform="translate\(([\d.-]+) [\d.-]+\) scale\(([\d.]+)\)"/g),
+      ];
+      expect(glyphs, `${size} px`).toHaveLength(4);
+      for (const [, x, scale] of glyphs) {
+        // A glyph is drawn in a 20-unit square centred on its translation.
+        const half = 10 * Number(scale);
+        expect(Number(x) - half, `${size} px sign glyph left edge`).toBeGreaterThanOrEqual(0);
+        expect(Number(x) + half, `${size} px sign glyph right edge`).toBeLessThanOrEqual(size);
+      }
+    }
+  });
+
   it('marks retrograde bodies and only those', () => {
     const chart = ordinaryChart();
     const svg = renderWheelSvg(chart, {});

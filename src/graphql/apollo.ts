@@ -12,7 +12,7 @@ import {
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
-import type { GraphQLSchema } from 'graphql';
+import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import type { Config } from '../config/config.js';
 import type { GatewayCache } from '../cache/key-value-cache.js';
 import type { QuotaHook } from '../http/quota.js';
@@ -22,11 +22,10 @@ import type { GatewayContext } from './context.js';
 import { createFormatError } from './error-mapping.js';
 import { JitExecutor } from './jit-executor.js';
 import { createQueryLimitsRule } from './limits/query-limits.rule.js';
-import { rootFieldPolicy } from './operation-policy.js';
+import { isCacheableQuery } from './operation-policy.js';
 import { createAuthQuotaPlugin } from './plugins/auth-quota.plugin.js';
 import { createObservabilityPlugin } from './plugins/observability.plugin.js';
 import { ResponseJsonReuse } from './plugins/response-json.js';
-import { rootFieldNames } from './plugins/root-fields.js';
 
 /** Persisted-query (APQ) entries live a week; a miss only costs the client one retry. */
 const APQ_TTL_SECONDS = 7 * 86_400;
@@ -42,11 +41,9 @@ export interface ApolloOptions {
   quota?: QuotaHook;
 }
 
-/** True when every root field of the operation is a cacheable query field. */
-async function isCacheableOperation(rc: { operation?: import('graphql').OperationDefinitionNode; document?: import('graphql').DocumentNode }): Promise<boolean> {
-  if (!rc.operation || !rc.document || rc.operation.operation !== 'query') return false;
-  const fields = rootFieldNames(rc.operation, rc.document);
-  return fields.length > 0 && fields.every((f) => rootFieldPolicy(f).cacheable);
+/** True when the request's operation is a query of cacheable root fields only. */
+async function isCacheableOperation(rc: { operation?: OperationDefinitionNode; document?: DocumentNode }): Promise<boolean> {
+  return rc.operation !== undefined && rc.document !== undefined && isCacheableQuery(rc.operation, rc.document);
 }
 
 /** Marks cacheable operations PUBLIC with maxAge = ttlSeconds (0 disables the response cache). */

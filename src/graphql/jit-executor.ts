@@ -35,7 +35,7 @@ import {
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
-import { rootFieldPolicy } from './operation-policy.js';
+import { isCacheableQuery } from './operation-policy.js';
 import { rootFieldNames } from './plugins/root-fields.js';
 
 type Gateway = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
@@ -63,12 +63,6 @@ export interface PreparedOperation {
 }
 type GatewayExecutor = NonNullable<Awaited<ReturnType<Gateway['load']>>['executor']>;
 
-/** True when the operation may run compiled: a query of cacheable calculation fields only. */
-function isEligible(operation: OperationDefinitionNode, document: DocumentNode): boolean {
-  if (operation.operation !== 'query') return false;
-  const fields = rootFieldNames(operation, document);
-  return fields.length > 0 && fields.every((f) => !f.startsWith('__') && rootFieldPolicy(f).cacheable);
-}
 
 /** Compiles eligible operations once per document and runs them; graphql-js for the rest. */
 export class JitExecutor {
@@ -138,7 +132,7 @@ export class JitExecutor {
     const operation = getOperationAST(document, operationName);
     if (!operation) return undefined; // no such operation: nothing kept (names are client input)
     const prepared =
-      isEligible(operation, document)
+      isCacheableQuery(operation, document)
         ? { source, document, operation, operationName: operation.name?.value ?? null, rootFields: rootFieldNames(operation, document) }
         : null;
     byName.set(key, prepared);
@@ -222,7 +216,7 @@ export class JitExecutor {
     if (state === undefined) {
       // First run of this document: graphql-js. Compiling (~2 ms) pays off only for documents
       // that come again, and a stream of one-off query strings must not cost a compile each.
-      byName.set(key, isEligible(operation, document) ? 'seen' : null);
+      byName.set(key, isCacheableQuery(operation, document) ? 'seen' : null);
       return null;
     }
     if (state === 'seen') {

@@ -5,6 +5,9 @@
  * `registerRootField('progressions', { cacheable: true, cost: 20 })`.
  * Unregistered fields require authentication, are not cached, and cost DEFAULT_FIELD_COST.
  */
+import type { DocumentNode, OperationDefinitionNode } from 'graphql';
+import { rootFieldNames } from './plugins/root-fields.js';
+
 export interface RootFieldPolicy {
   /** Callable without a token (login, refresh). Default false. */
   public?: boolean;
@@ -29,6 +32,16 @@ export function rootFieldPolicy(name: string): Required<RootFieldPolicy> {
   if (name.startsWith('__')) return { public: true, cacheable: false, cost: 0 };
   const p = policies.get(name);
   return { public: p?.public ?? false, cacheable: p?.cacheable ?? false, cost: p?.cost ?? DEFAULT_FIELD_COST };
+}
+
+/**
+ * True when the operation is a query whose root fields are all cacheable (so none is an
+ * introspection field): the response cache, the compiled executor and the fast path serve these.
+ */
+export function isCacheableQuery(operation: OperationDefinitionNode, document: DocumentNode): boolean {
+  if (operation.operation !== 'query') return false;
+  const fields = rootFieldNames(operation, document);
+  return fields.length > 0 && fields.every((f) => rootFieldPolicy(f).cacheable);
 }
 
 // The calculation queries of this issue: authenticated, cacheable, ten units each on top of the

@@ -4,9 +4,8 @@
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Metrics } from '../../observability/metrics.js';
-import { rootFieldPolicy } from '../operation-policy.js';
+import { isCacheableQuery } from '../operation-policy.js';
 import type { GatewayContext } from '../context.js';
-import { rootFieldNames } from './root-fields.js';
 
 /** Operation names are client-chosen: keep label cardinality bounded. */
 export function operationLabel(name: string | null | undefined): string {
@@ -22,8 +21,7 @@ export function createObservabilityPlugin(metrics: Metrics): ApolloServerPlugin<
       return {
         async didResolveOperation(rc) {
           if (!rc.operation) return;
-          const fields = rootFieldNames(rc.operation, rc.document);
-          cacheable = rc.operation.operation === 'query' && fields.length > 0 && fields.every((f) => rootFieldPolicy(f).cacheable);
+          cacheable = isCacheableQuery(rc.operation, rc.document);
         },
         async willSendResponse(rc) {
           const operation = operationLabel(rc.operationName ?? rc.request.operationName);

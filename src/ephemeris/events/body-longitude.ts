@@ -17,7 +17,7 @@
  * {@link LongitudeProvider} (default: the chart module's `computePositions`), slower but consistent.
  */
 // astro.js installs the Swiss-Ephemeris-compatible ΔT into astronomy-engine (once, at import).
-import { Astronomy, astroTimeFromJdUt as coreAstroTime } from '../astro.js';
+import { Astronomy, astroTimeFromJdUt } from '../astro.js';
 import type { Ayanamsa, Body } from '../types.js';
 import { computePositions } from '../positions.js';
 import { C_AU_PER_DAY } from '../frames.js';
@@ -33,11 +33,6 @@ export type LongitudeFn = (jdUt: number) => number;
 
 /** Supplies longitudes for bodies this module does not compute natively. */
 export type LongitudeProvider = (body: Body, jdUt: number) => number;
-
-/** astronomy-engine time for a Julian day in UT. */
-export function astroTimeFromJdUt(jdUt: number): Astronomy.AstroTime {
-  return coreAstroTime(jdUt);
-}
 
 /** True when {@link bodyLongitude} computes the body without a provider. */
 export function isNativeBody(body: Body): boolean {

@@ -2,7 +2,7 @@
  * Arabic parts (lots): λ = base + A − B (degrees, mod 360), by day; parts marked `reverseByNight`
  * use base + B − A in a night chart (Sun below the horizon).
  *
- * The set (24 parts). Sources, with the reversal rule each gives:
+ * The set (25 parts). Sources, with the reversal rule each gives:
  * - The seven Hermetic lots (Fortune, Spirit, Eros, Necessity, Courage, Victory, Nemesis):
  *   Paulus Alexandrinus, Introductory Matters ch. 23 (all reversed by night).
  * - Family and life lots (Father, Mother, Brothers, Children, Marriage of men/women, Sickness, Death

@@ -89,9 +89,13 @@ class PositionContext {
     return planetHelioFromRaw(name, this.rawPlanet(name));
   }
 
-  /** Osculating lunar points at t − h, t, t + h (shared by TRUE_NODE and OSCULATING_LILITH). */
-  osculatingTriplet(h: number): [OsculatingLunarPoints, OsculatingLunarPoints, OsculatingLunarPoints] {
+  /**
+   * Osculating lunar points at t − h, t, t + h with h = OSCULATING_SPEED_STEP_DAYS (computed once,
+   * shared by TRUE_NODE and OSCULATING_LILITH).
+   */
+  osculatingTriplet(): [OsculatingLunarPoints, OsculatingLunarPoints, OsculatingLunarPoints] {
     if (!this.osculating) {
+      const h = OSCULATING_SPEED_STEP_DAYS;
       const m = this.frame.eqjToEct;
       const at = (s: State) => osculatingLunarPoints(rotate(m, s.pos), rotate(m, s.vel));
       this.osculating = [at(moonGeoState(this.time.AddDays(-h))), at(this.moonState()), at(moonGeoState(this.time.AddDays(h)))];
@@ -181,7 +185,7 @@ function meanPointMotion(ctx: PositionContext, body: 'MEAN_NODE' | 'MEAN_LILITH'
 /** True node or osculating apogee from the Moon's geocentric state, with a central-difference speed. */
 function osculatingPointMotion(ctx: PositionContext, body: 'TRUE_NODE' | 'OSCULATING_LILITH'): SphericalMotion {
   const h = OSCULATING_SPEED_STEP_DAYS;
-  const [before, now, after] = ctx.osculatingTriplet(h);
+  const [before, now, after] = ctx.osculatingTriplet();
   if (body === 'TRUE_NODE') {
     let d = after.nodeLongitude - before.nodeLongitude;
     if (d > 180) d -= 360;

@@ -10,10 +10,10 @@ import {
   MINOR_BODIES, MINOR_BODY_MAX_JD_TT, MINOR_BODY_MIN_JD_TT, type MinorBody,
   integrateMinorBodiesFromEpoch, minorBodyEpochs, minorBodyHelioState, minorBodyReferenceState,
 } from '../../src/ephemeris/minor-bodies.js';
+import { C_AU_PER_DAY } from '../../src/ephemeris/frames.js';
 import { rng } from '../helpers/angles.js';
 
 const AU_KM = 149597870.7;
-const C_AU_PER_DAY = 173.1446326846693;
 const ARCSEC_PER_RAD = 206264.806;
 const epochs = minorBodyEpochs();
 

@@ -64,16 +64,16 @@ typecheck: install ## Type-check sources, scripts and tests
 
 codegen: install ## Generate the Prisma client, print schema.graphql and generate GraphQL operation types
 	npm run generate
-	@if npm run 2>/dev/null | grep -qE '^  schema:print$$'; then npm run schema:print; fi
-	@if npm run 2>/dev/null | grep -qE '^  codegen$$'; then npm run codegen; fi
+	npm run schema:print
+	npm run codegen
 
 migrate: build ## Apply database migrations (DATABASE_URL, or the embedded PGlite in ./data)
-	@if npm run 2>/dev/null | grep -qE '^  migrate$$'; then npm run migrate; \
-	else node dist/src/cli/nocturna.js migrate; fi
+	node dist/src/cli/nocturna.js migrate
 
 bench: build ## Run the benchmarks (ephemeris throughput, HTTP load on loopback)
-	npm run bench:ephemeris
-	npm run bench:http
+	node dist/scripts/bench-ephemeris.js
+	node dist/scripts/bench-techniques.js
+	node dist/scripts/bench-http.js
 
 container-test: ## Build the image and run the compose stack under podman end to end (tests/containers/run.sh)
 	bash $(HERE)tests/containers/run.sh

@@ -97,11 +97,9 @@ afterAll(async () => {
     ...(await tdb.db.prisma.user.findMany({ select: { id: true } })).map((u) => u.id),
     ...(await tdb.db.prisma.token.findMany({ select: { id: true } })).map((t) => t.id),
   ];
-  for (const id of ids) {
-    for (const key of ['acct:usr:', 'acct:tok:', 'acct:used:', 'quota:default', 'quota:premium']) {
-      await deleteRedisPrefix(redis, key.startsWith('quota') ? `nocturna:${key}:${id}` : `nocturna:${key}${id}`);
-    }
-  }
+  // Exact keys: one DEL instead of a SCAN of the whole shared Redis per id and key kind.
+  const keys = ids.flatMap((id) => ['acct:usr:', 'acct:tok:', 'acct:used:', 'quota:default:', 'quota:premium:'].map((k) => `nocturna:${k}${id}`));
+  if (keys.length) await redis.del(...keys);
   redis.disconnect();
   await tdb.drop();
   await rm(dir, { recursive: true, force: true });

@@ -54,6 +54,9 @@ it('migrations apply at start; a too short ADMIN_PASSWORD is reported, not fatal
   const prisma3 = deps3.prisma as import('../../../src/generated/prisma/client.js').PrismaClient;
   expect(await prisma3.user.findMany({ select: { email: true, role: true } })).toEqual([{ email: 'boot@example.com', role: 'ADMIN' }]);
   await deps3.database!.close();
+
+  // these three NODE_ENV=test starts wrote no development token
+  await expect(stat(path.join(dir, 'dev-service-token'))).rejects.toThrow(/ENOENT/);
 });
 
 it('development on the embedded default keeps a working service token in DATA_DIR/dev-service-token (0600), reused across starts', async () => {
@@ -84,8 +87,4 @@ it('development on the embedded default keeps a working service token in DATA_DI
   } finally {
     await rm(devDir, { recursive: true, force: true });
   }
-});
-
-it('test and production starts write no development token', async () => {
-  await expect(stat(path.join(dir, 'dev-service-token'))).rejects.toThrow(/ENOENT/);
 });

@@ -85,7 +85,8 @@ docker-check: ## Check the container engine, compose, the .env file and free por
 	@echo "container engine: $(ENGINE)"; $(ENGINE) --version
 	@$(ENGINE) info >/dev/null 2>&1 && echo "engine: reachable" || { echo "engine: NOT reachable (is the daemon running? are you in the docker group?)"; exit 1; }
 	@if [ -z "$(COMPOSE)" ]; then echo "compose: none found (install the docker compose plugin)"; exit 1; fi
-	@echo "compose: $(COMPOSE)"; $(COMPOSE) version 2>/dev/null | head -1 || $(COMPOSE) --version
+	@echo "compose: $(COMPOSE)"; v=$$($(COMPOSE) version 2>/dev/null || $(COMPOSE) --version 2>/dev/null) \
+	  || { echo "compose: '$(COMPOSE)' does not run"; exit 1; }; awk 'tolower($$0) ~ /compose.* version/ && !n++' <<<"$$v"
 	@if [ -f $(ENV_FILE) ]; then echo "$(ENV_FILE): present"; \
 	  if grep -q '=change-me$$' $(ENV_FILE); then echo "$(ENV_FILE): still has change-me placeholders"; exit 1; fi; \
 	  else echo "$(ENV_FILE): missing (run make docker-setup)"; fi

@@ -6,7 +6,8 @@
 import { createInterface } from 'node:readline';
 import type { Redis } from 'ioredis';
 import { createRedisClient } from '../cache/redis.client.js';
-import { ConfigError, loadConfig, type Config } from '../config/config.js';
+import type { Config } from '../config/config.js';
+import { loadConfigOrReport } from '../cli/command.js';
 import { DomainError } from '../errors.js';
 import { openDatabase, type Database } from '../persistence/database.js';
 import type { Accounts } from './accounts.module.js';
@@ -23,19 +24,6 @@ export interface CliContext {
 /** Writes one line to stderr (messages, never secrets). */
 export function say(message: string): void {
   process.stderr.write(`${message}\n`);
-}
-
-/** Loads the config; prints the problems and returns null when invalid. */
-export function configOrNull(): Config | null {
-  try {
-    return loadConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      say(`nocturna: ${error.message}`);
-      return null;
-    }
-    throw error;
-  }
 }
 
 async function waitForRedis(redis: Redis, timeoutMs: number): Promise<void> {
@@ -88,7 +76,7 @@ export async function withCliContext(
   options: { migrate?: boolean },
   work: (ctx: CliContext) => Promise<number>,
 ): Promise<number> {
-  const config = configOrNull();
+  const config = loadConfigOrReport();
   if (!config) return 2;
   let ctx: CliContext | undefined;
   try {

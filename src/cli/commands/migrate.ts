@@ -3,15 +3,15 @@
  * (else the embedded PGlite in DATA_DIR). Idempotent; waits for the database (containers start in
  * any order). Exit 0 when up to date afterwards.
  */
-import { configOrNull, say } from '../../accounts/cli-support.js';
+import { say } from '../../accounts/cli-support.js';
 import { openDatabase } from '../../persistence/database.js';
-import type { CliCommand } from '../command.js';
+import { loadConfigOrReport, type CliCommand } from '../command.js';
 
 export const migrateCommand: CliCommand = {
   name: 'migrate',
   summary: 'Apply pending database migrations (offline WASM schema engine; idempotent)',
   async run() {
-    const config = configOrNull();
+    const config = loadConfigOrReport();
     if (!config) return 2;
     try {
       const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });

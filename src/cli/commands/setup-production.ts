@@ -8,11 +8,11 @@
  */
 import { open, rename, chmod } from 'node:fs/promises';
 import path from 'node:path';
-import { configOrNull, say, withCliContext } from '../../accounts/cli-support.js';
+import { say, withCliContext } from '../../accounts/cli-support.js';
 import { assertPasswordPolicy } from '../../accounts/password.js';
 import { SERVICE_USER_EMAIL } from '../../accounts/user.service.js';
 import { DEFAULT_SERVICE_TOKEN_DAYS } from '../../accounts/token.service.js';
-import { parseFlags, type CliCommand } from '../command.js';
+import { loadConfigOrReport, parseFlags, type CliCommand } from '../command.js';
 
 /** Writes `content` to `file` with mode 0600 (atomically: temp file + rename). */
 async function writePrivate(file: string, content: string): Promise<void> {
@@ -34,7 +34,7 @@ export const setupProductionCommand: CliCommand = {
     const flags = parseFlags(args);
     const dryRun = flags.get('dry-run') === 'true';
     const output = path.resolve(flags.get('output') ?? 'deployment_summary.json');
-    const config = configOrNull();
+    const config = loadConfigOrReport();
     if (!config) return 2;
     const password = config.admin.password;
     if (!password) {

@@ -1,5 +1,6 @@
 /** Chart wheel renderer: pure SVG from a computed chart. */
 export { renderWheelSvg } from './wheel.svg.js';
+export { renderIndianChartSvg, INDIAN_CHART_STYLES, type IndianChartStyle } from './indian-chart.svg.js';
 export {
   resolveWheelOptions,
   WHEEL_THEMES,

@@ -20,7 +20,7 @@ import { normalizeDegrees } from '../techniques/angles.js';
 import { chartPoints } from './common.js';
 
 export const ELEMENTS = ['FIRE', 'EARTH', 'AIR', 'WATER'] as const;
-export type Element = (typeof ELEMENTS)[number];
+export type ZodiacElement = (typeof ELEMENTS)[number];
 export const MODALITIES = ['CARDINAL', 'FIXED', 'MUTABLE'] as const;
 export type Modality = (typeof MODALITIES)[number];
 export const HEMISPHERES = ['NORTHERN', 'SOUTHERN', 'EASTERN', 'WESTERN'] as const;
@@ -29,7 +29,7 @@ export type Hemisphere = (typeof HEMISPHERES)[number];
 export interface DistributionCount<K extends string> { key: K; count: number; bodies: Body[] }
 /** The GraphQL `ChartDistribution`. */
 export interface ChartDistribution {
-  elements: DistributionCount<Element>[];
+  elements: DistributionCount<ZodiacElement>[];
   modalities: DistributionCount<Modality>[];
   /** Empty when the chart has no houses. */
   hemispheres: DistributionCount<Hemisphere>[];
@@ -37,7 +37,7 @@ export interface ChartDistribution {
 }
 
 /** Element of the sign containing a longitude (degrees). */
-export function elementOf(longitude: number): Element {
+export function elementOf(longitude: number): ZodiacElement {
   return ELEMENTS[Math.floor(normalizeDegrees(longitude) / 30) % 4]!;
 }
 

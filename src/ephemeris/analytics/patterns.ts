@@ -58,8 +58,10 @@ export function findPatterns(points: readonly BodyPoint[], opts: Omit<PatternOpt
   const minStellium = opts.stelliumMinBodies ?? 3;
   if (!Number.isInteger(minStellium) || minStellium < 3 || minStellium > 10) throw new ValidationError(`${field}.stelliumMinBodies`, 'stelliumMinBodies must be an integer from 3 to 10');
   const n = points.length;
-  const is = (i: number, j: number, kind: Kind) =>
-    Math.abs(separationDegrees(points[i]!.longitude, points[j]!.longitude) - ANGLE[kind]) <= DEFAULT_ORBS[kind as AspectType] * mult;
+  // separations computed once per pair
+  const sep: number[] = new Array<number>(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) sep[i * n + j] = separationDegrees(points[i]!.longitude, points[j]!.longitude);
+  const is = (i: number, j: number, kind: Kind) => Math.abs(sep[i * n + j]! - ANGLE[kind]) <= DEFAULT_ORBS[kind as AspectType] * mult;
   const out: AspectPattern[] = [];
   const body = (i: number) => points[i]!.body;
   const add = (type: PatternType, idx: number[], apex: number | null) =>

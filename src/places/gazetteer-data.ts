@@ -108,6 +108,25 @@ export function encodeGazetteer(data: GazetteerData): Buffer {
   return gzipSync(Buffer.concat(chunks), { level: 9 });
 }
 
+/**
+ * The "\n"-separated UTF-8 strings of raw[start, end), each decoded on its own: a split of one
+ * big string would give slices that keep the whole section alive, and two bytes per character
+ * for all of it as soon as one name is in a non-Latin script.
+ */
+function splitLines(raw: Buffer, start: number, end: number): string[] {
+  const out: string[] = [];
+  let from = start;
+  for (;;) {
+    const nl = raw.indexOf(0x0a, from);
+    if (nl < 0 || nl >= end) {
+      out.push(raw.toString('utf8', from, end));
+      return out;
+    }
+    out.push(raw.toString('utf8', from, nl));
+    from = nl + 1;
+  }
+}
+
 /** Reads the binary form (see the module comment). Throws on a malformed or foreign file. */
 export function decodeGazetteer(gz: Buffer): GazetteerData {
   const raw = gunzipSync(gz);
@@ -131,7 +150,7 @@ export function decodeGazetteer(gz: Buffer): GazetteerData {
       }
       sections.set(s.name, out);
     } else {
-      sections.set(s.name, s.byteLength === 0 ? [] : raw.toString('utf8', at, at + s.byteLength).split('\n'));
+      sections.set(s.name, s.byteLength === 0 ? [] : splitLines(raw, at, at + s.byteLength));
     }
     at += s.byteLength + pad4(s.byteLength);
   }

@@ -198,12 +198,24 @@ function editDistance(a: string, b: string): number {
   return prev[n];
 }
 
-function trigramsOf(key: string): string[] {
+/** Symbols of folded Latin names: space, a–z, 0–9 (LATIN_KEY). */
+function symbol(c: number): number {
+  if (c === 32) return 0;
+  if (c >= 97 && c <= 122) return c - 96; // 1 … 26
+  return c - 48 + 27; // digits: 27 … 36
+}
+
+/** Distinct trigrams of "  key " as integers in [0, 37³). */
+function trigramsOf(key: string): number[] {
   const s = `  ${key} `;
-  const out = new Set<string>();
-  for (let i = 0; i + 3 <= s.length; i++) out.add(s.slice(i, i + 3));
+  const out = new Set<number>();
+  for (let i = 0; i + 3 <= s.length; i++) {
+    out.add((symbol(s.charCodeAt(i)) * 37 + symbol(s.charCodeAt(i + 1))) * 37 + symbol(s.charCodeAt(i + 2)));
+  }
   return [...out];
 }
+
+const TRIGRAMS = 37 * 37 * 37;
 
 /**
  * Places from this population up are suggested under any Latin-script name ("Munchen" finds
@@ -213,14 +225,17 @@ function trigramsOf(key: string): string[] {
 const SUGGEST_ANY_NAME_POPULATION = 15_000;
 const LATIN_KEY = /^[a-z0-9 ]+$/;
 
-/** Trigram index over the suggestible names, built on the first "did you mean". */
+/** Trigram index over the suggestible names (Latin script), built on the first "did you mean". */
 interface SuggestIndex {
   /** Distinct suggestible keys (indices into keys). */
   nameKeys: Int32Array;
-  trigramIds: Map<string, number>;
+  /** Members (indices into nameKeys) of trigram t: members[starts[t] … starts[t + 1]). */
   starts: Int32Array;
   members: Int32Array;
-  sizes: Uint16Array;
+  /** Number of distinct trigrams of each name. */
+  sizes: Uint8Array;
+  /** Scratch counters, one per name (reset after each query). */
+  counts: Uint8Array;
 }
 
 export class Gazetteer {
@@ -437,28 +452,35 @@ export class Gazetteer {
   /**
    * "Did you mean": places whose primary name is nearest to `query` (trigram similarity, then
    * edit distance, then population), one per distinct name and country. Empty when nothing is
-   * similar. The trigram index (about 10 MB) is built on the first call (about 0.3 s).
+   * similar; only names in Latin script are suggested. The trigram index (a few MB) is built on
+   * the first call.
    */
   suggest(query: string, options: { countryCode?: string | null; admin1Code?: string | null; limit?: number } = {}): Place[] {
     const q = foldName(String(query).slice(0, MAX_QUERY_LENGTH));
     if (!q) return [];
     const limit = Math.min(Math.max(options.limit ?? 5, 1), MAX_SEARCH_LIMIT);
     const country = options.countryCode ? this.countryIndex.get(options.countryCode.toUpperCase()) ?? null : null;
+    if (!LATIN_KEY.test(q)) return [];
     const idx = (this.suggestIndex ??= this.buildSuggestIndex());
     const qt = trigramsOf(q);
-    const counts = new Map<number, number>();
+    const touched: number[] = [];
     for (const t of qt) {
-      const id = idx.trigramIds.get(t);
-      if (id === undefined) continue;
-      for (let i = idx.starts[id]; i < idx.starts[id + 1]; i++) {
+      for (let i = idx.starts[t]; i < idx.starts[t + 1]; i++) {
         const m = idx.members[i];
-        counts.set(m, (counts.get(m) ?? 0) + 1);
+        if (idx.counts[m] === 0) touched.push(m);
+        if (idx.counts[m] < 255) idx.counts[m]++;
       }
     }
+    // names sharing at least a third of the query's trigrams, best Dice coefficient first
+    const minShared = Math.max(1, Math.ceil(qt.length / 3));
     const scored: Array<{ m: number; dice: number }> = [];
-    for (const [m, c] of counts) scored.push({ m, dice: (2 * c) / (qt.length + idx.sizes[m]) });
+    for (const m of touched) {
+      const c = idx.counts[m];
+      idx.counts[m] = 0;
+      if (c >= minShared) scored.push({ m, dice: (2 * c) / (qt.length + idx.sizes[m]) });
+    }
     scored.sort((a, b) => b.dice - a.dice || a.m - b.m);
-    const candidates = scored.slice(0, 200).map(({ m, dice }) => {
+    const candidates = scored.slice(0, 100).map(({ m, dice }) => {
       const key = this.keys[idx.nameKeys[m]];
       return { key, keyIdx: idx.nameKeys[m], dice, distance: editDistance(q, key) };
     });
@@ -540,36 +562,23 @@ export class Gazetteer {
 
   private buildSuggestIndex(): SuggestIndex {
     const set = new Set<number>();
-    for (const k of this.data.places.nameKey) if (k >= 0) set.add(k);
+    for (const k of this.data.places.nameKey) if (k >= 0 && LATIN_KEY.test(this.keys[k])) set.add(k);
     const pop = this.data.places.population;
     for (let k = 0; k < this.keys.length; k++) {
       if (set.has(k) || !LATIN_KEY.test(this.keys[k])) continue;
       // postings are in population order: the first one is the largest place with this name
       if (pop[this.postings[this.keyStart[k]]] >= SUGGEST_ANY_NAME_POPULATION) set.add(k);
     }
-    const distinct = [...set].sort((a, b) => a - b);
-    const nameKeys = Int32Array.from(distinct);
-    const trigramIds = new Map<string, number>();
-    const perName: number[][] = [];
-    const sizes = new Uint16Array(nameKeys.length);
-    let total = 0;
-    nameKeys.forEach((k, m) => {
-      const ts = trigramsOf(this.keys[k]);
-      sizes[m] = Math.min(ts.length, 0xffff);
-      perName.push(ts.map((t) => {
-        let id = trigramIds.get(t);
-        if (id === undefined) { id = trigramIds.size; trigramIds.set(t, id); }
-        return id;
-      }));
-      total += ts.length;
-    });
-    const starts = new Int32Array(trigramIds.size + 1);
-    for (const ids of perName) for (const id of ids) starts[id + 1]++;
-    for (let i = 0; i < trigramIds.size; i++) starts[i + 1] += starts[i];
-    const fill = starts.slice(0, trigramIds.size);
-    const members = new Int32Array(total);
-    perName.forEach((ids, m) => { for (const id of ids) members[fill[id]++] = m; });
-    return { nameKeys, trigramIds, starts, members, sizes };
+    const nameKeys = Int32Array.from([...set].sort((a, b) => a - b));
+    const perName = Array.from(nameKeys, (k) => trigramsOf(this.keys[k]));
+    const sizes = Uint8Array.from(perName, (ts) => Math.min(ts.length, 255));
+    const starts = new Int32Array(TRIGRAMS + 1);
+    for (const ts of perName) for (const t of ts) starts[t + 1]++;
+    for (let t = 0; t < TRIGRAMS; t++) starts[t + 1] += starts[t];
+    const fill = starts.slice(0, TRIGRAMS);
+    const members = new Int32Array(starts[TRIGRAMS]);
+    perName.forEach((ts, m) => { for (const t of ts) members[fill[t]++] = m; });
+    return { nameKeys, starts, members, sizes, counts: new Uint8Array(nameKeys.length) };
   }
 }
 

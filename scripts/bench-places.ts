@@ -41,10 +41,12 @@ function main(): void {
   console.log(`index file ${GAZETTEER_DATA_FILE}: ${(statSync(GAZETTEER_DATA_FILE).size / 1e6).toFixed(1)} MB gzipped`);
   const before = memoryMb();
   const t0 = process.hrtime.bigint();
+  const cpu0 = process.cpuUsage();
   const g = readGazetteer();
+  const cpu = process.cpuUsage(cpu0);
   const loadMs = Number(process.hrtime.bigint() - t0) / 1e6;
   const indexMb = memoryMb() - before;
-  console.log(`start-up: gazetteer load ${loadMs.toFixed(0)} ms, index memory ${indexMb.toFixed(1)} MB (heap + external), ${g.size} places`);
+  console.log(`start-up: gazetteer load ${loadMs.toFixed(0)} ms wall, ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU; index memory ${indexMb.toFixed(1)} MB (heap + external), ${g.size} places`);
 
   // queries: names of every 97th place, exact and as prefixes, some with their country
   const queries: Array<{ q: string; cc?: string }> = [];

@@ -216,6 +216,8 @@ function trigramsOf(key: string): number[] {
 }
 
 const TRIGRAMS = 37 * 37 * 37;
+/** At most this many names are scored by edit distance per suggestion. */
+const MAX_SCORED = 400;
 
 /**
  * Places from this population up are suggested under any Latin-script name ("Munchen" finds
@@ -279,6 +281,15 @@ export class Gazetteer {
     this.countryStart = countryStart;
     this.byCountryRank = new MinTree(values);
     this.countryIndex = new Map(data.countries.map((c, i) => [c, i]));
+  }
+
+  /**
+   * Builds the lazily built parts (the trigram index of "did you mean" and the id map) now, so
+   * that no request pays for them; call it once after start-up.
+   */
+  warmUp(): void {
+    this.suggestIndex ??= this.buildSuggestIndex();
+    this.getById(0);
   }
 
   /** Number of places. */
@@ -471,8 +482,13 @@ export class Gazetteer {
         if (idx.counts[m] < 255) idx.counts[m]++;
       }
     }
-    // names sharing at least a third of the query's trigrams, best Dice coefficient first
-    const minShared = Math.max(1, Math.ceil(qt.length / 3));
+    // names sharing the most trigrams (at least a third of the query's, and a count threshold
+    // that keeps at most MAX_SCORED of them), then best Dice coefficient first
+    const histogram = new Int32Array(256);
+    for (const m of touched) histogram[idx.counts[m]]++;
+    let minShared = 255;
+    for (let kept = histogram[255]; minShared > 1 && kept + histogram[minShared - 1] <= MAX_SCORED; ) kept += histogram[--minShared];
+    minShared = Math.max(minShared, Math.ceil(qt.length / 3), 1);
     const scored: Array<{ m: number; dice: number }> = [];
     for (const m of touched) {
       const c = idx.counts[m];

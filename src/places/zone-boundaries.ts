@@ -44,9 +44,9 @@ export interface ZoneBoundariesOptions {
   /** Folder with `timezones.geojson.index.json` and `.geo.dat`. Default: geo-tz's `data/`. */
   dataDir?: string;
   /**
-   * Upper bound of the packed leaf cache, in polygon vertices (8 bytes each, plus about 3 bytes
-   * of edge index). Default 4,000,000 (at most about 45 MB): the cells under all of the
-   * gazetteer's 141,000 places hold 3.84 million; the whole world holds 7.9 million.
+   * Upper bound of the packed leaf cache, in polygon vertices (8 bytes each, plus about 6 bytes
+   * of edge index and bookkeeping). Default 4,000,000 (about 55 MB when full): the cells under
+   * all of the gazetteer's 141,000 places hold 3.84 million; the whole world holds 7.9 million.
    */
   maxCachedVertices?: number;
 }

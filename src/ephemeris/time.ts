@@ -9,7 +9,11 @@
 import { OutOfRangeError, ValidationError } from '../errors.js';
 import { UNIX_EPOCH_JD } from './astro.js';
 import { deltaTSecondsAtJdUt } from './deltat.js';
-import { DISAMBIGUATIONS, type Disambiguation, type MomentRequest, type ResolvedMoment } from './types.js';
+import lmtPeriods from './data/lmt-periods.json' with { type: 'json' };
+import {
+  DISAMBIGUATIONS, type Disambiguation, type LocalTimeKind, type LocalTimeResolution, type MomentPlace, type MomentRequest,
+  type MomentZone, type ResolvedMoment,
+} from './types.js';
 
 /** First supported instant (inclusive). */
 export const SUPPORTED_RANGE_START = new Date('1800-01-01T00:00:00.000Z');
@@ -41,11 +45,11 @@ function checkRange(ms: number, field: string): void {
   }
 }
 
-function build(ms: number, timeZone: string | null, utcOffsetMinutes: number | null): ResolvedMoment {
+function build(ms: number, timeZone: string | null, utcOffsetMinutes: number | null, zone?: MomentZone): ResolvedMoment {
   const utc = new Date(ms);
   const julianDayUt = ms / MS_PER_DAY + UNIX_EPOCH_JD;
   const deltaTSeconds = deltaTSecondsAtJdUt(julianDayUt);
-  return {
+  const m: ResolvedMoment = {
     utc,
     julianDayUt,
     julianDayTt: julianDayUt + deltaTSeconds / 86_400,
@@ -53,6 +57,8 @@ function build(ms: number, timeZone: string | null, utcOffsetMinutes: number | n
     timeZone,
     utcOffsetMinutes,
   };
+  if (zone) m.zone = zone;
+  return m;
 }
 
 /**
@@ -192,7 +198,8 @@ export function zoneOffsetMs(timeZone: string, instantMs: number, field = 'momen
  * COMPATIBLE and LATER shift forward by the gap (read with the offset before the transition),
  * EARLIER shifts backward (read with the offset after it); REJECT refuses both.
  */
-function zonedWallToUtcMs(wallMs: number, timeZone: string, disambiguation: Disambiguation, field: string, text: string): number {
+function zonedWallToUtcMs(wallMs: number, timeZone: string, disambiguation: Disambiguation, field: string, text: string):
+  { ms: number; localTime: LocalTimeKind; resolution: LocalTimeResolution | null } {
   const tzField = `${field}.timeZone`;
   const offsetBefore = zoneOffsetMs(timeZone, wallMs - MS_PER_DAY, tzField);
   const offsetAfter = zoneOffsetMs(timeZone, wallMs + MS_PER_DAY, tzField);
@@ -202,27 +209,68 @@ function zonedWallToUtcMs(wallMs: number, timeZone: string, disambiguation: Disa
     if (zoneOffsetMs(timeZone, instant, tzField) === off) candidates.push(instant);
   }
   candidates.sort((a, b) => a - b);
-  if (candidates.length === 1) return candidates[0];
+  if (candidates.length === 1) return { ms: candidates[0], localTime: 'UNIQUE', resolution: null };
   if (candidates.length > 1) {
     if (disambiguation === 'REJECT') {
       throw new ValidationError(`${field}.localDateTime`, `"${text}" occurs twice in ${timeZone} (clocks were set back); choose disambiguation EARLIER or LATER`);
     }
-    return disambiguation === 'LATER' ? candidates[candidates.length - 1] : candidates[0];
+    return disambiguation === 'LATER'
+      ? { ms: candidates[candidates.length - 1], localTime: 'OVERLAP', resolution: 'LATER' }
+      : { ms: candidates[0], localTime: 'OVERLAP', resolution: 'EARLIER' };
   }
   // A gap: the wall time was skipped.
   if (disambiguation === 'REJECT') {
     throw new ValidationError(`${field}.localDateTime`, `"${text}" does not exist in ${timeZone} (clocks were set forward)`);
   }
-  return disambiguation === 'EARLIER' ? wallMs - offsetAfter : wallMs - offsetBefore;
+  return disambiguation === 'EARLIER'
+    ? { ms: wallMs - offsetAfter, localTime: 'GAP', resolution: 'SHIFTED_BACKWARD' }
+    : { ms: wallMs - offsetBefore, localTime: 'GAP', resolution: 'SHIFTED_FORWARD' };
+}
+
+const LMT_PERIODS = lmtPeriods.zones as unknown as Record<string, [number, number] | undefined>;
+
+/**
+ * Whether the tz database's rule for `timeZone` at `instantMs` is the zone's first line, local
+ * mean time ("LMT"), e.g. Europe/Berlin before 1893-04-01, America/New_York before
+ * 1883-11-18 17:00 UTC. From data/lmt-periods.json (generated from the tz database by
+ * scripts/build-lmt-periods.ts; it also sees LMT ending with no change of offset, as Paris's
+ * did in 1891), and only while ICU's offset there agrees with the table's LMT offset (to the
+ * second), so that a zone whose ICU history differs is read as ICU reads it.
+ */
+export function isLocalMeanTimeInZone(timeZone: string, instantMs: number): boolean {
+  const entry = LMT_PERIODS[timeZone];
+  if (!entry || instantMs >= entry[1] * 1000) return false;
+  return Math.abs(zoneOffsetMs(timeZone, instantMs) / 1000 - entry[0]) <= 1;
+}
+
+/** Local mean time offset of a longitude in whole seconds east of UTC (longitude/15 h). */
+export function localMeanTimeOffsetSeconds(longitudeDegrees: number): number {
+  return Math.round(longitudeDegrees * 240);
+}
+
+function checkPlace(place: MomentPlace | null | undefined, field: string): MomentPlace | null {
+  if (place === null || place === undefined) return null;
+  const lon = place.longitude;
+  if (typeof lon !== 'number' || !Number.isFinite(lon) || lon < -180 || lon > 180) {
+    throw new ValidationError(`${field}.longitude`, `Longitude must be within [-180, 180] degrees (east positive); got ${String(lon)}`);
+  }
+  return place;
 }
 
 /**
- * Resolves a moment request to an instant with Julian days UT/TT and ΔT.
- * Exactly one of: `utc` | `localDateTime` + `timeZone` | `localDateTime` + `utcOffsetMinutes`.
- * Errors: ValidationError with the offending field path under `field` (e.g. "moment.timeZone"),
- * OutOfRangeError outside {@link SUPPORTED_RANGE_TEXT}.
+ * Resolves a moment request to an instant with Julian days UT/TT and ΔT, and a zone report
+ * (`zone`: source, offset in seconds, DST gap/overlap and its resolution).
+ * Exactly one of: `utc` | `localDateTime` + `timeZone` | `localDateTime` + `utcOffsetMinutes`,
+ * or `localDateTime` alone when `place` carries the place's zone (zoneSource LOCATION).
+ * Local mean time (UT = local time − longitude/15 h, zoneSource LOCAL_MEAN_TIME, needs `place`)
+ * is used where the zone's rule at that date is its LMT (isLocalMeanTimeInZone) and for
+ * `timeZone: "LMT"` at any date; without a place, a zone's own LMT offset is used as ICU gives it.
+ * `place.longitude` is degrees east; `place` is ignored for `utc` and `utcOffsetMinutes`.
+ * Errors: ValidationError with the offending field path under `field` (e.g. "moment.timeZone";
+ * a bad place longitude names `${placeField}.longitude`), OutOfRangeError outside
+ * {@link SUPPORTED_RANGE_TEXT}.
  */
-export function resolveMoment(req: MomentRequest, field = 'moment'): ResolvedMoment {
+export function resolveMoment(req: MomentRequest, field = 'moment', place?: MomentPlace | null, placeField = 'location'): ResolvedMoment {
   if (req === null || typeof req !== 'object') throw new ValidationError(field, 'A moment is required');
   const has = (v: unknown) => v !== undefined && v !== null;
   const disambiguation = req.disambiguation ?? 'COMPATIBLE';
@@ -236,14 +284,19 @@ export function resolveMoment(req: MomentRequest, field = 'moment'): ResolvedMom
     }
     const ms = parseUtc(req.utc as string | Date, `${field}.utc`);
     checkRange(ms, `${field}.utc`);
-    return build(ms, null, null);
+    return build(ms, null, null, { zoneSource: 'UTC', timeZone: null, utcOffsetSeconds: 0, meanTimeLongitude: null, localTime: 'UNIQUE', resolution: null });
   }
   if (!has(req.localDateTime)) {
     throw new ValidationError(has(req.timeZone) || has(req.utcOffsetMinutes) ? `${field}.localDateTime` : `${field}.utc`,
       'A moment needs utc, or localDateTime with timeZone or utcOffsetMinutes');
   }
-  if (has(req.timeZone) === has(req.utcOffsetMinutes)) {
+  const at = checkPlace(place, placeField);
+  const placeZone = at && typeof at.timeZone === 'string' && at.timeZone !== '' ? at.timeZone : null;
+  if (has(req.timeZone) && has(req.utcOffsetMinutes)) {
     throw new ValidationError(`${field}.timeZone`, 'localDateTime needs exactly one of timeZone or utcOffsetMinutes');
+  }
+  if (!has(req.timeZone) && !has(req.utcOffsetMinutes) && placeZone === null) {
+    throw new ValidationError(`${field}.timeZone`, 'localDateTime needs timeZone or utcOffsetMinutes, or a location whose zone is then used');
   }
   const text = String(req.localDateTime);
   const m = LOCAL_DATE_TIME.exec(text.trim());
@@ -258,17 +311,36 @@ export function resolveMoment(req: MomentRequest, field = 'moment'): ResolvedMom
     }
     const ms = wallMs - off * 60_000;
     checkRange(ms, `${field}.localDateTime`);
-    return build(ms, null, off);
+    return build(ms, null, off, { zoneSource: 'GIVEN_OFFSET', timeZone: null, utcOffsetSeconds: off * 60, meanTimeLongitude: null, localTime: 'UNIQUE', resolution: null });
   }
-  const timeZone = String(req.timeZone);
-  zoneFormatter(timeZone, `${field}.timeZone`); // validates the name
+  const lmt = (zoneName: string) => {
+    const offsetSeconds = localMeanTimeOffsetSeconds((at as MomentPlace).longitude);
+    const ms = wallMs - offsetSeconds * 1000;
+    checkRange(ms, `${field}.localDateTime`);
+    return build(ms, zoneName, Math.round(offsetSeconds / 60), {
+      zoneSource: 'LOCAL_MEAN_TIME', timeZone: zoneName, utcOffsetSeconds: offsetSeconds,
+      meanTimeLongitude: (at as MomentPlace).longitude, localTime: 'UNIQUE', resolution: null,
+    });
+  };
+  if (has(req.timeZone) && String(req.timeZone).toUpperCase() === 'LMT') {
+    if (!at) throw new ValidationError(`${field}.timeZone`, '"LMT" (local mean time) needs a location: its longitude sets the offset');
+    return lmt('LMT');
+  }
+  const fromLocation = !has(req.timeZone);
+  const timeZone = fromLocation ? (placeZone as string) : String(req.timeZone);
+  const tzField = fromLocation ? `${placeField}.timeZone` : `${field}.timeZone`;
+  zoneFormatter(timeZone, tzField); // validates the name
   // Refuse wall times far outside the range before asking ICU about them.
   const slackMs = 2 * MS_PER_DAY;
   if (wallMs < SUPPORTED_RANGE_START.getTime() - slackMs || wallMs >= SUPPORTED_RANGE_END.getTime() + slackMs) {
     checkRange(wallMs, `${field}.localDateTime`);
   }
-  const ms = zonedWallToUtcMs(wallMs, timeZone, disambiguation, field, text);
-  checkRange(ms, `${field}.localDateTime`);
-  const offsetMs = zoneOffsetMs(timeZone, ms, `${field}.timeZone`);
-  return build(ms, timeZone, Math.round(offsetMs / 60_000));
+  const r = zonedWallToUtcMs(wallMs, timeZone, disambiguation, field, text);
+  if (at && isLocalMeanTimeInZone(timeZone, r.ms)) return lmt(timeZone);
+  checkRange(r.ms, `${field}.localDateTime`);
+  const offsetMs = zoneOffsetMs(timeZone, r.ms, tzField);
+  return build(r.ms, timeZone, Math.round(offsetMs / 60_000), {
+    zoneSource: fromLocation ? 'LOCATION' : 'GIVEN_ZONE', timeZone, utcOffsetSeconds: Math.round(offsetMs / 1000),
+    meanTimeLongitude: null, localTime: r.localTime, resolution: r.resolution,
+  });
 }

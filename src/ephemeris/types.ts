@@ -71,13 +71,19 @@ export const ASPECT_TYPES = Object.keys(ASPECT_ANGLES) as AspectType[];
 export const DISAMBIGUATIONS = ['COMPATIBLE', 'EARLIER', 'LATER', 'REJECT'] as const;
 export type Disambiguation = (typeof DISAMBIGUATIONS)[number];
 
-/** Exactly one of: `utc` | `localDateTime` + `timeZone` | `localDateTime` + `utcOffsetMinutes`. */
+/**
+ * Exactly one of: `utc` | `localDateTime` + `timeZone` | `localDateTime` + `utcOffsetMinutes`,
+ * or `localDateTime` alone when resolveMoment is given a place with its zone.
+ */
 export interface MomentRequest {
   /** ISO 8601 instant with `Z` or an offset, or a Date. */
   utc?: string | Date;
   /** Wall-clock time without zone, e.g. "1990-01-15T14:30:00". */
   localDateTime?: string;
-  /** IANA zone name; historical offsets and DST honoured (Node's ICU data). */
+  /**
+   * IANA zone name; historical offsets and DST honoured (Node's ICU data). "LMT" asks for the
+   * local mean time of the place's longitude (needs a place).
+   */
   timeZone?: string;
   /** Minutes east of UTC, e.g. +60 for CET. */
   utcOffsetMinutes?: number;
@@ -92,6 +98,52 @@ export interface ResolvedMoment {
   deltaTSeconds: number;
   timeZone: string | null;
   utcOffsetMinutes: number | null;
+  /** How the local time was read (set by resolveMoment; absent on instants built otherwise). */
+  zone?: MomentZone;
+}
+
+/** Where the offset of a resolved moment came from. */
+export const ZONE_SOURCES = ['GIVEN_ZONE', 'GIVEN_OFFSET', 'LOCATION', 'LOCAL_MEAN_TIME', 'UTC'] as const;
+export type ZoneSource = (typeof ZONE_SOURCES)[number];
+
+/** Whether a wall-clock time existed once (UNIQUE), was skipped (GAP) or repeated (OVERLAP). */
+export const LOCAL_TIME_KINDS = ['UNIQUE', 'GAP', 'OVERLAP'] as const;
+export type LocalTimeKind = (typeof LOCAL_TIME_KINDS)[number];
+
+/**
+ * How a GAP or OVERLAP was resolved: SHIFTED_FORWARD / SHIFTED_BACKWARD by the length of the gap,
+ * or the EARLIER / LATER of the two instants of an overlap.
+ */
+export const LOCAL_TIME_RESOLUTIONS = ['SHIFTED_FORWARD', 'SHIFTED_BACKWARD', 'EARLIER', 'LATER'] as const;
+export type LocalTimeResolution = (typeof LOCAL_TIME_RESOLUTIONS)[number];
+
+/** The zone report of a resolved moment. */
+export interface MomentZone {
+  zoneSource: ZoneSource;
+  /**
+   * The IANA zone consulted (given, or the location's); "LMT" for an explicit local-mean-time
+   * request; null for a given offset or a UTC instant.
+   */
+  timeZone: string | null;
+  /** Offset of the local time from UTC in whole seconds, east positive (local = UTC + offset). */
+  utcOffsetSeconds: number;
+  /** For LOCAL_MEAN_TIME: the longitude (degrees east) whose mean solar time was used. */
+  meanTimeLongitude: number | null;
+  localTime: LocalTimeKind;
+  /** For GAP and OVERLAP: how it was resolved (from the request's disambiguation). */
+  resolution: LocalTimeResolution | null;
+}
+
+/**
+ * What resolveMoment may know of the place of a local time (data supplied by the caller: the
+ * ephemeris does no I/O). Longitude for local mean time; the place's IANA zone for a local time
+ * given without zone or offset.
+ */
+export interface MomentPlace {
+  /** Degrees east, [−180, 180]. */
+  longitude: number;
+  /** IANA zone at the place (e.g. from the gazetteer or the zone boundaries). */
+  timeZone?: string | null;
 }
 
 export interface GeoLocation {

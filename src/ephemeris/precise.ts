@@ -1,0 +1,210 @@
+/**
+ * The precise engine (1800–2399): apparent places from the ephemeris pack (pack/pack.ts).
+ *
+ * Chain, for a body seen from an observer (the Earth's centre or a place on it), all vectors
+ * ICRS-axes, AU, AU/day (Explanatory Supplement to the Astronomical Almanac, 3rd ed. 2013,
+ * §7.2; the steps Swiss Ephemeris takes, see its documentation "swisseph.htm" §2.1):
+ * 1. barycentric states: observer O = S☉ + E (+ the place), body P = S☉ + r (heliocentric
+ *    series; the Moon is the Earth plus its geocentric series), with the Sun's barycentric S☉;
+ * 2. light-time, iterated: ρ = P(t − τ) − O(t), τ = |ρ|/c, with P(t − τ) from the series'
+ *    position, velocity and acceleration at t (second-order Taylor; the third-order term is
+ *    < 10⁻¹⁰ AU even for Mercury) — `distanceAu` is |ρ|, the true distance;
+ * 3. gravitational deflection of light by the Sun (Explanatory Supplement eq. 7.65, the
+ *    point-mass formula; not for the Sun itself);
+ * 4. aberration, relativistic, with the observer's barycentric velocity (eq. 7.40);
+ * 5. rotation to the true ecliptic and equinox of date (precession-nutation.ts).
+ * Speeds come from derivatives, no second evaluation: ρ̇ = Ṗ(t − τ)(1 − τ̇) − Ȯ, with τ̇ from
+ * τ = |ρ|/c; the aberration's rate d(|ρ|·V/c)/dt; the frame's rotation (general precession and
+ * the nutation rate) added to the longitude speed.
+ */
+import { ephemerisPack, PACK_INDEX, type PackReader } from './pack/pack.js';
+import { eclipticFrame, type EclipticFrame } from './precession-nutation.js';
+import type { SphericalMotion, Vec3 } from './frames.js';
+
+/** Speed of light, AU/day (IAU 2009: c = 299 792.458 km/s, au = 149 597 870.7 km). */
+export const C_AU_PER_DAY = 173.1446326846693;
+/** Heliocentric gravitational constant, AU³/day² (DE430/431). */
+export const GM_SUN = 2.9591220828559115e-4;
+const RAD = 180 / Math.PI;
+
+/** The series a body's heliocentric position comes from. */
+export type PackPlanet = 'MERCURY' | 'VENUS' | 'MARS' | 'JUPITER' | 'SATURN' | 'URANUS' | 'NEPTUNE' | 'PLUTO'
+  | 'CHIRON' | 'PHOLUS' | 'CERES' | 'PALLAS' | 'JUNO' | 'VESTA';
+
+/** Per-instant state shared by all bodies of one chart. */
+export class PreciseInstant {
+  readonly pack: PackReader;
+  readonly frame: EclipticFrame;
+  /** Earth heliocentric: position, velocity, acceleration (9). */
+  readonly earth = new Float64Array(9);
+  /** Sun barycentric: position, velocity (6). */
+  readonly sun = new Float64Array(6);
+  /** Moon geocentric: position, velocity, acceleration (9); filled on demand. */
+  private moonReady = false;
+  readonly moon = new Float64Array(9);
+  /** Observer barycentric position, velocity, acceleration (9). */
+  readonly observer = new Float64Array(9);
+  private readonly scratch = new Float64Array(9);
+
+  /**
+   * @param jdTt Julian day TT (inside the pack's span)
+   * @param observerGeo the observer's geocentric position, velocity and acceleration (ICRS, AU,
+   *   AU/day, AU/day²) for topocentric places, else null
+   */
+  constructor(readonly jdTt: number, observerGeo: Float64Array | null = null) {
+    this.pack = ephemerisPack();
+    this.frame = eclipticFrame(jdTt);
+    this.pack.series[PACK_INDEX.EARTH].evaluate(jdTt, this.earth, 0, 2);
+    this.pack.series[PACK_INDEX.SUN].evaluate(jdTt, this.sun, 0, 1);
+    const o = this.observer, e = this.earth, s = this.sun;
+    for (let k = 0; k < 3; k++) {
+      o[k] = s[k] + e[k];
+      o[3 + k] = s[3 + k] + e[3 + k];
+      o[6 + k] = e[6 + k];
+    }
+    if (observerGeo) for (let k = 0; k < 9; k++) o[k] += observerGeo[k];
+  }
+
+  /** The Moon's geocentric geometric state (ICRS; position, velocity, acceleration). */
+  moonState(): Float64Array {
+    if (!this.moonReady) {
+      this.pack.series[PACK_INDEX.MOON].evaluate(this.jdTt, this.moon, 0, 2);
+      this.moonReady = true;
+    }
+    return this.moon;
+  }
+
+  /** Heliocentric geometric state (position, velocity, acceleration) of a pack planet into `out`. */
+  helio(body: PackPlanet, out: Float64Array): void {
+    this.pack.series[PACK_INDEX[body]].evaluate(this.jdTt, out, 0, 2);
+  }
+
+  /**
+   * Apparent place of a body whose heliocentric state (position, velocity, acceleration) is `r`;
+   * `isSun` skips the deflection. Returns the ecliptic-of-date motion (degrees, AU, degrees/day).
+   */
+  apparent(r: Float64Array, isSun = false): SphericalMotion {
+    const s = this.sun, o = this.observer;
+    const c = C_AU_PER_DAY;
+    // Light-time.
+    let tau = 0;
+    let px = 0, py = 0, pz = 0;
+    for (let i = 0; i < 3; i++) {
+      const h = 0.5 * tau * tau;
+      px = r[0] - r[3] * tau + r[6] * h + s[0] - s[3] * tau - o[0];
+      py = r[1] - r[4] * tau + r[7] * h + s[1] - s[4] * tau - o[1];
+      pz = r[2] - r[5] * tau + r[8] * h + s[2] - s[5] * tau - o[2];
+      tau = Math.sqrt(px * px + py * py + pz * pz) / c;
+    }
+    const dist = Math.sqrt(px * px + py * py + pz * pz);
+    // Barycentric velocity of the body at t − τ, and ρ̇.
+    const vbx = r[3] - r[6] * tau + s[3], vby = r[4] - r[7] * tau + s[4], vbz = r[5] - r[8] * tau + s[5];
+    const ux = px / dist, uy = py / dist, uz = pz / dist;
+    const tauRate = (ux * (vbx - o[3]) + uy * (vby - o[4]) + uz * (vbz - o[5])) / (c + ux * vbx + uy * vby + uz * vbz);
+    let dx = vbx * (1 - tauRate) - o[3], dy = vby * (1 - tauRate) - o[4], dz = vbz * (1 - tauRate) - o[5];
+    const distRate = ux * dx + uy * dy + uz * dz;
+    let ax = px, ay = py, az = pz;
+    if (!isSun) {
+      // Deflection: q = body − Sun at t − τ (heliocentric), e = observer − Sun at t.
+      const h = 0.5 * tau * tau;
+      const qx = r[0] - r[3] * tau + r[6] * h, qy = r[1] - r[4] * tau + r[7] * h, qz = r[2] - r[5] * tau + r[8] * h;
+      const ex = o[0] - s[0], ey = o[1] - s[1], ez = o[2] - s[2];
+      const q = Math.sqrt(qx * qx + qy * qy + qz * qz), e = Math.sqrt(ex * ex + ey * ey + ez * ez);
+      const qu = (qx * ux + qy * uy + qz * uz) / q;
+      const eu = (ex * ux + ey * uy + ez * uz) / e;
+      const qe = (qx * ex + qy * ey + qz * ez) / (q * e);
+      const g = (2 * GM_SUN) / (c * c * e) / (1 + qe);
+      ax = dist * (ux + g * (qu * ex / e - eu * qx / q));
+      ay = dist * (uy + g * (qu * ey / e - eu * qy / q));
+      az = dist * (uz + g * (qu * ez / e - eu * qz / q));
+    }
+    // Aberration (relativistic): p′ = (β⁻¹·p + (1 + p̂·V/(1 + β⁻¹))·|p|·V) / (1 + p̂·V), V = Ȯ/c.
+    const vx = o[3] / c, vy = o[4] / c, vz = o[5] / c;
+    const v2 = vx * vx + vy * vy + vz * vz;
+    const binv = Math.sqrt(1 - v2);
+    const pn = Math.sqrt(ax * ax + ay * ay + az * az);
+    const f1 = (ax * vx + ay * vy + az * vz) / pn;
+    const f2 = 1 + f1 / (1 + binv);
+    const k = 1 / (1 + f1);
+    const fx = (binv * ax + f2 * pn * vx) * k, fy = (binv * ay + f2 * pn * vy) * k, fz = (binv * az + f2 * pn * vz) * k;
+    // Rate of the aberrated vector to first order: ρ̇ + (d|ρ|/dt)·V + |ρ|·Ö/c.
+    dx += distRate * vx + (dist * o[6]) / c;
+    dy += distRate * vy + (dist * o[7]) / c;
+    dz += distRate * vz + (dist * o[8]) / c;
+    return this.ecliptic(fx, fy, fz, dx, dy, dz, dist);
+  }
+
+  /** Rotates an ICRS position and velocity to the true ecliptic of date: spherical motion (degrees, degrees/day). */
+  ecliptic(x: number, y: number, z: number, vx: number, vy: number, vz: number, distanceAu: number): SphericalMotion {
+    const m = this.frame.m;
+    const X = m[0] * x + m[1] * y + m[2] * z;
+    const Y = m[3] * x + m[4] * y + m[5] * z;
+    const Z = m[6] * x + m[7] * y + m[8] * z;
+    const VX = m[0] * vx + m[1] * vy + m[2] * vz;
+    const VY = m[3] * vx + m[4] * vy + m[5] * vz;
+    const VZ = m[6] * vx + m[7] * vy + m[8] * vz;
+    const rxy2 = X * X + Y * Y;
+    const rxy = Math.sqrt(rxy2);
+    const r2 = rxy2 + Z * Z;
+    let lon = Math.atan2(Y, X) * RAD;
+    if (lon < 0) lon += 360;
+    if (lon >= 360) lon -= 360;
+    return {
+      longitude: lon,
+      latitude: Math.atan2(Z, rxy) * RAD,
+      distanceAu,
+      longitudeSpeed: ((X * VY - Y * VX) / rxy2 + this.frame.longitudeRate) * RAD,
+      latitudeSpeed: ((VZ * rxy2 - Z * (X * VX + Y * VY)) / (r2 * rxy)) * RAD,
+    };
+  }
+
+  /** Apparent Sun. */
+  sunApparent(): SphericalMotion {
+    const z = this.scratch;
+    z.fill(0);
+    return this.apparent(z, true);
+  }
+
+  /** Apparent Moon (its heliocentric state is the Earth's plus its geocentric one). */
+  moonApparent(): SphericalMotion {
+    const m = this.moonState(), e = this.earth, r = this.scratch;
+    for (let k = 0; k < 9; k++) r[k] = e[k] + m[k];
+    return this.apparent(r);
+  }
+
+  /** Apparent place of a pack planet or minor body. */
+  planetApparent(body: PackPlanet): SphericalMotion {
+    const r = this.scratch;
+    this.helio(body, r);
+    return this.apparent(r);
+  }
+
+  /**
+   * Heliocentric place as Swiss Ephemeris gives it: the body τ = |r|/c earlier, relative to the
+   * Sun's centre then (light-time from the body to the Sun, no deflection or aberration).
+   */
+  heliocentric(body: PackPlanet): SphericalMotion {
+    const r = this.scratch;
+    this.helio(body, r);
+    let tau = Math.sqrt(r[0] * r[0] + r[1] * r[1] + r[2] * r[2]) / C_AU_PER_DAY;
+    let px = 0, py = 0, pz = 0;
+    for (let i = 0; i < 2; i++) {
+      const h = 0.5 * tau * tau;
+      px = r[0] - r[3] * tau + r[6] * h;
+      py = r[1] - r[4] * tau + r[7] * h;
+      pz = r[2] - r[5] * tau + r[8] * h;
+      tau = Math.sqrt(px * px + py * py + pz * pz) / C_AU_PER_DAY;
+    }
+    return this.ecliptic(px, py, pz, r[3] - r[6] * tau, r[4] - r[7] * tau, r[5] - r[8] * tau, Math.sqrt(px * px + py * py + pz * pz));
+  }
+}
+
+/** Rotates an ICRS vector by the frame's matrix (GCRS → true ecliptic of date). */
+export function toEclipticOfDate(frame: EclipticFrame, v: ArrayLike<number>, o = 0): Vec3 {
+  const m = frame.m;
+  return [
+    m[0] * v[o] + m[1] * v[o + 1] + m[2] * v[o + 2],
+    m[3] * v[o] + m[4] * v[o + 1] + m[5] * v[o + 2],
+    m[6] * v[o] + m[7] * v[o + 1] + m[8] * v[o + 2],
+  ];
+}

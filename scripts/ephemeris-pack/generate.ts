@@ -6,7 +6,7 @@
  *    (heliocentric) from VSOP87B, the Moon (geocentric) from ELP/MPP02 (sources.ts).
  * 2. Mars … Pluto, Chiron, Pholus, Ceres, Pallas, Juno, Vesta: numerical integration between the
  *    DE431 states every 5 years, each arc a boundary-value problem (integrate.ts), with Mercury,
- *    Venus, the Earth and the Moon taken from the packed series of step 1.
+ *    Venus, the Earth and the Moon taken from the packed series of step 1; stored barycentric.
  * 3. The Sun's barycentric position, Σ-weighted from every body's heliocentric position
  *    (r☉ = −Σ μ_j r_j / (μ☉ + Σ μ_j)), for the barycentric light-time and the observer's
  *    barycentric velocity in the aberration.
@@ -53,20 +53,21 @@ export const SERIES_CONFIG: Record<PackBody, SeriesConfig> = {
   MOON: { segmentDays: 16, nodes: 24, closestAu: 356_400 / AU_KM, source: 'ELP/MPP02 (DE405 fit) full series (Chapront & Francou 2003), data from the npm package astronomia 4.2.0 (MIT)' },
   MERCURY: { segmentDays: 32, nodes: 23, closestAu: 0.52, source: VSOP },
   VENUS: { segmentDays: 64, nodes: 15, closestAu: 0.26, source: VSOP },
-  MARS: { segmentDays: 32, nodes: 16, closestAu: 0.37, source: INTEGRATION },
-  JUPITER: { segmentDays: 128, nodes: 16, closestAu: 3.9, source: INTEGRATION },
-  SATURN: { segmentDays: 256, nodes: 16, closestAu: 7.9, source: INTEGRATION },
-  URANUS: { segmentDays: 512, nodes: 14, closestAu: 17.2, source: INTEGRATION },
-  NEPTUNE: { segmentDays: 512, nodes: 14, closestAu: 28.7, source: INTEGRATION },
-  PLUTO: { segmentDays: 512, nodes: 14, closestAu: 28.5, source: INTEGRATION },
-  CHIRON: { segmentDays: 256, nodes: 16, closestAu: 7.3, source: INTEGRATION },
-  PHOLUS: { segmentDays: 256, nodes: 16, closestAu: 7.6, source: INTEGRATION },
-  CERES: { segmentDays: 64, nodes: 16, closestAu: 1.58, source: INTEGRATION },
-  PALLAS: { segmentDays: 64, nodes: 16, closestAu: 1.2, source: INTEGRATION },
-  JUNO: { segmentDays: 64, nodes: 16, closestAu: 0.98, source: INTEGRATION },
-  VESTA: { segmentDays: 64, nodes: 16, closestAu: 1.13, source: INTEGRATION },
-  // Only the barycentric light-time offset and the aberration velocity use it: 10⁻¹⁰ AU is ample.
-  SUN: { segmentDays: 64, nodes: 14, closestAu: 1e-10 / (FIT_TOLERANCE_ARCSEC * ARCSEC_RAD), source: 'barycentre of the packed bodies with DE431 masses' },
+  MARS: { segmentDays: 128, nodes: 16, closestAu: 0.37, source: INTEGRATION },
+  JUPITER: { segmentDays: 456, nodes: 12, closestAu: 3.9, source: INTEGRATION },
+  SATURN: { segmentDays: 913, nodes: 12, closestAu: 7.9, source: INTEGRATION },
+  URANUS: { segmentDays: 1827, nodes: 12, closestAu: 17.2, source: INTEGRATION },
+  NEPTUNE: { segmentDays: 1827, nodes: 12, closestAu: 28.7, source: INTEGRATION },
+  PLUTO: { segmentDays: 1827, nodes: 12, closestAu: 28.5, source: INTEGRATION },
+  CHIRON: { segmentDays: 913, nodes: 13, closestAu: 7.3, source: INTEGRATION },
+  PHOLUS: { segmentDays: 913, nodes: 13, closestAu: 7.6, source: INTEGRATION },
+  CERES: { segmentDays: 256, nodes: 17, closestAu: 1.58, source: INTEGRATION },
+  PALLAS: { segmentDays: 256, nodes: 17, closestAu: 1.2, source: INTEGRATION },
+  JUNO: { segmentDays: 256, nodes: 17, closestAu: 0.98, source: INTEGRATION },
+  VESTA: { segmentDays: 256, nodes: 17, closestAu: 1.13, source: INTEGRATION },
+  // The Earth's barycentric position is the Sun's plus its heliocentric one, and geocentric
+  // vectors to the (barycentric) integrated bodies take it whole: Mars' tolerance applies.
+  SUN: { segmentDays: 64, nodes: 12, closestAu: 0.37, source: 'barycentre of the packed bodies with DE431 masses' },
 };
 
 export const ANALYTIC: readonly PackBody[] = ['EARTH', 'MOON', 'MERCURY', 'VENUS'];
@@ -162,7 +163,7 @@ export function sunBarycentric(helio: Record<string, Vec3>): Vec3 {
 }
 
 /** A fitted series before packing: full coefficients (3 × nodes) per segment. */
-interface Fitted {
+export interface Fitted {
   name: PackBody;
   blocks: [number, number, number][];
   nodes: number;
@@ -263,6 +264,14 @@ export function fitArc(k: number, perturbers: Perturbers, e: readonly number[] =
   const traj = new ArcTrajectory(solution, start, perturbers, a, b);
   const segments: Record<string, Float64Array[]> = {};
   const pre = new Float64Array(3 * PRESCRIBED.length);
+  // The Sun's barycentric position at jd, from every body's heliocentric one.
+  const sunAt = (jd: number): Vec3 => {
+    perturbers(jd, pre);
+    const helio: Record<string, Vec3> = {};
+    PRESCRIBED.forEach((p, i) => { helio[p] = [pre[3 * i], pre[3 * i + 1], pre[3 * i + 2]]; });
+    INTEGRATED.forEach((b2, i) => { helio[b2] = traj.position(i, jd); });
+    return sunBarycentric(helio);
+  };
   for (const name of [...INTEGRATED, 'SUN'] as PackBody[]) {
     const cfg = SERIES_CONFIG[name];
     const [bs, len, count] = arcBlocks(name, e)[k];
@@ -271,15 +280,16 @@ export function fitArc(k: number, perturbers: Perturbers, e: readonly number[] =
       const t = segmentNodeTimes(bs + s * len, len, cfg.nodes);
       const pos: Vec3[] = [];
       for (const jd of t) {
-        if (name !== 'SUN') {
-          pos.push(traj.position(INTEGRATED.indexOf(name as IntegratedBody), jd));
-          continue;
+        const sun = sunAt(jd);
+        if (name === 'SUN') {
+          pos.push(sun);
+        } else {
+          // Integrated bodies are stored barycentric: their heliocentric positions carry the Sun's
+          // reflex motion about the barycentre, whose 88-, 225- and 365-day terms (Mercury, Venus,
+          // the Earth; up to 3·10⁻⁶ AU) would need many more coefficients on long segments.
+          const h = traj.position(INTEGRATED.indexOf(name as IntegratedBody), jd);
+          pos.push([h[0] + sun[0], h[1] + sun[1], h[2] + sun[2]]);
         }
-        perturbers(jd, pre);
-        const helio: Record<string, Vec3> = {};
-        PRESCRIBED.forEach((p, i) => { helio[p] = [pre[3 * i], pre[3 * i + 1], pre[3 * i + 2]]; });
-        INTEGRATED.forEach((b2, i) => { helio[b2] = traj.position(i, jd); });
-        pos.push(sunBarycentric(helio));
       }
       segments[name].push(fitSegment(pos));
     }
@@ -294,7 +304,7 @@ export function assemble(packed: Record<PackBody, Packed>, maxErrors: Record<Pac
     const p = packed[name];
     const segmentBytes = 3 * p.widths.reduce((a, b) => a + b, 0);
     const h: PackBodyHeader = {
-      name, center: name === 'MOON' ? 'EARTH' : name === 'SUN' ? 'SSB' : 'SUN', source: SERIES_CONFIG[name].source,
+      name, center: name === 'MOON' ? 'EARTH' : (ANALYTIC as readonly string[]).includes(name) ? 'SUN' : 'SSB', source: SERIES_CONFIG[name].source,
       ncoef: p.n, nodes: p.nodes, quantumAu: p.quantum, widths: p.widths, offset, segmentBytes,
       blocks: p.blocks, toleranceAu: toleranceAu(name), maxErrorAu: maxErrors[name],
     };
@@ -323,7 +333,7 @@ export function assemble(packed: Record<PackBody, Packed>, maxErrors: Record<Pac
     spanJd: [PACK_START_JD, PACK_END_JD],
     span: '1799-12-31T00:00 to 2400-01-02T00:00 TDB',
     fitToleranceArcsec: FIT_TOLERANCE_ARCSEC,
-    frame: 'ICRS axes; Earth, Mercury, Venus … Vesta heliocentric, Moon geocentric, Sun barycentric',
+    frame: 'ICRS axes; Earth, Mercury, Venus heliocentric; Moon geocentric; Mars … Vesta and the Sun barycentric',
     units: 'AU, Julian days TDB (≈ TT)',
     constants: { earthMoonMassRatio: EMRAT, gmSunAu3PerDay2: GM_SUN },
     dataSha256: createHash('sha256').update(data).digest('hex'),
@@ -373,51 +383,27 @@ export function regenerateArc(reader: PackReader, k: number): Record<string, Map
   return out;
 }
 
-/** Fits the analytic series whole (slow: the Moon takes minutes). */
-export function buildAnalytic(log: (msg: string) => void): Record<string, { packed: Packed; maxError: number }> {
-  const out: Record<string, { packed: Packed; maxError: number }> = {};
-  for (const name of (process.env.ONLY ? process.env.ONLY.split(',') as PackBody[] : ANALYTIC)) {
-    const t0 = Date.now();
-    const packed = pack(fitAnalytic(name, undefined, log));
-    const maxError = analyticMaxError(packed);
-    out[name] = { packed, maxError };
-    log(`${name}: ${packed.ints.length} segments × ${packed.n} coefficients, max error ${(maxError * AU_KM * 1000).toFixed(2)} m ` +
-      `(tolerance ${(toleranceAu(name) * AU_KM * 1000).toFixed(2)} m), ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+/**
+ * An integrated series' error bound, AU: the largest dropped tail Σ_{k≥n} |c_k| over its segments
+ * and axes plus the worst-case quantisation n·q/2 (its source, the integration, is not kept).
+ */
+export function integratedErrorBound(full: readonly Float64Array[], p: Packed): number {
+  let tail = 0;
+  for (const c of full) {
+    for (let axis = 0; axis < 3; axis++) {
+      let s = 0;
+      for (let k = p.n; k < p.nodes; k++) s += Math.abs(c[axis * p.nodes + k]);
+      tail = Math.max(tail, s);
+    }
   }
-  return out;
+  return tail + (p.n * p.quantum) / 2;
 }
 
-/** Integrates every arc and packs the integrated series and the Sun. */
-export function buildIntegrated(analytic: Record<string, Packed>, log: (msg: string) => void): Record<string, { packed: Packed; maxError: number }> {
+/** A fitted series from its full coefficients (all segments, in order). */
+export function fitted(name: PackBody, full: Float64Array[]): Fitted {
   const e = epochs();
-  const perturbers = perturbersFrom(Object.fromEntries(ANALYTIC.map((n) => [n, seriesOf(analytic[n])])));
-  const fitted: Record<string, Fitted> = {};
-  for (const name of [...INTEGRATED, 'SUN'] as PackBody[]) {
-    fitted[name] = { name, blocks: arcBlocks(name, e), nodes: SERIES_CONFIG[name].nodes, full: [] };
-  }
-  let worstMiss = 0;
-  const t0 = Date.now();
-  for (let k = 0; k + 1 < e.length; k++) {
-    const arc = fitArc(k, perturbers, e);
-    worstMiss = Math.max(worstMiss, arc.solution.missAu);
-    for (const name of Object.keys(arc.segments)) fitted[name].full.push(...arc.segments[name]);
-    if (k % 10 === 9) log(`  arc ${k + 1}/${e.length - 1}: ${arc.solution.iterations} Newton iterations, landing miss ${(arc.solution.missAu * AU_KM * 1000).toFixed(1)} m, ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-  }
-  log(`integration: worst landing miss ${(worstMiss * AU_KM * 1000).toFixed(1)} m`);
-  const out: Record<string, { packed: Packed; maxError: number }> = {};
-  for (const name of Object.keys(fitted)) {
-    const packed = pack(fitted[name]);
-    // The fit's own error bound: the dropped tail plus worst-case quantisation.
-    let tail = 0;
-    for (const c of fitted[name].full) {
-      for (let axis = 0; axis < 3; axis++) {
-        let s = 0;
-        for (let k = packed.n; k < packed.nodes; k++) s += Math.abs(c[axis * packed.nodes + k]);
-        tail = Math.max(tail, s);
-      }
-    }
-    out[name] = { packed, maxError: tail + (packed.n * packed.quantum) / 2 };
-    log(`${name}: ${packed.ints.length} segments × ${packed.n} coefficients`);
-  }
-  return out;
+  const blocks = (ANALYTIC as readonly string[]).includes(name) ? analyticBlocks(name) : arcBlocks(name, e);
+  const count = blocks.reduce((n, b) => n + b[2], 0);
+  if (full.length !== count) throw new Error(`${name}: ${full.length} segments fitted, ${count} expected`);
+  return { name, blocks, nodes: SERIES_CONFIG[name].nodes, full };
 }

@@ -5,7 +5,8 @@
  * ICRS-axes, AU, AU/day (Explanatory Supplement to the Astronomical Almanac, 3rd ed. 2013,
  * §7.2; the steps Swiss Ephemeris takes, see its documentation "swisseph.htm" §2.1):
  * 1. barycentric states: observer O = S☉ + E (+ the place), body P = S☉ + r (heliocentric
- *    series; the Moon is the Earth plus its geocentric series), with the Sun's barycentric S☉;
+ *    series; the Moon is the Earth plus its geocentric series), with the Sun's barycentric S☉
+ *    (Mars … Vesta are packed barycentric, r = P − S☉);
  * 2. light-time, iterated: ρ = P(t − τ) − O(t), τ = |ρ|/c, with P(t − τ) from the series'
  *    position, velocity and acceleration at t (second-order Taylor; the third-order term is
  *    < 10⁻¹⁰ AU even for Mercury) — `distanceAu` is |ρ|, the true distance;
@@ -31,14 +32,37 @@ const RAD = 180 / Math.PI;
 export type PackPlanet = 'MERCURY' | 'VENUS' | 'MARS' | 'JUPITER' | 'SATURN' | 'URANUS' | 'NEPTUNE' | 'PLUTO'
   | 'CHIRON' | 'PHOLUS' | 'CERES' | 'PALLAS' | 'JUNO' | 'VESTA';
 
+const DEFLECTION_RATE_STEP_DAYS = 0.01;
+const DEFLECTED = new Float64Array(9);
+
+/**
+ * Gravitational deflection of light by the Sun (Explanatory Supplement 2013 eq. 7.65; point mass):
+ * p′ = |p|·(û + g·((û·q̂)ê − (ê·û)q̂)), g = 2μ☉/(c²|e|) / (1 + q̂·ê), for the geocentric vector p, the
+ * body's heliocentric q (at t − τ) and the observer's heliocentric e; written to out[o … o + 2].
+ */
+function deflect(px: number, py: number, pz: number, qx: number, qy: number, qz: number,
+  ex: number, ey: number, ez: number, out: Float64Array, o: number): void {
+  const p = Math.sqrt(px * px + py * py + pz * pz);
+  const q = Math.sqrt(qx * qx + qy * qy + qz * qz);
+  const e = Math.sqrt(ex * ex + ey * ey + ez * ez);
+  const ux = px / p, uy = py / p, uz = pz / p;
+  const qu = (qx * ux + qy * uy + qz * uz) / q;
+  const eu = (ex * ux + ey * uy + ez * uz) / e;
+  const qe = (qx * ex + qy * ey + qz * ez) / (q * e);
+  const g = (2 * GM_SUN) / (C_AU_PER_DAY * C_AU_PER_DAY * e) / (1 + qe);
+  out[o] = p * (ux + g * ((qu * ex) / e - (eu * qx) / q));
+  out[o + 1] = p * (uy + g * ((qu * ey) / e - (eu * qy) / q));
+  out[o + 2] = p * (uz + g * ((qu * ez) / e - (eu * qz) / q));
+}
+
 /** Per-instant state shared by all bodies of one chart. */
 export class PreciseInstant {
   readonly pack: PackReader;
   readonly frame: EclipticFrame;
   /** Earth heliocentric: position, velocity, acceleration (9). */
   readonly earth = new Float64Array(9);
-  /** Sun barycentric: position, velocity (6). */
-  readonly sun = new Float64Array(6);
+  /** Sun barycentric: position, velocity, acceleration (9). */
+  readonly sun = new Float64Array(9);
   /** Moon geocentric: position, velocity, acceleration (9); filled on demand. */
   private moonReady = false;
   readonly moon = new Float64Array(9);
@@ -55,13 +79,9 @@ export class PreciseInstant {
     this.pack = ephemerisPack();
     this.frame = eclipticFrame(jdTt);
     this.pack.series[PACK_INDEX.EARTH].evaluate(jdTt, this.earth, 0, 2);
-    this.pack.series[PACK_INDEX.SUN].evaluate(jdTt, this.sun, 0, 1);
+    this.pack.series[PACK_INDEX.SUN].evaluate(jdTt, this.sun, 0, 2);
     const o = this.observer, e = this.earth, s = this.sun;
-    for (let k = 0; k < 3; k++) {
-      o[k] = s[k] + e[k];
-      o[3 + k] = s[3 + k] + e[3 + k];
-      o[6 + k] = e[6 + k];
-    }
+    for (let k = 0; k < 9; k++) o[k] = s[k] + e[k];
     if (observerGeo) for (let k = 0; k < 9; k++) o[k] += observerGeo[k];
   }
 
@@ -74,9 +94,16 @@ export class PreciseInstant {
     return this.moon;
   }
 
-  /** Heliocentric geometric state (position, velocity, acceleration) of a pack planet into `out`. */
+  /**
+   * Heliocentric geometric state (position, velocity, acceleration) of a pack planet into `out`
+   * (Mercury and Venus are packed heliocentric, the others barycentric).
+   */
   helio(body: PackPlanet, out: Float64Array): void {
     this.pack.series[PACK_INDEX[body]].evaluate(this.jdTt, out, 0, 2);
+    if (body !== 'MERCURY' && body !== 'VENUS') {
+      const s = this.sun;
+      for (let k = 0; k < 9; k++) out[k] -= s[k];
+    }
   }
 
   /**
@@ -91,42 +118,49 @@ export class PreciseInstant {
     let px = 0, py = 0, pz = 0;
     for (let i = 0; i < 3; i++) {
       const h = 0.5 * tau * tau;
-      px = r[0] - r[3] * tau + r[6] * h + s[0] - s[3] * tau - o[0];
-      py = r[1] - r[4] * tau + r[7] * h + s[1] - s[4] * tau - o[1];
-      pz = r[2] - r[5] * tau + r[8] * h + s[2] - s[5] * tau - o[2];
+      px = r[0] + s[0] - (r[3] + s[3]) * tau + (r[6] + s[6]) * h - o[0];
+      py = r[1] + s[1] - (r[4] + s[4]) * tau + (r[7] + s[7]) * h - o[1];
+      pz = r[2] + s[2] - (r[5] + s[5]) * tau + (r[8] + s[8]) * h - o[2];
       tau = Math.sqrt(px * px + py * py + pz * pz) / c;
     }
     const dist = Math.sqrt(px * px + py * py + pz * pz);
     // Barycentric velocity of the body at t − τ, and ρ̇.
-    const vbx = r[3] - r[6] * tau + s[3], vby = r[4] - r[7] * tau + s[4], vbz = r[5] - r[8] * tau + s[5];
+    const vbx = r[3] + s[3] - (r[6] + s[6]) * tau, vby = r[4] + s[4] - (r[7] + s[7]) * tau, vbz = r[5] + s[5] - (r[8] + s[8]) * tau;
     const ux = px / dist, uy = py / dist, uz = pz / dist;
     const tauRate = (ux * (vbx - o[3]) + uy * (vby - o[4]) + uz * (vbz - o[5])) / (c + ux * vbx + uy * vby + uz * vbz);
     let dx = vbx * (1 - tauRate) - o[3], dy = vby * (1 - tauRate) - o[4], dz = vbz * (1 - tauRate) - o[5];
     const distRate = ux * dx + uy * dy + uz * dz;
     let ax = px, ay = py, az = pz;
     if (!isSun) {
-      // Deflection: q = body − Sun at t − τ (heliocentric), e = observer − Sun at t.
+      // Deflection: q = body − Sun at t − τ (heliocentric), e = observer − Sun at t; its rate by
+      // central differences of ±0.01 day on linearly moved vectors (no ephemeris evaluation): it
+      // matters only near the Sun, where the deflection changes by arcseconds within a day.
       const h = 0.5 * tau * tau;
       const qx = r[0] - r[3] * tau + r[6] * h, qy = r[1] - r[4] * tau + r[7] * h, qz = r[2] - r[5] * tau + r[8] * h;
+      const qvx = r[3] - r[6] * tau, qvy = r[4] - r[7] * tau, qvz = r[5] - r[8] * tau;
       const ex = o[0] - s[0], ey = o[1] - s[1], ez = o[2] - s[2];
-      const q = Math.sqrt(qx * qx + qy * qy + qz * qz), e = Math.sqrt(ex * ex + ey * ey + ez * ez);
-      const qu = (qx * ux + qy * uy + qz * uz) / q;
-      const eu = (ex * ux + ey * uy + ez * uz) / e;
-      const qe = (qx * ex + qy * ey + qz * ez) / (q * e);
-      const g = (2 * GM_SUN) / (c * c * e) / (1 + qe);
-      ax = dist * (ux + g * (qu * ex / e - eu * qx / q));
-      ay = dist * (uy + g * (qu * ey / e - eu * qy / q));
-      az = dist * (uz + g * (qu * ez / e - eu * qz / q));
+      const evx = o[3] - s[3], evy = o[4] - s[4], evz = o[5] - s[5];
+      const D = DEFLECTED;
+      deflect(px, py, pz, qx, qy, qz, ex, ey, ez, D, 0);
+      ax = D[0]; ay = D[1]; az = D[2];
+      const d = DEFLECTION_RATE_STEP_DAYS;
+      deflect(px + dx * d, py + dy * d, pz + dz * d, qx + qvx * d, qy + qvy * d, qz + qvz * d, ex + evx * d, ey + evy * d, ez + evz * d, D, 3);
+      deflect(px - dx * d, py - dy * d, pz - dz * d, qx - qvx * d, qy - qvy * d, qz - qvz * d, ex - evx * d, ey - evy * d, ez - evz * d, D, 6);
+      dx = (D[3] - D[6]) / (2 * d);
+      dy = (D[4] - D[7]) / (2 * d);
+      dz = (D[5] - D[8]) / (2 * d);
     }
-    // Aberration (relativistic): p′ = (β⁻¹·p + (1 + p̂·V/(1 + β⁻¹))·|p|·V) / (1 + p̂·V), V = Ȯ/c.
+    // Aberration (relativistic): p′ ∥ β⁻¹·p + (1 + p̂·V/(1 + β⁻¹))·|p|·V, V = Ȯ/c (the full formula divides by 1 + p̂·V).
     const vx = o[3] / c, vy = o[4] / c, vz = o[5] / c;
     const v2 = vx * vx + vy * vy + vz * vz;
     const binv = Math.sqrt(1 - v2);
     const pn = Math.sqrt(ax * ax + ay * ay + az * az);
     const f1 = (ax * vx + ay * vy + az * vz) / pn;
     const f2 = 1 + f1 / (1 + binv);
-    const k = 1 / (1 + f1);
-    const fx = (binv * ax + f2 * pn * vx) * k, fy = (binv * ay + f2 * pn * vy) * k, fz = (binv * az + f2 * pn * vz) * k;
+    // Only the direction matters, and it is kept unnormalised (without the 1/(1 + p̂·V)): its length
+    // is then that of p + |p|·V to first order, the vector whose rate is computed below. An angular
+    // rate from a position and a velocity of different scales is off by p̂·V (≈ 10⁻⁴: 5″/day for the Moon).
+    const fx = binv * ax + f2 * pn * vx, fy = binv * ay + f2 * pn * vy, fz = binv * az + f2 * pn * vz;
     // Rate of the aberrated vector to first order: ρ̇ + (d|ρ|/dt)·V + |ρ|·Ö/c.
     dx += distRate * vx + (dist * o[6]) / c;
     dy += distRate * vy + (dist * o[7]) / c;
@@ -183,9 +217,14 @@ export class PreciseInstant {
    * Heliocentric place as Swiss Ephemeris gives it: the body τ = |r|/c earlier, relative to the
    * Sun's centre then (light-time from the body to the Sun, no deflection or aberration).
    */
-  heliocentric(body: PackPlanet): SphericalMotion {
+  heliocentric(body: PackPlanet | 'MOON'): SphericalMotion {
     const r = this.scratch;
-    this.helio(body, r);
+    if (body === 'MOON') {
+      const m = this.moonState(), e = this.earth;
+      for (let k = 0; k < 9; k++) r[k] = e[k] + m[k];
+    } else {
+      this.helio(body, r);
+    }
     let tau = Math.sqrt(r[0] * r[0] + r[1] * r[1] + r[2] * r[2]) / C_AU_PER_DAY;
     let px = 0, py = 0, pz = 0;
     for (let i = 0; i < 2; i++) {

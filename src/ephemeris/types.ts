@@ -85,6 +85,17 @@ export interface MomentRequest {
   disambiguation?: Disambiguation;
 }
 
+/**
+ * Which engine computes an instant's positions:
+ * - PRECISE (1800-01-01 … 2399-12-31 UTC): the ephemeris pack (VSOP87B, ELP/MPP02, integration
+ *   between JPL DE431 states), within 0.5″–2″ of Swiss Ephemeris with DE431 (src/ephemeris/README.md);
+ * - EXTENDED (1000-01-01 … 1799-12-31 and 2400-01-01 … 2999-12-31 UTC): astronomy-engine's
+ *   truncated VSOP87, Pluto integration and lunar theory with this module's corrections, a few
+ *   arcseconds (the Moon and the planets) up to about a minute of arc (Pluto, osculating Lilith).
+ */
+export const EPHEMERIS_ENGINES = ['PRECISE', 'EXTENDED'] as const;
+export type EphemerisEngine = (typeof EPHEMERIS_ENGINES)[number];
+
 export interface ResolvedMoment {
   utc: Date;
   julianDayUt: number;
@@ -92,6 +103,8 @@ export interface ResolvedMoment {
   deltaTSeconds: number;
   timeZone: string | null;
   utcOffsetMinutes: number | null;
+  /** The engine that serves this instant (by its UTC date, see EphemerisEngine). */
+  ephemeris: EphemerisEngine;
 }
 
 export interface GeoLocation {

@@ -42,6 +42,7 @@ function momentOf(c: RefCase): ResolvedMoment {
     deltaTSeconds: 0,
     timeZone: null,
     utcOffsetMinutes: null,
+    ephemeris: 'PRECISE',
   };
 }
 

@@ -27,7 +27,7 @@ export type PackBody = (typeof PACK_BODIES)[number];
 /** One series: a body's position relative to `center`. */
 export interface PackBodyHeader {
   name: PackBody;
-  /** SUN: heliocentric; EARTH: geocentric (the Moon); SSB: barycentric (the Sun). */
+  /** SUN: heliocentric (Earth, Mercury, Venus); EARTH: geocentric (the Moon); SSB: barycentric (Mars … Vesta, the Sun). */
   center: 'SUN' | 'EARTH' | 'SSB';
   /** Where the positions come from (VSOP87B, ELP/MPP02, numerical integration …). */
   source: string;

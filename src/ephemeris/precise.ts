@@ -214,27 +214,34 @@ export class PreciseInstant {
   }
 
   /**
-   * Heliocentric place as Swiss Ephemeris gives it: the body τ = |r|/c earlier, relative to the
-   * Sun's centre then (light-time from the body to the Sun, no deflection or aberration).
+   * Heliocentric place as Swiss Ephemeris gives it: the body's barycentric position light-time
+   * earlier, with the light-time counted from the solar-system barycentre (τ = |P(t − τ)|/c),
+   * minus the Sun's barycentric position at t; no deflection or aberration. (Counting τ from the
+   * Sun's centre instead moves Mercury by up to 1″: the Sun is up to 0.01 AU, 5 light-seconds,
+   * from the barycentre.)
    */
   heliocentric(body: PackPlanet | 'MOON'): SphericalMotion {
-    const r = this.scratch;
+    const r = this.scratch, s = this.sun;
     if (body === 'MOON') {
       const m = this.moonState(), e = this.earth;
       for (let k = 0; k < 9; k++) r[k] = e[k] + m[k];
     } else {
       this.helio(body, r);
     }
-    let tau = Math.sqrt(r[0] * r[0] + r[1] * r[1] + r[2] * r[2]) / C_AU_PER_DAY;
+    let tau = 0;
     let px = 0, py = 0, pz = 0;
-    for (let i = 0; i < 2; i++) {
+    for (let i = 0; i < 3; i++) {
       const h = 0.5 * tau * tau;
-      px = r[0] - r[3] * tau + r[6] * h;
-      py = r[1] - r[4] * tau + r[7] * h;
-      pz = r[2] - r[5] * tau + r[8] * h;
+      px = r[0] + s[0] - (r[3] + s[3]) * tau + (r[6] + s[6]) * h;
+      py = r[1] + s[1] - (r[4] + s[4]) * tau + (r[7] + s[7]) * h;
+      pz = r[2] + s[2] - (r[5] + s[5]) * tau + (r[8] + s[8]) * h;
       tau = Math.sqrt(px * px + py * py + pz * pz) / C_AU_PER_DAY;
     }
-    return this.ecliptic(px, py, pz, r[3] - r[6] * tau, r[4] - r[7] * tau, r[5] - r[8] * tau, Math.sqrt(px * px + py * py + pz * pz));
+    px -= s[0]; py -= s[1]; pz -= s[2];
+    const vx = r[3] + s[3] - (r[6] + s[6]) * tau - s[3];
+    const vy = r[4] + s[4] - (r[7] + s[7]) * tau - s[4];
+    const vz = r[5] + s[5] - (r[8] + s[8]) * tau - s[5];
+    return this.ecliptic(px, py, pz, vx, vy, vz, Math.sqrt(px * px + py * py + pz * pz));
   }
 }
 

@@ -8,7 +8,7 @@
  * Outside it (the EXTENDED engine):
  * - Sun: `SunPosition` (VSOP87 Earth, light-time, aberration, nutation);
  * - Moon: `EclipticGeoMoon` (ELP/Brown "Improved Lunar Ephemeris", true ecliptic of date) plus the
- *   chart module's secular correction (`moonLongitudeCorrectionDeg`) and its light-time (≈ 1.3 s,
+ *   chart module's secular correction (`correctedMoonLongitudeDeg`) and its light-time (≈ 1.3 s,
  *   ≈ 0.7″; mean lunar motion), so events and charts show the same Moon (< 0.5″);
  * - Mercury…Pluto: the chart module's `computePositions`, the same values charts show.
  * TT comes from the Swiss-Ephemeris-compatible ΔT, so times of fast bodies (Moon, 0.5″/s) agree
@@ -24,7 +24,8 @@ import { computePositions } from '../positions.js';
 import { C_AU_PER_DAY } from '../frames.js';
 import { deltaTSecondsAtJdUt } from '../deltat.js';
 import { ayanamsaDegrees } from '../sidereal-bridge.js';
-import { isPlanetName, moonLongitudeCorrectionDeg } from '../planets.js';
+import { correctedMoonLongitudeDeg, isPlanetName } from '../planets.js';
+import { meanNodeLongitude } from '../lunar-points.js';
 import { julianDayFromDate, momentFromJulianDayUt, PRECISE_RANGE_END, PRECISE_RANGE_START } from '../time.js';
 import { ephemerisPack } from '../pack/pack.js';
 import { PreciseInstant, type PackPlanet } from '../precise.js';
@@ -109,7 +110,7 @@ function moonLongitude(jdUt: number): number {
   const t = astroTimeFromJdUt(jdUt);
   const m = Astronomy.EclipticGeoMoon(t);
   const lightTimeDeg = MOON_MEAN_MOTION_DEG_PER_DAY * (m.dist / C_AU_PER_DAY);
-  return normalizeDegrees(m.lon + moonLongitudeCorrectionDeg(t) - lightTimeDeg);
+  return normalizeDegrees(correctedMoonLongitudeDeg(m.lon, m.lat, meanNodeLongitude(t.tt + 2451545), t) - lightTimeDeg);
 }
 
 /** A longitude function bound to one body (see {@link bodyLongitude}). */

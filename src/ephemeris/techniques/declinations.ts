@@ -2,21 +2,19 @@
  * Declinations, parallels and contra-parallels.
  * Declination from ecliptic coordinates with the true obliquity of date ε
  * (Meeus, Astronomical Algorithms 2nd ed., eq. 13.4): sin δ = sin β cos ε + cos β sin ε sin λ.
- * True obliquity: IAU 2006 mean obliquity + IAU 2000B nutation in obliquity (precession-nutation.ts;
- * within 0.006″ of the reference's true obliquity over 1800–2399, tests/reference/positions.test.ts).
+ * True obliquity from astronomy-engine `e_tilt` (IAU 2006 mean obliquity + IAU 2000B nutation in
+ * obliquity, error < 0.01″ over 1800–2400; the same obliquity as the houses module's).
  */
-import { meanObliquity2006, nutation2000B } from '../precession-nutation.js';
+import { Astronomy } from '../astro.js';
 import type { ChartPoint } from '../types.js';
 import { ValidationError } from '../../errors.js';
+import { J2000_JD } from '../deltat.js';
 
 const DEG = Math.PI / 180;
 
-/**
- * True obliquity of the ecliptic at a Julian day (UT, used as TT: ΔT moves it by < 10⁻⁶″), degrees
- * (≈ 23.44 in 2000).
- */
+/** True obliquity of the ecliptic at a Julian day (UT), degrees (≈ 23.44 in 2000). */
 export function trueObliquityDegrees(jdUt: number): number {
-  return ((meanObliquity2006(jdUt) + nutation2000B(jdUt).deps) * 180) / Math.PI;
+  return Astronomy.e_tilt(Astronomy.MakeTime(jdUt - J2000_JD)).tobl;
 }
 
 /**

@@ -8,7 +8,7 @@
 import { ValidationError } from '../errors.js';
 import { Astronomy, astroTimeFromJdUt, guardAstronomy } from './astro.js';
 import {
-  C_AU_PER_DAY, equatorialOfDate, frameOfDate, norm360, PRECESSION_RATE_DEG_PER_DAY, rotate, sphericalMotion,
+  C_AU_PER_DAY, frameOfDate, norm360, PRECESSION_RATE_DEG_PER_DAY, rotate, sphericalMotion,
   type FrameOfDate, type SphericalMotion, type State, type Vec3,
 } from './frames.js';
 import {
@@ -329,7 +329,12 @@ function isPrecise(moment: ResolvedMoment): boolean {
 
 /** Turns ecliptic-of-date motion into a Position (sidereal offset applied to longitude only). */
 function toPosition(body: Body, sph: SphericalMotion, frame: Pick<FrameOfDate, 'cosEps' | 'sinEps'>, ayanamsaDeg: number | null): Position {
-  const eq = equatorialOfDate(sph.longitude, sph.latitude, frame);
+  // Right ascension and declination of date (as equatorialOfDate, inlined: once per body per chart).
+  const lonR = sph.longitude * (Math.PI / 180), latR = sph.latitude * (Math.PI / 180);
+  const cl = Math.cos(latR), sl = Math.sin(latR);
+  const ex = cl * Math.cos(lonR), ey0 = cl * Math.sin(lonR);
+  const ey = ey0 * frame.cosEps - sl * frame.sinEps;
+  const ez = ey0 * frame.sinEps + sl * frame.cosEps;
   let longitude = sph.longitude;
   let longitudeSpeed = sph.longitudeSpeed;
   if (ayanamsaDeg !== null) {
@@ -345,8 +350,8 @@ function toPosition(body: Body, sph: SphericalMotion, frame: Pick<FrameOfDate, '
     distanceAu: sph.distanceAu,
     longitudeSpeed,
     latitudeSpeed: sph.latitudeSpeed,
-    rightAscension: eq.rightAscension,
-    declination: eq.declination,
+    rightAscension: norm360(Math.atan2(ey, ex) * (180 / Math.PI)),
+    declination: Math.atan2(ez, Math.sqrt(ex * ex + ey * ey)) * (180 / Math.PI),
     retrograde: longitudeSpeed < 0,
     sign: SIGNS[signIndex],
     signLongitude: longitude - signIndex * 30,

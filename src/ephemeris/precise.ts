@@ -59,16 +59,18 @@ function deflect(px: number, py: number, pz: number, qx: number, qy: number, qz:
 export class PreciseInstant {
   readonly pack: PackReader;
   readonly frame: EclipticFrame;
+  /** One allocation for the five 9-number states below (views into it). */
+  private readonly buffer = new Float64Array(45);
   /** Earth heliocentric: position, velocity, acceleration (9). */
-  readonly earth = new Float64Array(9);
+  readonly earth = this.buffer.subarray(0, 9);
   /** Sun barycentric: position, velocity, acceleration (9). */
-  readonly sun = new Float64Array(9);
+  readonly sun = this.buffer.subarray(9, 18);
   /** Moon geocentric: position, velocity, acceleration (9); filled on demand. */
   private moonReady = false;
-  readonly moon = new Float64Array(9);
+  readonly moon = this.buffer.subarray(18, 27);
   /** Observer barycentric position, velocity, acceleration (9). */
-  readonly observer = new Float64Array(9);
-  private readonly scratch = new Float64Array(9);
+  readonly observer = this.buffer.subarray(27, 36);
+  private readonly scratch = this.buffer.subarray(36, 45);
 
   /**
    * @param jdTt Julian day TT (inside the pack's span)

@@ -52,7 +52,7 @@ describe('continuation of the pack\'s integration (EXTENDED minor bodies)', () =
     const bounds: Record<number, number> = { 2300: 30, 2100: 240, 1900: 720, 1800: 720 };
     const start = packMinorBodyStates(LAST);
     const lines: string[] = [];
-    let from = LAST;
+    let from: number = LAST;
     let state: ArrayLike<number> = start;
     for (const year of [2300, 2100, 1900, 1800]) {
       const jd = year === 1800 ? FIRST : 2451545 + (year - 2000) * 365.25;

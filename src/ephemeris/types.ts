@@ -90,8 +90,9 @@ export interface MomentRequest {
  * - PRECISE (1800-01-01 … 2399-12-31 UTC): the ephemeris pack (VSOP87B, ELP/MPP02, integration
  *   between JPL DE431 states), within 0.5″–2″ of Swiss Ephemeris with DE431 (src/ephemeris/README.md);
  * - EXTENDED (1000-01-01 … 1799-12-31 and 2400-01-01 … 2999-12-31 UTC): astronomy-engine's
- *   truncated VSOP87, Pluto integration and lunar theory with this module's corrections, a few
- *   arcseconds (the Moon and the planets) up to about a minute of arc (Pluto, osculating Lilith).
+ *   truncated VSOP87, Pluto integration and lunar theory with this module's corrections: near 1800
+ *   and 2400 a few arcseconds (Sun, Moon, planets; Pluto 32″), osculating Lilith up to about 1°,
+ *   growing farther out; minor bodies continue the pack's integration (src/ephemeris/README.md).
  */
 export const EPHEMERIS_ENGINES = ['PRECISE', 'EXTENDED'] as const;
 export type EphemerisEngine = (typeof EPHEMERIS_ENGINES)[number];

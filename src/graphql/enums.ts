@@ -185,6 +185,6 @@ registerEnumType(EphemerisEngineEnum, {
   valuesConfig: describeAll<EphemerisEngine>(EPHEMERIS_ENGINES, (e) =>
     e === 'PRECISE'
       ? 'Instants in 1800-01-01 … 2399-12-31 UTC: Chebyshev pack from VSOP87B, ELP/MPP02 and integration between JPL DE431 states; within 0.5″ (Sun), 1″ (Moon, planets, Chiron, mean and true nodes), 2″ (other minor bodies), 10″ (osculating Lilith) of Swiss Ephemeris with DE431.'
-      : 'Instants in 1000-01-01 … 1799-12-31 and 2400-01-01 … 2999-12-31 UTC: astronomy-engine (truncated VSOP87, its Pluto and lunar theory, with corrections): a few arcseconds for the Sun, Moon and planets near 1800 and 2400, degrading with distance from that span (Pluto up to about a minute of arc, osculating Lilith several minutes; minor bodies integrated on from the pack ends).',
+      : 'Instants in 1000-01-01 … 1799-12-31 and 2400-01-01 … 2999-12-31 UTC: astronomy-engine (truncated VSOP87, its Pluto and lunar theory, with corrections). Near 1800 and 2400: Sun 1.4″, Moon 6″, planets ≤ 17″, Pluto 32″, true node 10″, osculating Lilith up to about 1° when the lunar orbit is nearly circular; errors grow farther from that span. Minor bodies continue the pack\'s integration (drifting by up to 20″ after 100 years, 10′ after 600).',
   ),
 });

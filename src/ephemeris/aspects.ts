@@ -52,9 +52,7 @@ const TYPE_INDEX: ReadonlyMap<string, number> = new Map(ASPECT_TYPES.map((t, i) 
  *   for an unknown or duplicate type, an orb outside (0, 30], a multiplier outside (0, 5].
  */
 export function resolveAspectOptions(opts?: AspectOptions | null, field = 'aspects'): ResolvedAspectOptions {
-  if (opts === undefined || opts === null) {
-    return freeze([...ASPECT_TYPES], { ...DEFAULT_ORBS });
-  }
+  if (opts === undefined || opts === null) return DEFAULT_OPTIONS;
   if (typeof opts !== 'object') throw new ValidationError(field, 'aspect options must be an object');
 
   let types: AspectType[];
@@ -121,12 +119,23 @@ function freeze(types: AspectType[], orbs: Record<AspectType, number>): Resolved
   return Object.freeze({ types: Object.freeze(types) as AspectType[], orbs: Object.freeze(orbs) as Record<AspectType, number> });
 }
 
-/** The selected types as parallel arrays (built once per resolved options, then cached). */
+/** The defaults, resolved once (frozen, so the type table below is built once for them too). */
+const DEFAULT_OPTIONS: ResolvedAspectOptions = freeze([...ASPECT_TYPES], { ...DEFAULT_ORBS });
+
+/**
+ * The selected types as parallel arrays (built once per resolved options, then cached), with, for
+ * each whole degree of separation s ∈ [0, 180], the types whose [angle − orb, angle + orb] meets
+ * [s, s + 1): a pair is tested against those few candidates (in type order, so ties still go to
+ * the earlier type) instead of all of them.
+ */
 interface TypeTable {
   n: number;
   types: AspectType[];
   angles: number[];
   orbs: number[];
+  /** Candidates of degree bin b: candidates[binStart[b] … binStart[b + 1]). */
+  binStart: Int32Array;
+  candidates: Int32Array;
 }
 
 const tables = new WeakMap<ResolvedAspectOptions, TypeTable>();
@@ -136,12 +145,18 @@ function typeTable(opts: ResolvedAspectOptions): TypeTable {
   if (cached !== undefined) return cached;
   // ASPECT_ANGLES order (major first) so that exact ties go to the earlier type.
   const types = [...opts.types].sort((a, b) => (TYPE_INDEX.get(a) ?? 0) - (TYPE_INDEX.get(b) ?? 0));
-  const table: TypeTable = {
-    n: types.length,
-    types,
-    angles: types.map((t) => ASPECT_ANGLES[t]),
-    orbs: types.map((t) => opts.orbs[t]),
-  };
+  const angles = types.map((t) => ASPECT_ANGLES[t]);
+  const orbs = types.map((t) => opts.orbs[t]);
+  const binStart = new Int32Array(182);
+  const list: number[] = [];
+  for (let b = 0; b <= 180; b++) {
+    binStart[b] = list.length;
+    for (let k = 0; k < types.length; k++) {
+      if (angles[k] - orbs[k] <= b + 1 && angles[k] + orbs[k] >= b) list.push(k);
+    }
+  }
+  binStart[181] = list.length;
+  const table: TypeTable = { n: types.length, types, angles, orbs, binStart, candidates: Int32Array.from(list) };
   // Resolved options are frozen (see resolveAspectOptions), so the cache cannot go stale.
   if (Object.isFrozen(opts) && Object.isFrozen(opts.types) && Object.isFrozen(opts.orbs)) tables.set(opts, table);
   return table;
@@ -156,7 +171,10 @@ function aspectOfPair(p: AspectPoint, q: AspectPoint, table: TypeTable, out: Asp
   const separation = g < 0 ? -g : g;
   let best = -1;
   let bestOrb = Infinity;
-  for (let k = 0; k < table.n; k++) {
+  const bin = separation >= 180 ? 180 : Math.floor(separation);
+  const end = table.binStart[bin + 1];
+  for (let c = table.binStart[bin]; c < end; c++) {
+    const k = table.candidates[c];
     const d = separation - table.angles[k];
     const orb = d < 0 ? -d : d;
     if (orb <= table.orbs[k] && orb < bestOrb) {

@@ -4,7 +4,7 @@
  */
 import { ValidationError } from '../errors.js';
 import { findAspects, type AspectPoint } from './aspects.js';
-import { computeHouses, houseOfLongitude, type HousesResult } from './houses.js';
+import { computeHouses, houseLocator, type HousesResult } from './houses.js';
 import { computePositions } from './positions.js';
 import { ayanamsaDegrees } from './sidereal-bridge.js';
 import { resolveMoment } from './time.js';
@@ -41,7 +41,7 @@ function publicHouses(h: HousesResult): Houses {
  * degrees and degrees/day; houses and angles in the same zodiac; aspects between all bodies
  * and, when houses exist, the ASCENDANT and MIDHEAVEN (with their daily motions for
  * applying/separating). Defaults: DEFAULT_BODIES, PLACIDUS, TROPICAL, GEOCENTRIC, all aspect types.
- * Supported range 1800-01-01 … 2399-12-31 UTC.
+ * Supported range 1000-01-01 … 2999-12-31 UTC (the moment's `ephemeris` names the engine).
  *
  * @throws ValidationError / OutOfRangeError naming the ChartInput field ('moment.utc',
  *   'location.latitude', 'bodies', 'ayanamsa', 'aspects.orbs.TRINE' …); CalculationError when a
@@ -59,7 +59,8 @@ export function computeChart(req: ChartRequest): Chart {
   const houses = housesOf(valid, moment);
   const points: AspectPoint[] = positions.map((p) => ({ point: p.body, longitude: p.longitude, longitudeSpeed: p.longitudeSpeed }));
   if (houses) {
-    for (const p of positions) p.house = houseOfLongitude(p.longitude, houses.cusps);
+    const houseOf = houseLocator(houses.cusps);
+    for (const p of positions) p.house = houseOf(p.longitude);
     points.push({ point: 'ASCENDANT', longitude: houses.ascendant, longitudeSpeed: houses.ascendantSpeed });
     points.push({ point: 'MIDHEAVEN', longitude: houses.midheaven, longitudeSpeed: houses.midheavenSpeed });
   }

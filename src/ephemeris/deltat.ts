@@ -12,7 +12,8 @@
  *   interpolation exactly as `deltat_aa`;
  * - after 2028: Stephenson–Morrison–Hohenkerk's long-term cubic
  *   ΔT = 64 + 521/3000·B + B²/1250 + 121/3e7·B³ (B = year − 2000), blended linearly over
- *   100 years from the end of the table (`deltat_aa`, "slow transition from tabulated data").
+ *   100 years from the end of the table (`deltat_aa`, "slow transition from tabulated data"),
+ *   and from 2500 on the parabola 42.5 + 32.5·(B/100)² s, which meets the cubic there (855 s).
  *
  * Known error: the model itself is the reference; the future part is a prediction (real ΔT can
  * drift from it by tens of seconds per century).
@@ -90,11 +91,17 @@ const DT_TABLE_SECONDS: readonly number[] = [
 ];
 
 /**
- * Stephenson–Morrison–Hohenkerk 2016 spline segments from 1800 to 1955 that this module needs:
+ * Stephenson–Morrison–Hohenkerk 2016 spline segments from 1000 to 1956 that this module needs:
  * [JD start, JD end, a0, a1, a2, a3], ΔT = a0 + a1·t + a2·t² + a3·t³ with t ∈ [0, 1) across the
- * segment (swephlib.c `dtcf16`, rows 06–33; earlier rows cover −720…1720 and are unused here).
+ * segment. Coefficients: the paper's Table S15 (electronic supplement); knots as Julian days
+ * (years before 1582 in the Julian calendar) as Swiss Ephemeris tabulates them (`dtcf16`, rows
+ * 02–33; rows 00–01 cover −720…1000, before the supported range).
  */
 const SMH2016_SEGMENTS: readonly (readonly [number, number, number, number, number, number])[] = [
+  [2086302.5, 2268923.5, 1467.654, -2452.187, 2460.927, -1183.759], // 1000 to 1500
+  [2268923.5, 2305447.5, 292.635, -216.322, -43.614, 56.681], // 1500 to 1600
+  [2305447.5, 2323710.5, 89.38, -66.754, 31.607, -10.497], // 1600 to 1650
+  [2323710.5, 2349276.5, 43.736, -49.043, 0.227, 15.811], // 1650 to 1720
   [2349276.5, 2378496.5, 10.73, -1.321, 62.25, -52.946], // 1720 to 1800
   [2378496.5, 2382148.5, 18.714, -4.457, -1.509, 2.507], // 1800 to 1810
   [2382148.5, 2385800.5, 15.255, 0.046, 6.012, -4.634], // 1810 to 1820
@@ -144,8 +151,8 @@ function smh2016Seconds(jdUt: number): number {
     const t = (jdUt - seg[0]) / (seg[1] - seg[0]);
     seconds = seg[2] + t * (seg[3] + t * (seg[4] + t * seg[5]));
   } else {
-    // Before 1720 (outside the supported range): the paper's long-term parabola, as swephlib.c
-    // does for the future; continuity is not needed here because callers refuse such dates.
+    // Before 1000 (outside the supported range, callers refuse such dates): the paper's
+    // long-term parabola, as swephlib.c does beyond its table.
     const t = (yearGreg - 1825) / 100.0;
     seconds = -320 + 32.5 * t * t + 269.4790417;
   }
@@ -205,7 +212,9 @@ function almanacSeconds(jdUt: number): number {
 
 /**
  * ΔT = TT − UT in seconds for a Julian day in UT.
- * Valid (matches Swiss Ephemeris 2.10) for 1720…2500; the module supports 1800…2399.
+ * Follows Swiss Ephemeris 2.10's default model over the supported range 1000…2999: the SMH 2016
+ * spline to 1955, the almanac table to 2028, the long-term cubic to 2500 and
+ * 42.5 + 32.5·((year − 2000)/100)² s after it (swephlib.c `deltat_aa`; continuous at 2500).
  */
 export function deltaTSecondsAtJdUt(jdUt: number): number {
   if (jdUt < 2435108.5) {

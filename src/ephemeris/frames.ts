@@ -120,7 +120,7 @@ export function sphericalMotion(pos: Vec3, vel: Vec3): SphericalMotion {
  * Right ascension and declination of date (degrees, RA in [0, 360)) from true-ecliptic-of-date
  * longitude and latitude (degrees), by a rotation through the true obliquity.
  */
-export function equatorialOfDate(longitudeDeg: number, latitudeDeg: number, frame: FrameOfDate): { rightAscension: number; declination: number } {
+export function equatorialOfDate(longitudeDeg: number, latitudeDeg: number, frame: Pick<FrameOfDate, 'cosEps' | 'sinEps'>): { rightAscension: number; declination: number } {
   const lon = longitudeDeg * DEG;
   const lat = latitudeDeg * DEG;
   const cl = Math.cos(lat);

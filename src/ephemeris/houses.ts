@@ -565,13 +565,17 @@ export function computeHouses(
  * @returns the house number, 1..12.
  */
 export function houseOfLongitude(longitude: number, cusps: readonly number[]): number {
+  return houseLocator(cusps)(longitude);
+}
+
+/**
+ * {@link houseOfLongitude} for many longitudes against the same cusps: the cusps' orientation is
+ * worked out once. Same rules, errors and result.
+ */
+export function houseLocator(cusps: readonly number[]): (longitude: number) => number {
   if (cusps.length !== 12) {
     throw new ValidationError('cusps', `expected 12 house cusps, got ${cusps.length}`);
   }
-  if (!Number.isFinite(longitude)) {
-    throw new ValidationError('longitude', `longitude must be finite, got ${longitude}`);
-  }
-  const lon = norm360(longitude);
   let forward = 0;
   let backward = 0;
   for (let i = 0; i < 12; i++) {
@@ -580,7 +584,17 @@ export function houseOfLongitude(longitude: number, cusps: readonly number[]): n
     backward += norm360(cusps[i] - next);
   }
   const clockwise = Math.abs(forward - 360) > 1e-6 && Math.abs(backward - 360) <= 1e-6;
-  if (Math.abs(forward - 360) <= 1e-6 || clockwise) {
+  const partition = Math.abs(forward - 360) <= 1e-6 || clockwise;
+  return (longitude) => {
+    if (!Number.isFinite(longitude)) {
+      throw new ValidationError('longitude', `longitude must be finite, got ${longitude}`);
+    }
+    return houseIn(norm360(longitude), cusps, partition, clockwise);
+  };
+}
+
+function houseIn(lon: number, cusps: readonly number[], partition: boolean, clockwise: boolean): number {
+  if (partition) {
     for (let i = 0; i < 12; i++) {
       const start = cusps[i];
       const end = cusps[i === 11 ? 0 : i + 1];

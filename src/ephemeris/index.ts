@@ -4,7 +4,7 @@
 export * from './types.js';
 export {
   resolveMoment, momentFromUtc, momentFromJulianDayUt, julianDayFromDate, dateFromJulianDay, zoneOffsetMs,
-  SUPPORTED_RANGE_START, SUPPORTED_RANGE_END, SUPPORTED_RANGE_TEXT,
+  SUPPORTED_RANGE_START, SUPPORTED_RANGE_END, SUPPORTED_RANGE_TEXT, PRECISE_RANGE_START, PRECISE_RANGE_END, ephemerisEngineAt,
 } from './time.js';
 export { deltaTSecondsAtJdUt } from './deltat.js';
 export { computePositions, type PositionOptions } from './positions.js';

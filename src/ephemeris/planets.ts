@@ -226,15 +226,30 @@ function moonSecularCorrectionsRad(ttDays: number): { dF: number; dNode: number 
   return { dF: dF * k, dNode: (dL - dF) * k };
 }
 
+/** Mean inclination of the lunar orbit, radians (5.1453964°, Swiss Ephemeris MOON_MEAN_INCL). */
+const MOON_MEAN_INCLINATION = 5.1453964 * (Math.PI / 180);
+
 /**
- * The Moon's longitude correction ΔL (degrees) of {@link moonGeoState} for callers that use
- * astronomy-engine's `EclipticGeoMoon` directly (fast longitude searches): add it to the
- * longitude. (moonGeoState splits it into ΔF along the orbit and ΔΩ about the ecliptic pole; for
- * the longitude alone the difference is < 0.1″.) Range of the value over 1800–2399: ≈ −4″ … +20″.
+ * The Moon's ecliptic longitude (degrees, of date) from astronomy-engine's `EclipticGeoMoon`
+ * corrected as {@link moonGeoState} corrects its state, for callers that use `EclipticGeoMoon`
+ * directly (fast longitude searches): ΔF along the orbit — whose effect on the longitude is
+ * ΔF·dλ/du = ΔF·cos i/(cos²u + cos²i·sin²u) on an orbit of inclination i (mean, 5.145°) at
+ * argument of latitude u (from the latitude and the mean node) — plus ΔΩ about the ecliptic
+ * pole. The correction reaches ≈ 3′ at the ends of 1000–2999; the dλ/du factor (±0.4 %) keeps
+ * this within 0.05″ of moonGeoState's rotations.
+ * @param lonDeg, latDeg the uncorrected geocentric ecliptic longitude and latitude, degrees
+ * @param meanNodeDeg the mean ascending node of date, degrees
  */
-export function moonLongitudeCorrectionDeg(time: Astronomy.AstroTime): number {
+export function correctedMoonLongitudeDeg(lonDeg: number, latDeg: number, meanNodeDeg: number, time: Astronomy.AstroTime): number {
   const { dF, dNode } = moonSecularCorrectionsRad(time.tt);
-  return ((dF + dNode) * 180) / Math.PI;
+  const i = MOON_MEAN_INCLINATION;
+  const sinU = Math.max(-1, Math.min(1, Math.sin(latDeg * (Math.PI / 180)) / Math.sin(i)));
+  // The quadrant of u from the longitude past the node: tan(λ − Ω) = cos i · tan u.
+  const lambdaFromNode = (lonDeg - meanNodeDeg) * (Math.PI / 180);
+  const cosU = Math.cos(lambdaFromNode) * Math.sqrt(1 - sinU * sinU) >= 0 ? Math.sqrt(1 - sinU * sinU) : -Math.sqrt(1 - sinU * sinU);
+  const cosI = Math.cos(i);
+  const factor = cosI / (cosU * cosU + cosI * cosI * sinU * sinU);
+  return lonDeg + ((dF * factor + dNode) * 180) / Math.PI;
 }
 
 /** Rotates an EQJ vector about the J2000 ecliptic pole by the angle with cosine c and sine s. */

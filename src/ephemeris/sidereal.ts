@@ -22,9 +22,9 @@
  * `get_builtin_star`), annual parallax, gravitational deflection by the Sun, relativistic annual
  * aberration, ICRS→J2000 frame bias (IAU 2006), Vondrák precession, mean obliquity of date.
  * The "true" ayanamsa adds the nutation in longitude (`swe_get_ayanamsa_ex` without
- * SEFLG_NONUT), taken here from astronomy-engine's `e_tilt` (IAU 2000B truncated to 5 terms:
- * within 0.22″ of Swiss Ephemeris' full IAU 2000B over 1800–2399; the same term is in the
- * tropical longitudes computed with astronomy-engine, so it cancels in sidereal longitudes).
+ * SEFLG_NONUT), the full IAU 2000B series of precession-nutation.ts (Swiss Ephemeris' default
+ * nutation; the same term is in the precise engine's tropical longitudes, so it cancels in
+ * sidereal longitudes).
  *
  * Known differences from SE: the Earth's heliocentric state from astronomy-engine (VSOP87) stands
  * in for its barycentric one (aberration error ≤ 0.01″, parallax < 0.001″); Sgr A*'s "2000" (FK5) record is
@@ -32,7 +32,8 @@
  * model at 1 BC; 1000 s of error would move the ayanamsa by 0.0016″). Measured errors are in
  * tests/unit/sidereal-ayanamsa.test.ts.
  */
-import { AstroTime, Body as AeBody, HelioState, e_tilt } from 'astronomy-engine';
+import { AstroTime, Body as AeBody, HelioState } from 'astronomy-engine';
+import { nutation2000B } from './precession-nutation.js';
 import type { Ayanamsa } from './types.js';
 import { AYANAMSAS } from './types.js';
 import { ValidationError } from '../errors.js';
@@ -465,17 +466,15 @@ export function ayanamsaDegrees(ayanamsa: Ayanamsa, jdTt: number, opts?: { withN
   if (!def) throw new ValidationError('ayanamsa', `unknown ayanamsa: ${String(ayanamsa)}`);
   if (!Number.isFinite(jdTt)) throw new ValidationError('moment', `invalid Julian day: ${jdTt}`);
   const withNutation = opts?.withNutation ?? true;
-  let time: AstroTime | null = null;
   let mean: number;
   if (def.kind === 'precession') {
     mean = meanPrecessionAyanamsaDeg(def, EPOCH_FRAMES.get(ayanamsa)!, jdTt);
   } else {
-    time = timeFromTt(jdTt);
+    const time = timeFromTt(jdTt);
     mean = degnorm(starMeanLongitudeDeg(def.star, jdTt, time) - def.starLongitudeDeg);
   }
   if (!withNutation) return mean;
-  time ??= timeFromTt(jdTt);
-  return degnorm(mean + e_tilt(time).dpsi / 3600);
+  return degnorm(mean + (nutation2000B(jdTt).dpsi * 180) / Math.PI);
 }
 
 /** Swiss Ephemeris `SE_SIDM_*` number of an ayanamsa (for documentation and cross-checks). */

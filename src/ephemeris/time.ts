@@ -2,25 +2,35 @@
  * Instants: parsing, time zones (historical offsets and DST from Node's ICU data through `Intl`),
  * Temporal-style disambiguation at DST gaps and overlaps, Julian days in UT and TT.
  *
- * Supported range: 1800-01-01T00:00Z (inclusive) to 2400-01-01T00:00Z (exclusive), the span of
- * the reference ephemeris (JPL DE431 through Swiss Ephemeris). UT is treated as UTC (the
- * difference, < 1 s, is below every accuracy bound of this module).
+ * Supported range: 1000-01-01T00:00Z (inclusive) to 3000-01-01T00:00Z (exclusive), proleptic
+ * Gregorian calendar. Inside 1800-01-01 … 2400-01-01 (exclusive) the PRECISE engine (the
+ * ephemeris pack) serves, elsewhere the EXTENDED one (astronomy-engine); see EphemerisEngine.
+ * UT is treated as UTC (the difference, < 1 s, is below every accuracy bound of this module).
  */
 import { OutOfRangeError, ValidationError } from '../errors.js';
 import { UNIX_EPOCH_JD } from './astro.js';
 import { deltaTSecondsAtJdUt } from './deltat.js';
 import lmtPeriods from './data/lmt-periods.json' with { type: 'json' };
 import {
-  DISAMBIGUATIONS, type Disambiguation, type LocalTimeKind, type LocalTimeResolution, type MomentPlace, type MomentRequest,
-  type MomentZone, type ResolvedMoment,
+  DISAMBIGUATIONS, type Disambiguation, type EphemerisEngine, type LocalTimeKind, type LocalTimeResolution, type MomentPlace,
+  type MomentRequest, type MomentZone, type ResolvedMoment,
 } from './types.js';
 
 /** First supported instant (inclusive). */
-export const SUPPORTED_RANGE_START = new Date('1800-01-01T00:00:00.000Z');
-/** End of the supported range (exclusive): everything up to 2399-12-31T23:59:59.999Z. */
-export const SUPPORTED_RANGE_END = new Date('2400-01-01T00:00:00.000Z');
+export const SUPPORTED_RANGE_START = new Date('1000-01-01T00:00:00.000Z');
+/** End of the supported range (exclusive): everything up to 2999-12-31T23:59:59.999Z. */
+export const SUPPORTED_RANGE_END = new Date('3000-01-01T00:00:00.000Z');
 /** Human-readable supported range, for error messages and docs. */
-export const SUPPORTED_RANGE_TEXT = '1800-01-01 to 2399-12-31 (UTC)';
+export const SUPPORTED_RANGE_TEXT = '1000-01-01 to 2999-12-31 (UTC)';
+/** First instant of the PRECISE engine (inclusive). */
+export const PRECISE_RANGE_START = new Date('1800-01-01T00:00:00.000Z');
+/** End of the PRECISE engine's range (exclusive). */
+export const PRECISE_RANGE_END = new Date('2400-01-01T00:00:00.000Z');
+
+/** The engine serving an instant (ms since the Unix epoch, UTC): PRECISE in 1800–2399, else EXTENDED. */
+export function ephemerisEngineAt(ms: number): EphemerisEngine {
+  return ms >= PRECISE_RANGE_START.getTime() && ms < PRECISE_RANGE_END.getTime() ? 'PRECISE' : 'EXTENDED';
+}
 
 const MS_PER_DAY = 86_400_000;
 const MAX_OFFSET_MINUTES = 18 * 60;
@@ -56,6 +66,7 @@ function build(ms: number, timeZone: string | null, utcOffsetMinutes: number | n
     deltaTSeconds,
     timeZone,
     utcOffsetMinutes,
+    ephemeris: ephemerisEngineAt(ms),
   };
   if (zone) m.zone = zone;
   return m;

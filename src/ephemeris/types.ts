@@ -91,6 +91,18 @@ export interface MomentRequest {
   disambiguation?: Disambiguation;
 }
 
+/**
+ * Which engine computes an instant's positions:
+ * - PRECISE (1800-01-01 … 2399-12-31 UTC): the ephemeris pack (VSOP87B, ELP/MPP02, integration
+ *   between JPL DE431 states), within 0.5″–2″ of Swiss Ephemeris with DE431 (src/ephemeris/README.md);
+ * - EXTENDED (1000-01-01 … 1799-12-31 and 2400-01-01 … 2999-12-31 UTC): astronomy-engine's
+ *   truncated VSOP87, Pluto integration and lunar theory with this module's corrections: near 1800
+ *   and 2400 a few arcseconds (Sun, Moon, planets; Pluto 32″), osculating Lilith up to about 1°,
+ *   growing farther out; minor bodies continue the pack's integration (src/ephemeris/README.md).
+ */
+export const EPHEMERIS_ENGINES = ['PRECISE', 'EXTENDED'] as const;
+export type EphemerisEngine = (typeof EPHEMERIS_ENGINES)[number];
+
 export interface ResolvedMoment {
   utc: Date;
   julianDayUt: number;
@@ -98,6 +110,8 @@ export interface ResolvedMoment {
   deltaTSeconds: number;
   timeZone: string | null;
   utcOffsetMinutes: number | null;
+  /** The engine that serves this instant (by its UTC date, see EphemerisEngine). */
+  ephemeris: EphemerisEngine;
   /** How the local time was read (set by resolveMoment; absent on instants built otherwise). */
   zone?: MomentZone;
 }

@@ -10,6 +10,7 @@ import {
   BODIES,
   CENTERS,
   DISAMBIGUATIONS,
+  EPHEMERIS_ENGINES,
   HOUSE_SYSTEMS,
   SIGNS,
   ZODIACS,
@@ -22,6 +23,7 @@ import {
   type Zodiac,
   type Center,
   type Disambiguation,
+  type EphemerisEngine,
 } from '../ephemeris/types.js';
 
 type EnumObject<T extends string> = { [K in T]: K };
@@ -109,6 +111,7 @@ export const CenterEnum = enumObject(CENTERS);
 export const SignEnum = enumObject(SIGNS);
 export const AspectTypeEnum = enumObject(Object.keys(ASPECT_ANGLES) as AspectType[]);
 export const DisambiguationEnum = enumObject(DISAMBIGUATIONS);
+export const EphemerisEngineEnum = enumObject(EPHEMERIS_ENGINES);
 
 registerEnumType(BodyEnum, {
   name: 'Body',
@@ -174,5 +177,14 @@ registerEnumType(DisambiguationEnum, {
       LATER: 'The later of the possible instants.',
       REJECT: 'Refuse ambiguous or non-existent local times with BAD_USER_INPUT.',
     })[d],
+  ),
+});
+registerEnumType(EphemerisEngineEnum, {
+  name: 'EphemerisEngine',
+  description: 'Which ephemeris computed the positions of an instant (src/ephemeris/README.md has the measured accuracy).',
+  valuesConfig: describeAll<EphemerisEngine>(EPHEMERIS_ENGINES, (e) =>
+    e === 'PRECISE'
+      ? 'Instants in 1800-01-01 … 2399-12-31 UTC: Chebyshev pack from VSOP87B, ELP/MPP02 and integration between JPL DE431 states; within 0.5″ (Sun), 1″ (Moon, planets, Chiron, mean and true nodes), 2″ (other minor bodies), 10″ (osculating Lilith) of Swiss Ephemeris with DE431.'
+      : 'Instants in 1000-01-01 … 1799-12-31 and 2400-01-01 … 2999-12-31 UTC: astronomy-engine (truncated VSOP87, its Pluto and lunar theory, with corrections). Near 1800 and 2400: Sun 1.4″, Moon 6″, planets ≤ 17″, Pluto 32″, true node 10″, osculating Lilith up to about 1° when the lunar orbit is nearly circular; errors grow farther from that span. Minor bodies continue the pack\'s integration (drifting by up to 20″ after 100 years, 10′ after 600).',
   ),
 });

@@ -52,6 +52,7 @@ describe('schema.graphql', () => {
     expect(fieldsOf('Chart')).toEqual({ moment: 'ResolvedMoment!', positions: '[Position!]!', houses: 'Houses', aspects: '[Aspect!]!', wheelSvg: 'String!' });
     expect(fieldsOf('ResolvedMoment')).toEqual({
       utc: 'DateTime!', julianDayUt: 'Float!', julianDayTt: 'Float!', deltaTSeconds: 'Float!', timeZone: 'String', utcOffsetMinutes: 'Int',
+      ephemeris: 'EphemerisEngine!',
     });
     const enumValues = (name: string) => (schema.getType(name) as GraphQLEnumType).getValues().map((v) => v.name);
     expect(enumValues('Body')).toHaveLength(21);
@@ -60,6 +61,7 @@ describe('schema.graphql', () => {
     expect(enumValues('Ayanamsa')).toHaveLength(9);
     expect(enumValues('AspectType')).toHaveLength(17);
     expect(enumValues('Disambiguation')).toEqual(expect.arrayContaining(['COMPATIBLE', 'EARLIER', 'LATER', 'REJECT']));
+    expect([...enumValues('EphemerisEngine')].sort()).toEqual(['EXTENDED', 'PRECISE']);
     const moment = (schema.getType('MomentInput') as GraphQLInputObjectType).getFields();
     expect(moment.disambiguation!.defaultValue).toBe('COMPATIBLE');
     const chartInput = (schema.getType('ChartInput') as GraphQLInputObjectType).getFields();

@@ -1,9 +1,16 @@
+/**
+ * Geocentric apparent positions against Swiss Ephemeris 2.10.03 with JPL DE431
+ * (tests/reference/positions.json, 300 instants 1800–2399, all served by the PRECISE engine):
+ * longitude, latitude, their speeds, RA/Dec and the true distance. Bounds: the precision
+ * ephemeris' (src/ephemeris/README.md); the worst errors are printed.
+ */
 import { describe, expect, it } from 'vitest';
 import { computePositions } from '../../src/ephemeris/positions.js';
 import { momentFromJulianDayUt } from '../../src/ephemeris/time.js';
 import type { Body } from '../../src/ephemeris/types.js';
 import { angleDiffArcsec } from '../helpers/angles.js';
 import reference from './positions.json' with { type: 'json' };
+import { distanceBoundAu, within, worse } from './worst.js';
 
 interface RefBody {
   longitude: number; latitude: number; distanceAu: number; longitudeSpeed: number; latitudeSpeed: number;
@@ -12,61 +19,75 @@ interface RefBody {
 interface RefCase { utc: string; jdUt: number; bodies: Record<string, RefBody> }
 const cases = (reference as unknown as { cases: RefCase[] }).cases;
 
-/** Bounds from issue 2, arcseconds (positions) and arcseconds/day (speeds). */
+/** Longitude and latitude bounds, arcseconds. */
 const BOUNDS_ARCSEC: Record<string, number> = {
-  SUN: 3, MOON: 40, MERCURY: 25, VENUS: 25, MARS: 25, JUPITER: 25, SATURN: 25, URANUS: 25, NEPTUNE: 25,
-  PLUTO: 60, MEAN_NODE: 5, MEAN_LILITH: 5, TRUE_NODE: 45, OSCULATING_LILITH: 15 * 60,
-  CHIRON: 10, PHOLUS: 10, CERES: 10, PALLAS: 10, JUNO: 10, VESTA: 10,
+  SUN: 0.5, MOON: 1, MERCURY: 1, VENUS: 1, MARS: 1, JUPITER: 1, SATURN: 1, URANUS: 1, NEPTUNE: 1, PLUTO: 1,
+  MEAN_NODE: 1, MEAN_LILITH: 1, TRUE_NODE: 2, OSCULATING_LILITH: 10,
+  CHIRON: 1, PHOLUS: 2, CERES: 2, PALLAS: 2, JUNO: 2, VESTA: 2,
 };
-const SPEED_BOUND_ARCSEC_PER_DAY = 20;
+/** Speed bounds, arcseconds per day: 2″/day, the Moon 5″/day, the osculating apogee 20″/day. */
+const SPEED_BOUNDS_ARCSEC_PER_DAY: Record<string, number> = { MOON: 5, OSCULATING_LILITH: 20 };
+const SPEED_BOUND_ARCSEC_PER_DAY = 2;
 /**
- * Exception, stated openly: the osculating apogee's speed. Its position error (≤ 15′ allowed) is
- * the Moon's velocity error amplified ≈ 1/e ≈ 18×, and that error oscillates with the lunar
- * theory's periods of days, so its rate is of the order of the position error per day. 20″/day is
- * out of reach with astronomy-engine's lunar theory; this bound records what is achieved
- * (measured worst 1240″/day ≈ 0.34°/day, where the apogee itself moves 4°/day) so that a regression still fails.
+ * Distances: every body's, as the reference defines it (the true distance of the light-time
+ * corrected position; for the mean node and mean apogee Swiss Ephemeris' mean lunar distance and
+ * apogee distance; for the true node and osculating apogee the osculating orbit's radius there).
  */
-const SPEED_BOUNDS_ARCSEC_PER_DAY: Record<string, number> = { OSCULATING_LILITH: 1500 };
-
-
 const BODY_LIST = Object.keys(BOUNDS_ARCSEC) as Body[];
 
 describe('geocentric apparent positions against Swiss Ephemeris 2.10 (DE431), 300 instants 1800–2399', () => {
-  const worst: Record<string, { lon: number; lat: number; lonSpeed: number; latSpeed: number; ra: number; dec: number; at: string }> = {};
-  for (const b of BODY_LIST) worst[b] = { lon: 0, lat: 0, lonSpeed: 0, latSpeed: 0, ra: 0, dec: 0, at: '' };
+  type Worst = { lon: number; lat: number; lonSpeed: number; latSpeed: number; ra: number; dec: number; distExcess: number; distAu: number; distPpm: number; at: string };
+  const worst: Record<string, Worst> = {};
+  for (const b of BODY_LIST) worst[b] = { lon: 0, lat: 0, lonSpeed: 0, latSpeed: 0, ra: 0, dec: 0, distExcess: 0, distAu: 0, distPpm: 0, at: '' };
+  let engines = 0;
   for (const c of cases) {
-    const positions = computePositions(momentFromJulianDayUt(c.jdUt), BODY_LIST, { center: 'GEOCENTRIC', zodiac: 'TROPICAL' });
+    const moment = momentFromJulianDayUt(c.jdUt);
+    if (moment.ephemeris === 'PRECISE') engines++;
+    const positions = computePositions(moment, BODY_LIST, { center: 'GEOCENTRIC', zodiac: 'TROPICAL' });
     for (const p of positions) {
       const r = c.bodies[p.body];
       const w = worst[p.body];
       const lon = angleDiffArcsec(p.longitude, r.longitude);
-      if (lon > w.lon) { w.lon = lon; w.at = c.utc; }
-      w.lat = Math.max(w.lat, Math.abs(p.latitude - r.latitude) * 3600);
-      w.lonSpeed = Math.max(w.lonSpeed, Math.abs(p.longitudeSpeed - r.longitudeSpeed) * 3600);
-      w.latSpeed = Math.max(w.latSpeed, Math.abs(p.latitudeSpeed - r.latitudeSpeed) * 3600);
-      w.ra = Math.max(w.ra, angleDiffArcsec(p.rightAscension, r.rightAscension));
-      w.dec = Math.max(w.dec, Math.abs(p.declination - r.declination) * 3600);
+      if (!(lon <= w.lon)) w.at = c.utc;
+      w.lon = worse(w.lon, lon);
+      w.lat = worse(w.lat, Math.abs(p.latitude - r.latitude) * 3600);
+      w.lonSpeed = worse(w.lonSpeed, Math.abs(p.longitudeSpeed - r.longitudeSpeed) * 3600);
+      w.latSpeed = worse(w.latSpeed, Math.abs(p.latitudeSpeed - r.latitudeSpeed) * 3600);
+      w.ra = worse(w.ra, angleDiffArcsec(p.rightAscension, r.rightAscension));
+      w.dec = worse(w.dec, Math.abs(p.declination - r.declination) * 3600);
+      const dd = Math.abs(p.distanceAu - r.distanceAu);
+      w.distAu = worse(w.distAu, dd);
+      w.distPpm = worse(w.distPpm, (dd / r.distanceAu) * 1e6);
+      w.distExcess = worse(w.distExcess, dd / distanceBoundAu(r.distanceAu));
     }
   }
-  console.log('worst error per body (″; speeds ″/day):');
+  console.log('worst error per body (″; speeds ″/day; distance AU and ppm; bound = 1 on "dist/bound"):');
   for (const b of BODY_LIST) {
     const w = worst[b];
-    console.log(`  ${b.padEnd(18)} lon ${w.lon.toFixed(2).padStart(8)} lat ${w.lat.toFixed(2).padStart(8)} ` +
-      `lonSpeed ${w.lonSpeed.toFixed(2).padStart(7)} latSpeed ${w.latSpeed.toFixed(2).padStart(7)} ` +
-      `RA ${w.ra.toFixed(2).padStart(8)} Dec ${w.dec.toFixed(2).padStart(8)}  (worst lon at ${w.at})`);
+    console.log(`  ${b.padEnd(18)} lon ${w.lon.toFixed(3).padStart(6)} lat ${w.lat.toFixed(3).padStart(6)} ` +
+      `lonSpeed ${w.lonSpeed.toFixed(3).padStart(6)} latSpeed ${w.latSpeed.toFixed(3).padStart(6)} ` +
+      `RA ${w.ra.toFixed(3).padStart(6)} Dec ${w.dec.toFixed(3).padStart(6)} dist ${w.distAu.toExponential(1)} (${w.distPpm.toFixed(2)} ppm, ` +
+      `dist/bound ${w.distExcess.toFixed(2)})  (worst lon at ${w.at})`);
   }
 
+  it('every case is served by the PRECISE engine', () => {
+    expect(engines).toBe(cases.length);
+    expect(cases.length).toBe(300);
+  });
+
   for (const b of BODY_LIST) {
+    const bound = BOUNDS_ARCSEC[b];
     const speedBound = SPEED_BOUNDS_ARCSEC_PER_DAY[b] ?? SPEED_BOUND_ARCSEC_PER_DAY;
-    it(`${b}: longitude and latitude within ${BOUNDS_ARCSEC[b]}″, speeds within ${speedBound}″/day`, () => {
+    it(`${b}: longitude and latitude within ${bound}″, speeds within ${speedBound}″/day, distance within 2 ppm or 1.5e-7 AU`, () => {
       const w = worst[b];
-      expect(w.lon).toBeLessThanOrEqual(BOUNDS_ARCSEC[b]);
-      expect(w.lat).toBeLessThanOrEqual(BOUNDS_ARCSEC[b]);
-      // RA/Dec follow from longitude/latitude by a rotation: allow the same bound (× √2 margin for the mix).
-      expect(w.ra).toBeLessThanOrEqual(BOUNDS_ARCSEC[b] * 1.5);
-      expect(w.dec).toBeLessThanOrEqual(BOUNDS_ARCSEC[b] * 1.5);
-      expect(w.lonSpeed).toBeLessThanOrEqual(speedBound);
-      expect(w.latSpeed).toBeLessThanOrEqual(speedBound);
+      expect(within(w.lon, bound), `longitude ${w.lon}″`).toBe(true);
+      expect(within(w.lat, bound), `latitude ${w.lat}″`).toBe(true);
+      // RA/Dec follow from longitude/latitude by a rotation: the same bound with margin for the mix.
+      expect(within(w.ra, bound * 1.5), `RA ${w.ra}″`).toBe(true);
+      expect(within(w.dec, bound * 1.5), `Dec ${w.dec}″`).toBe(true);
+      expect(within(w.lonSpeed, speedBound), `longitude speed ${w.lonSpeed}″/day`).toBe(true);
+      expect(within(w.latSpeed, speedBound), `latitude speed ${w.latSpeed}″/day`).toBe(true);
+      expect(within(w.distExcess, 1), `distance ${w.distAu} AU (${w.distPpm} ppm)`).toBe(true);
     });
   }
 });

@@ -72,6 +72,6 @@ describe('computeChart', () => {
     expect(fieldOf({ moment, houseSystem: 'NOPE' as never })).toBe('houseSystem');
     expect(fieldOf({ moment: { localDateTime: '1990-01-15T14:30:00', timeZone: 'Nowhere/Land' } })).toBe('moment.timeZone');
     expect(fieldOf({ moment, aspects: { orbMultiplier: 99 } })).toBe('aspects.orbMultiplier');
-    expect(() => computeChart({ moment: { utc: '1700-01-01T00:00:00Z' } })).toThrow(OutOfRangeError);
+    expect(() => computeChart({ moment: { utc: '0900-01-01T00:00:00Z' } })).toThrow(OutOfRangeError);
   });
 });

@@ -15,6 +15,7 @@ function moment(jdUt: number): ResolvedMoment {
     deltaTSeconds: 69,
     timeZone: null,
     utcOffsetMinutes: null,
+    ephemeris: 'PRECISE',
   };
 }
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { GM_EARTH_MOON_AU3_DAY2, meanApogee, meanNodeLongitude, osculatingLunarPoints } from '../../src/ephemeris/lunar-points.js';
+import { computePositions } from '../../src/ephemeris/positions.js';
+import { momentFromJulianDayUt } from '../../src/ephemeris/time.js';
+import type { Body } from '../../src/ephemeris/types.js';
+import { angleDiffArcsec } from '../helpers/angles.js';
+import reference from '../reference/positions.json' with { type: 'json' };
+import { within, worse } from '../reference/worst.js';
+
+interface RefCase { utc: string; jdUt: number; bodies: Record<string, { longitude: number; latitude: number; longitudeSpeed: number }> }
+const cases = (reference as unknown as { cases: RefCase[] }).cases;
 
 describe('lunar points', () => {
   it('the mean node regresses once in ≈ 18.61 years', () => {
@@ -44,5 +53,35 @@ describe('lunar points', () => {
     expect(Math.hypot(...apo)).toBeCloseTo(a * (1 + e), 12);
     const apoExpected = rot(-a * (1 + e), 0);
     for (let k = 0; k < 3; k++) expect(apo[k]).toBeCloseTo(apoExpected[k], 12);
+  });
+});
+
+describe('lunar points of the PRECISE engine against Swiss Ephemeris (first 60 instants of positions.json)', () => {
+  // Bounds of the precision ephemeris: mean node and mean apogee 1″, true node 2″, osculating
+  // apogee 10″; speeds 2″/day, the osculating apogee's 20″/day.
+  const bounds: Record<string, [number, number]> = {
+    MEAN_NODE: [1, 2], MEAN_LILITH: [1, 2], TRUE_NODE: [2, 2], OSCULATING_LILITH: [10, 20],
+  };
+  const bodies = Object.keys(bounds) as Body[];
+  it('positions and speeds within bounds', () => {
+    const worst: Record<string, [number, number]> = {};
+    for (const b of bodies) worst[b] = [0, 0];
+    const sample = cases.slice(0, 60);
+    expect(sample.length).toBe(60);
+    for (const c of sample) {
+      const ps = computePositions(momentFromJulianDayUt(c.jdUt), bodies, { center: 'GEOCENTRIC', zodiac: 'TROPICAL' });
+      for (const p of ps) {
+        const r = c.bodies[p.body];
+        worst[p.body] = [
+          worse(worst[p.body][0], Math.max(angleDiffArcsec(p.longitude, r.longitude), Math.abs(p.latitude - r.latitude) * 3600)),
+          worse(worst[p.body][1], Math.abs(p.longitudeSpeed - r.longitudeSpeed) * 3600),
+        ];
+      }
+    }
+    console.log('lunar points, worst (″, ″/day):', bodies.map((b) => `${b} ${worst[b][0].toFixed(3)} / ${worst[b][1].toFixed(3)}`).join(', '));
+    for (const b of bodies) {
+      expect(within(worst[b][0], bounds[b][0]), `${b} position ${worst[b][0]}″`).toBe(true);
+      expect(within(worst[b][1], bounds[b][1]), `${b} speed ${worst[b][1]}″/day`).toBe(true);
+    }
   });
 });

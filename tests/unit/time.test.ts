@@ -26,11 +26,19 @@ describe('resolveMoment: UTC input', () => {
   it('rejects malformed strings and out-of-range instants with the field path', () => {
     expect(fieldOf(() => resolveMoment({ utc: '2000-01-01 12:00' }))).toBe('moment.utc');
     expect(fieldOf(() => resolveMoment({ utc: '2000-02-30T12:00:00Z' }))).toBe('moment.utc');
-    expect(() => resolveMoment({ utc: '1799-12-31T23:59:59Z' })).toThrow(OutOfRangeError);
-    expect(() => resolveMoment({ utc: '2400-01-01T00:00:00Z' })).toThrow(OutOfRangeError);
+    expect(() => resolveMoment({ utc: '0999-12-31T23:59:59Z' })).toThrow(OutOfRangeError);
+    expect(() => resolveMoment({ utc: '3000-01-01T00:00:00Z' })).toThrow(OutOfRangeError);
+    expect(fieldOf(() => resolveMoment({ utc: '3000-01-01T00:00:00Z' }))).toBe('moment.utc');
+    expect(resolveMoment({ utc: '1000-01-01T00:00:00Z' }).julianDayUt).toBe(2086302.5);
     expect(resolveMoment({ utc: '1800-01-01T00:00:00Z' }).julianDayUt).toBe(2378496.5);
-    expect(resolveMoment({ utc: '2399-12-31T23:59:59Z' }).utc.getUTCFullYear()).toBe(2399);
-    expect(() => momentFromUtc(new Date('2500-01-01T00:00:00Z'))).toThrow(OutOfRangeError);
+    expect(resolveMoment({ utc: '2999-12-31T23:59:59Z' }).utc.getUTCFullYear()).toBe(2999);
+    expect(() => momentFromUtc(new Date('3500-01-01T00:00:00Z'))).toThrow(OutOfRangeError);
+    expect(() => momentFromUtc(new Date('0900-01-01T00:00:00Z'))).toThrow(OutOfRangeError);
+    // The engine that serves each instant.
+    expect(resolveMoment({ utc: '1799-12-31T23:59:59Z' }).ephemeris).toBe('EXTENDED');
+    expect(resolveMoment({ utc: '1800-01-01T00:00:00Z' }).ephemeris).toBe('PRECISE');
+    expect(resolveMoment({ utc: '2399-12-31T23:59:59Z' }).ephemeris).toBe('PRECISE');
+    expect(resolveMoment({ utc: '2400-01-01T00:00:00Z' }).ephemeris).toBe('EXTENDED');
   });
   it('requires exactly one way of giving the instant', () => {
     expect(fieldOf(() => resolveMoment({}))).toBe('moment.utc');

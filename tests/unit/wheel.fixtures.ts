@@ -130,6 +130,7 @@ export function makeChart(
       deltaTSeconds: 69,
       timeZone: null,
       utcOffsetMinutes: null,
+      ephemeris: 'PRECISE',
     },
     positions,
     houses: h,

@@ -2,19 +2,20 @@
  * Fast apparent geocentric ecliptic longitudes (true equinox of date, degrees) of one body at a
  * Julian day (UT), for root finding. No chart, no houses: one position per sample.
  *
+ * Inside 1800–2399 (the PRECISE engine) the Sun, Moon, planets and minor bodies come from the
+ * ephemeris pack through precise.ts — the very values charts show, so event times agree with
+ * charts to the root finder's tolerance and inherit the pack's accuracy (src/ephemeris/README.md).
+ * Outside it (the EXTENDED engine):
  * - Sun: `SunPosition` (VSOP87 Earth, light-time, aberration, nutation);
  * - Moon: `EclipticGeoMoon` (ELP/Brown "Improved Lunar Ephemeris", true ecliptic of date) plus the
- *   chart module's secular correction (`moonLongitudeCorrectionDeg`, up to 20″ at the ends of
- *   1800–2399) and its light-time (≈ 1.3 s, ≈ 0.7″; mean lunar motion), so events and charts show
- *   the same Moon (< 0.5″, tests/unit/techniques/events.test.ts);
- * - Mercury…Pluto: the chart module's `computePositions` (planets.ts: light-time, aberration,
- *   precession-nutation; see src/ephemeris/README.md for its accuracy), the same values charts show.
- * Known error: astronomy-engine's own (≈ 1″ for the Sun and planets, a few ″ for the Moon), see the
- * positions reference tests. TT comes from the Swiss-Ephemeris-compatible ΔT installed below, so
- * times of fast bodies (Moon, 0.5″/s) agree with the UT reference data.
+ *   chart module's secular correction (`correctedMoonLongitudeDeg`) and its light-time (≈ 1.3 s,
+ *   ≈ 0.7″; mean lunar motion), so events and charts show the same Moon (< 0.5″);
+ * - Mercury…Pluto: the chart module's `computePositions`, the same values charts show.
+ * TT comes from the Swiss-Ephemeris-compatible ΔT, so times of fast bodies (Moon, 0.5″/s) agree
+ * with the UT reference data.
  *
- * Bodies other than Sun…Pluto (nodes, Lilith, asteroids) are evaluated through a
- * {@link LongitudeProvider} (default: the chart module's `computePositions`), slower but consistent.
+ * Bodies other than the Sun, Moon, planets and minor bodies (nodes, Lilith) are evaluated through
+ * a {@link LongitudeProvider} (default: the chart module's `computePositions`), slower but consistent.
  */
 // astro.js installs the Swiss-Ephemeris-compatible ΔT into astronomy-engine (once, at import).
 import { Astronomy, astroTimeFromJdUt } from '../astro.js';
@@ -23,8 +24,11 @@ import { computePositions } from '../positions.js';
 import { C_AU_PER_DAY } from '../frames.js';
 import { deltaTSecondsAtJdUt } from '../deltat.js';
 import { ayanamsaDegrees } from '../sidereal-bridge.js';
-import { isPlanetName, moonLongitudeCorrectionDeg } from '../planets.js';
-import { momentFromJulianDayUt } from '../time.js';
+import { correctedMoonLongitudeDeg, isPlanetName } from '../planets.js';
+import { meanNodeLongitude } from '../lunar-points.js';
+import { julianDayFromDate, momentFromJulianDayUt, PRECISE_RANGE_END, PRECISE_RANGE_START } from '../time.js';
+import { ephemerisPack } from '../pack/pack.js';
+import { PreciseInstant, type PackPlanet } from '../precise.js';
 import { normalizeDegrees } from '../techniques/angles.js';
 import { ValidationError } from '../../errors.js';
 
@@ -34,9 +38,29 @@ export type LongitudeFn = (jdUt: number) => number;
 /** Supplies longitudes for bodies this module does not compute natively. */
 export type LongitudeProvider = (body: Body, jdUt: number) => number;
 
+const MINOR: ReadonlySet<Body> = new Set<Body>(['CHIRON', 'PHOLUS', 'CERES', 'PALLAS', 'JUNO', 'VESTA']);
+
 /** True when {@link bodyLongitude} computes the body without a provider. */
 export function isNativeBody(body: Body): boolean {
   return body === 'MOON' || isPlanetName(body);
+}
+
+const PRECISE_START_JD = julianDayFromDate(PRECISE_RANGE_START);
+const PRECISE_END_JD = julianDayFromDate(PRECISE_RANGE_END);
+
+/**
+ * The PRECISE engine's apparent longitude of a body at a Julian day UT, or null when the instant
+ * (or the body) is not served by it.
+ */
+function preciseLongitude(body: Body, jdUt: number): number | null {
+  if (!(jdUt >= PRECISE_START_JD && jdUt < PRECISE_END_JD)) return null;
+  if (body !== 'SUN' && body !== 'MOON' && !isPlanetName(body) && !MINOR.has(body)) return null;
+  const jdTt = jdUt + deltaTSecondsAtJdUt(jdUt) / 86_400;
+  if (!ephemerisPack().covers(jdTt)) return null;
+  const inst = new PreciseInstant(jdTt);
+  if (body === 'SUN') return inst.sunApparent().longitude;
+  if (body === 'MOON') return inst.moonApparent().longitude;
+  return inst.planetApparent(body as PackPlanet).longitude;
 }
 
 /**
@@ -61,6 +85,8 @@ export function setLongitudeProvider(provider: LongitudeProvider | null): void {
  * @throws ValidationError when the body needs a provider and none was given or registered
  */
 export function bodyLongitude(body: Body, jdUt: number, provider?: LongitudeProvider): number {
+  const precise = preciseLongitude(body, jdUt);
+  if (precise !== null) return precise;
   if (body === 'SUN') return Astronomy.SunPosition(astroTimeFromJdUt(jdUt)).elon;
   if (body === 'MOON') return moonLongitude(jdUt);
   if (isPlanetName(body)) {
@@ -84,7 +110,7 @@ function moonLongitude(jdUt: number): number {
   const t = astroTimeFromJdUt(jdUt);
   const m = Astronomy.EclipticGeoMoon(t);
   const lightTimeDeg = MOON_MEAN_MOTION_DEG_PER_DAY * (m.dist / C_AU_PER_DAY);
-  return normalizeDegrees(m.lon + moonLongitudeCorrectionDeg(t) - lightTimeDeg);
+  return normalizeDegrees(correctedMoonLongitudeDeg(m.lon, m.lat, meanNodeLongitude(t.tt + 2451545), t) - lightTimeDeg);
 }
 
 /** A longitude function bound to one body (see {@link bodyLongitude}). */

@@ -11,13 +11,19 @@ import { dateFromJulianDay, julianDayFromDate, normalizeDegrees, signedSeparatio
 import { bodyLongitude, bodyMotion, longitudeFn, siderealLongitudeFn, type LongitudeProvider } from './body-longitude.js';
 import { findCrossings, findStations, illinois } from './search.js';
 import { computePositions } from '../positions.js';
-import { momentFromJulianDayUt } from '../time.js';
+import {
+  momentFromJulianDayUt, PRECISE_RANGE_END, PRECISE_RANGE_START, SUPPORTED_RANGE_END, SUPPORTED_RANGE_START, SUPPORTED_RANGE_TEXT,
+} from '../time.js';
+import { deltaTSecondsAtJdUt } from '../deltat.js';
+import { ephemerisPack } from '../pack/pack.js';
+import { PreciseInstant } from '../precise.js';
+import type { SphericalMotion } from '../frames.js';
 
 /** Longest range accepted by one event search: 5 Julian years. */
 export const MAX_EVENT_RANGE_DAYS = 5 * 365.25 + 1;
-/** Supported instants: the ephemeris range of the project (1800-01-01 … 2399-12-31). */
-const MIN_JD = 2378496.5; // 1800-01-01T00:00Z
-const MAX_JD = 2597641.5; // 2400-01-01T00:00Z
+/** Supported instants: the ephemeris range of the project (1000-01-01 … 2999-12-31, both engines). */
+const MIN_JD = julianDayFromDate(SUPPORTED_RANGE_START); // 1000-01-01T00:00Z
+const MAX_JD = julianDayFromDate(SUPPORTED_RANGE_END); // 3000-01-01T00:00Z
 
 /**
  * Validates a search range and returns it as Julian days (UT).
@@ -30,7 +36,7 @@ export function validateRange(from: Date, to: Date, field = 'input', maxDays = M
   if (!Number.isFinite(b)) throw new ValidationError(`${field}.to`, 'invalid date');
   if (!(b > a)) throw new ValidationError(`${field}.to`, '`to` must be after `from`');
   if (b - a > maxDays) throw new ValidationError(`${field}.to`, `range longer than ${Math.floor(maxDays / 365.25)} years`);
-  if (a < MIN_JD || b > MAX_JD) throw new ValidationError(`${field}.from`, 'range outside 1800-01-01…2400-01-01');
+  if (a < MIN_JD || b > MAX_JD) throw new ValidationError(`${field}.from`, `range outside ${SUPPORTED_RANGE_TEXT}`);
   return [a, b];
 }
 
@@ -144,11 +150,57 @@ function nonCentralType(e: Astronomy.GlobalSolarEclipseInfo): EclipseType {
   return 'PARTIAL';
 }
 
+/** Cartesian ecliptic-of-date vector (AU) of an apparent place. */
+function cartesian(m: SphericalMotion): [number, number, number] {
+  const l = (m.longitude * Math.PI) / 180, b = (m.latitude * Math.PI) / 180;
+  return [m.distanceAu * Math.cos(b) * Math.cos(l), m.distanceAu * Math.cos(b) * Math.sin(l), m.distanceAu * Math.sin(b)];
+}
+
+/**
+ * Distance (AU) of the shadow axis from the Earth's centre (SOLAR: the line through the Moon
+ * away from the Sun) or of the Moon from the Earth's shadow axis (LUNAR: the line from the Sun
+ * through the Earth's centre), from the PRECISE engine's apparent geocentric Sun and Moon.
+ */
+function shadowAxisDistanceAu(kind: EclipseKind, jdUt: number): number {
+  const inst = new PreciseInstant(jdUt + deltaTSecondsAtJdUt(jdUt) / 86_400);
+  const S = cartesian(inst.sunApparent());
+  const M = cartesian(inst.moonApparent());
+  const d = kind === 'SOLAR' ? [M[0] - S[0], M[1] - S[1], M[2] - S[2]] : [-S[0], -S[1], -S[2]];
+  const n = Math.hypot(d[0], d[1], d[2]);
+  const p = (M[0] * d[0] + M[1] * d[1] + M[2] * d[2]) / n;
+  return Math.hypot(M[0] - (p * d[0]) / n, M[1] - (p * d[1]) / n, M[2] - (p * d[2]) / n);
+}
+
+const PRECISE_START_JD = julianDayFromDate(PRECISE_RANGE_START);
+const PRECISE_END_JD = julianDayFromDate(PRECISE_RANGE_END);
+
+/**
+ * Greatest eclipse on the PRECISE engine's Sun and Moon: the minimum of
+ * {@link shadowAxisDistanceAu} within ±0.005 day (7 min) of astronomy-engine's peak (whose own
+ * lunar theory puts it up to ≈ 7 s off), by golden-section search to 10⁻⁷ day. Outside
+ * 1800–2399 astronomy-engine's peak is kept.
+ */
+function eclipseMaximumJd(kind: EclipseKind, jdUt: number): number {
+  if (!(jdUt > PRECISE_START_JD + 0.01 && jdUt < PRECISE_END_JD - 0.01)) return jdUt;
+  if (!ephemerisPack().covers(jdUt + deltaTSecondsAtJdUt(jdUt) / 86_400)) return jdUt;
+  const f = (t: number) => shadowAxisDistanceAu(kind, t);
+  const g = (Math.sqrt(5) - 1) / 2;
+  let a = jdUt - 0.005, b = jdUt + 0.005;
+  let x1 = b - g * (b - a), x2 = a + g * (b - a);
+  let f1 = f(x1), f2 = f(x2);
+  while (b - a > 1e-7) {
+    if (f1 < f2) { b = x2; x2 = x1; f2 = f1; x1 = b - g * (b - a); f1 = f(x1); }
+    else { a = x1; x1 = x2; f1 = f2; x2 = a + g * (b - a); f2 = f(x2); }
+  }
+  return (a + b) / 2;
+}
+
 /**
  * Solar and/or lunar eclipses with maximum in [from, to], in time order. astronomy-engine
- * `SearchGlobalSolarEclipse` / `SearchLunarEclipse` (Espenak & Meeus shadow geometry); maxima agree
- * with Swiss Ephemeris within 60 s (tests/reference/events.test.ts). Hybrid eclipses are reported as
- * TOTAL or ANNULAR according to the peak point.
+ * `SearchGlobalSolarEclipse` / `SearchLunarEclipse` (Espenak & Meeus shadow geometry) find and
+ * classify them; inside 1800–2399 the maximum is refined on the ephemeris pack's Sun and Moon
+ * ({@link eclipseMaximumJd}; within 5 s of Swiss Ephemeris, tests/reference/events.test.ts).
+ * Hybrid eclipses are reported as TOTAL or ANNULAR according to the peak point.
  * @param kind SOLAR, LUNAR or undefined for both
  */
 export function eclipses(from: Date, to: Date, kind?: EclipseKind): EclipseEvent[] {
@@ -157,10 +209,10 @@ export function eclipses(from: Date, to: Date, kind?: EclipseKind): EclipseEvent
   if (kind !== 'LUNAR') {
     let e = Astronomy.SearchGlobalSolarEclipse(from);
     while (julianDayFromDate(e.peak.date) <= b) {
-      const jd = julianDayFromDate(e.peak.date);
+      const jd = eclipseMaximumJd('SOLAR', julianDayFromDate(e.peak.date));
       const central = e.kind === Astronomy.EclipseKind.Total || e.kind === Astronomy.EclipseKind.Annular;
       out.push({
-        kind: 'SOLAR', type: central ? eclipseType(e.kind) : nonCentralType(e), central, maximumUtc: e.peak.date, longitude: bodyLongitude('SUN', jd),
+        kind: 'SOLAR', type: central ? eclipseType(e.kind) : nonCentralType(e), central, maximumUtc: dateFromJulianDay(jd), longitude: bodyLongitude('SUN', jd),
         obscuration: central && e.obscuration !== undefined ? e.obscuration : null,
         latitude: central && e.latitude !== undefined ? e.latitude : null,
         geoLongitude: central && e.longitude !== undefined ? e.longitude : null,
@@ -171,9 +223,9 @@ export function eclipses(from: Date, to: Date, kind?: EclipseKind): EclipseEvent
   if (kind !== 'SOLAR') {
     let e = Astronomy.SearchLunarEclipse(from);
     while (julianDayFromDate(e.peak.date) <= b) {
-      const jd = julianDayFromDate(e.peak.date);
+      const jd = eclipseMaximumJd('LUNAR', julianDayFromDate(e.peak.date));
       out.push({
-        kind: 'LUNAR', type: eclipseType(e.kind), central: false, maximumUtc: e.peak.date, longitude: bodyLongitude('MOON', jd),
+        kind: 'LUNAR', type: eclipseType(e.kind), central: false, maximumUtc: dateFromJulianDay(jd), longitude: bodyLongitude('MOON', jd),
         obscuration: e.obscuration, latitude: null, geoLongitude: null,
       });
       e = Astronomy.NextLunarEclipse(e.peak);

@@ -76,7 +76,11 @@ export function horizonCurves(ra: number, dec: number, gastDegrees: number): { a
   for (const lat of sorted) {
     if (lat - previous < 1e-9) continue;
     previous = lat;
-    const cosH = Math.max(-1, Math.min(1, -Math.tan(lat * DEG) * tanDec));
+    // At the limiting latitudes the body grazes the horizon: cos H is exactly ∓1 there, and acos
+    // near ±1 would turn a rounding error of 1e-16 into 1e-6° of longitude.
+    const cosH = Math.abs(lat) === limit && limit < MAX_LATITUDE
+      ? -Math.sign(lat) * Math.sign(dec)
+      : Math.max(-1, Math.min(1, -Math.tan(lat * DEG) * tanDec));
     const h0 = Math.acos(cosH) / DEG;
     asc.push({ latitude: lat, longitude: norm180(ra - h0 - gastDegrees) });
     dsc.push({ latitude: lat, longitude: norm180(ra + h0 - gastDegrees) });

@@ -66,7 +66,7 @@ function ageOfMoon(moment: ResolvedMoment, elongation: number): number {
     try {
       m = momentFromJulianDayUt(jd);
     } catch {
-      break; // before 1800-01-01: keep the estimate (at most a month before the range starts)
+      break; // before the supported range starts: keep the estimate (at most a month before the range starts)
     }
     const { sun, moon } = sunMoon(m);
     const step = signedSeparationDegrees(moon.longitude - sun.longitude, 0) / (moon.longitudeSpeed - sun.longitudeSpeed);

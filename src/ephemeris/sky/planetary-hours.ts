@@ -13,7 +13,7 @@
 import { ValidationError } from '../../errors.js';
 import type { GeoLocation } from '../types.js';
 import { validateLocation } from '../validate.js';
-import { SUPPORTED_RANGE_END, SUPPORTED_RANGE_START } from '../time.js';
+import { SUPPORTED_RANGE_END, SUPPORTED_RANGE_START, SUPPORTED_RANGE_TEXT } from '../time.js';
 import { WEEKDAY_LORDS, type WeekdayLord } from '../vedic/panchang.js';
 import { searchRiseOrSet } from './rise-set.js';
 
@@ -42,7 +42,7 @@ export function parseCivilDate(text: unknown, field = 'input.date'): Date {
     throw new ValidationError(field, `${String(text)} is not a calendar date`);
   }
   if (date.getTime() < SUPPORTED_RANGE_START.getTime() || date.getTime() + 2 * 86_400_000 > SUPPORTED_RANGE_END.getTime()) {
-    throw new ValidationError(field, 'date must be within 1800-01-01 … 2399-12-29');
+    throw new ValidationError(field, `date must be within ${SUPPORTED_RANGE_TEXT} and leave two days for the next sunrise`);
   }
   return date;
 }

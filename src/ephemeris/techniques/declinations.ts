@@ -3,7 +3,7 @@
  * Declination from ecliptic coordinates with the true obliquity of date ε
  * (Meeus, Astronomical Algorithms 2nd ed., eq. 13.4): sin δ = sin β cos ε + cos β sin ε sin λ.
  * True obliquity from astronomy-engine `e_tilt` (IAU 2006 mean obliquity + IAU 2000B nutation in
- * obliquity, error < 0.01″ over 1800–2400).
+ * obliquity, error < 0.01″ over 1800–2400; the same obliquity as the houses module's).
  */
 import { Astronomy } from '../astro.js';
 import type { ChartPoint } from '../types.js';

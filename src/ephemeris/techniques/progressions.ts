@@ -91,7 +91,7 @@ function sunLongitude(n: NormalizedChartRequest, m: ResolvedMoment): number {
 /**
  * Progressed chart (secondary by default) for `target`, with angles directed by solar arc (default)
  * or Naibod. The chart's `moment` is the progressed moment.
- * @throws ValidationError for an invalid target or a progressed moment outside 1800–2399
+ * @throws ValidationError for an invalid target or a progressed moment outside 1000–2999
  */
 export function progressedChart(req: ProgressionRequest): ProgressedChart {
   const method = req.method ?? 'SECONDARY';

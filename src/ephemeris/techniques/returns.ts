@@ -50,7 +50,7 @@ function searchLimitDays(body: Body): number {
 /**
  * Finds the exact return of `body` to its natal longitude.
  * @returns the return instant as a resolved moment, or throws NOT_FOUND-like ValidationError when
- *   no return lies in the supported range (1800–2399) in that direction
+ *   no return lies in the supported range (1000–2999) in that direction
  * @throws ValidationError (fields `input.after`, `input.before`, `input.body`)
  */
 export function findReturnMoment(n: NormalizedChartRequest, body: Body, natalLongitude: number, from: Date, direction: 1 | -1): ResolvedMoment {
@@ -61,7 +61,7 @@ export function findReturnMoment(n: NormalizedChartRequest, body: Body, natalLon
     const r = findNextCrossingOf(lon, bodyMotion(body), natalLongitude, startJd, direction, searchLimitDays(body));
     root = r ? r.jd : null;
   } catch (e) {
-    // Sampling beyond 1800–2399: no return in range.
+    // Sampling beyond 1000–2999: no return in range.
     if (e instanceof OutOfRangeError) root = null;
     else throw e;
   }

@@ -88,7 +88,7 @@ interface TargetMeaning { kind: TransitEventKind; natalPoint?: ChartPoint; aspec
  * Ordered exact times of transit-to-natal aspects, sign ingresses and natal house ingresses in
  * (from, to]. A retrograde ingress enters the previous sign/house.
  * Sidereal natal charts are searched in the sidereal zodiac (signs, cusps and aspects).
- * @throws ValidationError for a bad range (> 5 years, inverted, outside 1800–2399), options, or a
+ * @throws ValidationError for a bad range (> 5 years, inverted, outside 1000–2999), options, or a
  *   heliocentric natal chart
  */
 export function transitSearch(req: TransitSearchRequest): TransitEvent[] {

@@ -8,8 +8,8 @@
  */
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import { AspectTypeEnum, BodyEnum, ChartPointEnum, HouseSystemEnum, SignEnum } from '../enums.js';
-import type { AspectType, Body, ChartPoint, HouseSystem, Sign } from '../../ephemeris/types.js';
+import { AspectTypeEnum, BodyEnum, ChartPointEnum, EphemerisEngineEnum, HouseSystemEnum, SignEnum } from '../enums.js';
+import type { AspectType, Body, ChartPoint, EphemerisEngine, HouseSystem, Sign } from '../../ephemeris/types.js';
 
 @ObjectType({ simpleResolvers: true, description: 'Apparent position of one body.' })
 export class Position {
@@ -126,6 +126,9 @@ export class ResolvedMoment {
 
   @Field(() => Int, { nullable: true, description: 'UTC offset in minutes applied to the local time, if any.' })
   utcOffsetMinutes!: number | null;
+
+  @Field(() => EphemerisEngineEnum, { description: 'The engine that computed this instant: PRECISE (1800–2399) or EXTENDED (1000–1799, 2400–2999); see the enum for each one\'s accuracy.' })
+  ephemeris!: EphemerisEngine;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A complete chart: moment, positions, houses (with a location) and aspects.' })

@@ -51,7 +51,7 @@ export class SolarArcInput {
   target!: Date;
 }
 
-@InputType({ description: 'A date range for event searches: at most 5 years, within 1800–2399.' })
+@InputType({ description: 'A date range for event searches: at most 5 years, within 1000–2999 (PRECISE ephemeris inside 1800–2399, EXTENDED outside).' })
 export class EventSearchInput {
   @Field(() => DateTimeResolver, { description: 'Start of the range (UTC).' })
   from!: Date;

@@ -158,6 +158,11 @@ function zoneFormatter(timeZone: string, field: string): Intl.DateTimeFormat {
   return f;
 }
 
+/** @throws ValidationError on `field` when `timeZone` is not an IANA zone name known to Node's ICU data. */
+export function assertKnownTimeZone(timeZone: string, field: string): void {
+  zoneFormatter(timeZone, field);
+}
+
 /**
  * UTC offset in ms of an IANA zone at an instant (from ICU, second precision: local mean time
  * offsets such as London's −0:01:15 before 1847 are kept).

@@ -22,6 +22,9 @@ export interface Metrics {
   /** Chart bodies actually computed by the ephemeris (after per-request deduplication and caching). */
   chartComputations: Counter<string>;
   chartComputeDuration: Histogram<string>;
+  /** Technique, fixed-star and event computations by technique (after per-request deduplication and caching). */
+  techniqueComputations: Counter<'technique'>;
+  techniqueComputeDuration: Histogram<'technique'>;
   /** Counts and times one HTTP request (httpRequests + httpDuration). */
   observeHttp(method: string, route: string, status: string, seconds: number): void;
   /** Counts and times one GraphQL operation (graphqlRequests + graphqlDuration). */
@@ -114,6 +117,19 @@ export function createMetrics(collectProcessMetrics = true): Metrics {
     chartComputeDuration: new Histogram({
       name: 'nocturna_chart_compute_duration_seconds',
       help: 'Time to compute one chart body, seconds',
+      buckets: LATENCY_BUCKETS_SECONDS,
+      registers,
+    }),
+    techniqueComputations: new Counter({
+      name: 'nocturna_technique_computations_total',
+      help: 'Technique, fixed-star and event computations by technique (after deduplication and caching)',
+      labelNames: ['technique'],
+      registers,
+    }),
+    techniqueComputeDuration: new Histogram({
+      name: 'nocturna_technique_compute_duration_seconds',
+      help: 'Time to compute one technique, seconds, by technique',
+      labelNames: ['technique'],
       buckets: LATENCY_BUCKETS_SECONDS,
       registers,
     }),

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { QuotaDecision, QuotaRequest } from '../../src/http/quota.js';
+import type { QuotaDecision, QuotaRequest } from '../../src/quota/quota.hook.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { CHART_QUERY, NEW_YORK_INPUT } from '../helpers/queries.js';
 

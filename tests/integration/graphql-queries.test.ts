@@ -92,6 +92,26 @@ describe('calculation queries', () => {
   });
 });
 
+describe('one validator: what the chart service accepts, the ephemeris computes', () => {
+  it('a heliocentric chart without bodies takes the bodies with a heliocentric position (the gateway used to fill in the Sun, which the ephemeris refused)', async () => {
+    const res = await gql(POSITIONS_QUERY, { input: { moment: { utc: '2024-01-01T12:00:00Z' }, center: 'HELIOCENTRIC' } });
+    expect(res.body.errors).toBeUndefined();
+    const bodies = res.body.data.positions.map((p: { body: string }) => p.body);
+    expect(bodies).toEqual(computeChart({ moment: { utc: '2024-01-01T12:00:00Z' }, center: 'HELIOCENTRIC' }).positions.map((p) => p.body));
+    expect(bodies).not.toContain('SUN');
+    expect(bodies).toContain('MARS');
+  });
+
+  it('a chart cast in an aircraft at 11,000 m (the gateway allowed 20,000 m, the ephemeris refused above 10,000 m)', async () => {
+    const res = await gql(POSITIONS_QUERY, { input: { moment: { utc: '2024-01-01T12:00:00Z' }, location: { latitude: 40, longitude: -74, elevationMeters: 11_000 }, center: 'TOPOCENTRIC', bodies: ['MOON'] } });
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.positions[0].longitude).toBeCloseTo(
+      computeChart({ moment: { utc: '2024-01-01T12:00:00Z' }, location: { latitude: 40, longitude: -74, elevationMeters: 11_000 }, center: 'TOPOCENTRIC', bodies: ['MOON'] }).positions[0]!.longitude,
+      9,
+    );
+  });
+});
+
 describe('validation answers BAD_USER_INPUT naming the field', () => {
   const base = { moment: { utc: '2024-01-01T12:00:00Z' }, location: { latitude: 40, longitude: -74 } };
   const cases: [string, string, Record<string, unknown>, string][] = [
@@ -105,6 +125,10 @@ describe('validation answers BAD_USER_INPUT naming the field', () => {
     ['orb multiplier out of range', ASPECTS_QUERY, { ...base, aspects: { orbMultiplier: 0 } }, 'input.aspects.orbMultiplier'],
     ['utc and localDateTime together', CHART_QUERY, { moment: { utc: '2024-01-01T12:00:00Z', localDateTime: '2024-01-01T12:00:00', timeZone: 'UTC' } }, 'input.moment'],
     ['instant outside the supported range', CHART_QUERY, { moment: { utc: '1500-01-01T00:00:00Z' } }, 'input.moment.utc'],
+    ['elevation above 20,000 m', CHART_QUERY, { ...base, location: { latitude: 40, longitude: -74, elevationMeters: 20_001 } }, 'input.location.elevationMeters'],
+    ['local time with both a zone and an offset', CHART_QUERY, { moment: { localDateTime: '2024-01-01T12:00:00', timeZone: 'UTC', utcOffsetMinutes: 0 } }, 'input.moment.utcOffsetMinutes'],
+    ['a duplicated aspect type', ASPECTS_QUERY, { ...base, aspects: { types: ['TRINE', 'SQUARE', 'TRINE'] } }, 'input.aspects.types.2'],
+    ['a second orb for one type', CHART_QUERY, { ...base, aspects: { orbs: [{ type: 'TRINE', orbDegrees: 4 }, { type: 'TRINE', orbDegrees: 5 }] } }, 'input.aspects.orbs.1.type'],
   ];
   for (const [name, query, input, field] of cases) {
     it(name, async () => {

@@ -8,7 +8,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeChart } from '../../src/ephemeris/index.js';
-import type { QuotaDecision, QuotaRequest } from '../../src/http/quota.js';
+import type { QuotaDecision, QuotaRequest } from '../../src/quota/quota.hook.js';
 import { renderWheelSvg } from '../../src/render/index.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 

@@ -6,7 +6,7 @@
 import { Astronomy } from '../astro.js';
 import type { Ayanamsa, Body, Sign } from '../types.js';
 import { SIGNS } from '../types.js';
-import { ValidationError } from '../../errors.js';
+import { fieldPath, ValidationError } from '../../errors.js';
 import { dateFromJulianDay, julianDayFromDate, normalizeDegrees, signedSeparationDegrees, signOf } from '../techniques/angles.js';
 import { bodyLongitude, bodyMotion, longitudeFn, siderealLongitudeFn, type LongitudeProvider } from './body-longitude.js';
 import { findCrossings, findStations, illinois } from './search.js';
@@ -21,16 +21,16 @@ const MAX_JD = 2597641.5; // 2400-01-01T00:00Z
 
 /**
  * Validates a search range and returns it as Julian days (UT).
- * @throws ValidationError (`field`.from / `field`.to) for inverted, too long or out-of-range ranges
+ * @throws ValidationError (`from` / `to`, under `field` when given) for inverted, too long or out-of-range ranges
  */
-export function validateRange(from: Date, to: Date, field = 'input', maxDays = MAX_EVENT_RANGE_DAYS): [number, number] {
+export function validateRange(from: Date, to: Date, field = '', maxDays = MAX_EVENT_RANGE_DAYS): [number, number] {
   const a = julianDayFromDate(from);
   const b = julianDayFromDate(to);
-  if (!Number.isFinite(a)) throw new ValidationError(`${field}.from`, 'invalid date');
-  if (!Number.isFinite(b)) throw new ValidationError(`${field}.to`, 'invalid date');
-  if (!(b > a)) throw new ValidationError(`${field}.to`, '`to` must be after `from`');
-  if (b - a > maxDays) throw new ValidationError(`${field}.to`, `range longer than ${Math.floor(maxDays / 365.25)} years`);
-  if (a < MIN_JD || b > MAX_JD) throw new ValidationError(`${field}.from`, 'range outside 1800-01-01…2400-01-01');
+  if (!Number.isFinite(a)) throw new ValidationError(fieldPath(field, 'from'), 'invalid date');
+  if (!Number.isFinite(b)) throw new ValidationError(fieldPath(field, 'to'), 'invalid date');
+  if (!(b > a)) throw new ValidationError(fieldPath(field, 'to'), '`to` must be after `from`');
+  if (b - a > maxDays) throw new ValidationError(fieldPath(field, 'to'), `range longer than ${Math.floor(maxDays / 365.25)} years`);
+  if (a < MIN_JD || b > MAX_JD) throw new ValidationError(fieldPath(field, 'from'), 'range outside 1800-01-01…2400-01-01');
   return [a, b];
 }
 
@@ -272,7 +272,7 @@ export interface VoidOfCoursePeriod {
  * @throws ValidationError for a range longer than one year
  */
 export function voidOfCourseMoon(from: Date, to: Date, traditional = false): VoidOfCoursePeriod[] {
-  const [a, b] = validateRange(from, to, 'input', MAX_VOID_OF_COURSE_RANGE_DAYS);
+  const [a, b] = validateRange(from, to, '', MAX_VOID_OF_COURSE_RANGE_DAYS);
   const planets = traditional ? TRADITIONAL_VOC_PLANETS : MODERN_VOC_PLANETS;
   const moon = longitudeFn('MOON');
   // Moon ingresses from 3 days before `from` (the Moon spends ≤ 2.7 days in a sign) to 3 days after `to`.

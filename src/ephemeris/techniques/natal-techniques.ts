@@ -76,7 +76,7 @@ function prenatalSyzygy(n: NormalizedChartRequest): number {
 }
 
 /** Essential dignities, sect and almutens of a chart (needs a location for the Ascendant and sect). */
-export function chartDignities(req: ChartRequest, field = 'input.natal'): DignitiesReport {
+export function chartDignities(req: ChartRequest, field = 'natal'): DignitiesReport {
   const c = cast(req, field);
   const houses = needHouses(c, field, 'dignities');
   const lons = planetLongitudes(c);
@@ -93,7 +93,7 @@ export function chartDignities(req: ChartRequest, field = 'input.natal'): Dignit
 }
 
 /** Arabic parts of a chart (see arabic-parts.ts for the set and the night reversal). */
-export function chartArabicParts(req: ChartRequest, names?: readonly string[], field = 'input.natal'): ArabicPart[] {
+export function chartArabicParts(req: ChartRequest, names?: readonly string[], field = 'natal'): ArabicPart[] {
   const c = cast(req, field);
   const houses = needHouses(c, field, 'Arabic parts');
   const bodies: Partial<Record<Body, number>> = { ...planetLongitudes(c) };
@@ -105,20 +105,20 @@ export function chartArabicParts(req: ChartRequest, names?: readonly string[], f
 }
 
 /** Antiscia and contra-antiscia of every chart point, and the contacts within `orbDegrees`. */
-export function chartAntiscia(req: ChartRequest, orbDegrees = 1, field = 'input.natal'): { points: AntisciaPoint[]; contacts: AntisciaContact[] } {
+export function chartAntiscia(req: ChartRequest, orbDegrees = 1, field = 'natal'): { points: AntisciaPoint[]; contacts: AntisciaContact[] } {
   const c = cast(req, field);
   return { points: antiscia(c.points), contacts: antisciaContacts(c.points, orbDegrees) };
 }
 
 /** Midpoints of every pair of chart points (bodies and, with a location, ASC and MC). */
-export function chartMidpoints(req: ChartRequest, field = 'input.natal'): Midpoint[] {
+export function chartMidpoints(req: ChartRequest, field = 'natal'): Midpoint[] {
   return midpoints(cast(req, field).points);
 }
 
 export interface HarmonicPoint { point: ChartPoint; longitude: number; sign: Sign; signLongitude: number }
 
 /** Harmonic chart (1…360) of the chart points. */
-export function chartHarmonic(req: ChartRequest, harmonic: number, field = 'input.natal'): HarmonicPoint[] {
+export function chartHarmonic(req: ChartRequest, harmonic: number, field = 'natal'): HarmonicPoint[] {
   const c = cast(req, field);
   return harmonicChart(c.points, harmonic).map((p) => ({ point: p.point as ChartPoint, longitude: p.longitude, sign: signOf(p.longitude), signLongitude: signLongitudeOf(p.longitude) }));
 }
@@ -135,7 +135,7 @@ export interface ChartDeclinations {
  * from Meeus eq. 13.4 with β = 0 and the true obliquity), "out of bounds" when |δ| > ε, and the
  * parallels / contra-parallels within `orbDegrees` (default 1°).
  */
-export function chartDeclinations(req: ChartRequest, orbDegrees = 1, field = 'input.natal'): ChartDeclinations {
+export function chartDeclinations(req: ChartRequest, orbDegrees = 1, field = 'natal'): ChartDeclinations {
   const c = cast(req, field);
   const eps = trueObliquityDegrees(c.n.moment.julianDayUt);
   const pts: { point: ChartPoint; declination: number }[] = c.chart.chart.positions.map((p) => ({ point: p.body, declination: p.declination }));
@@ -163,7 +163,7 @@ function tropicalOffset(c: Cast): number {
  * Conjunctions of the chart points with the 50 catalogue stars within `orbDegrees` (default 1°).
  * Tropical charts only (star longitudes are tropical of date).
  */
-export function chartFixedStars(req: ChartRequest, orbDegrees = 1, field = 'input.natal'): FixedStarConjunction[] {
+export function chartFixedStars(req: ChartRequest, orbDegrees = 1, field = 'natal'): FixedStarConjunction[] {
   const c = cast(req, field);
   if (c.n.zodiac !== 'TROPICAL') throw new ValidationError(`${field}.zodiac`, 'fixed-star conjunctions use the tropical zodiac');
   return fixedStarConjunctions(c.n.moment.utc, c.points, orbDegrees);

@@ -95,13 +95,13 @@ function sunLongitude(n: NormalizedChartRequest, m: ResolvedMoment): number {
  */
 export function progressedChart(req: ProgressionRequest): ProgressedChart {
   const method = req.method ?? 'SECONDARY';
-  if (!(PROGRESSION_METHODS as readonly string[]).includes(method)) throw new ValidationError('input.method', `unknown progression method ${method}`);
+  if (!(PROGRESSION_METHODS as readonly string[]).includes(method)) throw new ValidationError('method', `unknown progression method ${method}`);
   const angleMethod = req.angles ?? 'SOLAR_ARC';
-  if (!(PROGRESSED_ANGLE_METHODS as readonly string[]).includes(angleMethod)) throw new ValidationError('input.angles', `unknown angle method ${angleMethod}`);
-  const n = normalizeChartRequest(req.natal, 'input.natal');
-  const targetJd = checkTarget(n, req.target, 'input.target');
+  if (!(PROGRESSED_ANGLE_METHODS as readonly string[]).includes(angleMethod)) throw new ValidationError('angles', `unknown angle method ${angleMethod}`);
+  const n = normalizeChartRequest(req.natal, 'natal');
+  const targetJd = checkTarget(n, req.target, 'target');
   const natalJd = n.moment.julianDayUt;
-  const progressedMoment = momentFromJulianDayUt(progressedJulianDay(natalJd, targetJd, method), 'input.target');
+  const progressedMoment = momentFromJulianDayUt(progressedJulianDay(natalJd, targetJd, method), 'target');
   const positions = positionsAt(n, progressedMoment);
   const solarArc = normalizeDegrees(sunLongitude(n, progressedMoment) - sunLongitude(n, n.moment));
   let houses: HousesResult | null = null;
@@ -152,9 +152,9 @@ export interface SolarArcDirections {
  * and (with a location) the Ascendant and Midheaven advanced by the arc.
  */
 export function solarArcDirections(natal: ChartRequest, target: Date): SolarArcDirections {
-  const n = normalizeChartRequest(natal, 'input.natal');
-  const targetJd = checkTarget(n, target, 'input.target');
-  const progressedMoment = momentFromJulianDayUt(progressedJulianDay(n.moment.julianDayUt, targetJd, 'SECONDARY'), 'input.target');
+  const n = normalizeChartRequest(natal, 'natal');
+  const targetJd = checkTarget(n, target, 'target');
+  const progressedMoment = momentFromJulianDayUt(progressedJulianDay(n.moment.julianDayUt, targetJd, 'SECONDARY'), 'target');
   const arc = normalizeDegrees(sunLongitude(n, progressedMoment) - sunLongitude(n, n.moment));
   const { chart } = natalChart(n);
   const natalPoints: { point: ChartPoint; longitude: number }[] = chart.positions.map((p) => ({ point: p.body as Body, longitude: p.longitude }));

@@ -40,8 +40,8 @@ export interface TransitsAtResult {
  * and the transit-to-natal aspects with the natal request's aspect options.
  */
 export function transitsAt(natal: ChartRequest, at: Date): TransitsAtResult {
-  const n = normalizeChartRequest(natal, 'input.natal');
-  const moment = momentFromUtc(at, 'input.at');
+  const n = normalizeChartRequest(natal, 'natal');
+  const moment = momentFromUtc(at, 'at');
   const { chart, houses } = natalChart(n);
   const transiting = positionsAt(n, moment).map((p) => ({ ...p, house: houses ? houseOfLongitude(p.longitude, houses.cusps) : null }));
   const natalPts = aspectPoints(chart.positions, houses);
@@ -92,17 +92,17 @@ interface TargetMeaning { kind: TransitEventKind; natalPoint?: ChartPoint; aspec
  *   heliocentric natal chart
  */
 export function transitSearch(req: TransitSearchRequest): TransitEvent[] {
-  const [a, b] = validateRange(req.from, req.to, 'input', MAX_TRANSIT_SEARCH_DAYS);
-  const n = normalizeChartRequest(req.natal, 'input.natal');
+  const [a, b] = validateRange(req.from, req.to, '', MAX_TRANSIT_SEARCH_DAYS);
+  const n = normalizeChartRequest(req.natal, 'natal');
   if (n.center === 'HELIOCENTRIC') {
-    throw new ValidationError('input.natal.center', 'transit searches need a geocentric or topocentric natal chart');
+    throw new ValidationError('natal.center', 'transit searches need a geocentric or topocentric natal chart');
   }
   // Transiting bodies are geocentric; in a sidereal chart their longitudes are tropical − the true
   // ayanamsa of the instant (same as the chart module), so targets stay in the natal zodiac.
   const ayanamsa = n.zodiac === 'SIDEREAL' && n.ayanamsa ? n.ayanamsa : null;
   const bodies = req.bodies && req.bodies.length > 0 ? req.bodies : DEFAULT_TRANSITING_BODIES;
   const types = req.aspectTypes && req.aspectTypes.length > 0 ? req.aspectTypes : DEFAULT_SEARCH_ASPECTS;
-  for (const t of types) if (!(t in ASPECT_ANGLES)) throw new ValidationError('input.aspectTypes', `unknown aspect type ${t}`);
+  for (const t of types) if (!(t in ASPECT_ANGLES)) throw new ValidationError('aspectTypes', `unknown aspect type ${t}`);
   const kinds = new Set<TransitEventKind>(req.kinds && req.kinds.length > 0 ? req.kinds : ['ASPECT', 'SIGN_INGRESS', 'HOUSE_INGRESS']);
   const { chart, houses } = natalChart(n);
   const natalPts = aspectPoints(chart.positions, houses);

@@ -4,7 +4,7 @@ import { NotFoundError } from '../../errors.js';
 import type { UserRecord } from '../../accounts/user.service.js';
 import type { ServiceTokenRecord } from '../../accounts/token.service.js';
 import type { GatewayContext } from '../context.js';
-import { registerRootField } from '../operation-policy.js';
+import { Public } from '../field-policy.js';
 import { accountsOf, requireAccount, requireAdmin, requirePrincipal } from './accounts.context.js';
 import { LoginInput, RegisterInput, ServiceTokenInput } from './account.inputs.js';
 import {
@@ -17,16 +17,13 @@ import {
   UserStatusEnum,
 } from './account.types.js';
 
-registerRootField('login', { public: true });
-registerRootField('refreshToken', { public: true });
-registerRootField('register', { public: true });
-
 const asUser = (u: UserRecord) => u as unknown as User;
 const asToken = (t: ServiceTokenRecord) => t as unknown as ServiceToken;
 
 @Resolver()
 export class AccountResolver {
   @Mutation(() => AuthPayload, { description: 'Email + password → a short-lived access JWT and a rotating refresh token. Failed attempts are limited per account and per IP.' })
+  @Public()
   async login(
     @Arg('input', () => LoginInput, { description: 'Credentials.' }) input: LoginInput,
     @Ctx() ctx: GatewayContext,
@@ -36,6 +33,7 @@ export class AccountResolver {
   }
 
   @Mutation(() => AuthPayload, { description: 'Exchanges a refresh token for a new pair. Reusing an already rotated refresh token revokes its whole session.' })
+  @Public()
   async refreshToken(
     @Arg('refreshToken', () => String, { description: 'The refresh token from login or the previous refresh.' }) refreshToken: string,
     @Ctx() ctx: GatewayContext,
@@ -62,6 +60,7 @@ export class AccountResolver {
   }
 
   @Mutation(() => User, { description: 'Self-registration: only when ALLOW_USER_REGISTRATION; PENDING when REGISTRATION_REQUIRES_APPROVAL; refused past MAX_USERS_LIMIT.' })
+  @Public()
   async register(
     @Arg('input', () => RegisterInput, { description: 'The new account.' }) input: RegisterInput,
     @Ctx() ctx: GatewayContext,

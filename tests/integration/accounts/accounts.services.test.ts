@@ -111,7 +111,7 @@ describe('registration', () => {
   it('refuses a duplicate email on the email field', async () => {
     await expect(accounts.users.create({ email: 'active@example.com', password: PASSWORD })).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
-      field: 'input.email',
+      field: 'email',
     });
   });
 });
@@ -120,7 +120,7 @@ describe('login, refresh, logout', () => {
   it('refuses a malformed email on the email field, before any credential check', async () => {
     await expect(accounts.tokens.login('not-an-email', PASSWORD, '10.0.0.99')).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
-      field: 'input.email',
+      field: 'email',
     });
   });
 
@@ -207,9 +207,9 @@ describe('service tokens', () => {
   });
 
   it('validate days and scopes', async () => {
-    await expect(accounts.tokens.createServiceToken({ days: 0 })).rejects.toMatchObject({ field: 'input.days' });
-    await expect(accounts.tokens.createServiceToken({ days: 99999 })).rejects.toMatchObject({ field: 'input.days' });
-    await expect(accounts.tokens.createServiceToken({ scopes: ['admin'] })).rejects.toMatchObject({ field: 'input.scopes' });
+    await expect(accounts.tokens.createServiceToken({ days: 0 })).rejects.toMatchObject({ field: 'days' });
+    await expect(accounts.tokens.createServiceToken({ days: 99999 })).rejects.toMatchObject({ field: 'days' });
+    await expect(accounts.tokens.createServiceToken({ scopes: ['admin'] })).rejects.toMatchObject({ field: 'scopes' });
   });
 
   it('record lastUsedAt and list with expiry', async () => {
@@ -324,9 +324,9 @@ describe('saved charts', () => {
     expect(updated.latitude).toBeNull();
     await expect(accounts.charts.save(owner!.id, { name: 'bad', chart: { ...chart, location: { latitude: 91, longitude: 0 } } })).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
-      field: 'input.chart.location.latitude',
+      field: 'chart.location.latitude',
     });
-    await expect(accounts.charts.save(owner!.id, { name: '', chart })).rejects.toMatchObject({ field: 'input.name' });
+    await expect(accounts.charts.save(owner!.id, { name: '', chart })).rejects.toMatchObject({ field: 'name' });
     expect(await accounts.charts.delete(owner!.id, saved.id)).toBe(true);
     await expect(accounts.charts.get(owner!.id, saved.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });

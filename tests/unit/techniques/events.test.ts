@@ -86,7 +86,7 @@ describe('void-of-course Moon', () => {
 
 describe('range validation', () => {
   it('rejects inverted, over-long and out-of-range searches with the field', () => {
-    expect(() => eclipses(new Date('2024-01-01T00:00:00Z'), new Date('2023-01-01T00:00:00Z'))).toThrow(expect.objectContaining({ field: 'input.to' }));
+    expect(() => eclipses(new Date('2024-01-01T00:00:00Z'), new Date('2023-01-01T00:00:00Z'))).toThrow(expect.objectContaining({ field: 'to' }));
     expect(() => lunarPhases(new Date('2024-01-01T00:00:00Z'), new Date('2030-01-02T00:00:00Z'))).toThrow(/longer than 5 years/);
     expect(() => ingresses('SUN', new Date('1700-01-01T00:00:00Z'), new Date('1701-01-01T00:00:00Z'))).toThrow(/outside/);
   });

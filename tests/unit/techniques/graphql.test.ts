@@ -59,6 +59,13 @@ describe('techniques over GraphQL', () => {
     expect(p.solarArcDegrees).toBeLessThan(30.5);
   });
 
+  it('a planetary return cast at a bad place is refused, naming the field (its elevation used to go unchecked into topocentric positions)', async () => {
+    const res = await gql(`query($input: ReturnInput!) { planetaryReturn(input: $input) { body } }`, {
+      input: { natal: { ...natal, center: 'TOPOCENTRIC' }, body: 'SUN', before: '2023-12-31T00:00:00Z', location: { latitude: 10, longitude: 0, elevationMeters: 1e7 } },
+    });
+    expect(res.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.location.elevationMeters' });
+  });
+
   it('a bad natal input is reported with its full path', async () => {
     const res = await gql(`query($input: ProgressionInput!) { progressedChart(input: $input) { ageYears } }`, {
       input: { natal: { ...natal, location: { latitude: 95, longitude: 0 } }, target: '2054-03-20T12:00:00Z' },

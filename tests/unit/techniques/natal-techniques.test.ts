@@ -73,7 +73,7 @@ describe('natal techniques', () => {
   });
 
   it('techniques needing the Ascendant refuse a chart without location', () => {
-    expect(() => chartDignities({ moment: natal.moment })).toThrow(expect.objectContaining({ field: 'input.natal.location' }));
+    expect(() => chartDignities({ moment: natal.moment })).toThrow(expect.objectContaining({ field: 'natal.location' }));
   });
 });
 

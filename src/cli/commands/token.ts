@@ -8,7 +8,7 @@
  * Tokens are issued to the service user service@nocturna.internal, created when missing.
  */
 import { createJwtVerifier } from '../../auth/jwt.verifier.js';
-import { say, table, withCliContext } from '../../accounts/cli-support.js';
+import { say, table, withCliContext } from '../cli-context.js';
 import { parseFlags, type CliCommand } from '../command.js';
 
 const USAGE = 'usage: nocturna token create [--days n] [--name s] [--scopes calculations] | list [--active] | revoke <id> | check [<token>] | renew <id> [--days n]';

@@ -7,6 +7,7 @@
  */
 import type { Redis } from 'ioredis';
 import type { RequestHandler, Router } from 'express';
+import type { ClassType } from 'type-graphql';
 import type { RevocationCheck } from './auth/jwt.types.js';
 import type { GatewayCache } from './cache/key-value-cache.js';
 import type { Config } from './config/config.js';
@@ -53,7 +54,7 @@ export interface AppDeps {
   /** Extra services merged into `ctx.services`. */
   services?: Partial<AppServices> & Record<string, unknown>;
   /** Extra resolver classes appended to the schema's resolver list. */
-  resolvers?: Function[];
+  resolvers?: ClassType[];
   /** Extra REST routers. */
   routers?: RouterFactory[];
 }

@@ -170,7 +170,11 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<Gat
   app.use(errorHandler(logger));
 
   return {
-    app: (req, res) => fastPath.handle(req, res, () => app(req, res)),
+    app: (req, res) => {
+      fastPath.handle(req, res, () => {
+        app(req, res);
+      });
+    },
     express: app,
     apollo,
     runtime,

@@ -145,5 +145,5 @@ export class SavedChartService {
 
 /** The stored input of a saved chart (as given, validated when it was saved), for the chart service. */
 export function savedChartInput(input: unknown): ChartRequest {
-  return input as unknown as ChartRequest;
+  return input as ChartRequest;
 }

@@ -112,7 +112,7 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
       if (header === undefined || header === '') return null;
       const match = /^Bearer\s+([A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]*)\s*$/i.exec(header);
       if (!match) throw new UnauthenticatedError('Malformed Authorization header (expected "Bearer <JWT>")');
-      return verify(match[1]!);
+      return verify(match[1]);
     },
   };
 }

@@ -142,7 +142,7 @@ function isOrb(value: unknown): value is number {
 
 /** Resolved options are immutable: they are validated once and may be shared and cached. */
 function freeze(types: AspectType[], orbs: Record<AspectType, number>): ResolvedAspectOptions {
-  return Object.freeze({ types: Object.freeze(types) as AspectType[], orbs: Object.freeze(orbs) as Record<AspectType, number> });
+  return Object.freeze({ types: Object.freeze(types) as AspectType[], orbs: Object.freeze(orbs) });
 }
 
 /** The selected types as parallel arrays (built once per resolved options, then cached). */

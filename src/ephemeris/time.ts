@@ -239,7 +239,7 @@ export function resolveMoment(req: MomentRequest, field = 'moment'): ResolvedMom
       const extra = has(req.localDateTime) ? 'localDateTime' : has(req.timeZone) ? 'timeZone' : 'utcOffsetMinutes';
       throw new ValidationError(`${field}.${extra}`, 'Give either utc, or localDateTime with timeZone or utcOffsetMinutes, not both');
     }
-    const ms = parseUtc(req.utc as string | Date, `${field}.utc`);
+    const ms = parseUtc(req.utc, `${field}.utc`);
     checkRange(ms, `${field}.utc`);
     return build(ms, null, null);
   }
@@ -257,7 +257,7 @@ export function resolveMoment(req: MomentRequest, field = 'moment'): ResolvedMom
   }
   const wallMs = wallAsUtcMs(parseWall(m, `${field}.localDateTime`, text));
   if (has(req.utcOffsetMinutes)) {
-    const off = req.utcOffsetMinutes as number;
+    const off = req.utcOffsetMinutes;
     if (!Number.isInteger(off) || Math.abs(off) > MAX_OFFSET_MINUTES) {
       throw new ValidationError(`${field}.utcOffsetMinutes`, `UTC offset must be an integer number of minutes within ±${MAX_OFFSET_MINUTES}`);
     }

@@ -131,23 +131,24 @@ export function validateLocation(location: LocationRequest, field = 'location'):
   return { latitude, longitude, elevationMeters };
 }
 
-/** The requested bodies (no duplicates, known names), or the default set for the centre. */
+function isBody(value: unknown): value is Body {
+  return typeof value === 'string' && (BODIES as readonly string[]).includes(value);
+}
+
+/** The requested bodies in their order (no duplicates, known names), or the default set for the centre. */
 function validBodies(bodies: readonly Body[] | null | undefined, center: Center): Body[] {
   if (!given(bodies)) {
     return center === 'HELIOCENTRIC' ? DEFAULT_BODIES.filter((b) => !NOT_HELIOCENTRIC.has(b)) : [...DEFAULT_BODIES];
   }
-  if (!Array.isArray(bodies) || bodies.length === 0) {
-    throw new ValidationError('bodies', 'bodies must not be empty (omit it for the default set)');
-  }
-  const seen = new Set<string>();
-  bodies.forEach((b: unknown, i) => {
-    if (typeof b !== 'string' || !(BODIES as readonly string[]).includes(b)) {
-      throw new ValidationError('bodies', `Unknown body "${String(b)}"; expected any of ${BODIES.join(', ')}`);
-    }
+  const list: readonly unknown[] = Array.isArray(bodies) ? bodies : [];
+  if (list.length === 0) throw new ValidationError('bodies', 'bodies must not be empty (omit it for the default set)');
+  const seen = new Set<Body>();
+  list.forEach((b, i) => {
+    if (!isBody(b)) throw new ValidationError('bodies', `Unknown body "${String(b)}"; expected any of ${BODIES.join(', ')}`);
     if (seen.has(b)) throw new ValidationError(`bodies.${i}`, `${b} is listed twice in bodies`);
     seen.add(b);
   });
-  return [...bodies];
+  return [...seen];
 }
 
 /**

@@ -39,13 +39,14 @@ function domainExtensions(error: DomainError): Record<string, unknown> {
 function inputArgumentOf(info: GraphQLResolveInfo): string {
   const args = info.parentType.getFields()[info.fieldName]?.args ?? [];
   const inputs = args.filter((a) => isInputObjectType(getNamedType(a.type)));
-  return inputs.length === 1 ? inputs[0]!.name : '';
+  return inputs.length === 1 ? inputs[0].name : '';
 }
 
 /** type-graphql middleware of every resolver: a ValidationError's field comes out under the input argument. */
 export const reportFieldPaths: MiddlewareFn = async ({ info }, next) => {
   try {
-    return await next();
+    const result: unknown = await next();
+    return result;
   } catch (error) {
     throw error instanceof ValidationError ? error.under(inputArgumentOf(info)) : error;
   }

@@ -3,7 +3,7 @@
  * the class to RESOLVERS (one line); their fields declare their own policy (field-policy.ts).
  */
 import 'reflect-metadata';
-import { buildSchemaSync } from 'type-graphql';
+import { buildSchemaSync, type ClassType } from 'type-graphql';
 import { GraphQLObjectType, GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import './enums.js';
 import { reportFieldPaths } from './error-mapping.js';
@@ -14,7 +14,7 @@ import { AccountResolver } from './accounts/accounts.resolver.js';
 import { SavedChartResolver } from './accounts/saved-chart.resolver.js';
 
 /** Every resolver class of the API. */
-export const RESOLVERS: Function[] = [
+export const RESOLVERS: [ClassType, ...ClassType[]] = [
   ChartResolver,
   TechniquesResolver,
   WheelResolver,
@@ -28,12 +28,11 @@ let cached: GraphQLSchema | undefined;
  * Builds the schema (cached for the default resolver list; type-graphql keeps global metadata).
  * @param extraResolvers additional resolver classes (e.g. from createApp deps)
  */
-export function buildGatewaySchema(extraResolvers: Function[] = []): GraphQLSchema {
+export function buildGatewaySchema(extraResolvers: readonly ClassType[] = []): GraphQLSchema {
   if (extraResolvers.length === 0 && cached) return cached;
-  const resolvers = [...RESOLVERS, ...extraResolvers.filter((r) => !RESOLVERS.includes(r))];
   const schema = describeRootTypes(
     buildSchemaSync({
-      resolvers: resolvers as [Function, ...Function[]],
+      resolvers: [...RESOLVERS, ...extraResolvers.filter((r) => !RESOLVERS.includes(r))],
       validate: false,
       globalMiddlewares: [reportFieldPaths],
       emitSchemaFile: false,

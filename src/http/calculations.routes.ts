@@ -54,7 +54,7 @@ export function parseCalculationBody(raw: unknown): ParsedBody {
     throw new ValidationError('calculations', `calculations must be a non-empty array of ${CALCULATIONS.join(', ')}`);
   }
   const calculations: Calculation[] = [];
-  requested.forEach((c, i) => {
+  (requested as readonly unknown[]).forEach((c, i) => {
     const name = typeof c === 'string' ? c.toLowerCase() : c;
     if (!(CALCULATIONS as readonly unknown[]).includes(name)) {
       throw new ValidationError(`calculations.${i}`, `unknown calculation ${JSON.stringify(c)} (expected ${CALCULATIONS.join(', ')})`);

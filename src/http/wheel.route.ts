@@ -208,7 +208,7 @@ export function wheelRouter(rt: AppRuntime): Router {
   router.get(WHEEL_PATH, rt.requireAuth, async (req, res) => {
     res.locals.observation.operation = 'rest_wheel_svg';
     try {
-      const { input, wheel } = parseWheelQuery(req.query as Record<string, unknown>);
+      const { input, wheel } = parseWheelQuery(req.query);
       const key = `wheel-svg:v1:${createHash('sha256').update(rt.services.wheels.pictureKey(input, wheel)).digest('hex')}`;
       let svg = await rt.cache.get(key);
       res.setHeader('X-Cache', svg === undefined ? 'MISS' : 'HIT');

@@ -36,7 +36,8 @@ type ObservedResponse = ServerResponse & { locals?: { observation?: RequestObser
 /** Route label for metrics: the matched pattern, never the raw URL (bounded cardinality). */
 function routeLabel(req: ObservedRequest, res: ObservedResponse, observation: RequestObservation): string {
   if (observation.route) return observation.route;
-  if (req.route?.path) return `${req.baseUrl ?? ''}${String(req.route.path)}`;
+  const path = req.route?.path;
+  if (typeof path === 'string' && path !== '') return `${req.baseUrl ?? ''}${path}`;
   if (req.baseUrl) return req.baseUrl;
   return res.statusCode === 404 ? 'unmatched' : (req.url ?? '').split('?')[0] === '/' ? '/' : 'unmatched';
 }

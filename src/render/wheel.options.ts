@@ -90,8 +90,8 @@ export function resolveWheelOptions(options: WheelOptions = {}): ResolvedWheelOp
     if (!Array.isArray(options.aspectTypes)) {
       throw new ValidationError('aspectTypes', 'options.aspectTypes must be a list of aspect types');
     }
-    for (const type of options.aspectTypes) {
-      if (!(ASPECT_TYPES as string[]).includes(type)) {
+    for (const type of options.aspectTypes as readonly unknown[]) {
+      if (!(ASPECT_TYPES as readonly unknown[]).includes(type)) {
         throw new ValidationError('aspectTypes', `options.aspectTypes: unknown aspect type ${String(type)}`);
       }
     }

@@ -136,7 +136,7 @@ describe('quota seam', () => {
     expect(first.headers['x-ratelimit-remaining']).toBe('2');
     expect(first.headers['x-ratelimit-reset']).toBe(String(resetAt));
     expect(calls[0]).toMatchObject({ transport: 'graphql', operation: 'Chart', rootFields: ['chart'], cost: 10 });
-    expect(calls[0]!.principal.subject).toBe('test-user');
+    expect(calls[0].principal.subject).toBe('test-user');
     await t.waitForCacheEntries(1);
 
     const cached = await request(t.app).post('/graphql').set('Authorization', t.auth).send(body);

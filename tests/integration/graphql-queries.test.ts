@@ -43,13 +43,13 @@ describe('calculation queries', () => {
     expect(chart.moment.julianDayUt).toBeCloseTo(2460311.0, 9);
     expect(chart.positions.map((p) => p.body)).toEqual(expected.positions.map((p) => p.body));
     for (const [i, p] of expected.positions.entries()) {
-      expect(chart.positions[i]!.longitude).toBeCloseTo(p.longitude, 10);
-      expect(chart.positions[i]!.house).toBe(p.house);
-      expect(chart.positions[i]!.sign).toBe(p.sign);
+      expect(chart.positions[i].longitude).toBeCloseTo(p.longitude, 10);
+      expect(chart.positions[i].house).toBe(p.house);
+      expect(chart.positions[i].sign).toBe(p.sign);
     }
     // Independent sanity check: the apparent Sun on 2024-01-01 12h UT is at 280°33′ (Astronomical Almanac).
-    expect(chart.positions[0]!.body).toBe('SUN');
-    expect(Math.abs(chart.positions[0]!.longitude - 280.55)).toBeLessThan(0.02);
+    expect(chart.positions[0].body).toBe('SUN');
+    expect(Math.abs(chart.positions[0].longitude - 280.55)).toBeLessThan(0.02);
     expect(chart.houses!.cusps).toHaveLength(12);
     expect(chart.houses!.ascendant).toBeCloseTo(expected.houses!.ascendant, 10);
     expect(chart.aspects.length).toBe(expected.aspects.length);
@@ -84,7 +84,7 @@ describe('calculation queries', () => {
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.chart.moment.utc).toBe('1990-01-15T13:30:00.000Z');
     expect(res.body.data.chart.moment.timeZone).toBe('Europe/Paris');
-    const tropical = computeChart({ moment: { utc: '1990-01-15T13:30:00Z' }, bodies: ['SUN'] }).positions[0]!.longitude;
+    const tropical = computeChart({ moment: { utc: '1990-01-15T13:30:00Z' }, bodies: ['SUN'] }).positions[0].longitude;
     const sidereal = res.body.data.chart.positions[0].longitude;
     // Lahiri ayanamsa in 1990 is about 23.7°.
     expect(tropical - sidereal).toBeGreaterThan(23.6);
@@ -106,7 +106,7 @@ describe('one validator: what the chart service accepts, the ephemeris computes'
     const res = await gql(POSITIONS_QUERY, { input: { moment: { utc: '2024-01-01T12:00:00Z' }, location: { latitude: 40, longitude: -74, elevationMeters: 11_000 }, center: 'TOPOCENTRIC', bodies: ['MOON'] } });
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.positions[0].longitude).toBeCloseTo(
-      computeChart({ moment: { utc: '2024-01-01T12:00:00Z' }, location: { latitude: 40, longitude: -74, elevationMeters: 11_000 }, center: 'TOPOCENTRIC', bodies: ['MOON'] }).positions[0]!.longitude,
+      computeChart({ moment: { utc: '2024-01-01T12:00:00Z' }, location: { latitude: 40, longitude: -74, elevationMeters: 11_000 }, center: 'TOPOCENTRIC', bodies: ['MOON'] }).positions[0].longitude,
       9,
     );
   });

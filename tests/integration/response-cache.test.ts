@@ -52,7 +52,7 @@ for (const backend of ['memory', 'redis'] as const) {
       if (backend === 'redis') {
         const keys = await t.redis!.keys(`${t.cacheKeyPrefix}${CALCULATION_CACHE_PREFIX}*`);
         expect(keys.length).toBeGreaterThanOrEqual(1);
-        const ttl = await t.redis!.ttl(keys[0]!);
+        const ttl = await t.redis!.ttl(keys[0]);
         expect(ttl).toBeGreaterThan(3500);
         expect(ttl).toBeLessThanOrEqual(3600);
       }

@@ -23,8 +23,8 @@ describe('schema.graphql', () => {
     const query = schema.getQueryType()!.getFields();
     const expected: Record<string, string> = { chart: 'Chart!', positions: '[Position!]!', houses: 'Houses!', aspects: '[Aspect!]!' };
     for (const [name, type] of Object.entries(expected)) {
-      expect(String(query[name]!.type)).toBe(type);
-      expect(query[name]!.args.map((a) => `${a.name}: ${String(a.type)}`)).toEqual(['input: ChartInput!']);
+      expect(String(query[name].type)).toBe(type);
+      expect(query[name].args.map((a) => `${a.name}: ${String(a.type)}`)).toEqual(['input: ChartInput!']);
     }
     const fieldsOf = (name: string) => {
       const t = schema.getType(name) as GraphQLObjectType | GraphQLInputObjectType;
@@ -61,10 +61,10 @@ describe('schema.graphql', () => {
     expect(enumValues('AspectType')).toHaveLength(17);
     expect(enumValues('Disambiguation')).toEqual(expect.arrayContaining(['COMPATIBLE', 'EARLIER', 'LATER', 'REJECT']));
     const moment = (schema.getType('MomentInput') as GraphQLInputObjectType).getFields();
-    expect(moment.disambiguation!.defaultValue).toBe('COMPATIBLE');
+    expect(moment.disambiguation.defaultValue).toBe('COMPATIBLE');
     const chartInput = (schema.getType('ChartInput') as GraphQLInputObjectType).getFields();
-    expect(chartInput.houseSystem!.defaultValue).toBe('PLACIDUS');
-    expect(chartInput.zodiac!.defaultValue).toBe('TROPICAL');
-    expect(chartInput.center!.defaultValue).toBe('GEOCENTRIC');
+    expect(chartInput.houseSystem.defaultValue).toBe('PLACIDUS');
+    expect(chartInput.zodiac.defaultValue).toBe('TROPICAL');
+    expect(chartInput.center.defaultValue).toBe('GEOCENTRIC');
   });
 });

@@ -30,7 +30,7 @@ const LONDON_REQUEST = { ...LONDON_INPUT, houseSystem: 'PLACIDUS' as const };
 function bodiesIn(svg: string, ring: string): Map<string, number> {
   const out = new Map<string, number>();
   for (const m of svg.matchAll(/<g data-body="(\w+)" data-ring="(\w+)" data-longitude="([\d.]+)"/g)) {
-    if (m[2] === ring) out.set(m[1]!, Number(m[3]));
+    if (m[2] === ring) out.set(m[1], Number(m[3]));
   }
   return out;
 }

@@ -54,7 +54,7 @@ describe('computeChart', () => {
 
   it('casts a chart from an aircraft in flight (elevation up to 20,000 m): the Moon\'s parallax grows with the height', () => {
     const moon = (location: ChartRequest['location'], center: ChartRequest['center']) =>
-      computeChart({ moment, location, center, bodies: ['MOON'] }).positions[0]!.longitude;
+      computeChart({ moment, location, center, bodies: ['MOON'] }).positions[0].longitude;
     const geocentric = moon(london, 'GEOCENTRIC');
     const ground = moon(london, 'TOPOCENTRIC');
     const cruise = moon({ ...london, elevationMeters: 11_000 }, 'TOPOCENTRIC');

@@ -4,7 +4,7 @@
  * aliases included). Nothing is registered by importing modules.
  */
 import 'reflect-metadata';
-import { parse, type OperationDefinitionNode } from 'graphql';
+import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { fieldPolicy } from '../../src/graphql/field-policy.js';
 import { OperationPolicies } from '../../src/graphql/pipeline/operation-policy.js';
@@ -31,7 +31,7 @@ describe('field policies', () => {
     const policies = new OperationPolicies(schema);
     const of = (source: string) => {
       const document = parse(source);
-      return policies.of(document.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!, document);
+      return policies.of(document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!, document);
     };
     expect(of('query Q { a: chart(input: $i) { moment { utc } } ...F } fragment F on Query { positions(input: $i) { body } transitSearch(input: $t) { utc } }')).toEqual({
       rootFields: ['chart', 'positions', 'transitSearch'],

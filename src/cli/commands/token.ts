@@ -15,9 +15,9 @@ const USAGE = 'usage: nocturna token create [--days n] [--name s] [--scopes calc
 
 function positional(args: string[]): string | undefined {
   for (let i = 0; i < args.length; i += 1) {
-    const a = args[i]!;
+    const a = args[i];
     if (a.startsWith('--')) {
-      if (!a.includes('=') && i + 1 < args.length && !args[i + 1]!.startsWith('--') && !['--active', '--yes'].includes(a)) i += 1;
+      if (!a.includes('=') && i + 1 < args.length && !args[i + 1].startsWith('--') && !['--active', '--yes'].includes(a)) i += 1;
       continue;
     }
     return a;

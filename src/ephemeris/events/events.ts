@@ -56,9 +56,9 @@ function refineElongation(jd: number, target: number): { jd: number; moonLongitu
   let moonLongitude = 0;
   for (let i = 0; i < 3; i++) {
     const [sun, moon] = computePositions(momentFromJulianDayUt(jd), ['SUN', 'MOON'], { center: 'GEOCENTRIC', zodiac: 'TROPICAL' });
-    moonLongitude = moon!.longitude;
-    const err = signedSeparationDegrees(moon!.longitude - sun!.longitude, target);
-    const step = err / (moon!.longitudeSpeed - sun!.longitudeSpeed);
+    moonLongitude = moon.longitude;
+    const err = signedSeparationDegrees(moon.longitude - sun.longitude, target);
+    const step = err / (moon.longitudeSpeed - sun.longitudeSpeed);
     jd -= step;
     if (Math.abs(step) < 1e-8) break;
   }
@@ -77,7 +77,7 @@ export function lunarPhases(from: Date, to: Date): LunarPhaseEvent[] {
   let q = Astronomy.SearchMoonQuarter(from);
   while (julianDayFromDate(q.time.date) <= b + 0.01) {
     const r = refineElongation(julianDayFromDate(q.time.date), 90 * q.quarter);
-    if (r.jd >= a && r.jd <= b) out.push({ phase: LUNAR_PHASES[q.quarter]!, utc: dateFromJulianDay(r.jd), moonLongitude: r.moonLongitude });
+    if (r.jd >= a && r.jd <= b) out.push({ phase: LUNAR_PHASES[q.quarter], utc: dateFromJulianDay(r.jd), moonLongitude: r.moonLongitude });
     q = Astronomy.NextMoonQuarter(q);
   }
   return out;
@@ -210,7 +210,7 @@ export function ingresses(body: Body, from: Date, to: Date, provider?: Longitude
   return findCrossings(lon, SIGN_BOUNDARIES, a, b, bodyMotion(body).sampleStepDays).map((r) => ({
     body,
     utc: dateFromJulianDay(r.jd),
-    sign: r.retrograde ? SIGNS[(Math.round(r.target / 30) + 11) % 12]! : SIGNS[Math.round(r.target / 30) % 12]!,
+    sign: r.retrograde ? SIGNS[(Math.round(r.target / 30) + 11) % 12] : SIGNS[Math.round(r.target / 30) % 12],
     longitude: r.target,
     retrograde: r.retrograde,
   }));
@@ -279,7 +279,7 @@ export function voidOfCourseMoon(from: Date, to: Date, traditional = false): Voi
   const ing = findCrossings(moon, SIGN_BOUNDARIES, Math.max(a - 3, MIN_JD), Math.min(b + 3, MAX_JD), bodyMotion('MOON').sampleStepDays);
   const out: VoidOfCoursePeriod[] = [];
   for (let i = 0; i + 1 < ing.length; i++) {
-    const entry = ing[i]!.jd, exit = ing[i + 1]!.jd;
+    const entry = ing[i].jd, exit = ing[i + 1].jd;
     if (exit < a) continue;
     let last: { jd: number; body: Body; angle: number } | null = null;
     for (const p of planets) {
@@ -306,10 +306,10 @@ export function voidOfCourseMoon(from: Date, to: Date, traditional = false): Voi
     }
     const start = last ? last.jd : entry;
     if (exit < a || start > b) continue;
-    const sign = signOf(ing[i + 1]!.target - 1);
+    const sign = signOf(ing[i + 1].target - 1);
     out.push({
       startUtc: dateFromJulianDay(start), endUtc: dateFromJulianDay(exit), sign,
-      nextSign: signOf(ing[i + 1]!.target), lastAspectBody: last?.body ?? null, lastAspectAngle: last?.angle ?? null,
+      nextSign: signOf(ing[i + 1].target), lastAspectBody: last?.body ?? null, lastAspectAngle: last?.angle ?? null,
     });
   }
   return out;

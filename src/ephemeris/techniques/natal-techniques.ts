@@ -72,7 +72,7 @@ function prenatalSyzygy(n: NormalizedChartRequest): number {
   }
   const at = last ?? birth;
   const moment = momentFromUtc(at);
-  return computePositions(moment, ['MOON'], { center: 'GEOCENTRIC', zodiac: n.zodiac, ...(n.ayanamsa ? { ayanamsa: n.ayanamsa } : {}) })[0]!.longitude;
+  return computePositions(moment, ['MOON'], { center: 'GEOCENTRIC', zodiac: n.zodiac, ...(n.ayanamsa ? { ayanamsa: n.ayanamsa } : {}) })[0].longitude;
 }
 
 /** Essential dignities, sect and almutens of a chart (needs a location for the Ascendant and sect). */
@@ -81,7 +81,7 @@ export function chartDignities(req: ChartRequest, field = 'natal'): DignitiesRep
   const houses = needHouses(c, field, 'dignities');
   const lons = planetLongitudes(c);
   const day = isDayChart(lons.SUN, houses.ascendant);
-  const fortune = arabicParts({ bodies: lons, ascendant: houses.ascendant, midheaven: houses.midheaven, cusps: houses.cusps }, ['FORTUNE'])[0]!.longitude;
+  const fortune = arabicParts({ bodies: lons, ascendant: houses.ascendant, midheaven: houses.midheaven, cusps: houses.cusps }, ['FORTUNE'])[0].longitude;
   const syzygy = prenatalSyzygy(c.n);
   return {
     dayChart: day,
@@ -99,7 +99,7 @@ export function chartArabicParts(req: ChartRequest, names?: readonly string[], f
   const bodies: Partial<Record<Body, number>> = { ...planetLongitudes(c) };
   for (const p of c.chart.chart.positions) bodies[p.body] = p.longitude;
   if (bodies.URANUS === undefined) {
-    bodies.URANUS = computePositions(c.n.moment, ['URANUS'], { center: c.n.center, zodiac: c.n.zodiac, ...(c.n.ayanamsa ? { ayanamsa: c.n.ayanamsa } : {}) })[0]!.longitude;
+    bodies.URANUS = computePositions(c.n.moment, ['URANUS'], { center: c.n.center, zodiac: c.n.zodiac, ...(c.n.ayanamsa ? { ayanamsa: c.n.ayanamsa } : {}) })[0].longitude;
   }
   return arabicParts({ bodies, ascendant: houses.ascendant, midheaven: houses.midheaven, cusps: houses.cusps }, names);
 }
@@ -154,8 +154,8 @@ export function chartDeclinations(req: ChartRequest, orbDegrees = 1, field = 'na
 
 /** Tropical − sidereal offset of a sidereal chart (the ayanamsa with nutation), from the Sun in both zodiacs. */
 function tropicalOffset(c: Cast): number {
-  const trop = computePositions(c.n.moment, ['SUN'], { center: 'GEOCENTRIC', zodiac: 'TROPICAL' })[0]!.longitude;
-  const sid = computePositions(c.n.moment, ['SUN'], { center: 'GEOCENTRIC', zodiac: 'SIDEREAL', ...(c.n.ayanamsa ? { ayanamsa: c.n.ayanamsa } : {}) })[0]!.longitude;
+  const trop = computePositions(c.n.moment, ['SUN'], { center: 'GEOCENTRIC', zodiac: 'TROPICAL' })[0].longitude;
+  const sid = computePositions(c.n.moment, ['SUN'], { center: 'GEOCENTRIC', zodiac: 'SIDEREAL', ...(c.n.ayanamsa ? { ayanamsa: c.n.ayanamsa } : {}) })[0].longitude;
   return trop - sid;
 }
 

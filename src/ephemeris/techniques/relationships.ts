@@ -84,7 +84,7 @@ export function compositeChart(a: ChartRequest, b: ChartRequest): Chart {
   const ca = natalChart(na), cb = natalChart(nb);
   const mean = momentFromJulianDayUt((na.moment.julianDayUt + nb.moment.julianDayUt) / 2);
   const positions: Position[] = ca.chart.positions.map((pa, i) => {
-    const pb = cb.chart.positions[i]!;
+    const pb = cb.chart.positions[i];
     const longitude = shortArcMidpoint(pa.longitude, pb.longitude);
     const longitudeSpeed = (pa.longitudeSpeed + pb.longitudeSpeed) / 2;
     return {

@@ -55,7 +55,7 @@ function searchLimitDays(body: Body): number {
  * @throws ValidationError (fields `after`, `before`, `body`)
  */
 export function findReturnMoment(n: NormalizedChartRequest, body: Body, natalLongitude: number, from: Date, direction: 1 | -1): ResolvedMoment {
-  const lon = (jd: number) => positionsAt(n, momentFromJulianDayUt(jd), [body], n.center === 'TOPOCENTRIC' ? n.location : null)[0]!.longitude;
+  const lon = (jd: number) => positionsAt(n, momentFromJulianDayUt(jd), [body], n.center === 'TOPOCENTRIC' ? n.location : null)[0].longitude;
   const startJd = julianDayFromDate(from);
   let root: number | null = null;
   try {

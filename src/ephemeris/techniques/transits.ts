@@ -45,7 +45,7 @@ export function transitsAt(natal: ChartRequest, at: Date): TransitsAtResult {
   const { chart, houses } = natalChart(n);
   const transiting = positionsAt(n, moment).map((p) => ({ ...p, house: houses ? houseOfLongitude(p.longitude, houses.cusps) : null }));
   const natalPts = aspectPoints(chart.positions, houses);
-  const transitPts = transiting.map((p) => ({ point: p.body as ChartPoint, longitude: p.longitude, longitudeSpeed: p.longitudeSpeed }));
+  const transitPts = transiting.map((p) => ({ point: p.body, longitude: p.longitude, longitudeSpeed: p.longitudeSpeed }));
   return { moment, positions: transiting, aspects: findAspectsBetween(transitPts, natalPts, n.aspects) };
 }
 
@@ -138,7 +138,7 @@ export function transitSearch(req: TransitSearchRequest): TransitEvent[] {
           out.push({ ...base, kind: 'ASPECT', natalPoint: m.natalPoint!, aspect: m.aspect!, sign: null, house: null });
         } else if (m.kind === 'SIGN_INGRESS') {
           const i = r.retrograde ? (m.boundaryIndex! + 11) % 12 : m.boundaryIndex!;
-          out.push({ ...base, kind: 'SIGN_INGRESS', natalPoint: null, aspect: null, sign: SIGNS[i]!, house: null });
+          out.push({ ...base, kind: 'SIGN_INGRESS', natalPoint: null, aspect: null, sign: SIGNS[i], house: null });
         } else {
           const i = r.retrograde ? (m.boundaryIndex! + 11) % 12 : m.boundaryIndex!;
           out.push({ ...base, kind: 'HOUSE_INGRESS', natalPoint: null, aspect: null, sign: null, house: i + 1 });

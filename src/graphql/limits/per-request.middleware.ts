@@ -14,6 +14,7 @@ export function atMostPerRequest(max: number, what: string): MiddlewareFn<object
     if (count > max) {
       throw new GraphQLError(`at most ${max} ${what} per request`, { extensions: { code: 'BAD_USER_INPUT', field: info.fieldName } });
     }
-    return next();
+    const result: unknown = await next();
+    return result;
   };
 }

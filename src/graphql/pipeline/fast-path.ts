@@ -123,7 +123,7 @@ function graphqlRequestOf(body: unknown): GraphQLRequest | undefined {
 
 /** Reads a JSON body as express.json (strict) would: an object or array, a leading BOM dropped. */
 function parseJsonBody(chunks: Buffer[]): { body: unknown } | { error: HandOff['bodyError'] } {
-  let text = chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
+  let text = chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   try {
     const body: unknown = JSON.parse(text);

@@ -4,7 +4,7 @@
  * answer may be shared through the calculation cache (and run compiled and on the fast path), and
  * what it costs the caller's quota. Worked out once per parsed operation.
  */
-import { Kind, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import { Kind, OperationTypeNode, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { fieldPolicy } from '../field-policy.js';
 
 export interface OperationPolicy {
@@ -61,7 +61,7 @@ export class OperationPolicies {
     return {
       rootFields,
       needsToken: policies.some((p) => !p.public),
-      cacheable: operation.operation === 'query' && policies.length > 0 && policies.every((p) => p.cacheable),
+      cacheable: operation.operation === OperationTypeNode.QUERY && policies.length > 0 && policies.every((p) => p.cacheable),
       quotaCost: policies.reduce((sum, p) => sum + Math.max(1, p.cost), 0),
     };
   }

@@ -61,7 +61,7 @@ describe('migrations', () => {
   it('are idempotent: a second run applies nothing', async () => {
     expect(await tdb.db.migrate()).toEqual([]);
     const rows = await tdb.db.prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`;
-    expect(Number(rows[0]!.n)).toBeGreaterThanOrEqual(1);
+    expect(Number(rows[0].n)).toBeGreaterThanOrEqual(1);
   });
 });
 
@@ -134,8 +134,8 @@ describe('login, refresh, logout', () => {
     expect(principal.role).toBe('user');
     const stored = await tdb.db.prisma.token.findMany({ where: { userId: tokens.user.id, kind: 'REFRESH' }, select: { id: true } });
     expect(stored).toHaveLength(1);
-    expect(stored[0]!.id).not.toBe(tokens.refreshToken); // stored hashed
-    expect(stored[0]!.id).toMatch(/^[0-9a-f]{64}$/);
+    expect(stored[0].id).not.toBe(tokens.refreshToken); // stored hashed
+    expect(stored[0].id).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('refuses a wrong password and a pending account', async () => {

@@ -35,7 +35,7 @@ it('migrations apply at start; a too short ADMIN_PASSWORD is reported, not fatal
   const prisma1 = deps1.services!.accounts!.prisma;
   expect(await prisma1.user.count()).toBe(0);
   const migrations = await prisma1.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`;
-  expect(Number(migrations[0]!.n)).toBeGreaterThanOrEqual(1);
+  expect(Number(migrations[0].n)).toBeGreaterThanOrEqual(1);
   await deps1.database!.close();
 
   const config = loadConfig(env({ ADMIN_PASSWORD: 'bootstrap password' }));

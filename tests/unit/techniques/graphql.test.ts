@@ -94,7 +94,7 @@ describe('events over GraphQL', () => {
     expect(d.lunarPhases.map((p: { phase: string }) => p.phase).slice(0, 2)).toEqual(['LAST_QUARTER', 'NEW_MOON']);
     expect(d.eclipses.map((e: { type: string }) => e.type)).toEqual(['TOTAL', 'ANNULAR']); // 8 April and 2 October 2024
     const domain = domainEclipses(new Date('2024-01-01T00:00:00Z'), new Date('2025-01-01T00:00:00Z'), 'SOLAR');
-    expect(d.eclipses[0].maximumUtc).toBe(domain[0]!.maximumUtc.toISOString());
+    expect(d.eclipses[0].maximumUtc).toBe(domain[0].maximumUtc.toISOString());
     expect(d.ingresses).toHaveLength(12);
     expect(d.ingresses[0].sign).toBe('AQUARIUS');
   });
@@ -153,7 +153,7 @@ describe('the other techniques answer', () => {
     // Every class and enum declared in src/graphql/techniques/.
     const dir = fileURLToPath(new URL('../../../src/graphql/techniques/', import.meta.url));
     const src = ['techniques.type.ts', 'techniques.input.ts', 'techniques.enums.ts'].map((f) => readFileSync(dir + f, 'utf8')).join('\n');
-    const mine = [...src.matchAll(/export class (\w+)/g), ...src.matchAll(/name: '(\w+)'/g)].map((m) => m[1]!);
+    const mine = [...src.matchAll(/export class (\w+)/g), ...src.matchAll(/name: '(\w+)'/g)].map((m) => m[1]);
     expect(mine.length).toBeGreaterThan(50);
     for (const name of mine) {
       const type = res.body.data.__schema.types.find((x: { name: string }) => x.name === name);

@@ -12,7 +12,7 @@ import { momentFromUtc } from '../../../src/ephemeris/time.js';
 import { signedSeparationDegrees } from '../../../src/ephemeris/techniques/angles.js';
 
 const london = { latitude: 51.5074, longitude: -0.1278 };
-const sunAt = (iso: string) => computePositions(momentFromUtc(new Date(iso)), ['SUN'], { center: 'GEOCENTRIC', zodiac: 'TROPICAL' })[0]!.longitude;
+const sunAt = (iso: string) => computePositions(momentFromUtc(new Date(iso)), ['SUN'], { center: 'GEOCENTRIC', zodiac: 'TROPICAL' })[0].longitude;
 
 describe('planetary returns', () => {
   const natal = { moment: { utc: '2024-03-20T12:00:00Z' }, location: london };

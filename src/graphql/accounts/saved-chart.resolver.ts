@@ -82,7 +82,7 @@ export class SavedChartResolver {
   async owner(@Root() chart: SavedChart, @Ctx() ctx: GatewayContext): Promise<User> {
     const user = await userLoader(ctx).load(chart.ownerId);
     if (!user) throw new NotFoundError('Owner not found');
-    return user as unknown as User;
+    return user;
   }
 
   @FieldResolver(() => Chart, { description: 'The chart computed from the stored input by the ephemeris.' })

@@ -1,5 +1,5 @@
 /**
- * Benchmarks of the technique searches (issue 6): a year of transits to a natal chart, a solar
+ * Benchmarks of the technique searches: a year of transits to a natal chart, a solar
  * return (search + chart), a year of lunar phases, plus a few other searches. Prints the median
  * wall time of several rounds after one warm-up round. Run: `npm run bench:ephemeris`.
  */

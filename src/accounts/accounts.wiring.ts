@@ -97,7 +97,7 @@ export async function openConfiguredDatabase(config: Config, logger?: Logger): P
   return db;
 }
 
-/** main.ts startup provider: database, accounts, revocation, quotas (see registerStartupProvider). */
+/** main.ts startup provider: database, accounts, revocation, quotas (one of STARTUP_PROVIDERS). */
 export async function accountsStartupProvider(config: Config, logger: Logger): Promise<Partial<AppDeps>> {
   const db = await openConfiguredDatabase(config, logger);
   let redis: Redis | undefined;

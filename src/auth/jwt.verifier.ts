@@ -12,7 +12,7 @@ export interface JwtVerifierOptions {
   secret: string;
   issuer: string;
   audience: string;
-  /** Optional async revocation check (accounts issue); a revoked token is refused with 401. */
+  /** Optional async revocation check (the accounts stack's); a revoked token is refused with 401. */
   isRevoked?: RevocationCheck;
   /** Tolerated clock skew, seconds (default 5). */
   clockToleranceSeconds?: number;

@@ -12,7 +12,7 @@ export interface Metrics {
   /** GraphQL operations by operation name and outcome (ok | error code | cache_hit). */
   graphqlRequests: Counter<'operation' | 'outcome'>;
   graphqlDuration: Histogram<'operation' | 'outcome'>;
-  /** Response-cache lookups for cacheable operations. */
+  /** Calculation-cache lookups of cacheable operations (the names stay `response_cache`: dashboards query them). */
   cacheHits: Counter<string>;
   cacheMisses: Counter<string>;
   /** Cache backend errors (Redis down or timing out). */
@@ -90,12 +90,12 @@ export function createMetrics(collectProcessMetrics = true): Metrics {
     }),
     cacheHits: new Counter({
       name: 'nocturna_response_cache_hits_total',
-      help: 'Cacheable GraphQL operations answered from the response cache',
+      help: 'Cacheable GraphQL operations answered from the calculation cache',
       registers,
     }),
     cacheMisses: new Counter({
       name: 'nocturna_response_cache_misses_total',
-      help: 'Cacheable GraphQL operations not found in the response cache',
+      help: 'Cacheable GraphQL operations not found in the calculation cache',
       registers,
     }),
     cacheErrors: new Counter({

@@ -1,7 +1,7 @@
 /**
- * The GraphQL fast path (src/graphql/fast-path.ts) against Apollo's own answers, over HTTP, with
+ * The GraphQL fast path (src/graphql/pipeline/fast-path.ts) against Apollo's own answers, over HTTP, with
  * the memory cache and with the real Redis: which requests it serves (Apollo's
- * executeHTTPGraphQLRequest is counted), byte-identical bodies and shared response-cache entries
+ * executeHTTPGraphQLRequest is counted), byte-identical bodies and shared calculation-cache entries
  * in both directions, APQ by hash, metrics and the access log, every hand-off (malformed JSON,
  * bad token, Origin, oversized body, bad variables, resolver errors) with the
  * usual answer, and a quota charged exactly once per request.

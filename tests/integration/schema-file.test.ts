@@ -18,7 +18,7 @@ describe('schema.graphql', () => {
     expect(committed, 'schema.graphql is stale: run `npm run schema:print`').toBe(printed);
   });
 
-  it('implements the API contract names and types of DESIGN.md', () => {
+  it('implements the API contract: the fixed names and types of the calculation queries', () => {
     const schema = buildSchema(printGatewaySchema());
     const query = schema.getQueryType()!.getFields();
     const expected: Record<string, string> = { chart: 'Chart!', positions: '[Position!]!', houses: 'Houses!', aspects: '[Aspect!]!' };

@@ -1,7 +1,7 @@
 /**
  * Events against Swiss Ephemeris 2.10.03 with DE431 (tests/reference/events.json, all instants UT):
  * the Sun reaching 0°, 30°, … after a date; the Moon reaching a longitude after a date; global maxima
- * of solar and lunar eclipses. Bound: 60 s (issue 6), set by the ephemeris error of the positions
+ * of solar and lunar eclipses. Bound: 60 s, set by the ephemeris error of the positions
  * module (Moon ≈ a few ″ ⇒ a few s of time; Sun ≈ 1″ ⇒ ≈ 24 s of time per ″).
  */
 import { describe, expect, it } from 'vitest';

@@ -10,8 +10,8 @@ interface RefCase { utc: string; jdUt: number; bodies: Record<string, RefBody> }
 const cases = (reference as unknown as { cases: RefCase[] }).cases;
 
 /**
- * Issue 2: heliocentric planets ≤ 25″ (longitude and latitude). Pluto keeps its own 60″ bound
- * (issue 2 gives Pluto 60″ geocentrically; its error is astronomy-engine's heliocentric Pluto).
+ * Bounds: heliocentric planets ≤ 25″ (longitude and latitude). Pluto keeps its own 60″ bound
+ * (its geocentric bound, positions.test.ts; its error is astronomy-engine's heliocentric Pluto).
  */
 const BOUNDS_ARCSEC: Record<string, number> = {
   MERCURY: 25, VENUS: 25, MARS: 25, JUPITER: 25, SATURN: 25, URANUS: 25, NEPTUNE: 25, PLUTO: 60,

@@ -3,7 +3,7 @@
  * every case × every system; cusps, ascendant, midheaven, ARMC and vertex; the system chosen
  * (Porphyry fallback inside the polar circles) must be the reference's.
  *
- * Bounds (issue 2): ≤ 10″ where |latitude| ≤ 60° and the year is before 2100; ≤ 60″ elsewhere
+ * Bounds: ≤ 10″ where |latitude| ≤ 60° and the year is before 2100; ≤ 60″ elsewhere
  * (the reference uses a long-term sidereal-time model outside 1850–2050).
  */
 import { readFileSync } from 'node:fs';

@@ -12,7 +12,7 @@ interface RefBody {
 interface RefCase { utc: string; jdUt: number; bodies: Record<string, RefBody> }
 const cases = (reference as unknown as { cases: RefCase[] }).cases;
 
-/** Bounds from issue 2, arcseconds (positions) and arcseconds/day (speeds). */
+/** The project's accuracy bounds, arcseconds (positions) and arcseconds/day (speeds). */
 const BOUNDS_ARCSEC: Record<string, number> = {
   SUN: 3, MOON: 40, MERCURY: 25, VENUS: 25, MARS: 25, JUPITER: 25, SATURN: 25, URANUS: 25, NEPTUNE: 25,
   PLUTO: 60, MEAN_NODE: 5, MEAN_LILITH: 5, TRUE_NODE: 45, OSCULATING_LILITH: 15 * 60,

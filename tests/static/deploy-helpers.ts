@@ -138,7 +138,7 @@ export function dockerfileStages(text: string): Array<{ from: string; instructio
   return stages;
 }
 
-/** The project's image policy: what the issue asks of the Dockerfile, checked on its text. */
+/** The project's image policy for the Dockerfile (DEVELOPERS.md), checked on its text. */
 export function dockerfilePolicy(text: string): string[] {
   const problems: string[] = [];
   if (!/^ARG BASE=node:20-bookworm-slim$/m.test(text)) problems.push('no `ARG BASE=node:20-bookworm-slim`');

@@ -76,7 +76,7 @@ export function findReturnMoment(n: NormalizedChartRequest, body: Body, natalLon
 /**
  * Planetary return chart (solar, lunar, Saturn … returns): cast for `location` (default natal) with
  * the natal chart's settings (bodies, house system, zodiac, centre, aspect options).
- * Example (issue 6): birth 2024-03-20T12:00Z, solar return before 2023-12-31 → 2023-03-21 06:17 UTC.
+ * Example (the worked example of docs/techniques.md): birth 2024-03-20T12:00Z, solar return before 2023-12-31 → 2023-03-21 06:17 UTC.
  */
 export function planetaryReturn(req: ReturnRequest): ReturnChart {
   const hasAfter = req.after !== undefined && req.after !== null;

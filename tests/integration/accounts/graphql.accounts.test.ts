@@ -281,7 +281,7 @@ describe('quotas count cached answers', () => {
   });
 });
 
-describe('API contract (DESIGN.md)', () => {
+describe('API contract: fixed names of the account operations', () => {
   it('login, createServiceToken and revokeServiceToken have the fixed names and types', async () => {
     const { buildSchema } = await import('graphql');
     const { printGatewaySchema } = await import('../../../src/graphql/schema.js');

@@ -20,7 +20,7 @@ describe('docs/techniques.md examples', () => {
   }
 });
 
-describe('fixed API names of issue 6', () => {
+describe('fixed API names of the techniques', () => {
   const schema = buildGatewaySchema([TechniquesResolver]);
   const query = schema.getQueryType()!.getFields();
   const sig = (name: string) => `${name}(${query[name].args.map((a) => `${a.name}: ${String(a.type)}`).join(', ')}): ${String(query[name].type)}`;

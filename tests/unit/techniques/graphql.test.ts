@@ -1,6 +1,6 @@
 /**
  * The techniques, stars and events queries over HTTP (in-process app with the techniques resolver):
- * fixed API names and shapes of issue 6, values equal to the domain functions', BAD_USER_INPUT with
+ * fixed API names and shapes (docs/techniques.md), values equal to the domain functions', BAD_USER_INPUT with
  * the field path, authentication like `chart`, descriptions on everything.
  */
 import request from 'supertest';

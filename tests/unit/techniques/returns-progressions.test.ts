@@ -1,6 +1,6 @@
 /**
  * Returns, progressions and solar-arc directions: hand-checkable values and the old service's bugs
- * as named regression tests (issue 6).
+ * as named regression tests.
  */
 import { describe, expect, it } from 'vitest';
 import { planetaryReturn } from '../../../src/ephemeris/techniques/returns.js';
@@ -17,7 +17,7 @@ const sunAt = (iso: string) => computePositions(momentFromUtc(new Date(iso)), ['
 describe('planetary returns', () => {
   const natal = { moment: { utc: '2024-03-20T12:00:00Z' }, location: london };
 
-  it('regression: returns ignored the year — solar return before 2023-12-31 for a 2024-03-20 birth is 2023-03-21 06:17 UTC (issue 6)', () => {
+  it('regression: returns ignored the year — solar return before 2023-12-31 for a 2024-03-20 birth is 2023-03-21 06:17 UTC', () => {
     const r = planetaryReturn({ natal, body: 'SUN', before: new Date('2023-12-31T00:00:00Z') });
     const utc = r.chart.moment.utc;
     expect(utc.getUTCFullYear()).toBe(2023);

@@ -52,7 +52,11 @@ export class LocationInput implements LocationRequest {
   @Field(() => Float, { description: 'Longitude in degrees, east positive, [-180, 180].' })
   longitude!: number;
 
-  @Field(() => Float, { nullable: true, defaultValue: 0, description: 'Height above sea level in metres.' })
+  @Field(() => Float, {
+    nullable: true,
+    defaultValue: 0,
+    description: 'Height above sea level in metres, from −500 to 20,000 (an aircraft in flight included).',
+  })
   elevationMeters?: number;
 }
 

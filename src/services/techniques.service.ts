@@ -100,7 +100,7 @@ interface TechniqueCall {
 export type TechniqueLoader = DataLoader<TechniqueCall, unknown, string>;
 
 /** Deterministic JSON (object keys sorted, dates as ISO strings): the per-request key of a request. */
-export function stableStringify(value: unknown): string {
+function stableStringify(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
   if (value && typeof value === 'object' && !(value instanceof Date)) {
     const entries = Object.entries(value)

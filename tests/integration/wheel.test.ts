@@ -226,6 +226,8 @@ describe('GET /api/v1/charts/wheel.svg', () => {
       [{ ...LONDON_QS, colour: 'red' }, 'colour'],
       [{ ...LONDON_QS, outerDate: '2026-11-27T06:00:00Z', outerLatitude: '12' }, 'outerLongitude'],
       [{ ...LONDON_QS, outerDate: 'yesterday' }, 'outerDate'],
+      [{ ...LONDON_QS, outerDate: '2026-11-27T06:00:00Z', outerLatitude: '91', outerLongitude: '0' }, 'outerLatitude'],
+      [{ ...LONDON_QS, outerLocalDateTime: '2026-11-27T06:00:00' }, 'outerTimeZone'],
     ];
     for (const [query, field] of cases) {
       const res = await request(t.app).get(PATH).query(query).set('Authorization', t.auth);

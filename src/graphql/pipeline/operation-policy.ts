@@ -19,7 +19,7 @@ export interface OperationPolicy {
 }
 
 /** The distinct root field names of an operation (fragments and inline fragments expanded). */
-export function rootFieldNames(operation: OperationDefinitionNode, document: DocumentNode): string[] {
+function rootFieldNames(operation: OperationDefinitionNode, document: DocumentNode): string[] {
   const fragments = new Map(
     document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])),
   );

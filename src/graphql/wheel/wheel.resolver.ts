@@ -11,7 +11,7 @@ import { WheelOptionsInput } from './wheel.input.js';
  * this a thousand aliased `wheelSvg` fields (up to ~10 ms of CPU each for a crowded 2000 px
  * bi-wheel) would pass it.
  */
-export const MAX_WHEELS_PER_REQUEST = 10;
+const MAX_WHEELS_PER_REQUEST = 10;
 
 @Resolver(() => Chart)
 export class WheelResolver {

@@ -66,6 +66,25 @@ describe('techniques over GraphQL', () => {
     expect(res.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.location.elevationMeters' });
   });
 
+  it('computes a technique once per request for equal inputs, and counts and times it by technique', async () => {
+    const metric = async (name: string) => {
+      const line = (await t.runtime.metrics.registry.metrics()).split('\n').find((l) => l.startsWith(`${name} `));
+      return line ? Number(line.split(' ')[1]) : 0;
+    };
+    const counter = 'nocturna_technique_computations_total{technique="midpoints"}';
+    const timed = 'nocturna_technique_compute_duration_seconds_count{technique="midpoints"}';
+    const [before, beforeTimed] = [await metric(counter), await metric(timed)];
+    const res = await gql(
+      `query($a: NatalInput!, $b: NatalInput!) { a: midpoints(input: $a) { longitude } b: midpoints(input: $a) { longitude } c: midpoints(input: $b) { longitude } }`,
+      { a: { natal }, b: { natal: { ...natal, bodies: ['SUN', 'MOON', 'MARS'] } } },
+    );
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.b).toEqual(res.body.data.a);
+    expect(res.body.data.c).toHaveLength(10); // three bodies, the ascendant and the midheaven: C(5, 2) pairs
+    expect((await metric(counter)) - before).toBe(2);
+    expect((await metric(timed)) - beforeTimed).toBe(2);
+  });
+
   it('a bad natal input is reported with its full path', async () => {
     const res = await gql(`query($input: ProgressionInput!) { progressedChart(input: $input) { ageYears } }`, {
       input: { natal: { ...natal, location: { latitude: 95, longitude: 0 } }, target: '2054-03-20T12:00:00Z' },

@@ -11,7 +11,7 @@ interface RefCase { utc: string; jdUt: number; modes: Record<string, Mode> }
 const cases = (reference as unknown as { cases: RefCase[] }).cases;
 
 /**
- * Issue 2: sidereal longitudes within 5″ of (tropical error + ayanamsa error). The reference's
+ * Bound: sidereal longitudes within 5″ of (tropical error + ayanamsa error). The reference's
  * tropical longitude is its sidereal longitude plus its true ayanamsa.
  */
 const MARGIN_ARCSEC = 5;

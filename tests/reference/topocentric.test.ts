@@ -9,7 +9,7 @@ interface RefBody { longitude: number; latitude: number; distanceAu: number }
 interface RefCase { utc: string; jdUt: number; latitude: number; longitude: number; elevationM: number; bodies: Record<string, RefBody> }
 const cases = (reference as unknown as { cases: RefCase[] }).cases;
 
-/** Issue 2: topocentric Moon ≤ 40″; the Sun and Mars keep their geocentric bounds (3″, 25″). */
+/** Bounds: topocentric Moon ≤ 40″; the Sun and Mars keep their geocentric bounds (3″, 25″). */
 const BOUNDS_ARCSEC: Record<string, number> = { MOON: 40, SUN: 3, MARS: 25 };
 const BODY_LIST = Object.keys(BOUNDS_ARCSEC) as Body[];
 

@@ -55,9 +55,8 @@ dev: build ## Rebuild on change and restart the server (tsc --watch + node --wat
 test: install ## Run the whole test suite (unit, reference, integration, static deploy checks)
 	npm test
 
-lint: install ## Type-check and run the static checks of Dockerfile, compose.yaml and Kubernetes manifests
-	npm run typecheck
-	npx vitest run tests/static
+lint: install ## Type-check, ESLint, the dependency rules of src/ and the static checks of the deployment files
+	npm run lint
 
 typecheck: install ## Type-check sources, scripts and tests
 	npm run typecheck

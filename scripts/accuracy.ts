@@ -135,7 +135,7 @@ const ev = readJson<{ solarIngresses: Crossing[]; lunarCrossings: Crossing[]; so
 const crossing = (body: Body, cs: Crossing[]) => cs.map((c) => Math.abs(findNextCrossing(body, c.longitude, julianDayFromDate(new Date(c.after)), 1, 400)!.jd - c.jdUt) * 86400);
 const eclipse = (kind: 'SOLAR' | 'LUNAR', cs: Eclipse[]) => cs.map((c) => {
   const from = new Date(c.after);
-  return Math.abs(julianDayFromDate(eclipses(from, new Date(from.getTime() + 400 * 86_400_000), kind)[0]!.maximumUtc) - c.jdUt) * 86400;
+  return Math.abs(julianDayFromDate(eclipses(from, new Date(from.getTime() + 400 * 86_400_000), kind)[0].maximumUtc) - c.jdUt) * 86400;
 });
 interface SlowIngress { body: Body; longitude: number; utc: string; direction: string; speedDegPerDay: number }
 const slow = readJson<{ events: SlowIngress[] }>('slow-ingresses.json').events;

@@ -1,21 +1,21 @@
 /**
  * HTTP benchmark (`npm run bench:http`): autocannon, 10 s × 50 connections each, against
  *   (1) the gateway with an uncached chart query (a different instant per request),
- *   (2) the gateway with the same chart query (served by the response cache),
+ *   (2) the gateway with the same chart query (served by the calculation cache),
  *   (3) a bare node:http server calling the same domain function (computeChart) per request.
  * Prints req/s, p50/p99 latency and the ratios (1)/(3) and (2)/(1).
  *
  * What the gateway requests are: one constant query document with the instant in `variables`, as
  * real clients (and codegen'd operations) send it. The first request of that text goes through
- * express and Apollo (parse, validation with the depth and cost rules, execution), which register
- * it; from then on the GraphQL fast path (src/graphql/fast-path.ts) answers it on node's request:
- * JWT verification, the quota hook, the response-cache lookup (same key and entries as Apollo's
- * response-cache plugin) and, on a miss, the compiled query (graphql-jit) with the per-request
- * DataLoader, the cache write, metrics and the access log. The listener measured is the one
- * src/main.ts serves. By default the bench app has no accounts wiring (no database), so the
- * revocation check and the quota hook are not in the figures; `--accounts` adds them as the
- * embedded default runs them (PGlite in a temporary DATA_DIR, a real service token, the
- * rate-limiter-flexible quota with RATE_LIMIT_DEFAULT set high enough never to refuse).
+ * express and Apollo (parse, validation with the depth and cost rules, execution), which prepare it;
+ * from then on the GraphQL fast path (src/graphql/pipeline/fast-path.ts) answers it on node's
+ * request: JWT verification, the quota hook, the calculation-cache lookup and, on a miss, the
+ * compiled query (graphql-jit) with the per-request DataLoader, the cache write, metrics and the
+ * access log. The listener measured is the one src/main.ts serves. By default the bench app has no
+ * accounts wiring (no database), so the revocation check and the quota hook are not in the figures;
+ * `--accounts` adds them as the embedded default runs them (PGlite in a temporary DATA_DIR, a real
+ * service token, the rate-limiter-flexible quota with RATE_LIMIT_DEFAULT set high enough never to
+ * refuse).
  *
  * The servers run in a child process (so autocannon does not share their event loop). Options:
  *   --duration 10  --connections 50  --redis redis://127.0.0.1:6379 (cache in Redis; default memory)
@@ -31,6 +31,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppDeps } from '../src/app.deps.js';
+import type { ChartRequest } from '../src/ephemeris/types.js';
 
 interface Histogram {
   average: number;
@@ -65,7 +66,7 @@ const require = createRequire(import.meta.url);
 
 function flag(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
-  return i > 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+  return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
 }
 
 const CHART_QUERY = `query BenchChart($input: ChartInput!) {
@@ -144,16 +145,17 @@ async function serveBare(): Promise<void> {
       req.on('data', (c: string) => (body += c));
       req.on('end', () => resolve(body));
     });
-  const server = createServer(async (req, res) => {
-    try {
-      const request = JSON.parse(await readBody(req));
-      const chart = computeChart(request);
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(chart));
-    } catch (error) {
-      res.writeHead(400, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: String(error) }));
-    }
+  const server = createServer((req, res) => {
+    readBody(req).then((text) => {
+      try {
+        const chart = computeChart(JSON.parse(text) as ChartRequest);
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(chart));
+      } catch (error) {
+        res.writeHead(400, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: String(error) }));
+      }
+    }, () => res.destroy());
   });
   server.keepAliveTimeout = 65_000;
   reportCpuOnRequest();
@@ -257,7 +259,7 @@ function printRatios([u, c, b]: [Row, Row, Row], prefix = ''): void {
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 async function main(): Promise<void> {
@@ -333,9 +335,9 @@ async function main(): Promise<void> {
 
   if (rounds > 1) {
     const med = [0, 1, 2].map((i) => {
-      const column = all.map((rows) => rows[i]!);
+      const column = all.map((rows) => rows[i]);
       return {
-        name: `${column[0]!.name} (median)`,
+        name: `${column[0].name} (median)`,
         serverCpuMs: median(column.map((r) => r.serverCpuMs)),
         reqPerSec: median(column.map((r) => r.reqPerSec)),
         p50: median(column.map((r) => r.p50)),
@@ -347,8 +349,8 @@ async function main(): Promise<void> {
     console.log(`\nmedians of ${rounds} rounds`);
     printRows(med);
     printRatios(med, 'median ');
-    const r13 = all.map((rows) => rows[0]!.reqPerSec / rows[2]!.reqPerSec);
-    const r21 = all.map((rows) => rows[1]!.reqPerSec / rows[0]!.reqPerSec);
+    const r13 = all.map((rows) => rows[0].reqPerSec / rows[2].reqPerSec);
+    const r21 = all.map((rows) => rows[1].reqPerSec / rows[0].reqPerSec);
     console.log(`per round: (1)/(3) ${r13.map((r) => `${(r * 100).toFixed(1)}%`).join(', ')}; (2)/(1) ${r21.map((r) => `${r.toFixed(1)}×`).join(', ')}`);
   }
   if (all.flat().some((r) => r.failures > 0)) console.log('WARNING: some requests failed (non-2xx, errors or timeouts); figures are suspect.');

@@ -1,5 +1,5 @@
 /**
- * Benchmarks of the technique searches (issue 6): a year of transits to a natal chart, a solar
+ * Benchmarks of the technique searches: a year of transits to a natal chart, a solar
  * return (search + chart), a year of lunar phases, plus a few other searches. Prints the median
  * wall time of several rounds after one warm-up round. Run: `npm run bench:ephemeris`.
  */
@@ -22,8 +22,8 @@ function bench(name: string, fn: () => number): void {
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
-  const median = times[Math.floor(times.length / 2)]!;
-  console.log(`${name.padEnd(58)} median ${median.toFixed(2).padStart(9)} ms  (min ${times[0]!.toFixed(2)}, max ${times[times.length - 1]!.toFixed(2)}, ${count} results, ${ROUNDS} rounds)`);
+  const median = times[Math.floor(times.length / 2)];
+  console.log(`${name.padEnd(58)} median ${median.toFixed(2).padStart(9)} ms  (min ${times[0].toFixed(2)}, max ${times[times.length - 1].toFixed(2)}, ${count} results, ${ROUNDS} rounds)`);
 }
 
 const y2024 = [new Date('2024-01-01T00:00:00Z'), new Date('2025-01-01T00:00:00Z')] as const;

@@ -41,9 +41,9 @@ function bench(name: string, fn: (i: number) => unknown, calls = CALLS): void {
     perCall.push((performance.now() - t0) / calls);
   }
   perCall.sort((a, b) => a - b);
-  const med = perCall[Math.floor(perCall.length / 2)]!;
+  const med = perCall[Math.floor(perCall.length / 2)];
   const text = med < 1 ? `${(med * 1000).toFixed(0)} µs` : `${med.toFixed(2)} ms`;
-  console.log(`${name.padEnd(62)} ${text.padStart(10)} per call  (min ${perCall[0]!.toFixed(3)} ms, max ${perCall.at(-1)!.toFixed(3)} ms)`);
+  console.log(`${name.padEnd(62)} ${text.padStart(10)} per call  (min ${perCall[0].toFixed(3)} ms, max ${perCall.at(-1)!.toFixed(3)} ms)`);
 }
 
 console.log(`bench-techniques2: median of ${ROUNDS} rounds × ${CALLS} calls`);
@@ -65,7 +65,7 @@ bench('profections', (i) => profections(natal(i), momentFromUtc(new Date('2024-0
 bench('zodiacalReleasing levels 2, 100 years', (i) => zodiacalReleasing(natal(i), { lot: 'SPIRIT', levels: 2 }));
 bench('zodiacalReleasing levels 4, 1 year', (i) => zodiacalReleasing(natal(i), { lot: 'FORTUNE', levels: 4, from: momentFromUtc(new Date('2024-01-01T00:00:00Z')), to: momentFromUtc(new Date('2025-01-01T00:00:00Z')) }));
 bench('firdaria (58 periods)', (i) => firdaria(natal(i)));
-bench('chartDistribution (on a computed chart)', (i) => chartDistribution(charts[i % charts.length]!), 200);
-bench('chartPatterns (on a computed chart)', (i) => chartPatterns(charts[i % charts.length]!), 200);
-bench('chartShape (on a computed chart)', (i) => chartShape(charts[i % charts.length]!), 200);
-bench('renderIndianChartSvg NORTH_INDIAN', (i) => renderIndianChartSvg(charts[i % charts.length]!, 'NORTH_INDIAN'), 50);
+bench('chartDistribution (on a computed chart)', (i) => chartDistribution(charts[i % charts.length]), 200);
+bench('chartPatterns (on a computed chart)', (i) => chartPatterns(charts[i % charts.length]), 200);
+bench('chartShape (on a computed chart)', (i) => chartShape(charts[i % charts.length]), 200);
+bench('renderIndianChartSvg NORTH_INDIAN', (i) => renderIndianChartSvg(charts[i % charts.length], 'NORTH_INDIAN'), 50);

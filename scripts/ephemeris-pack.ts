@@ -38,7 +38,7 @@ const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './ephemeris-pack/wo
 
 /** Runs tasks on a pool of worker threads; results in task order. */
 async function runAll(tasks: Task[], label: string): Promise<TaskResult[]> {
-  const results: TaskResult[] = new Array(tasks.length);
+  const results = new Array<TaskResult>(tasks.length);
   let next = 0;
   let done = 0;
   const workers = Array.from({ length: Math.min(WORKERS, tasks.length) }, () => new Worker(workerUrl, { workerData: 'ephemeris-pack-worker' }));

@@ -1,13 +1,12 @@
 /**
- * `createApp(config, deps)`: builds the express app with the GraphQL gateway and the REST routes,
- * without listening. Tests run it in-process with supertest; main.ts wires real clients and
- * listens.
+ * `createApp(config, deps)`: builds the gateway, without listening. Tests run it in-process with
+ * supertest; main.ts wires real clients and listens. docs/architecture.md walks through it.
  *
- * Request path: GraphQL fast path (prepared calculation queries: token, quota, response cache,
- * compiled run; see graphql/fast-path.ts) → otherwise express: request id + access log → CORS →
- * JSON body (size limit) → routes.
- * /graphql: context (JWT verify, 401 on a bad token) → depth/cost rules → auth + quota plugin →
- * response cache (Redis or memory) → resolvers → chart service (per-request DataLoader).
+ * A request meets, in order: the GraphQL fast path (graphql/pipeline/fast-path.ts), which answers
+ * the common calculation request on node's request or hands it on; then express: request id +
+ * access log → what the fast path handed on (a parsed body) → CORS → JSON body (size limit) → the
+ * REST routes (ROUTERS) → /graphql: the context (JWT verification, 401 on a bad token) → Apollo
+ * Server with the pipeline's stages as plugins (graphql/apollo.ts) → resolvers → services.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Express } from 'express';
@@ -16,12 +15,15 @@ import type { ApolloServer } from '@apollo/server';
 import type { Config } from './config/config.js';
 import type { AppDeps, AppRuntime, AppServices, RouterFactory } from './app.deps.js';
 import { createJwtVerifier, type JwtVerifier } from './auth/jwt.verifier.js';
-import { MemoryKeyValueCache, RedisKeyValueCache, type GatewayCache } from './cache/key-value-cache.js';
+import { MemoryKeyValueCache, prefixedCache, RedisKeyValueCache, type GatewayCache } from './cache/key-value-cache.js';
+import { UnauthenticatedError } from './errors.js';
 import { createApolloServer } from './graphql/apollo.js';
 import { createGatewayContext, type GatewayContext } from './graphql/context.js';
-import { createGraphQLFastPath, FAST_PATH_HANDOFF, type FastPathHandOff } from './graphql/fast-path.js';
-import { JitExecutor } from './graphql/jit-executor.js';
 import { toGraphQLError } from './graphql/error-mapping.js';
+import { CalculationCache } from './graphql/pipeline/calculation-cache.js';
+import { PreparedOperations } from './graphql/pipeline/execution.js';
+import { createFastPath } from './graphql/pipeline/fast-path.js';
+import { OperationPolicies } from './graphql/pipeline/operation-policy.js';
 import { buildGatewaySchema } from './graphql/schema.js';
 import { createRequireAuth } from './http/auth.middleware.js';
 import { calculationsRouter } from './http/calculations.routes.js';
@@ -29,13 +31,14 @@ import { corsMiddleware } from './http/cors.middleware.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
 import { healthRouter } from './http/health.routes.js';
 import { metricsRouter } from './http/metrics.route.js';
-import { createRequestObserver, requestContextMiddleware } from './http/request-context.middleware.js';
+import { requestContextMiddleware } from './http/request-context.middleware.js';
 import { wheelRouter } from './http/wheel.route.js';
-import { UnauthenticatedError } from './errors.js';
 import { createLogger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
-import { defaultComputeChart } from './services/chart.compute.js';
+import { createRequestObserver } from './observability/request-observer.js';
 import { ChartService } from './services/chart.service.js';
+import { TechniquesService } from './services/techniques.service.js';
+import { WheelService } from './services/wheel.service.js';
 
 /** REST routers of the app, mounted in this order. Add one line per new router. */
 const ROUTERS: RouterFactory[] = [
@@ -45,8 +48,8 @@ const ROUTERS: RouterFactory[] = [
   wheelRouter,
 ];
 
-/** What the fast path may leave on a request it hands on. */
-type HandedOn = { [FAST_PATH_HANDOFF]?: FastPathHandOff };
+/** Prefix of the APQ query texts (by sha256 hex) in the gateway cache. */
+const PERSISTED_QUERY_PREFIX = 'apq:';
 
 export interface GatewayApp {
   /** The request listener to serve (node:http createServer, supertest): fast path, then express. */
@@ -78,10 +81,13 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<Gat
     audience: config.jwt.audience,
     isRevoked: deps.isTokenRevoked,
   });
-  const services = {
+  const chart = deps.services?.chart ?? new ChartService(metrics);
+  const services: AppServices & Record<string, unknown> = {
+    techniques: new TechniquesService(metrics),
+    wheels: new WheelService(chart),
     ...deps.services,
-    chart: deps.services?.chart ?? new ChartService(deps.computeChart ?? defaultComputeChart, metrics),
-  } as AppServices & Record<string, unknown>;
+    chart,
+  };
 
   const runtime: AppRuntime = {
     config,
@@ -93,9 +99,13 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<Gat
     requireAuth: createRequireAuth(verifier, deps.quota, logger),
   };
 
+  // The GraphQL pipeline: its stages are shared by Apollo (as plugins) and the fast path.
   const schema = buildGatewaySchema(deps.resolvers ?? []);
-  const jit = new JitExecutor(schema);
-  const apollo = createApolloServer({ schema, jit, config, cache, logger, metrics, quota: deps.quota });
+  const policies = new OperationPolicies(schema);
+  const prepared = new PreparedOperations(schema, policies);
+  const calculationCache = new CalculationCache(cache, config.cacheTtlSeconds, logger);
+  const persistedQueries = prefixedCache(cache, PERSISTED_QUERY_PREFIX);
+  const apollo = createApolloServer({ prepared, policies, calculationCache, persistedQueries, config, logger, metrics, quota: deps.quota });
   await apollo.start();
 
   const observe = createRequestObserver(logger, metrics);
@@ -104,9 +114,28 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<Gat
   // No ETag: express would hash every (mostly POST) response body; clients never revalidate them.
   app.set('etag', false);
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  const fastPath = createFastPath({
+    prepared,
+    verifier,
+    quota: deps.quota,
+    cache: calculationCache,
+    persistedQueries,
+    bodyLimitBytes: config.limits.bodyLimitBytes,
+    services,
+    metrics,
+    logger,
+    observe,
+    trustProxy: app.get('trust proxy fn') as (address: string, hop: number) => boolean,
+  });
+
   app.use(requestContextMiddleware(observe));
-  // A body the fast path read and found malformed: express' usual 400 (errorHandler).
-  app.use((req, _res, next) => next((req as HandedOn)[FAST_PATH_HANDOFF]?.bodyError));
+  // What the fast path handed on: its parsed body (express.json then skips the read stream), or
+  // express's usual 400 for a body that is not JSON (errorHandler).
+  app.use((req, _res, next) => {
+    const handOff = fastPath.handOffOf(req);
+    if (handOff?.body !== undefined) req.body = handOff.body;
+    next(handOff?.bodyError);
+  });
   app.use(corsMiddleware(config.corsOrigins));
   app.use(express.json({ limit: config.limits.bodyLimitBytes }));
 
@@ -128,8 +157,8 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<Gat
           principal,
           logger,
           services,
-          // A compiled run on the fast path that reported errors hands its loaders on: nothing is computed twice.
-          loaders: (req as HandedOn)[FAST_PATH_HANDOFF]?.loaders,
+          // A run on the fast path that reported errors hands its loaders on: nothing is computed twice.
+          loaders: fastPath.handOffOf(req)?.loaders,
           observation: res.locals.observation,
           ip: req.ip,
         });
@@ -140,23 +169,12 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<Gat
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
 
-  const fastPath = createGraphQLFastPath({
-    jit,
-    verifier,
-    quota: deps.quota,
-    cache,
-    cacheTtlSeconds: config.cacheTtlSeconds,
-    bodyLimitBytes: config.limits.bodyLimitBytes,
-    services,
-    metrics,
-    logger,
-    observe,
-    trustProxy: app.get('trust proxy fn') as (address: string, hop: number) => boolean,
-  });
-  const listener = (req: IncomingMessage, res: ServerResponse): void => fastPath(req, res, () => app(req, res));
-
   return {
-    app: listener,
+    app: (req, res) => {
+      fastPath.handle(req, res, () => {
+        app(req, res);
+      });
+    },
     express: app,
     apollo,
     runtime,

@@ -1,7 +1,13 @@
 /**
- * Domain errors (tier one). Every layer throws these; `graphql/error-mapping.ts` (and the REST
- * shims) map them to the closed set of public codes. Anything else is masked as
- * INTERNAL_SERVER_ERROR with details only in the logs.
+ * Domain errors (tier one). Every layer throws these; the transports map them to their public
+ * form in one place each: `graphql/error-mapping.ts` for GraphQL, `http/errors.ts` for REST.
+ * Anything else is masked as INTERNAL_SERVER_ERROR with details only in the logs.
+ *
+ * Field paths: a ValidationError names the offending field relative to the input the throwing
+ * function was given ("location.latitude" for a chart request). A function that hands a part of its
+ * input to another puts that part's name in front with `withFieldPrefix` ("natal.location.latitude").
+ * The transports then add their own outer names (GraphQL: the argument, "input.natal.location.latitude";
+ * REST: the parameter names of the route).
  */
 
 export type PublicErrorCode =
@@ -12,6 +18,16 @@ export type PublicErrorCode =
   | 'NOT_FOUND'
   | 'INTERNAL_SERVER_ERROR';
 
+/** HTTP status of a response refused with this code (REST always; GraphQL when the whole request is refused). */
+export const HTTP_STATUS_BY_CODE: Record<PublicErrorCode, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  RATE_LIMITED: 429,
+  INTERNAL_SERVER_ERROR: 500,
+};
+
 export abstract class DomainError extends Error {
   abstract readonly code: PublicErrorCode;
   constructor(message: string, options?: { cause?: unknown }) {
@@ -20,7 +36,13 @@ export abstract class DomainError extends Error {
   }
 }
 
-/** Bad input. `field` is the dotted path of the offending input field, e.g. "input.location.latitude". */
+/** `prefix.name`, or `name` alone when the prefix is empty (the top of an input). */
+export function fieldPath(prefix: string, name: string): string {
+  if (prefix === '') return name;
+  return name === '' ? prefix : `${prefix}.${name}`;
+}
+
+/** Bad input. `field` is the dotted path of the offending field relative to the input, e.g. "location.latitude". */
 export class ValidationError extends DomainError {
   readonly code = 'BAD_USER_INPUT' as const;
   constructor(
@@ -30,10 +52,45 @@ export class ValidationError extends DomainError {
   ) {
     super(message, options);
   }
+
+  /** The same error (class and message) with `prefix` put in front of its field path; the original is its cause. */
+  under(prefix: string): ValidationError {
+    return prefix === '' ? this : this.withField(fieldPath(prefix, this.field));
+  }
+
+  /** A copy of this error naming another field. Subclasses return their own class. */
+  protected withField(field: string): ValidationError {
+    return new ValidationError(field, this.message, { cause: this });
+  }
 }
 
 /** An instant outside the supported ephemeris range. */
-export class OutOfRangeError extends ValidationError {}
+export class OutOfRangeError extends ValidationError {
+  protected override withField(field: string): OutOfRangeError {
+    return new OutOfRangeError(field, this.message, { cause: this });
+  }
+}
+
+/**
+ * Runs `work`; a ValidationError it throws comes out with its field under `prefix` (the name of
+ * the part of the input that `work` was given). Other errors pass unchanged.
+ */
+export function withFieldPrefix<T>(prefix: string, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    throw error instanceof ValidationError ? error.under(prefix) : error;
+  }
+}
+
+/** `withFieldPrefix` for asynchronous work. */
+export async function withFieldPrefixAsync<T>(prefix: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw error instanceof ValidationError ? error.under(prefix) : error;
+  }
+}
 
 export class UnauthenticatedError extends DomainError {
   readonly code = 'UNAUTHENTICATED' as const;
@@ -61,6 +118,20 @@ export class RateLimitedError extends DomainError {
 /** A failure inside a calculation library (e.g. astronomy-engine threw a string). Masked publicly. */
 export class CalculationError extends DomainError {
   readonly code = 'INTERNAL_SERVER_ERROR' as const;
+}
+
+/**
+ * The public fields of a domain error, the same for every transport: its code, the message
+ * (masked for INTERNAL_SERVER_ERROR), the field path and Retry-After seconds when it has them.
+ */
+export function publicErrorOf(error: DomainError): { code: PublicErrorCode; message: string; field?: string; retryAfterSeconds?: number } {
+  if (error.code === 'INTERNAL_SERVER_ERROR') return { code: error.code, message: 'Internal server error' };
+  return {
+    code: error.code,
+    message: error.message,
+    ...(error instanceof ValidationError ? { field: error.field } : {}),
+    ...(error instanceof RateLimitedError ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+  };
 }
 
 /** Wraps any thrown value (astronomy-engine throws strings) into an Error. */

@@ -15,17 +15,12 @@ import { createMetrics } from './observability/metrics.js';
 import { accountsStartupProvider } from './accounts/accounts.wiring.js';
 
 /**
- * Supplies extra deps at start (the accounts issue registers its database/Prisma provider here).
- * Called with retries; return the deps it provides. Add one line to STARTUP_PROVIDERS.
+ * Supplies deps at start (the accounts stack: database, revocation, quota). Called with retries
+ * (containers start in any order); returns the deps it provides. Add one line to STARTUP_PROVIDERS.
  */
 export type StartupProvider = (config: Config, logger: Logger) => Promise<Partial<AppDeps>>;
 
 export const STARTUP_PROVIDERS: StartupProvider[] = [accountsStartupProvider];
-
-/** Registers a provider (alternative to editing the array). */
-export function registerStartupProvider(provider: StartupProvider): void {
-  STARTUP_PROVIDERS.push(provider);
-}
 
 /**
  * Calls `fn` until it resolves, waiting `delayMs` (doubling up to 5 s) between attempts.

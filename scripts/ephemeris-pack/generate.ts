@@ -198,7 +198,7 @@ export function pack(f: Fitted): Packed {
 
 function packWith(f: Fitted, n: number, quantum: number): Packed {
   const ints = f.full.map((c) => quantize(c, f.nodes, n, quantum));
-  const widths = new Array(n).fill(1);
+  const widths = new Array<number>(n).fill(1);
   for (const s of ints) for (let axis = 0; axis < 3; axis++) for (let k = 0; k < n; k++) widths[k] = Math.max(widths[k], byteWidth(s[axis * n + k]));
   return { name: f.name, blocks: f.blocks, nodes: f.nodes, n, quantum, ints, widths };
 }

@@ -1,5 +1,5 @@
 /**
- * Plugs the accounts stack into the gateway: `createApp(config, await accountsDeps(...))` gets the
+ * Plugs the accounts stack into the gateway: `createApp(config, accountsDeps(...))` gets the
  * database handle, the revocation check, the quota hook and `ctx.services.accounts` (the account
  * resolvers are in RESOLVERS, src/graphql/schema.ts; without `services.accounts` they answer
  * INTERNAL_SERVER_ERROR). `accountsStartupProvider` does the same for `main.ts` with real clients:
@@ -11,7 +11,7 @@ import type { Redis } from 'ioredis';
 import type { AppDeps } from '../app.deps.js';
 import type { Config } from '../config/config.js';
 import { createRedisClient } from '../cache/redis.client.js';
-import type { QuotaHook } from '../http/quota.js';
+import type { QuotaHook } from '../quota/quota.hook.js';
 import type { Logger } from '../observability/logger.js';
 import { openDatabase, type Database } from '../persistence/database.js';
 import { QuotaExceededError } from '../quota/quota.service.js';
@@ -71,7 +71,6 @@ export function accountsDeps(accounts: Accounts, db: Database): Partial<AppDeps>
       },
       close: () => db.close(),
     },
-    prisma: db.prisma,
     isTokenRevoked: accounts.state.isRevoked,
     quota: createQuotaHook(accounts),
     services: { accounts },
@@ -98,7 +97,7 @@ export async function openConfiguredDatabase(config: Config, logger?: Logger): P
   return db;
 }
 
-/** main.ts startup provider: database, accounts, revocation, quotas (see registerStartupProvider). */
+/** main.ts startup provider: database, accounts, revocation, quotas (one of STARTUP_PROVIDERS). */
 export async function accountsStartupProvider(config: Config, logger: Logger): Promise<Partial<AppDeps>> {
   const db = await openConfiguredDatabase(config, logger);
   let redis: Redis | undefined;

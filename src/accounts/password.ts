@@ -59,8 +59,8 @@ export async function verifyPassword(password: string, encoded: string): Promise
   if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
   const [logN, r, p] = parts.slice(1, 4).map(Number) as [number, number, number];
   if (![logN, r, p].every(Number.isInteger) || logN < 10 || logN > 20 || r < 1 || r > 32 || p < 1 || p > 16) return false;
-  const salt = Buffer.from(parts[4]!, 'base64url');
-  const expected = Buffer.from(parts[5]!, 'base64url');
+  const salt = Buffer.from(parts[4], 'base64url');
+  const expected = Buffer.from(parts[5], 'base64url');
   if (expected.length !== KEY_LENGTH_BYTES) return false;
   const actual = await scrypt(password, salt, { logN, r, p });
   return timingSafeEqual(actual, expected);

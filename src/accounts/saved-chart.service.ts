@@ -3,9 +3,10 @@
  * zone, location and settings, owned by one user. Every operation is scoped to its owner: another
  * user's chart id answers NOT_FOUND, exactly like an id that does not exist.
  */
-import { ValidationError, NotFoundError, DomainError } from '../errors.js';
+import { NotFoundError, ValidationError, withFieldPrefix } from '../errors.js';
 import { resolveMoment } from '../ephemeris/time.js';
-import { toChartRequest, type ChartInputLike } from '../services/chart-request.js';
+import { validateChartRequest } from '../ephemeris/validate.js';
+import type { ChartRequest } from '../ephemeris/types.js';
 import { isUuid } from '../auth/account-state.js';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { decodeCursor, pageSize, toPage, type Page } from './user.service.js';
@@ -40,30 +41,19 @@ function checkName(name: string, field: string): string {
   return value;
 }
 
-/** Re-throws a ValidationError of ChartInput with the argument path in front ("input.chart.location.latitude"). */
-function prefixed<T>(prefix: string, work: () => T): T {
-  try {
-    return work();
-  } catch (error) {
-    if (error instanceof ValidationError) throw new ValidationError(`${prefix}.${error.field}`, error.message, { cause: error });
-    if (error instanceof DomainError) throw error;
-    throw error;
-  }
-}
-
 /** JSON-safe copy of the input as given (Dates → ISO strings, undefined dropped). */
-function asJson(chart: ChartInputLike): Prisma.InputJsonValue {
+function asJson(chart: ChartRequest): Prisma.InputJsonValue {
   return JSON.parse(JSON.stringify(chart)) as Prisma.InputJsonValue;
 }
 
 /** The columns derived from a chart input (validated and resolved). */
-function derive(chart: ChartInputLike, field: string) {
+function derive(chart: ChartRequest, field: string) {
   const json = asJson(chart);
   if (Buffer.byteLength(JSON.stringify(json)) > SAVED_CHART_INPUT_MAX_BYTES) {
     throw new ValidationError(field, `Chart input larger than ${SAVED_CHART_INPUT_MAX_BYTES} bytes`);
   }
-  const request = prefixed(field, () => toChartRequest(chart));
-  const moment = prefixed(field, () => resolveMoment(request.moment, 'moment'));
+  const request = withFieldPrefix(field, () => validateChartRequest(chart));
+  const moment = withFieldPrefix(field, () => resolveMoment(request.moment, 'moment'));
   const settings: Record<string, unknown> = {
     bodies: request.bodies,
     houseSystem: request.houseSystem,
@@ -71,7 +61,7 @@ function derive(chart: ChartInputLike, field: string) {
     center: request.center,
   };
   if (request.ayanamsa) settings.ayanamsa = request.ayanamsa;
-  if (request.aspects) settings.aspects = request.aspects;
+  if (chart.aspects) settings.aspects = chart.aspects;
   return {
     input: json,
     utc: moment.utc,
@@ -88,12 +78,12 @@ export class SavedChartService {
   constructor(private readonly prisma: PrismaClient) {}
 
   /** Saves a chart for `ownerId`. @throws ValidationError (bad input, or more than 1000 charts). */
-  async save(ownerId: string, input: { name: string; chart: ChartInputLike }): Promise<SavedChartRecord> {
-    const name = checkName(input.name, 'input.name');
-    const data = derive(input.chart, 'input.chart');
+  async save(ownerId: string, input: { name: string; chart: ChartRequest }): Promise<SavedChartRecord> {
+    const name = checkName(input.name, 'name');
+    const data = derive(input.chart, 'chart');
     const count = await this.prisma.savedChart.count({ where: { ownerId } });
     if (count >= SAVED_CHARTS_PER_USER_MAX) {
-      throw new ValidationError('input', `At most ${SAVED_CHARTS_PER_USER_MAX} saved charts per user`);
+      throw new ValidationError('', `At most ${SAVED_CHARTS_PER_USER_MAX} saved charts per user`);
     }
     return this.prisma.savedChart.create({ data: { ownerId, name, ...data }, select: savedChartSelect });
   }
@@ -108,9 +98,9 @@ export class SavedChartService {
   }
 
   /** Renames and/or replaces the input of chart `id`. @throws NotFoundError, ValidationError */
-  async update(ownerId: string, id: string, input: { name?: string | null; chart?: ChartInputLike | null }): Promise<SavedChartRecord> {
-    const name = input.name === undefined || input.name === null ? undefined : checkName(input.name, 'input.name');
-    const data = input.chart ? derive(input.chart, 'input.chart') : {};
+  async update(ownerId: string, id: string, input: { name?: string | null; chart?: ChartRequest | null }): Promise<SavedChartRecord> {
+    const name = input.name === undefined || input.name === null ? undefined : checkName(input.name, 'name');
+    const data = input.chart ? derive(input.chart, 'chart') : {};
     await this.get(ownerId, id);
     const updated = await this.prisma.savedChart.updateMany({
       where: { id, ownerId },
@@ -153,7 +143,7 @@ export class SavedChartService {
   }
 }
 
-/** The stored input of a saved chart, as a ChartInputLike for the chart service. */
-export function savedChartInput(record: SavedChartRecord): ChartInputLike {
-  return record.input as unknown as ChartInputLike;
+/** The stored input of a saved chart (as given, validated when it was saved), for the chart service. */
+export function savedChartInput(input: unknown): ChartRequest {
+  return input as ChartRequest;
 }

@@ -101,8 +101,8 @@ export class TokenService {
    *   RateLimitedError (too many failures).
    */
   async login(email: string, password: string, ip: string): Promise<AuthTokens> {
-    normalizeEmail(email, 'input.email');
-    if (typeof password !== 'string' || password.length > PASSWORD_MAX_LENGTH) throw new ValidationError('input.password', 'Password too long');
+    normalizeEmail(email, 'email');
+    if (typeof password !== 'string' || password.length > PASSWORD_MAX_LENGTH) throw new ValidationError('password', 'Password too long');
     await this.o.loginLimiter.assertAllowed(email, ip);
     const user = await this.o.users.checkCredentials(email, password);
     if (!user) {
@@ -185,17 +185,17 @@ export class TokenService {
   async createServiceToken(input: { days?: number | null; scopes?: string[] | null; name?: string | null; userId?: string }): Promise<IssuedServiceToken> {
     const days = input.days ?? DEFAULT_SERVICE_TOKEN_DAYS;
     if (!Number.isInteger(days) || days < 1 || days > MAX_SERVICE_TOKEN_DAYS) {
-      throw new ValidationError('input.days', `Must be an integer from 1 to ${MAX_SERVICE_TOKEN_DAYS}`);
+      throw new ValidationError('days', `Must be an integer from 1 to ${MAX_SERVICE_TOKEN_DAYS}`);
     }
     const scopes = input.scopes ?? [...SERVICE_SCOPES];
     if (scopes.length === 0 || scopes.length > SERVICE_SCOPES.length || !scopes.every((s) => (SERVICE_SCOPES as readonly string[]).includes(s))) {
-      throw new ValidationError('input.scopes', `Scopes must be a non-empty subset of: ${SERVICE_SCOPES.join(', ')}`);
+      throw new ValidationError('scopes', `Scopes must be a non-empty subset of: ${SERVICE_SCOPES.join(', ')}`);
     }
     const name = input.name?.trim() || null;
-    if (name !== null && name.length > 100) throw new ValidationError('input.name', 'At most 100 characters');
+    if (name !== null && name.length > 100) throw new ValidationError('name', 'At most 100 characters');
     const owner = input.userId ? await this.o.users.findById(input.userId) : await this.o.users.ensureServiceUser();
     if (!owner) throw new NotFoundError('User not found');
-    if (owner.role !== 'SERVICE') throw new ValidationError('input.userId', 'Service tokens belong to service accounts');
+    if (owner.role !== 'SERVICE') throw new ValidationError('userId', 'Service tokens belong to service accounts');
     const jti = randomUUID();
     const ttlSeconds = days * 86_400;
     const expiresAt = new Date((Math.floor(Date.now() / 1000) + ttlSeconds) * 1000);

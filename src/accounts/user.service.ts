@@ -4,7 +4,7 @@
  * explicitly: the password hash never leaves this module.
  */
 import { randomBytes } from 'node:crypto';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { fieldPath, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import type { AccountState } from '../auth/account-state.js';
 import { isUuid } from '../auth/account-state.js';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js';
@@ -108,12 +108,15 @@ export class UserService {
     await this.state?.refreshUser(userId);
   }
 
-  /** Creates a user. @throws ValidationError (bad input, email or username taken). */
-  async create(input: CreateUserInput, fieldPrefix = 'input'): Promise<UserRecord> {
-    const email = normalizeEmail(input.email, `${fieldPrefix}.email`);
-    assertPasswordPolicy(input.password, `${fieldPrefix}.password`);
+  /**
+   * Creates a user. @param fieldPrefix where the input sits for error paths ('' for the top).
+   * @throws ValidationError (bad input, email or username taken).
+   */
+  async create(input: CreateUserInput, fieldPrefix = ''): Promise<UserRecord> {
+    const email = normalizeEmail(input.email, fieldPath(fieldPrefix, 'email'));
+    assertPasswordPolicy(input.password, fieldPath(fieldPrefix, 'password'));
     const username = input.username
-      ? checkUsername(input.username, `${fieldPrefix}.username`)
+      ? checkUsername(input.username, fieldPath(fieldPrefix, 'username'))
       : await this.freeUsername(email);
     try {
       return await this.prisma.user.create({
@@ -130,8 +133,8 @@ export class UserService {
     } catch (error) {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
         const target = JSON.stringify(error.meta ?? {});
-        if (target.includes('username')) throw new ValidationError(`${fieldPrefix}.username`, 'Username already taken');
-        throw new ValidationError(`${fieldPrefix}.email`, 'Email already registered');
+        if (target.includes('username')) throw new ValidationError(fieldPath(fieldPrefix, 'username'), 'Username already taken');
+        throw new ValidationError(fieldPath(fieldPrefix, 'email'), 'Email already registered');
       }
       throw error;
     }

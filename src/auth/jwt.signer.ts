@@ -1,6 +1,6 @@
 /**
  * HS256 token signing with the claims the verifier expects (iss, aud, sub, jti, typ, exp).
- * Used by the `dev-token` command, test helpers and (later) the accounts token service.
+ * Used by the accounts token service, the `dev-token` command and the test helpers.
  */
 import { randomUUID } from 'node:crypto';
 import jwt from 'jsonwebtoken';

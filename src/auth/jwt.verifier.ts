@@ -12,7 +12,7 @@ export interface JwtVerifierOptions {
   secret: string;
   issuer: string;
   audience: string;
-  /** Optional async revocation check (accounts issue); a revoked token is refused with 401. */
+  /** Optional async revocation check (the accounts stack's); a revoked token is refused with 401. */
   isRevoked?: RevocationCheck;
   /** Tolerated clock skew, seconds (default 5). */
   clockToleranceSeconds?: number;
@@ -112,7 +112,7 @@ export function createJwtVerifier(options: JwtVerifierOptions): JwtVerifier {
       if (header === undefined || header === '') return null;
       const match = /^Bearer\s+([A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]*)\s*$/i.exec(header);
       if (!match) throw new UnauthenticatedError('Malformed Authorization header (expected "Bearer <JWT>")');
-      return verify(match[1]!);
+      return verify(match[1]);
     },
   };
 }

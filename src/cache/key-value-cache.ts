@@ -1,6 +1,6 @@
 /**
- * KeyValueCache implementations for Apollo (response cache, APQ): Redis through ioredis, or
- * in-process memory when REDIS_URL is unset. Structurally compatible with
+ * The gateway cache (calculation answers, APQ query texts, wheel pictures): Redis through ioredis,
+ * or in-process memory when REDIS_URL is unset. Structurally compatible with
  * `@apollo/utils.keyvaluecache`'s KeyValueCache (ttl in seconds).
  */
 import type { Redis } from 'ioredis';
@@ -29,6 +29,15 @@ export interface GatewayCache extends KeyValueCache {
   peekUtf8?(key: string): Buffer | null | undefined;
   /** Round trip to the backend; resolves with latency in ms. @throws when unreachable */
   ping(): Promise<number>;
+}
+
+/** A view of `cache` whose keys all start with `prefix` (one feature's entries). */
+export function prefixedCache(cache: KeyValueCache, prefix: string): KeyValueCache {
+  return {
+    get: (key) => cache.get(prefix + key),
+    set: (key, value, options) => cache.set(prefix + key, value, options),
+    delete: (key) => cache.delete(prefix + key),
+  };
 }
 
 /**

@@ -13,11 +13,11 @@ export interface CliCommand {
 export function parseFlags(args: string[]): Map<string, string> {
   const flags = new Map<string, string>();
   for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i]!;
+    const arg = args[i];
     if (!arg.startsWith('--')) continue;
     const eq = arg.indexOf('=');
     if (eq > 0) flags.set(arg.slice(2, eq), arg.slice(eq + 1));
-    else if (i + 1 < args.length && !args[i + 1]!.startsWith('--')) flags.set(arg.slice(2), args[++i]!);
+    else if (i + 1 < args.length && !args[i + 1].startsWith('--')) flags.set(arg.slice(2), args[++i]);
     else flags.set(arg.slice(2), 'true');
   }
   return flags;

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * The `nocturna` bin: `nocturna <command> [options]`. Commands are registered in COMMANDS, one
- * line each (the accounts issue adds migrate, admin, token, setup-production).
+ * line each.
  */
 import { pathToFileURL } from 'node:url';
 import { realpathSync } from 'node:fs';

@@ -1,6 +1,6 @@
 /**
- * The one zod schema over `process.env`. Every variable of the deployment guide and DESIGN.md is
- * declared here; nothing else in the code base reads `process.env`.
+ * The one zod schema over `process.env`. Every variable of the deployment guide (README → Deploy)
+ * and of the service is declared here; nothing else in the code base reads `process.env`.
  */
 import { z } from 'zod';
 

@@ -20,7 +20,7 @@
 import { ValidationError } from '../errors.js';
 import { DEFAULT_ORBS, MAX_ORB_DEGREES, MAX_ORB_MULTIPLIER } from './orbs.js';
 import { ASPECT_ANGLES, ASPECT_TYPES } from './types.js';
-import type { Aspect, AspectOptions, AspectType, ChartPoint } from './types.js';
+import type { Aspect, AspectOptions, AspectOrb, AspectType, ChartPoint } from './types.js';
 
 /** A point taking part in aspects: its ecliptic longitude (degrees) and speed (degrees/day). */
 export type AspectPoint = { point: ChartPoint; longitude: number; longitudeSpeed: number };
@@ -43,13 +43,14 @@ const TYPE_INDEX: ReadonlyMap<string, number> = new Map(ASPECT_TYPES.map((t, i) 
  * Validates a request's aspect options once (per request, before any pair is examined) and
  * resolves them against {@link DEFAULT_ORBS}.
  *
- * @param opts `types` (default all 17), `orbs` per type in degrees, each in (0, 30] (default the
- *   table in orbs.ts), `orbMultiplier` in (0, 5] (default 1) applied to every orb, overrides
- *   included.
+ * @param opts `types` (default all 17, no duplicates), `orbs` in degrees, each in (0, 30] (default
+ *   the table in orbs.ts), either as a list of `{ type, orbDegrees }` (one entry per type, the
+ *   transports' form) or as a record type → degrees; `orbMultiplier` in (0, 5] (default 1) applied
+ *   to every orb, overrides included.
  * @param field the dotted input path used in error fields, default `'aspects'`.
  * @returns the types in `ASPECT_ANGLES` order and the multiplied orb of every type (frozen).
- * @throws ValidationError naming e.g. `aspects.types`, `aspects.orbs.TRINE`, `aspects.orbMultiplier`
- *   for an unknown or duplicate type, an orb outside (0, 30], a multiplier outside (0, 5].
+ * @throws ValidationError naming e.g. `aspects.types.2` (unknown or repeated type),
+ *   `aspects.orbs.0.orbDegrees` / `aspects.orbs.TRINE` (orb outside (0, 30]), `aspects.orbMultiplier`.
  */
 export function resolveAspectOptions(opts?: AspectOptions | null, field = 'aspects'): ResolvedAspectOptions {
   if (opts === undefined || opts === null) return DEFAULT_OPTIONS;
@@ -61,52 +62,32 @@ export function resolveAspectOptions(opts?: AspectOptions | null, field = 'aspec
   } else {
     if (!Array.isArray(opts.types)) throw new ValidationError(`${field}.types`, 'types must be a list of aspect types');
     const seen = new Set<string>();
-    for (const t of opts.types) {
+    opts.types.forEach((t, i) => {
       if (typeof t !== 'string' || !TYPE_SET.has(t)) {
         throw new ValidationError(
-          `${field}.types`,
+          `${field}.types.${i}`,
           `unknown aspect type ${JSON.stringify(t)}; expected one of ${ASPECT_TYPES.join(', ')}`,
         );
       }
-      if (seen.has(t)) throw new ValidationError(`${field}.types`, `aspect type ${t} is listed twice`);
+      if (seen.has(t)) throw new ValidationError(`${field}.types.${i}`, `${t} is listed twice in aspects.types`);
       seen.add(t);
-    }
+    });
     types = ASPECT_TYPES.filter((t) => seen.has(t));
+  }
+
+  const orbs = { ...DEFAULT_ORBS } as Record<AspectType, number>;
+  if (opts.orbs !== undefined && opts.orbs !== null) {
+    if (isOrbList(opts.orbs)) orbsFromList(opts.orbs, `${field}.orbs`, orbs);
+    else orbsFromRecord(opts.orbs, `${field}.orbs`, orbs);
   }
 
   let multiplier = 1;
   if (opts.orbMultiplier !== undefined && opts.orbMultiplier !== null) {
     const m = opts.orbMultiplier;
     if (typeof m !== 'number' || !Number.isFinite(m) || m <= 0 || m > MAX_ORB_MULTIPLIER) {
-      throw new ValidationError(
-        `${field}.orbMultiplier`,
-        `orbMultiplier must be a number in (0, ${MAX_ORB_MULTIPLIER}], got ${String(m)}`,
-      );
+      throw new ValidationError(`${field}.orbMultiplier`, `orbMultiplier must be in (0, ${MAX_ORB_MULTIPLIER}]`);
     }
     multiplier = m;
-  }
-
-  const orbs = { ...DEFAULT_ORBS } as Record<AspectType, number>;
-  if (opts.orbs !== undefined && opts.orbs !== null) {
-    if (typeof opts.orbs !== 'object' || Array.isArray(opts.orbs)) {
-      throw new ValidationError(`${field}.orbs`, 'orbs must be an object of aspect type → degrees');
-    }
-    for (const [key, value] of Object.entries(opts.orbs)) {
-      if (!TYPE_SET.has(key)) {
-        throw new ValidationError(
-          `${field}.orbs.${key}`,
-          `unknown aspect type ${JSON.stringify(key)}; expected one of ${ASPECT_TYPES.join(', ')}`,
-        );
-      }
-      if (value === undefined) continue;
-      if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value > MAX_ORB_DEGREES) {
-        throw new ValidationError(
-          `${field}.orbs.${key}`,
-          `orb of ${key} must be a number of degrees in (0, ${MAX_ORB_DEGREES}], got ${String(value)}`,
-        );
-      }
-      orbs[key as AspectType] = value;
-    }
   }
   if (multiplier !== 1) {
     for (const t of ASPECT_TYPES) orbs[t] *= multiplier;
@@ -114,9 +95,52 @@ export function resolveAspectOptions(opts?: AspectOptions | null, field = 'aspec
   return freeze(types, orbs);
 }
 
+/** Orb overrides given as a list, one entry per type (errors name the entry: `…orbs.0.orbDegrees`). */
+function orbsFromList(list: readonly AspectOrb[], field: string, orbs: Record<AspectType, number>): void {
+  const given = new Set<string>();
+  list.forEach((o, i) => {
+    if (o === null || typeof o !== 'object' || typeof o.type !== 'string' || !TYPE_SET.has(o.type)) {
+      throw new ValidationError(`${field}.${i}.type`, `unknown aspect type; expected one of ${ASPECT_TYPES.join(', ')}`);
+    }
+    if (given.has(o.type)) throw new ValidationError(`${field}.${i}.type`, `${o.type} has two orb overrides`);
+    given.add(o.type);
+    if (!isOrb(o.orbDegrees)) throw new ValidationError(`${field}.${i}.orbDegrees`, `orbDegrees must be in (0, ${MAX_ORB_DEGREES}]`);
+    orbs[o.type] = o.orbDegrees;
+  });
+}
+
+/** Orb overrides given as a record type → degrees (errors name the type: `…orbs.TRINE`). */
+function orbsFromRecord(record: Partial<Record<AspectType, number>>, field: string, orbs: Record<AspectType, number>): void {
+  if (typeof record !== 'object') throw new ValidationError(field, 'orbs must be an object of aspect type → degrees');
+  for (const [key, value] of Object.entries(record)) {
+    if (!TYPE_SET.has(key)) {
+      throw new ValidationError(
+        `${field}.${key}`,
+        `unknown aspect type ${JSON.stringify(key)}; expected one of ${ASPECT_TYPES.join(', ')}`,
+      );
+    }
+    if (value === undefined) continue;
+    if (!isOrb(value)) {
+      throw new ValidationError(
+        `${field}.${key}`,
+        `orb of ${key} must be a number of degrees in (0, ${MAX_ORB_DEGREES}], got ${String(value)}`,
+      );
+    }
+    orbs[key as AspectType] = value;
+  }
+}
+
+function isOrbList(orbs: NonNullable<AspectOptions['orbs']>): orbs is readonly AspectOrb[] {
+  return Array.isArray(orbs);
+}
+
+function isOrb(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= MAX_ORB_DEGREES;
+}
+
 /** Resolved options are immutable: they are validated once and may be shared and cached. */
 function freeze(types: AspectType[], orbs: Record<AspectType, number>): ResolvedAspectOptions {
-  return Object.freeze({ types: Object.freeze(types) as AspectType[], orbs: Object.freeze(orbs) as Record<AspectType, number> });
+  return Object.freeze({ types: Object.freeze(types) as AspectType[], orbs: Object.freeze(orbs) });
 }
 
 /** The defaults, resolved once (frozen, so the type table below is built once for them too). */

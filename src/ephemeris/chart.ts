@@ -48,7 +48,15 @@ function publicHouses(h: HousesResult): Houses {
  *   library fails.
  */
 export function computeChart(req: ChartRequest): Chart {
-  const valid = validateChartRequest(req);
+  return computeValidChart(validateChartRequest(req));
+}
+
+/**
+ * computeChart of a request that validateChartRequest already checked (the services validate once,
+ * key their per-request cache with the valid request, then compute it).
+ * @throws ValidationError / OutOfRangeError under 'moment' (the moment is resolved here); CalculationError
+ */
+export function computeValidChart(valid: ValidChartRequest): Chart {
   const moment = resolveMoment(valid.moment, 'moment');
   const positions = computePositions(moment, valid.bodies, {
     center: valid.center,

@@ -1,6 +1,6 @@
 /**
- * House cusps and angles (ascendant, midheaven, vertex, ARMC) for the twelve house systems of
- * DESIGN.md.
+ * House cusps and angles (ascendant, midheaven, vertex, ARMC) for the twelve house systems of the
+ * API (the `HouseSystem` enum).
  *
  * Frame: ecliptic of date, true equinox (tropical); sidereal results are the tropical ones minus
  * the ayanamsa (the "traditional" method of Swiss Ephemeris, swehouse.c `sidereal_houses_trad`).

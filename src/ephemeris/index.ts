@@ -8,8 +8,8 @@ export {
 } from './time.js';
 export { deltaTSecondsAtJdUt } from './deltat.js';
 export { computePositions, type PositionOptions } from './positions.js';
-export { computeChart, computeChartHouses } from './chart.js';
-export { validateChartRequest, validateLocation, type ValidChartRequest } from './validate.js';
+export { computeChart, computeChartHouses, computeValidChart } from './chart.js';
+export { validateChartRequest, validateLocation, ELEVATION_RANGE_METERS, type ValidChartRequest } from './validate.js';
 export { computeHouses, houseOfLongitude, type HousesResult, type HousesOptions } from './houses.js';
 export {
   findAspects, findAspectsBetween, resolveAspectOptions, type AspectPoint, type ResolvedAspectOptions,

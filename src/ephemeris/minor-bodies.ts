@@ -309,7 +309,7 @@ export function propagateMinorBodies(jd0: number, states: ArrayLike<number>, jd1
   const scratch = newScratch();
   planetStates(jd0 - J2000, p0);
   let t = jd0;
-  const steps: number[] = Array(full).fill(dir * MINOR_BODY_STEP_DAYS);
+  const steps: number[] = new Array<number>(full).fill(dir * MINOR_BODY_STEP_DAYS);
   const rest = span - dir * full * MINOR_BODY_STEP_DAYS;
   if (Math.abs(rest) > 1e-9) steps.push(rest);
   for (const h of steps) {

@@ -317,7 +317,7 @@ function bodyMotionPrecise(ctx: PreciseContext, body: Body): SphericalMotion {
     }
     default:
       if (!PACK_PLANETS.has(body)) throw new ValidationError('bodies', `Unknown body "${String(body)}"`);
-      return inst.planetApparent(body as PackPlanet);
+      return inst.planetApparent(body);
   }
 }
 

@@ -44,7 +44,6 @@ type Mat3 = [Vec3, Vec3, Vec3];
 const J2000 = 2451545.0;
 const J1900 = 2415020.0;
 /** Besselian epochs as defined in Swiss Ephemeris sweph.h. */
-const B1950 = 2433282.42345905;
 const B1850 = 2396758.203581;
 const DEG = Math.PI / 180;
 const AS2R = DEG / 3600;

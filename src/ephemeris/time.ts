@@ -175,6 +175,11 @@ function zoneFormatter(timeZone: string, field: string): Intl.DateTimeFormat {
   return f;
 }
 
+/** @throws ValidationError on `field` when `timeZone` is not an IANA zone name known to Node's ICU data. */
+export function assertKnownTimeZone(timeZone: string, field: string): void {
+  zoneFormatter(timeZone, field);
+}
+
 /**
  * UTC offset in ms of an IANA zone at an instant (from ICU, second precision: local mean time
  * offsets such as London's −0:01:15 before 1847 are kept).
@@ -293,7 +298,7 @@ export function resolveMoment(req: MomentRequest, field = 'moment', place?: Mome
       const extra = has(req.localDateTime) ? 'localDateTime' : has(req.timeZone) ? 'timeZone' : 'utcOffsetMinutes';
       throw new ValidationError(`${field}.${extra}`, 'Give either utc, or localDateTime with timeZone or utcOffsetMinutes, not both');
     }
-    const ms = parseUtc(req.utc as string | Date, `${field}.utc`);
+    const ms = parseUtc(req.utc, `${field}.utc`);
     checkRange(ms, `${field}.utc`);
     return build(ms, null, null, { zoneSource: 'UTC', timeZone: null, utcOffsetSeconds: 0, meanTimeLongitude: null, localTime: 'UNIQUE', resolution: null });
   }
@@ -316,7 +321,7 @@ export function resolveMoment(req: MomentRequest, field = 'moment', place?: Mome
   }
   const wallMs = wallAsUtcMs(parseWall(m, `${field}.localDateTime`, text));
   if (has(req.utcOffsetMinutes)) {
-    const off = req.utcOffsetMinutes as number;
+    const off = req.utcOffsetMinutes;
     if (!Number.isInteger(off) || Math.abs(off) > MAX_OFFSET_MINUTES) {
       throw new ValidationError(`${field}.utcOffsetMinutes`, `UTC offset must be an integer number of minutes within ±${MAX_OFFSET_MINUTES}`);
     }

@@ -74,21 +74,22 @@ export type Disambiguation = (typeof DISAMBIGUATIONS)[number];
 /**
  * Exactly one of: `utc` | `localDateTime` + `timeZone` | `localDateTime` + `utcOffsetMinutes`,
  * or `localDateTime` alone when resolveMoment is given a place with its zone.
+ * Absent fields may be undefined or null (the transports send null).
  */
 export interface MomentRequest {
   /** ISO 8601 instant with `Z` or an offset, or a Date. */
-  utc?: string | Date;
+  utc?: string | Date | null;
   /** Wall-clock time without zone, e.g. "1990-01-15T14:30:00". */
-  localDateTime?: string;
+  localDateTime?: string | null;
   /**
    * IANA zone name; historical offsets and DST honoured (Node's ICU data). "LMT" asks for the
    * local mean time of the place's longitude (needs a place).
    */
-  timeZone?: string;
+  timeZone?: string | null;
   /** Minutes east of UTC, e.g. +60 for CET. */
-  utcOffsetMinutes?: number;
+  utcOffsetMinutes?: number | null;
   /** Temporal's meaning at DST gaps/overlaps. Default COMPATIBLE. */
-  disambiguation?: Disambiguation;
+  disambiguation?: Disambiguation | null;
 }
 
 /**
@@ -169,24 +170,42 @@ export interface GeoLocation {
   elevationMeters?: number;
 }
 
-export interface AspectOptions {
-  /** Which aspect types to look for. Default: all 17. */
-  types?: AspectType[];
-  /** Per-type orb overrides in degrees (0 < orb ≤ 30). */
-  orbs?: Partial<Record<AspectType, number>>;
-  /** Multiplies every orb (0 < m ≤ 5). Default 1. */
-  orbMultiplier?: number;
+/** An orb override for one aspect type, in degrees (0 < orbDegrees ≤ 30). */
+export interface AspectOrb {
+  type: AspectType;
+  orbDegrees: number;
 }
 
+export interface AspectOptions {
+  /** Which aspect types to look for. Default: all 17. */
+  types?: AspectType[] | null;
+  /** Per-type orb overrides in degrees (0 < orb ≤ 30): a list with one entry per type, or a record. */
+  orbs?: readonly AspectOrb[] | Partial<Record<AspectType, number>> | null;
+  /** Multiplies every orb (0 < m ≤ 5). Default 1. */
+  orbMultiplier?: number | null;
+}
+
+/** A place as a request gives it: elevation optional (default 0). */
+export interface LocationRequest {
+  latitude: number;
+  longitude: number;
+  elevationMeters?: number | null;
+}
+
+/**
+ * What a chart is computed from, as every transport gives it (GraphQL's ChartInput, the REST
+ * parameters): optional fields may be undefined or null. `validateChartRequest` (validate.ts)
+ * checks it and applies the defaults.
+ */
 export interface ChartRequest {
   moment: MomentRequest;
-  location?: GeoLocation;
-  bodies?: Body[];
-  houseSystem?: HouseSystem;
-  zodiac?: Zodiac;
-  ayanamsa?: Ayanamsa;
-  center?: Center;
-  aspects?: AspectOptions;
+  location?: LocationRequest | null;
+  bodies?: readonly Body[] | null;
+  houseSystem?: HouseSystem | null;
+  zodiac?: Zodiac | null;
+  ayanamsa?: Ayanamsa | null;
+  center?: Center | null;
+  aspects?: AspectOptions | null;
 }
 
 export interface Position {

@@ -1,22 +1,51 @@
 /**
- * Validation of a ChartRequest (the domain form of GraphQL's ChartInput). Field paths are relative
- * to ChartInput: 'moment.timeZone', 'location.latitude', 'bodies', 'houseSystem', 'zodiac',
- * 'ayanamsa', 'center', 'aspects.orbs.TRINE' … (the gateway prefixes 'input.' if it wants).
+ * The validator of a chart request: the one place that checks what a chart is computed from and
+ * applies the defaults, for every caller (the chart and technique services, the REST routes, the
+ * techniques' own chart casts). Field paths are relative to the request: 'moment',
+ * 'moment.timeZone', 'location.latitude', 'bodies.2', 'ayanamsa', 'aspects.orbs.0.orbDegrees' …
+ * (a transport puts its own names in front: GraphQL "input.location.latitude", REST "latitude").
+ *
+ * The checks run in this order, and the first failing one is reported: the moment's form, the
+ * location, the bodies, the zodiac and centre, the aspect options, then the rest (unknown names,
+ * which the transports refuse before, and bodies without a heliocentric position). The moment
+ * itself (a date that exists, its time zone rules, the supported range) is resolved when the chart
+ * is computed (time.ts, `resolveMoment`), with paths under 'moment'.
  */
 import { ValidationError } from '../errors.js';
 import { resolveAspectOptions, type ResolvedAspectOptions } from './aspects.js';
 import { NOT_HELIOCENTRIC } from './positions.js';
+import { assertKnownTimeZone } from './time.js';
 import {
   AYANAMSAS, BODIES, CENTERS, DEFAULT_BODIES, HOUSE_SYSTEMS, ZODIACS,
-  type Ayanamsa, type Body, type Center, type ChartRequest, type GeoLocation, type HouseSystem, type Zodiac,
+  type Ayanamsa, type Body, type Center, type ChartRequest, type Disambiguation, type GeoLocation, type HouseSystem,
+  type LocationRequest, type MomentRequest, type Zodiac,
 } from './types.js';
 
-/** Lowest and highest accepted elevation, metres (Dead Sea shore to above Everest). */
-export const ELEVATION_RANGE_METERS = { min: -500, max: 10_000 } as const;
+/**
+ * Lowest and highest accepted elevation, metres: from the Dead Sea shore (−430 m) to an aircraft in
+ * flight (airliners cruise at 10–13 km, Concorde flew at 18 km), so that a chart can be cast for a
+ * birth on a plane. Topocentric positions use the elevation as it is given.
+ */
+export const ELEVATION_RANGE_METERS = { min: -500, max: 20_000 } as const;
 
-/** A validated request with every default applied. */
+/** Largest |utcOffsetMinutes| accepted: ±18 h, the range of ISO 8601 / Temporal offsets. */
+const MAX_UTC_OFFSET_MINUTES = 18 * 60;
+
+/**
+ * A moment in one of its three forms with nothing else set (an ISO string for a Date), so that
+ * equal moments given the same way serialise the same.
+ */
+export type ValidMoment =
+  | { utc: string }
+  | { localDateTime: string; timeZone: string; disambiguation: Disambiguation }
+  | { localDateTime: string; utcOffsetMinutes: number; disambiguation: Disambiguation };
+
+/**
+ * A validated request with every default applied. Built with a fixed key order, so that
+ * `JSON.stringify` of equal requests is equal (the services key their per-request caches with it).
+ */
 export interface ValidChartRequest {
-  moment: ChartRequest['moment'];
+  moment: ValidMoment;
   location: Required<GeoLocation> | null;
   bodies: Body[];
   houseSystem: HouseSystem;
@@ -26,74 +55,122 @@ export interface ValidChartRequest {
   aspects: ResolvedAspectOptions;
 }
 
+const given = <T>(value: T | null | undefined): value is T => value !== undefined && value !== null;
+
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: string, fallback: T): T {
-  if (value === undefined || value === null) return fallback;
+  if (!given(value)) return fallback;
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
     throw new ValidationError(field, `Unknown value "${String(value)}"; expected one of ${allowed.join(', ')}`);
   }
   return value as T;
 }
 
-/** Checks a location: latitude [−90, 90], longitude [−180, 180], elevation within ELEVATION_RANGE_METERS. */
-export function validateLocation(location: GeoLocation, field = 'location'): Required<GeoLocation> {
+/** Checks which form a moment takes and returns it alone. @throws ValidationError under 'moment' */
+function validMoment(m: MomentRequest | null | undefined): ValidMoment {
+  if (m === null || typeof m !== 'object') throw new ValidationError('moment', 'A moment is required');
+  const hasUtc = given(m.utc);
+  const hasLocal = given(m.localDateTime);
+  const hasZone = given(m.timeZone);
+  const hasOffset = given(m.utcOffsetMinutes);
+  if (hasUtc && (hasLocal || hasZone || hasOffset)) {
+    throw new ValidationError('moment', 'Give either moment.utc or moment.localDateTime with timeZone/utcOffsetMinutes, not both');
+  }
+  if (!hasUtc && !hasLocal) {
+    throw new ValidationError('moment', 'moment needs utc, or localDateTime with timeZone or utcOffsetMinutes');
+  }
+  if (hasLocal && hasZone === hasOffset) {
+    throw new ValidationError(
+      hasZone ? 'moment.utcOffsetMinutes' : 'moment.timeZone',
+      'moment.localDateTime needs exactly one of timeZone or utcOffsetMinutes',
+    );
+  }
+  if (hasZone) assertKnownTimeZone(m.timeZone!, 'moment.timeZone');
+  if (hasOffset && (!Number.isInteger(m.utcOffsetMinutes) || Math.abs(m.utcOffsetMinutes!) > MAX_UTC_OFFSET_MINUTES)) {
+    throw new ValidationError('moment.utcOffsetMinutes', `utcOffsetMinutes must be an integer in [-${MAX_UTC_OFFSET_MINUTES}, ${MAX_UTC_OFFSET_MINUTES}]`);
+  }
+  if (hasUtc) {
+    const utc = m.utc!;
+    if (!(utc instanceof Date)) return { utc: String(utc) };
+    if (Number.isNaN(utc.getTime())) throw new ValidationError('moment.utc', 'moment.utc is not a valid ISO 8601 instant');
+    return { utc: utc.toISOString() };
+  }
+  const disambiguation = m.disambiguation ?? 'COMPATIBLE';
+  const localDateTime = String(m.localDateTime);
+  return hasZone
+    ? { localDateTime, timeZone: m.timeZone!, disambiguation }
+    : { localDateTime, utcOffsetMinutes: m.utcOffsetMinutes!, disambiguation };
+}
+
+function finiteNumber(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new ValidationError(field, `${field} must be a finite number`);
+  return value;
+}
+
+/**
+ * Checks a location: latitude [−90, 90], longitude [−180, 180] (degrees, east positive), elevation
+ * within ELEVATION_RANGE_METERS (default 0).
+ * @param field path of the location in its input (default 'location')
+ */
+export function validateLocation(location: LocationRequest, field = 'location'): Required<GeoLocation> {
   if (location === null || typeof location !== 'object') throw new ValidationError(field, 'A location needs latitude and longitude');
-  const { latitude, longitude } = location;
-  const elevationMeters = location.elevationMeters ?? 0;
-  if (typeof latitude !== 'number' || !Number.isFinite(latitude) || latitude < -90 || latitude > 90) {
-    throw new ValidationError(`${field}.latitude`, `Latitude must be within [-90, 90] degrees; got ${String(latitude)}`);
+  const latitude = finiteNumber(location.latitude, `${field}.latitude`);
+  const longitude = finiteNumber(location.longitude, `${field}.longitude`);
+  if (latitude < -90 || latitude > 90) {
+    throw new ValidationError(`${field}.latitude`, `latitude ${latitude} is outside [-90, 90]`);
   }
-  if (typeof longitude !== 'number' || !Number.isFinite(longitude) || longitude < -180 || longitude > 180) {
-    throw new ValidationError(`${field}.longitude`, `Longitude must be within [-180, 180] degrees (east positive); got ${String(longitude)}`);
+  if (longitude < -180 || longitude > 180) {
+    throw new ValidationError(`${field}.longitude`, `longitude ${longitude} is outside [-180, 180]`);
   }
-  if (typeof elevationMeters !== 'number' || !Number.isFinite(elevationMeters) ||
-      elevationMeters < ELEVATION_RANGE_METERS.min || elevationMeters > ELEVATION_RANGE_METERS.max) {
-    throw new ValidationError(`${field}.elevationMeters`,
-      `Elevation must be within [${ELEVATION_RANGE_METERS.min}, ${ELEVATION_RANGE_METERS.max}] metres; got ${String(elevationMeters)}`);
+  const elevationMeters = given(location.elevationMeters) ? finiteNumber(location.elevationMeters, `${field}.elevationMeters`) : 0;
+  if (elevationMeters < ELEVATION_RANGE_METERS.min || elevationMeters > ELEVATION_RANGE_METERS.max) {
+    throw new ValidationError(
+      `${field}.elevationMeters`,
+      `elevationMeters must be within [${ELEVATION_RANGE_METERS.min}, ${ELEVATION_RANGE_METERS.max}]`,
+    );
   }
   return { latitude, longitude, elevationMeters };
 }
 
+function isBody(value: unknown): value is Body {
+  return typeof value === 'string' && (BODIES as readonly string[]).includes(value);
+}
+
+/** The requested bodies in their order (no duplicates, known names), or the default set for the centre. */
+function validBodies(bodies: readonly Body[] | null | undefined, center: Center): Body[] {
+  if (!given(bodies)) {
+    return center === 'HELIOCENTRIC' ? DEFAULT_BODIES.filter((b) => !NOT_HELIOCENTRIC.has(b)) : [...DEFAULT_BODIES];
+  }
+  const list: readonly unknown[] = Array.isArray(bodies) ? bodies : [];
+  if (list.length === 0) throw new ValidationError('bodies', 'bodies must not be empty (omit it for the default set)');
+  const seen = new Set<Body>();
+  list.forEach((b, i) => {
+    if (!isBody(b)) throw new ValidationError('bodies', `Unknown body "${String(b)}"; expected any of ${BODIES.join(', ')}`);
+    if (seen.has(b)) throw new ValidationError(`bodies.${i}`, `${b} is listed twice in bodies`);
+    seen.add(b);
+  });
+  return [...seen];
+}
+
 /**
- * Validates a chart request and applies the defaults (DEFAULT_BODIES, PLACIDUS, TROPICAL,
- * GEOCENTRIC, all aspect types with the default orbs). The moment itself is resolved later
- * (resolveMoment validates it with paths under 'moment').
- * @throws ValidationError naming the offending field.
+ * Validates a chart request and applies the defaults (DEFAULT_BODIES, or those with a heliocentric
+ * position for HELIOCENTRIC; PLACIDUS; TROPICAL; GEOCENTRIC; all aspect types with the default orbs).
+ * @throws ValidationError naming the offending field, relative to the request.
  */
 export function validateChartRequest(req: ChartRequest): ValidChartRequest {
-  if (req === null || typeof req !== 'object') throw new ValidationError('input', 'A chart request is required');
-  if (req.moment === null || req.moment === undefined) throw new ValidationError('moment', 'A moment is required');
+  if (req === null || typeof req !== 'object') throw new ValidationError('', 'A chart request is required');
+  const moment = validMoment(req.moment);
+  const location = given(req.location) ? validateLocation(req.location) : null;
   const center = oneOf(req.center, CENTERS, 'center', 'GEOCENTRIC');
+  const bodies = validBodies(req.bodies, center);
   const zodiac = oneOf(req.zodiac, ZODIACS, 'zodiac', 'TROPICAL');
-  const houseSystem = oneOf(req.houseSystem, HOUSE_SYSTEMS, 'houseSystem', 'PLACIDUS');
-  const ayanamsa = req.ayanamsa === undefined || req.ayanamsa === null ? null : oneOf(req.ayanamsa, AYANAMSAS, 'ayanamsa', 'LAHIRI');
-  if (zodiac === 'SIDEREAL' && ayanamsa === null) {
-    throw new ValidationError('ayanamsa', 'The SIDEREAL zodiac needs an ayanamsa');
-  }
-  const location = req.location === undefined || req.location === null ? null : validateLocation(req.location);
-  if (center === 'TOPOCENTRIC' && location === null) {
-    throw new ValidationError('location', 'TOPOCENTRIC positions need a location');
-  }
-
-  let bodies: Body[];
-  if (req.bodies === undefined || req.bodies === null) {
-    bodies = center === 'HELIOCENTRIC' ? DEFAULT_BODIES.filter((b) => !NOT_HELIOCENTRIC.has(b)) : [...DEFAULT_BODIES];
-  } else {
-    if (!Array.isArray(req.bodies) || req.bodies.length === 0) {
-      throw new ValidationError('bodies', 'Give at least one body, or omit bodies for the default set');
-    }
-    const seen = new Set<string>();
-    for (const b of req.bodies) {
-      if (typeof b !== 'string' || !(BODIES as readonly string[]).includes(b)) {
-        throw new ValidationError('bodies', `Unknown body "${String(b)}"; expected any of ${BODIES.join(', ')}`);
-      }
-      if (seen.has(b)) throw new ValidationError('bodies', `${b} is listed twice`);
-      if (center === 'HELIOCENTRIC' && NOT_HELIOCENTRIC.has(b)) {
-        throw new ValidationError('bodies', `${b} has no heliocentric position`);
-      }
-      seen.add(b);
-    }
-    bodies = [...req.bodies];
-  }
+  const ayanamsa = given(req.ayanamsa) ? oneOf(req.ayanamsa, AYANAMSAS, 'ayanamsa', 'LAHIRI') : null;
+  if (zodiac === 'SIDEREAL' && ayanamsa === null) throw new ValidationError('ayanamsa', 'zodiac SIDEREAL needs an ayanamsa');
+  if (center === 'TOPOCENTRIC' && location === null) throw new ValidationError('location', 'center TOPOCENTRIC needs a location');
   const aspects = resolveAspectOptions(req.aspects, 'aspects');
-  return { moment: req.moment, location, bodies, houseSystem, zodiac, ayanamsa, center, aspects };
+  const houseSystem = oneOf(req.houseSystem, HOUSE_SYSTEMS, 'houseSystem', 'PLACIDUS');
+  if (center === 'HELIOCENTRIC') {
+    const without = bodies.find((b) => NOT_HELIOCENTRIC.has(b));
+    if (without) throw new ValidationError('bodies', `${without} has no heliocentric position`);
+  }
+  return { moment, location, bodies, houseSystem, zodiac, ayanamsa, center, aspects };
 }

@@ -1,19 +1,9 @@
 /** The per-request context every resolver receives (type-graphql `@Ctx()`). */
+import type { AppServices } from '../app.deps.js';
 import type { Principal } from '../auth/jwt.types.js';
 import type { Logger } from '../observability/logger.js';
-import type { ChartLoaders } from '../services/chart.service.js';
-import type { AppServices } from '../app.deps.js';
-import type { QuotaDecision } from '../http/quota.js';
-
-/** Filled while the request runs; the HTTP access log reads it when the response finishes. */
-export interface RequestObservation {
-  /** Route label for metrics and the access log when express did not route the request (fast path). */
-  route?: string;
-  operation?: string;
-  outcome?: string;
-  cacheHit?: boolean;
-  quota?: QuotaDecision;
-}
+import type { RequestObservation } from '../observability/request-observer.js';
+import { createRequestLoaders, type RequestLoaders } from '../services/request-loaders.js';
 
 export interface GatewayContext {
   requestId: string;
@@ -21,7 +11,8 @@ export interface GatewayContext {
   principal: Principal | null;
   logger: Logger;
   services: AppServices;
-  loaders: ChartLoaders;
+  /** The request's caches of computed charts and techniques. */
+  loaders: RequestLoaders;
   observation: RequestObservation;
   /** Client IP as express sees it (trust proxy honoured). */
   ip: string | undefined;
@@ -38,8 +29,8 @@ export function createGatewayContext(fields: {
   services: AppServices;
   observation: RequestObservation;
   ip: string | undefined;
-  /** Loaders to reuse (a fast-path run handed on); fresh ones otherwise. */
-  loaders?: ChartLoaders;
+  /** Loaders to reuse (those of a fast-path run handed on to Apollo); fresh ones otherwise. */
+  loaders?: RequestLoaders;
 }): GatewayContext {
   const { logger: root, requestId, loaders, ...rest } = fields;
   let child: Logger | undefined;
@@ -49,6 +40,6 @@ export function createGatewayContext(fields: {
     get logger() {
       return (child ??= root.child({ requestId }));
     },
-    loaders: loaders ?? rest.services.chart.createLoaders(),
+    loaders: loaders ?? createRequestLoaders(rest.services),
   };
 }

@@ -17,7 +17,6 @@ import {
   type Body,
   type HouseSystem,
   type Ayanamsa,
-  type Sign,
   type AspectType,
   type ChartPoint,
   type Zodiac,
@@ -126,7 +125,7 @@ registerEnumType(ChartPointEnum, {
       ? 'The ascendant (eastern horizon on the ecliptic).'
       : p === 'MIDHEAVEN'
         ? 'The midheaven (upper meridian on the ecliptic).'
-        : BODY_DESCRIPTIONS[p as Body],
+        : BODY_DESCRIPTIONS[p],
   ),
 });
 registerEnumType(HouseSystemEnum, {
@@ -160,7 +159,7 @@ registerEnumType(CenterEnum, {
 registerEnumType(SignEnum, {
   name: 'Sign',
   description: 'Zodiac sign of a longitude (30° each).',
-  valuesConfig: SIGN_DESCRIPTIONS as Partial<Record<Sign, { description: string }>>,
+  valuesConfig: SIGN_DESCRIPTIONS,
 });
 registerEnumType(AspectTypeEnum, {
   name: 'AspectType',

@@ -3,23 +3,22 @@
  * BAD_USER_INPUT | UNAUTHENTICATED | FORBIDDEN | RATE_LIMITED | NOT_FOUND | INTERNAL_SERVER_ERROR
  * (plus Apollo's PERSISTED_QUERY_* codes, which the APQ protocol needs). Domain errors keep their
  * message; everything else is masked as "Internal server error" and logged in full.
+ *
+ * Field paths: services name the field relative to the input they were given ("location.latitude").
+ * `reportFieldPaths`, a type-graphql middleware of every resolver, puts the name of the field's
+ * input argument in front ("input.location.latitude", "options.outer.location.latitude"): the one
+ * argument of an input-object type; fields without one (`savedCharts(first, after)`) take their
+ * arguments as the service input, so the path stays as it is ("first").
  */
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, getNamedType, isInputObjectType, type GraphQLFormattedError, type GraphQLResolveInfo } from 'graphql';
+import { HeaderMap, type GraphQLResponse } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import {
-  DomainError,
-  RateLimitedError,
-  ValidationError,
-  type PublicErrorCode,
-} from '../errors.js';
+import type { MiddlewareFn } from 'type-graphql';
+import { DomainError, HTTP_STATUS_BY_CODE, publicErrorOf, ValidationError, type PublicErrorCode } from '../errors.js';
 import type { Logger } from '../observability/logger.js';
 
-/** HTTP status for a public code, when the whole response should carry it. */
-export const HTTP_STATUS_BY_CODE: Partial<Record<PublicErrorCode, number>> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  RATE_LIMITED: 429,
-};
+/** Codes that set the HTTP status of a whole GraphQL response, first first (the others answer 200 with errors). */
+const RESPONSE_STATUS_CODES = ['UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED'] as const satisfies readonly PublicErrorCode[];
 
 const APOLLO_INPUT_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
@@ -30,20 +29,64 @@ const APOLLO_INPUT_CODES = new Set([
 ]);
 const PASS_THROUGH_CODES = new Set(['PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED']);
 
+/** The extensions of a domain error: code, then field or Retry-After seconds when it has them. */
+function domainExtensions(error: DomainError): Record<string, unknown> {
+  const { code, field, retryAfterSeconds } = publicErrorOf(error);
+  return { code, ...(field !== undefined ? { field } : {}), ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) };
+}
+
+/** The name of the field's input argument (the one of an input-object type), or '' when it has none or several. */
+function inputArgumentOf(info: GraphQLResolveInfo): string {
+  const args = info.parentType.getFields()[info.fieldName]?.args ?? [];
+  const inputs = args.filter((a) => isInputObjectType(getNamedType(a.type)));
+  return inputs.length === 1 ? inputs[0].name : '';
+}
+
+/** type-graphql middleware of every resolver: a ValidationError's field comes out under the input argument. */
+export const reportFieldPaths: MiddlewareFn = async ({ info }, next) => {
+  try {
+    const result: unknown = await next();
+    return result;
+  } catch (error) {
+    throw error instanceof ValidationError ? error.under(inputArgumentOf(info)) : error;
+  }
+};
+
 /**
- * Converts a domain error into a GraphQLError carrying its public code, field and HTTP status
- * (used where errors are thrown outside resolvers: context creation, plugins).
+ * A domain error thrown outside resolvers (context creation, plugins) as a GraphQLError carrying
+ * its public code and, for UNAUTHENTICATED / FORBIDDEN / RATE_LIMITED, the HTTP status of the response.
+ * @param headers response headers to send with it (Retry-After and the quota headers of a refusal)
  */
-export function toGraphQLError(error: DomainError): GraphQLError {
-  const extensions: Record<string, unknown> = { code: error.code };
-  if (error instanceof ValidationError) extensions.field = error.field;
-  if (error instanceof RateLimitedError) extensions.retryAfterSeconds = error.retryAfterSeconds;
-  const status = HTTP_STATUS_BY_CODE[error.code];
-  if (status !== undefined) extensions.http = { status };
-  return new GraphQLError(error.code === 'INTERNAL_SERVER_ERROR' ? 'Internal server error' : error.message, {
-    extensions,
-    originalError: error,
-  });
+export function toGraphQLError(error: DomainError, headers?: Record<string, string>): GraphQLError {
+  const extensions = domainExtensions(error);
+  if ((RESPONSE_STATUS_CODES as readonly PublicErrorCode[]).includes(error.code)) {
+    extensions.http = {
+      status: HTTP_STATUS_BY_CODE[error.code],
+      ...(headers ? { headers: new HeaderMap(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])) } : {}),
+    };
+  }
+  return new GraphQLError(publicErrorOf(error).message, { extensions, originalError: error });
+}
+
+/**
+ * Errors UNAUTHENTICATED / FORBIDDEN / RATE_LIMITED in a response (from resolvers too) set the HTTP
+ * status of the whole response, the first of them in that order, with WWW-Authenticate: Bearer or
+ * Retry-After.
+ */
+export function setStatusFromErrors(response: GraphQLResponse): void {
+  if (response.body.kind !== 'single') return;
+  const errors = response.body.singleResult.errors ?? [];
+  for (const code of RESPONSE_STATUS_CODES) {
+    const error = errors.find((e) => e.extensions?.code === code);
+    if (!error) continue;
+    response.http.status = HTTP_STATUS_BY_CODE[code];
+    if (code === 'UNAUTHENTICATED') response.http.headers.set('www-authenticate', 'Bearer');
+    const retry = error.extensions?.retryAfterSeconds;
+    if (code === 'RATE_LIMITED' && !response.http.headers.get('retry-after') && typeof retry === 'number') {
+      response.http.headers.set('retry-after', String(Math.max(1, Math.ceil(retry))));
+    }
+    return;
+  }
 }
 
 /**
@@ -55,15 +98,11 @@ export function createFormatError(logger: Logger) {
     const original = unwrapResolverError(error);
     const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
 
-    if (original instanceof DomainError) {
-      if (original.code === 'INTERNAL_SERVER_ERROR') {
-        logger.error({ err: original, path: formatted.path }, 'calculation failed');
-        return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
-      }
-      const extensions: Record<string, unknown> = { code: original.code };
-      if (original instanceof ValidationError) extensions.field = original.field;
-      if (original instanceof RateLimitedError) extensions.retryAfterSeconds = original.retryAfterSeconds;
-      return { ...base, message: original.message, extensions };
+    // A domain error thrown by a resolver, or carried by toGraphQLError from the context or a plugin.
+    const domain = original instanceof GraphQLError ? original.originalError : original;
+    if (domain instanceof DomainError) {
+      if (domain.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: domain, path: formatted.path }, 'calculation failed');
+      return { ...base, message: publicErrorOf(domain).message, extensions: domainExtensions(domain) };
     }
 
     const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : undefined;
@@ -75,14 +114,6 @@ export function createFormatError(logger: Logger) {
       else if (code !== 'BAD_USER_INPUT') extensions.reason = code;
       for (const key of ['field', 'cost', 'maxCost', 'depth', 'maxDepth']) {
         if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
-      }
-      return { ...base, extensions };
-    }
-    if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' || code === 'RATE_LIMITED' || code === 'NOT_FOUND') {
-      const extensions: Record<string, unknown> = { code };
-      if (formatted.extensions?.field !== undefined) extensions.field = formatted.extensions.field;
-      if (formatted.extensions?.retryAfterSeconds !== undefined) {
-        extensions.retryAfterSeconds = formatted.extensions.retryAfterSeconds;
       }
       return { ...base, extensions };
     }

@@ -9,7 +9,7 @@ import type { Principal } from '../auth/jwt.types.js';
 import { RateLimitedError, UnauthenticatedError } from '../errors.js';
 import type { Logger } from '../observability/logger.js';
 import { sendRestError } from './errors.js';
-import { applyQuotaHeaders, type QuotaHook } from './quota.js';
+import { quotaHeaders, type QuotaHook } from '../quota/quota.hook.js';
 
 declare module 'express-serve-static-core' {
   interface Locals {
@@ -34,9 +34,10 @@ export function createRequireAuth(verifier: JwtVerifier, quota: QuotaHook | unde
         });
         if (decision) {
           res.locals.observation.quota = decision;
-          applyQuotaHeaders(res, decision);
+          const headers = quotaHeaders(decision);
+          for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
           if (!decision.allowed) {
-            const retry = Number(res.getHeader('Retry-After'));
+            const retry = Number(headers['Retry-After']);
             throw new RateLimitedError(`Rate limit exceeded: retry in ${retry} s`, retry);
           }
         }

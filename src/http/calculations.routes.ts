@@ -9,15 +9,16 @@
 import { Router } from 'express';
 import { ValidationError } from '../errors.js';
 import type { AppRuntime } from '../app.deps.js';
-import type { ChartInputLike } from '../services/chart-request.js';
+import type { ChartRequest } from '../ephemeris/types.js';
+import { createRequestLoaders } from '../services/request-loaders.js';
 import { AYANAMSAS, BODIES, HOUSE_SYSTEMS, ZODIACS } from '../ephemeris/types.js';
-import { sendRestError } from './errors.js';
+import { restFieldNames, sendRestError } from './errors.js';
 
 const CALCULATIONS = ['positions', 'aspects', 'houses'] as const;
 type Calculation = (typeof CALCULATIONS)[number];
 
 interface ParsedBody {
-  input: ChartInputLike;
+  input: ChartRequest;
   calculations: Calculation[];
   date: string;
   latitude: number;
@@ -53,7 +54,7 @@ export function parseCalculationBody(raw: unknown): ParsedBody {
     throw new ValidationError('calculations', `calculations must be a non-empty array of ${CALCULATIONS.join(', ')}`);
   }
   const calculations: Calculation[] = [];
-  requested.forEach((c, i) => {
+  (requested as readonly unknown[]).forEach((c, i) => {
     const name = typeof c === 'string' ? c.toLowerCase() : c;
     if (!(CALCULATIONS as readonly unknown[]).includes(name)) {
       throw new ValidationError(`calculations.${i}`, `unknown calculation ${JSON.stringify(c)} (expected ${CALCULATIONS.join(', ')})`);
@@ -61,12 +62,12 @@ export function parseCalculationBody(raw: unknown): ParsedBody {
     if (!calculations.includes(name as Calculation)) calculations.push(name as Calculation);
   });
   const bodiesRaw = body.bodies ?? body.planets;
-  let bodies: ChartInputLike['bodies'];
+  let bodies: ChartRequest['bodies'];
   if (bodiesRaw !== undefined) {
     if (!Array.isArray(bodiesRaw)) throw new ValidationError('bodies', 'bodies must be an array');
     bodies = bodiesRaw.map((b, i) => oneOf(b, BODIES, `bodies.${i}`)!);
   }
-  const input: ChartInputLike = {
+  const input: ChartRequest = {
     moment: { utc: new Date(date) },
     location: { latitude, longitude, elevationMeters: typeof body.elevation === 'number' ? body.elevation : 0 },
     bodies,
@@ -77,21 +78,14 @@ export function parseCalculationBody(raw: unknown): ParsedBody {
   return { input, calculations, date, latitude, longitude };
 }
 
-const REST_FIELDS: Record<string, string> = {
+/** The body's names of the chart request's fields. */
+const FIELD_NAMES = restFieldNames({
   'location.latitude': 'latitude',
   'location.longitude': 'longitude',
   'location.elevationMeters': 'elevation',
   moment: 'date',
   'moment.utc': 'date',
-};
-
-/** Renames ChartInput field paths to the REST body's names. */
-function toRestField(error: unknown): unknown {
-  if (error instanceof ValidationError && REST_FIELDS[error.field]) {
-    return new ValidationError(REST_FIELDS[error.field]!, error.message, { cause: error });
-  }
-  return error;
-}
+});
 
 export function calculationsRouter(rt: AppRuntime): Router {
   const router = Router();
@@ -113,8 +107,7 @@ export function calculationsRouter(rt: AppRuntime): Router {
   router.post('/api/v1/calculations', rt.requireAuth, async (req, res) => {
     try {
       const parsed = parseCalculationBody(req.body);
-      const loaders = rt.services.chart.createLoaders();
-      const chart = await rt.services.chart.chart(parsed.input, loaders, '');
+      const chart = await rt.services.chart.chart(parsed.input, createRequestLoaders(rt.services));
       const result: Record<string, unknown> = {
         date: parsed.date,
         latitude: parsed.latitude,
@@ -127,7 +120,7 @@ export function calculationsRouter(rt: AppRuntime): Router {
       res.locals.observation.operation = 'rest_calculations';
       res.json(result);
     } catch (error) {
-      sendRestError(req, res, toRestField(error), rt.logger);
+      sendRestError(req, res, error, rt.logger, FIELD_NAMES);
     }
   });
   return router;

@@ -1,7 +1,11 @@
-/** JSON error bodies of the REST routes, with the same closed code set as GraphQL. */
+/**
+ * JSON error bodies of the REST routes, with the same closed code set as GraphQL: the one place
+ * that maps errors for REST. A validation error's field, relative to the request the service was
+ * given ("location.latitude"), is reported under the route's parameter name ("latitude"): each
+ * route passes its names (`restFieldNames` of a table, or its own function).
+ */
 import type { NextFunction, Request, Response } from 'express';
-import { DomainError, RateLimitedError, ValidationError } from '../errors.js';
-import { HTTP_STATUS_BY_CODE } from '../graphql/error-mapping.js';
+import { DomainError, HTTP_STATUS_BY_CODE, publicErrorOf } from '../errors.js';
 import type { Logger } from '../observability/logger.js';
 
 export interface RestErrorBody {
@@ -10,18 +14,27 @@ export interface RestErrorBody {
   detail: string;
 }
 
-/** Sends `error` as JSON with the status of its code (400 for BAD_USER_INPUT, 404, 401, …). */
-export function sendRestError(req: Request, res: Response, error: unknown, logger: Logger): void {
+/** A route's parameter name of a domain field path. */
+export type RestFieldNames = (path: string) => string;
+
+/** Names from a table, e.g. { 'location.latitude': 'latitude' }; other paths are parameter names already. */
+export function restFieldNames(table: Readonly<Record<string, string>>): RestFieldNames {
+  return (path) => table[path] ?? path;
+}
+
+/**
+ * Sends `error` as JSON with the status of its code (400 for BAD_USER_INPUT, 401, 403, 404, 429),
+ * WWW-Authenticate or Retry-After when they apply; anything else is a masked, logged 500.
+ * @param names the route's parameter names of domain field paths
+ */
+export function sendRestError(req: Request, res: Response, error: unknown, logger: Logger, names: RestFieldNames = (path) => path): void {
   if (error instanceof DomainError && error.code !== 'INTERNAL_SERVER_ERROR') {
-    const status = HTTP_STATUS_BY_CODE[error.code] ?? (error.code === 'NOT_FOUND' ? 404 : 400);
-    if (error.code === 'UNAUTHENTICATED') res.setHeader('WWW-Authenticate', 'Bearer');
-    if (error instanceof RateLimitedError) res.setHeader('Retry-After', String(error.retryAfterSeconds));
-    const body: RestErrorBody = {
-      error: { code: error.code, message: error.message, requestId: req.id },
-      detail: error.message,
-    };
-    if (error instanceof ValidationError) body.error.field = error.field;
-    res.status(status).json(body);
+    const { code, message, field, retryAfterSeconds } = publicErrorOf(error);
+    if (code === 'UNAUTHENTICATED') res.setHeader('WWW-Authenticate', 'Bearer');
+    if (retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(retryAfterSeconds));
+    const body: RestErrorBody = { error: { code, message, requestId: req.id }, detail: message };
+    if (field !== undefined) body.error.field = names(field);
+    res.status(HTTP_STATUS_BY_CODE[code]).json(body);
     return;
   }
   logger.error({ err: error, requestId: req.id }, 'unexpected error (masked)');
@@ -31,22 +44,22 @@ export function sendRestError(req: Request, res: Response, error: unknown, logge
   });
 }
 
-/** Final express error handler: body too large → 413, malformed JSON → 400, else masked 500. */
+/** Final express error handler: body too large → 413, malformed JSON → 400, else as sendRestError. */
 export function errorHandler(logger: Logger) {
   return (error: unknown, req: Request, res: Response, next: NextFunction): void => {
     if (res.headersSent) {
       next(error);
       return;
     }
-    const e = error as { type?: string; status?: number; message?: string };
-    if (e?.type === 'entity.too.large') {
+    const type = typeof error === 'object' && error !== null && 'type' in error ? error.type : undefined;
+    if (type === 'entity.too.large') {
       res.status(413).json({
         error: { code: 'BAD_USER_INPUT', message: 'Request body too large', requestId: req.id },
         detail: 'Request body too large',
       });
       return;
     }
-    if (e?.type === 'entity.parse.failed') {
+    if (type === 'entity.parse.failed') {
       res.status(400).json({
         error: { code: 'BAD_USER_INPUT', message: 'Malformed JSON body', requestId: req.id },
         detail: 'Malformed JSON body',

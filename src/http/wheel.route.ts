@@ -20,6 +20,7 @@ import { createHash } from 'node:crypto';
 import { Router } from 'express';
 import { ValidationError } from '../errors.js';
 import type { AppRuntime } from '../app.deps.js';
+import type { ChartRequest } from '../ephemeris/types.js';
 import {
   ASPECT_TYPES,
   AYANAMSAS,
@@ -30,9 +31,10 @@ import {
   ZODIACS,
   type AspectType,
 } from '../ephemeris/types.js';
-import { renderWheelSvg, resolveWheelOptions, type WheelOptions, type WheelTheme } from '../render/index.js';
-import { stableStringify, toChartRequest, type ChartInputLike } from '../services/chart-request.js';
-import { sendRestError } from './errors.js';
+import type { WheelTheme } from '../render/index.js';
+import { createRequestLoaders } from '../services/request-loaders.js';
+import type { WheelRequest } from '../services/wheel.service.js';
+import { sendRestError, type RestFieldNames } from './errors.js';
 
 export const WHEEL_PATH = '/api/v1/charts/wheel.svg';
 
@@ -106,7 +108,7 @@ function list<T extends string>(q: Query, name: string, allowed: readonly T[]): 
 }
 
 /** Moment and place from the plain (`date`…) or prefixed (`outerDate`…) parameters. */
-function momentAndPlace(q: Query, name: (p: string) => string): Pick<ChartInputLike, 'moment' | 'location'> {
+function momentAndPlace(q: Query, name: (p: string) => string): Pick<ChartRequest, 'moment' | 'location'> {
   const date = q[name('date')];
   const utc = q[name('utc')];
   if (date !== undefined && utc !== undefined) {
@@ -123,7 +125,7 @@ function momentAndPlace(q: Query, name: (p: string) => string): Pick<ChartInputL
   }
   return {
     moment: {
-      utc: instant,
+      utc: instant === undefined ? undefined : new Date(instant),
       localDateTime: q[name('localDateTime')],
       timeZone: q[name('timeZone')],
       utcOffsetMinutes: integer(q, name('utcOffsetMinutes')),
@@ -137,9 +139,9 @@ function momentAndPlace(q: Query, name: (p: string) => string): Pick<ChartInputL
 }
 
 export interface WheelQuery {
-  input: ChartInputLike;
-  outer: ChartInputLike | null;
-  options: WheelOptions;
+  input: ChartRequest;
+  /** The picture's options and the outer chart of a bi-wheel. */
+  wheel: WheelRequest;
 }
 
 /**
@@ -155,11 +157,10 @@ export function parseWheelQuery(raw: Record<string, unknown>): WheelQuery {
     ayanamsa: oneOf(q, 'ayanamsa', AYANAMSAS),
     center: oneOf(q, 'center', CENTERS),
   };
-  const input: ChartInputLike = { ...momentAndPlace(q, (p) => p), ...chartOptions };
+  const input: ChartRequest = { ...momentAndPlace(q, (p) => p), ...chartOptions };
   const hasOuter = Object.keys(q).some((k) => k.startsWith('outer') && k !== 'outerLabel');
-  const outer: ChartInputLike | null = hasOuter ? { ...momentAndPlace(q, outerName), ...chartOptions } : null;
   const theme = q.theme?.toLowerCase();
-  const options: WheelOptions = {
+  const wheel: WheelRequest = {
     size: integer(q, 'size'),
     theme: theme as WheelTheme | undefined,
     aspectTypes: list<AspectType>(q, 'aspects', ASPECT_TYPES),
@@ -169,45 +170,37 @@ export function parseWheelQuery(raw: Record<string, unknown>): WheelQuery {
     innerLabel: q.innerLabel,
     outerLabel: q.outerLabel,
     idPrefix: q.idPrefix,
+    outer: hasOuter ? { ...momentAndPlace(q, outerName), ...chartOptions } : null,
   };
-  return { input, outer, options };
+  return { input, wheel };
 }
 
-/** REST names of ChartInput field paths (plain or outer). */
-function restField(field: string, outer: boolean): string {
-  const map: Record<string, string> = {
-    moment: 'date',
-    'moment.utc': 'date',
-    'moment.localDateTime': 'localDateTime',
-    'moment.timeZone': 'timeZone',
-    'moment.utcOffsetMinutes': 'utcOffsetMinutes',
-    'location.latitude': 'latitude',
-    'location.longitude': 'longitude',
-    'location.elevationMeters': 'elevation',
-    location: 'latitude',
-  };
-  const name = map[field] ?? field.replace(/^options\./, '');
-  return outer && map[field] ? outerName(name) : name;
-}
+/** The query parameters of the chart request's moment and place fields. */
+const CHART_PARAMS: Readonly<Record<string, string>> = {
+  moment: 'date',
+  'moment.utc': 'date',
+  'moment.localDateTime': 'localDateTime',
+  'moment.timeZone': 'timeZone',
+  'moment.utcOffsetMinutes': 'utcOffsetMinutes',
+  'moment.disambiguation': 'disambiguation',
+  location: 'latitude',
+  'location.latitude': 'latitude',
+  'location.longitude': 'longitude',
+  'location.elevationMeters': 'elevation',
+};
 
-function renamed(error: unknown, outer: boolean): unknown {
-  if (error instanceof ValidationError) {
-    const Ctor = error.constructor as new (field: string, message: string, options?: { cause?: unknown }) => ValidationError;
-    return new Ctor(restField(error.field, outer), error.message, { cause: error });
-  }
-  return error;
-}
-
-/** Cache key of a picture: the normalised chart requests and the resolved options. */
-function cacheKey(query: WheelQuery): string {
-  const resolved = resolveWheelOptions(query.options);
-  const material = stableStringify({
-    chart: toChartRequest(query.input),
-    outer: query.outer ? toChartRequest(query.outer) : null,
-    options: { ...resolved, aspectTypes: resolved.aspectTypes ? [...resolved.aspectTypes].sort() : null },
-  });
-  return `wheel-svg:v1:${createHash('sha256').update(material).digest('hex')}`;
-}
+/**
+ * Parameter names of the wheel request's field paths: the chart's moment and place as above, the
+ * outer chart's with the `outer` prefix (`outerLatitude`); the chart options the two charts share
+ * and the picture options are named as they are.
+ */
+const FIELD_NAMES: RestFieldNames = (path) => {
+  const outer = path.startsWith('outer.');
+  const inner = outer ? path.slice('outer.'.length) : path;
+  const param = CHART_PARAMS[inner];
+  if (param === undefined) return inner;
+  return outer ? outerName(param) : param;
+};
 
 /** The wheel route (mounted by app.ts). */
 export function wheelRouter(rt: AppRuntime): Router {
@@ -215,32 +208,13 @@ export function wheelRouter(rt: AppRuntime): Router {
   router.get(WHEEL_PATH, rt.requireAuth, async (req, res) => {
     res.locals.observation.operation = 'rest_wheel_svg';
     try {
-      const query = parseWheelQuery(req.query as Record<string, unknown>);
-      let key: string;
-      try {
-        resolveWheelOptions(query.options);
-        toChartRequest(query.input);
-      } catch (error) {
-        throw renamed(error, false);
-      }
-      try {
-        key = cacheKey(query);
-      } catch (error) {
-        throw renamed(error, true);
-      }
+      const { input, wheel } = parseWheelQuery(req.query);
+      const key = `wheel-svg:v1:${createHash('sha256').update(rt.services.wheels.pictureKey(input, wheel)).digest('hex')}`;
       let svg = await rt.cache.get(key);
       res.setHeader('X-Cache', svg === undefined ? 'MISS' : 'HIT');
       if (svg === undefined) {
-        const loaders = rt.services.chart.createLoaders();
-        const chart = await rt.services.chart.chart(query.input, loaders, '').catch((e: unknown) => {
-          throw renamed(e, false);
-        });
-        const outer = query.outer
-          ? await rt.services.chart.chart(query.outer, loaders, '').catch((e: unknown) => {
-              throw renamed(e, true);
-            })
-          : undefined;
-        svg = renderWheelSvg(chart, query.options, outer);
+        const loaders = createRequestLoaders(rt.services);
+        svg = await rt.services.wheels.draw(await rt.services.chart.chart(input, loaders), wheel, loaders);
         await rt.cache.set(key, svg, { ttl: rt.config.cacheTtlSeconds });
       }
       res.setHeader('Content-Type', 'image/svg+xml; charset=utf-8');
@@ -249,7 +223,7 @@ export function wheelRouter(rt: AppRuntime): Router {
       res.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
       res.send(svg);
     } catch (error) {
-      sendRestError(req, res, renamed(error, false), rt.logger);
+      sendRestError(req, res, error, rt.logger, FIELD_NAMES);
     }
   });
   return router;

@@ -12,7 +12,7 @@ export interface Metrics {
   /** GraphQL operations by operation name and outcome (ok | error code | cache_hit). */
   graphqlRequests: Counter<'operation' | 'outcome'>;
   graphqlDuration: Histogram<'operation' | 'outcome'>;
-  /** Response-cache lookups for cacheable operations. */
+  /** Calculation-cache lookups of cacheable operations (the names stay `response_cache`: dashboards query them). */
   cacheHits: Counter<string>;
   cacheMisses: Counter<string>;
   /** Cache backend errors (Redis down or timing out). */
@@ -22,6 +22,9 @@ export interface Metrics {
   /** Chart bodies actually computed by the ephemeris (after per-request deduplication and caching). */
   chartComputations: Counter<string>;
   chartComputeDuration: Histogram<string>;
+  /** Technique, fixed-star and event computations by technique (after per-request deduplication and caching). */
+  techniqueComputations: Counter<'technique'>;
+  techniqueComputeDuration: Histogram<'technique'>;
   /** Counts and times one HTTP request (httpRequests + httpDuration). */
   observeHttp(method: string, route: string, status: string, seconds: number): void;
   /** Counts and times one GraphQL operation (graphqlRequests + graphqlDuration). */
@@ -87,12 +90,12 @@ export function createMetrics(collectProcessMetrics = true): Metrics {
     }),
     cacheHits: new Counter({
       name: 'nocturna_response_cache_hits_total',
-      help: 'Cacheable GraphQL operations answered from the response cache',
+      help: 'Cacheable GraphQL operations answered from the calculation cache',
       registers,
     }),
     cacheMisses: new Counter({
       name: 'nocturna_response_cache_misses_total',
-      help: 'Cacheable GraphQL operations not found in the response cache',
+      help: 'Cacheable GraphQL operations not found in the calculation cache',
       registers,
     }),
     cacheErrors: new Counter({
@@ -114,6 +117,19 @@ export function createMetrics(collectProcessMetrics = true): Metrics {
     chartComputeDuration: new Histogram({
       name: 'nocturna_chart_compute_duration_seconds',
       help: 'Time to compute one chart body, seconds',
+      buckets: LATENCY_BUCKETS_SECONDS,
+      registers,
+    }),
+    techniqueComputations: new Counter({
+      name: 'nocturna_technique_computations_total',
+      help: 'Technique, fixed-star and event computations by technique (after deduplication and caching)',
+      labelNames: ['technique'],
+      registers,
+    }),
+    techniqueComputeDuration: new Histogram({
+      name: 'nocturna_technique_compute_duration_seconds',
+      help: 'Time to compute one technique, seconds, by technique',
+      labelNames: ['technique'],
       buckets: LATENCY_BUCKETS_SECONDS,
       registers,
     }),

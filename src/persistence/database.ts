@@ -34,7 +34,7 @@ export interface DatabaseOptions {
 function newClient(adapter: SqlDriverAdapterFactory, onQuery?: (sql: string) => void): PrismaClient {
   if (!onQuery) return new PrismaClient({ adapter });
   const client = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
-  client.$on('query' as never, ((event: { query: string }) => onQuery(event.query)) as never);
+  client.$on('query' as never, ((event: { query: string }) => onQuery(event.query)));
   return client;
 }
 

@@ -248,7 +248,6 @@ export class Gazetteer {
   private readonly byRank: MinTree;
   /** Entry positions ordered by (country, position). */
   private readonly countryEntries: Int32Array;
-  private readonly countryEntryValues: Int32Array;
   private readonly countryStart: Int32Array;
   private readonly byCountryRank: MinTree;
   private readonly countryIndex: Map<string, number>;
@@ -277,7 +276,6 @@ export class Gazetteer {
       values[slot] = p;
     }
     this.countryEntries = entries;
-    this.countryEntryValues = values;
     this.countryStart = countryStart;
     this.byCountryRank = new MinTree(values);
     this.countryIndex = new Map(data.countries.map((c, i) => [c, i]));

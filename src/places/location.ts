@@ -69,7 +69,7 @@ export function resolveLocation(
     throw new ValidationError(`${field}.${has(req.latitude) ? 'longitude' : 'latitude'}`, 'A location needs a place, or both latitude and longitude');
   }
   const checked = validateLocation(
-    { latitude: req.latitude as number, longitude: req.longitude as number, elevationMeters: req.elevationMeters ?? 0 },
+    { latitude: req.latitude, longitude: req.longitude, elevationMeters: req.elevationMeters ?? 0 },
     field,
   );
   const zoneAt = (deps.boundaries ?? zoneBoundaries)().lookup(checked.latitude, checked.longitude, field);

@@ -233,9 +233,9 @@ export class ZoneBoundaries {
       else if (lon < midLon) { q = 'c'; top = midLat; right = midLon; }
       else { q = 'd'; top = midLat; left = midLon; }
       key += q;
-      node = (node as IndexNode)[q];
+      node = node[q];
       if (!node) return [];
-      if (Array.isArray(node)) return node.map((i) => this.zoneNames[i]);
+      if (Array.isArray(node)) return (node as number[]).map((i) => this.zoneNames[i]);
       if (typeof node.pos === 'number' && node.pos >= 0 && node.len) {
         return this.leafZones(key, node.pos, node.len, lon * SCALE, lat * SCALE);
       }

@@ -64,7 +64,7 @@ function labelsBySign(chart: Chart, showDegrees: boolean): Label[][] {
     labels.push({ key: 'KETU', text: `Ke${showDegrees ? ` ${Math.floor(lon % 30)}°` : ''}`, longitude: lon });
   }
   const out: Label[][] = Array.from({ length: 12 }, () => []);
-  for (const l of labels) out[signIndex(l.longitude)]!.push(l);
+  for (const l of labels) out[signIndex(l.longitude)].push(l);
   for (const list of out) list.sort((a, b) => a.longitude - b.longitude || a.key.localeCompare(b.key));
   return out;
 }
@@ -101,10 +101,10 @@ function centroid(points: Point[]): Point {
 
 function describeChart(style: IndianChartStyle, lagna: number | null, bySign: Label[][]): string {
   const parts: string[] = [`${style === 'NORTH_INDIAN' ? 'North' : 'South'} Indian chart.`];
-  parts.push(lagna === null ? 'No ascendant (no birth place).' : `Lagna ${signName(SIGNS[lagna]!)}.`);
+  parts.push(lagna === null ? 'No ascendant (no birth place).' : `Lagna ${signName(SIGNS[lagna])}.`);
   for (let h = 0; h < 12; h++) {
     const s = ((lagna ?? 0) + h) % 12;
-    if (bySign[s]!.length) parts.push(`${lagna === null ? '' : `House ${h + 1}, `}${signName(SIGNS[s]!)}: ${bySign[s]!.map((l) => l.text).join(', ')}.`);
+    if (bySign[s].length) parts.push(`${lagna === null ? '' : `House ${h + 1}, `}${signName(SIGNS[s])}: ${bySign[s].map((l) => l.text).join(', ')}.`);
   }
   return parts.join(' ');
 }
@@ -154,9 +154,9 @@ export function renderIndianChartSvg(chart: Chart, style: IndianChartStyle, opti
       const numberAt = { x: inner.x + (c.x - inner.x) * 0.4, y: inner.y + (c.y - inner.y) * 0.4 };
       const labelAt = diamond ? { x: c.x + (c.x - C.x) * 0.15, y: c.y + (c.y - C.y) * 0.15 } : c;
       let g = polygon(cell, palette, { 'data-role': 'house' });
-      g += el('text', { x: fmt(numberAt.x), y: fmt(numberAt.y), 'font-size': fmt(font * 0.8), fill: signColour(palette, SIGNS[s]!), 'text-anchor': 'middle', 'dominant-baseline': 'central', 'data-role': 'sign-number' }, String(s + 1));
-      g += labelBlock(bySign[s]!, labelAt, side * (diamond ? 0.2 : 0.14), side * (diamond ? 0.26 : 0.2), font, palette, SIGNS[s]!);
-      body += el('g', { 'data-house': h + 1, 'data-sign': SIGNS[s]! }, g);
+      g += el('text', { x: fmt(numberAt.x), y: fmt(numberAt.y), 'font-size': fmt(font * 0.8), fill: signColour(palette, SIGNS[s]), 'text-anchor': 'middle', 'dominant-baseline': 'central', 'data-role': 'sign-number' }, String(s + 1));
+      g += labelBlock(bySign[s], labelAt, side * (diamond ? 0.2 : 0.14), side * (diamond ? 0.26 : 0.2), font, palette, SIGNS[s]);
+      body += el('g', { 'data-house': h + 1, 'data-sign': SIGNS[s] }, g);
     });
   } else {
     const cell = side / 4;
@@ -165,15 +165,15 @@ export function renderIndianChartSvg(chart: Chart, style: IndianChartStyle, opti
       const x = m + col * cell, y = m + row * cell;
       const pts = [{ x, y }, { x: x + cell, y }, { x: x + cell, y: y + cell }, { x, y: y + cell }];
       let g = polygon(pts, palette, { 'data-role': 'sign' });
-      g += glyph(SIGN_GLYPHS[SIGNS[s]!], { x: x + cell * 0.85, y: y + cell * 0.14 }, cell * 0.15, signColour(palette, SIGNS[s]!), null);
-      const list = [...bySign[s]!];
+      g += glyph(SIGN_GLYPHS[SIGNS[s]], { x: x + cell * 0.85, y: y + cell * 0.14 }, cell * 0.15, signColour(palette, SIGNS[s]), null);
+      const list = [...bySign[s]];
       if (lagna === s) {
         g += el('line', { x1: fmt(x), y1: fmt(y + cell * 0.28), x2: fmt(x + cell * 0.28), y2: fmt(y), stroke: palette.angle, 'stroke-width': '2', 'data-role': 'lagna' });
         list.unshift({ key: 'ASCENDANT', text: 'Asc', longitude: -1 });
       }
       const house = lagna === null ? undefined : ((s - lagna + 12) % 12) + 1;
-      g += labelBlock(list, { x: x + cell / 2, y: y + cell * 0.56 }, cell * 0.68, cell * 0.92, font, palette, SIGNS[s]!);
-      body += el('g', { 'data-sign': SIGNS[s]!, 'data-house': house }, g);
+      g += labelBlock(list, { x: x + cell / 2, y: y + cell * 0.56 }, cell * 0.68, cell * 0.92, font, palette, SIGNS[s]);
+      body += el('g', { 'data-sign': SIGNS[s], 'data-house': house }, g);
     });
     body += el('rect', { x: fmt(m + cell), y: fmt(m + cell), width: fmt(2 * cell), height: fmt(2 * cell), fill: palette.background, stroke: palette.ink, 'stroke-width': '1.2' });
     body += el('text', { x: fmt(size / 2), y: fmt(size / 2), 'font-size': fmt(font), fill: palette.muted, 'text-anchor': 'middle', 'dominant-baseline': 'central' }, escapeXml(o.title ?? 'Rasi'));
@@ -185,6 +185,6 @@ export function renderIndianChartSvg(chart: Chart, style: IndianChartStyle, opti
   return el('svg', {
     xmlns: 'http://www.w3.org/2000/svg', width: size, height: size, viewBox: `0 0 ${size} ${size}`, role: 'img',
     'aria-labelledby': `${titleId} ${descId}`, 'font-family': FONT_FAMILY, 'data-style': style, 'data-theme': o.theme,
-    ...(lagna === null ? {} : { 'data-lagna': SIGNS[lagna]! }),
+    ...(lagna === null ? {} : { 'data-lagna': SIGNS[lagna] }),
   }, body);
 }

@@ -1,7 +1,7 @@
 /**
  * Options of the chart wheel renderer, their defaults and their validation. Options are checked
  * once, when `resolveWheelOptions` builds the resolved set, and every problem is a
- * `ValidationError` naming the offending option (`options.size`, `options.theme`, …).
+ * `ValidationError` naming the offending option relative to the options (`size`, `theme`, …).
  */
 import { ValidationError } from '../errors.js';
 import { ASPECT_TYPES, type AspectType } from '../ephemeris/types.js';
@@ -56,63 +56,63 @@ const ID_PREFIX = /^[A-Za-z][A-Za-z0-9_-]{0,39}$/;
 
 function checkText(field: string, value: unknown, maxLength: number): string | null {
   if (value === undefined || value === null) return null;
-  if (typeof value !== 'string') throw new ValidationError(field, `${field} must be a string`);
+  if (typeof value !== 'string') throw new ValidationError(field, `options.${field} must be a string`);
   if (value.length > maxLength) {
-    throw new ValidationError(field, `${field} must be at most ${maxLength} characters`);
+    throw new ValidationError(field, `options.${field} must be at most ${maxLength} characters`);
   }
   return value;
 }
 
 function checkBoolean(field: string, value: unknown, fallback: boolean): boolean {
   if (value === undefined || value === null) return fallback;
-  if (typeof value !== 'boolean') throw new ValidationError(field, `${field} must be a boolean`);
+  if (typeof value !== 'boolean') throw new ValidationError(field, `options.${field} must be a boolean`);
   return value;
 }
 
 /**
  * Checks wheel options and fills in the defaults.
- * @throws ValidationError naming the first bad option (`options.size`, `options.theme`, …).
+ * @throws ValidationError naming the first bad option (`size`, `theme`, …).
  */
 export function resolveWheelOptions(options: WheelOptions = {}): ResolvedWheelOptions {
   const size = options.size ?? DEFAULT_WHEEL_SIZE_PX;
   if (typeof size !== 'number' || !Number.isInteger(size) || size < MIN_WHEEL_SIZE_PX || size > MAX_WHEEL_SIZE_PX) {
     throw new ValidationError(
-      'options.size',
+      'size',
       `options.size must be an integer number of pixels from ${MIN_WHEEL_SIZE_PX} to ${MAX_WHEEL_SIZE_PX}, got ${String(size)}`,
     );
   }
   const theme = options.theme ?? 'light';
   if (!(WHEEL_THEMES as readonly string[]).includes(theme)) {
-    throw new ValidationError('options.theme', `options.theme must be one of ${WHEEL_THEMES.join(', ')}`);
+    throw new ValidationError('theme', `options.theme must be one of ${WHEEL_THEMES.join(', ')}`);
   }
   let aspectTypes: Set<AspectType> | null = null;
   if (options.aspectTypes !== undefined && options.aspectTypes !== null) {
     if (!Array.isArray(options.aspectTypes)) {
-      throw new ValidationError('options.aspectTypes', 'options.aspectTypes must be a list of aspect types');
+      throw new ValidationError('aspectTypes', 'options.aspectTypes must be a list of aspect types');
     }
-    for (const type of options.aspectTypes) {
-      if (!(ASPECT_TYPES as string[]).includes(type)) {
-        throw new ValidationError('options.aspectTypes', `options.aspectTypes: unknown aspect type ${String(type)}`);
+    for (const type of options.aspectTypes as readonly unknown[]) {
+      if (!(ASPECT_TYPES as readonly unknown[]).includes(type)) {
+        throw new ValidationError('aspectTypes', `options.aspectTypes: unknown aspect type ${String(type)}`);
       }
     }
     aspectTypes = new Set(options.aspectTypes);
   }
-  const idPrefix = checkText('options.idPrefix', options.idPrefix, 40) ?? 'nocturna-wheel';
+  const idPrefix = checkText('idPrefix', options.idPrefix, 40) ?? 'nocturna-wheel';
   if (!ID_PREFIX.test(idPrefix)) {
     throw new ValidationError(
-      'options.idPrefix',
+      'idPrefix',
       'options.idPrefix must start with a letter and hold only letters, digits, "-" and "_"',
     );
   }
   return {
     size,
     theme,
-    showAspects: checkBoolean('options.showAspects', options.showAspects, true),
+    showAspects: checkBoolean('showAspects', options.showAspects, true),
     aspectTypes,
-    showDegreeLabels: checkBoolean('options.showDegreeLabels', options.showDegreeLabels, true),
-    title: checkText('options.title', options.title, 200),
-    innerLabel: checkText('options.innerLabel', options.innerLabel, 60) ?? 'Natal',
-    outerLabel: checkText('options.outerLabel', options.outerLabel, 60) ?? 'Outer',
+    showDegreeLabels: checkBoolean('showDegreeLabels', options.showDegreeLabels, true),
+    title: checkText('title', options.title, 200),
+    innerLabel: checkText('innerLabel', options.innerLabel, 60) ?? 'Natal',
+    outerLabel: checkText('outerLabel', options.outerLabel, 60) ?? 'Outer',
     idPrefix,
   };
 }

@@ -1,78 +1,77 @@
 /**
- * Chart service: the one place the transports (GraphQL resolvers, REST shim) call for
- * calculations. Validates and normalises the input, deduplicates identical requests within one
- * HTTP request through a DataLoader, counts and times every body actually computed.
+ * Chart service: the one place the transports (GraphQL resolvers, REST routes) call for charts.
+ * It validates the request with the ephemeris' validator (errors name fields relative to the
+ * request), computes each distinct valid request once per HTTP request (a DataLoader keyed by the
+ * valid request), and counts and times every chart it computes.
  */
 import DataLoader from 'dataloader';
 import { ValidationError } from '../errors.js';
+import { computeValidChart, validateChartRequest, type ValidChartRequest } from '../ephemeris/index.js';
 import type { Aspect, Chart, ChartRequest, Houses, Position } from '../ephemeris/types.js';
 import type { Metrics } from '../observability/metrics.js';
-import { stableStringify, toChartRequest, type ChartInputLike } from './chart-request.js';
+import type { RequestLoaders } from './request-loaders.js';
 
-/** The domain function: computes a whole chart. Pure and synchronous (ephemeris/computeChart). */
-export type ComputeChart = (request: ChartRequest) => Chart;
+/** Per-request cache of computed charts, keyed by the valid request. */
+export type ChartLoader = DataLoader<ValidChartRequest, Chart, string>;
 
-/** Per-request loaders; create one set per HTTP request with `createLoaders()`. */
-export interface ChartLoaders {
-  chart: DataLoader<ChartRequest, Chart, string>;
+/** The key of a valid request: `validateChartRequest` builds it in a fixed key order. */
+function keyOf(valid: ValidChartRequest): string {
+  return JSON.stringify(valid);
 }
 
 export class ChartService {
-  /** Number of chart bodies computed by this instance (tests read it; /metrics has the counter). */
+  /** Charts computed by this instance (tests read it; /metrics has the counter). */
   computations = 0;
 
-  constructor(
-    private readonly compute: ComputeChart,
-    private readonly metrics?: Metrics,
-  ) {}
+  constructor(private readonly metrics?: Metrics) {}
 
-  /** Fresh per-request loaders: identical normalised requests compute once per HTTP request. */
-  createLoaders(): ChartLoaders {
-    return {
-      chart: new DataLoader<ChartRequest, Chart, string>(
-        async (requests) =>
-          requests.map((request) => {
-            try {
-              return this.computeNow(request);
-            } catch (error) {
-              return error instanceof Error ? error : new Error(String(error));
-            }
-          }),
-        { batch: false, cacheKeyFn: stableStringify },
-      ),
-    };
+  /** A fresh per-request loader: identical valid requests compute once per HTTP request. */
+  createLoader(): ChartLoader {
+    return new DataLoader<ValidChartRequest, Chart, string>(
+      async (requests) =>
+        requests.map((request) => {
+          try {
+            return this.computeNow(request);
+          } catch (error) {
+            return error instanceof Error ? error : new Error(String(error));
+          }
+        }),
+      { batch: false, cacheKeyFn: keyOf },
+    );
   }
 
   /**
-   * Computes (or reuses within the request) the chart of `input`.
-   * @param argPath path of the input argument, prefixed to validation fields ("input.location.latitude")
-   * @throws ValidationError (BAD_USER_INPUT) with the full field path
+   * The chart of `request` (computed, or reused within the request).
+   * @throws ValidationError naming the field relative to the request ("location.latitude")
    */
-  async chart(input: ChartInputLike, loaders: ChartLoaders, argPath = 'input'): Promise<Chart> {
-    const request = withFieldPrefix(argPath, () => toChartRequest(input));
-    try {
-      return await loaders.chart.load(request);
-    } catch (error) {
-      throw prefixValidationError(argPath, error);
-    }
+  async chart(request: ChartRequest, loaders: RequestLoaders): Promise<Chart> {
+    return loaders.chart.load(validateChartRequest(request));
   }
 
   /** Positions of the requested bodies. */
-  async positions(input: ChartInputLike, loaders: ChartLoaders, argPath = 'input'): Promise<Position[]> {
-    return (await this.chart(input, loaders, argPath)).positions;
+  async positions(request: ChartRequest, loaders: RequestLoaders): Promise<Position[]> {
+    return (await this.chart(request, loaders)).positions;
   }
 
-  /** Houses and angles; needs a location. @throws ValidationError on `<argPath>.location` */
-  async houses(input: ChartInputLike, loaders: ChartLoaders, argPath = 'input'): Promise<Houses> {
-    if (!input.location) throw new ValidationError(`${argPath}.location`, 'location is required for houses');
-    const chart = await this.chart(input, loaders, argPath);
-    if (!chart.houses) throw new ValidationError(`${argPath}.location`, 'houses could not be computed for this location');
+  /** Houses and angles; needs a location. @throws ValidationError on 'location' */
+  async houses(request: ChartRequest, loaders: RequestLoaders): Promise<Houses> {
+    if (!request.location) throw new ValidationError('location', 'location is required for houses');
+    const chart = await this.chart(request, loaders);
+    if (!chart.houses) throw new ValidationError('location', 'houses could not be computed for this location');
     return chart.houses;
   }
 
   /** Aspects between the requested bodies (and the angles when a location is given). */
-  async aspects(input: ChartInputLike, loaders: ChartLoaders, argPath = 'input'): Promise<Aspect[]> {
-    return (await this.chart(input, loaders, argPath)).aspects;
+  async aspects(request: ChartRequest, loaders: RequestLoaders): Promise<Aspect[]> {
+    return (await this.chart(request, loaders)).aspects;
+  }
+
+  /**
+   * A string equal for requests that compute the same chart (defaults applied), for caches outside
+   * the request (the REST wheel's picture cache). @throws ValidationError as `chart`
+   */
+  requestKey(request: ChartRequest): string {
+    return keyOf(validateChartRequest(request));
   }
 
   /**
@@ -81,14 +80,13 @@ export class ChartService {
    * @throws Error when the result is not sane
    */
   selfTest(): void {
-    const chart = this.compute({
-      moment: { utc: '2000-01-01T12:00:00.000Z' },
-      location: { latitude: 51.5, longitude: 0, elevationMeters: 0 },
-      bodies: ['SUN', 'MOON'],
-      houseSystem: 'PLACIDUS',
-      zodiac: 'TROPICAL',
-      center: 'GEOCENTRIC',
-    });
+    const chart = computeValidChart(
+      validateChartRequest({
+        moment: { utc: '2000-01-01T12:00:00.000Z' },
+        location: { latitude: 51.5, longitude: 0 },
+        bodies: ['SUN', 'MOON'],
+      }),
+    );
     const ok =
       chart.positions.length === 2 &&
       chart.positions.every((p) => Number.isFinite(p.longitude) && p.longitude >= 0 && p.longitude < 360) &&
@@ -98,30 +96,14 @@ export class ChartService {
   }
 
   /** Computes one chart now, without deduplication (counted and timed). */
-  computeNow(request: ChartRequest): Chart {
+  private computeNow(request: ValidChartRequest): Chart {
     const end = this.metrics?.chartComputeDuration.startTimer();
     try {
-      return this.compute(request);
+      return computeValidChart(request);
     } finally {
       this.computations += 1;
       this.metrics?.chartComputations.inc();
       end?.();
     }
-  }
-}
-
-function prefixValidationError(argPath: string, error: unknown): unknown {
-  if (error instanceof ValidationError && argPath !== '' && !error.field.startsWith(`${argPath}.`) && error.field !== argPath) {
-    const Ctor = error.constructor as new (field: string, message: string, options?: { cause?: unknown }) => ValidationError;
-    return new Ctor(error.field ? `${argPath}.${error.field}` : argPath, error.message, { cause: error });
-  }
-  return error;
-}
-
-function withFieldPrefix<T>(argPath: string, fn: () => T): T {
-  try {
-    return fn();
-  } catch (error) {
-    throw prefixValidationError(argPath, error);
   }
 }

@@ -60,10 +60,10 @@ describe.skipIf(!run)('path glyphs in headless Chromium', () => {
         if (m.type() === 'error') errors.push(m.text());
       });
       await page.setContent(`<!doctype html><html><body style="margin:0">${sheet(glyphs)}</body></html>`);
-      const boxes = (await page.evaluate(`[...document.querySelectorAll('g[data-glyph]')].map((g) => {
+      const boxes = await page.evaluate<{ name: string; x: number; y: number; width: number; height: number }[]>(`[...document.querySelectorAll('g[data-glyph]')].map((g) => {
         const b = g.getBBox();
         return { name: g.dataset.glyph, x: b.x, y: b.y, width: b.width, height: b.height };
-      })`)) as { name: string; x: number; y: number; width: number; height: number }[];
+      })`);
       await page.locator('svg').screenshot({ path: join(process.cwd(), 'test-output', 'wheels', 'glyphs.png') });
       expect(errors).toEqual([]);
       expect(boxes).toHaveLength(12 + 21 + 1);

@@ -76,7 +76,7 @@ describe.skipIf(!run)('chart wheel in headless Chromium', () => {
           `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${c.name}</title></head>` +
             `<body style="margin:20px;background:#888">${svg}</body></html>`,
         );
-        const m = (await page.evaluate(MEASURE_SCRIPT)) as MeasuredWheel;
+        const m = await page.evaluate<MeasuredWheel>(MEASURE_SCRIPT);
         await page.locator('svg').screenshot({ path: join(OUT_DIR, `${c.name}.png`) });
         expect(errors).toEqual([]);
 

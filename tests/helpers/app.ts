@@ -11,6 +11,7 @@ import type { Config } from '../../src/config/config.js';
 import { createRedisClient } from '../../src/cache/redis.client.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { createMetrics } from '../../src/observability/metrics.js';
+import { CALCULATION_CACHE_PREFIX } from '../../src/graphql/pipeline/calculation-cache.js';
 import { testConfig } from './config.js';
 import { bearer, signTestToken } from './tokens.js';
 
@@ -25,8 +26,8 @@ export interface TestApp extends GatewayApp {
   /** Closes the app and the Redis client it created. */
   dispose(): Promise<void>;
   /**
-   * Waits until the response cache holds at least `count` entries of this app (the plugin writes
-   * in the background). Redis: polls the keys; memory: the write is synchronous, a tick suffices.
+   * Waits until the calculation cache holds at least `count` entries of this app (it writes in the
+   * background). Redis: polls the keys; memory: the write is synchronous, a tick suffices.
    */
   waitForCacheEntries(count: number, timeoutMs?: number): Promise<void>;
 }
@@ -81,7 +82,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
         return;
       }
       for (;;) {
-        const keys = await redis.keys(`${cacheKeyPrefix}fqc:*`).catch(() => [] as string[]);
+        const keys = await redis.keys(`${cacheKeyPrefix}${CALCULATION_CACHE_PREFIX}*`).catch(() => [] as string[]);
         if (keys.length >= count) return;
         if (Date.now() > deadline) throw new Error(`response cache holds ${keys.length} entries, expected ${count}`);
         await new Promise((r) => setTimeout(r, 20));

@@ -56,7 +56,7 @@ describe('GraphQL authentication', () => {
   });
 
   it.each([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])('bad token case %i → 401 UNAUTHENTICATED, nothing computed', async (i) => {
-    const [name, header] = badTokens()[i]!;
+    const [name, header] = badTokens()[i];
     const before = t.runtime.services.chart.computations;
     let req = request(t.app).post('/graphql');
     if (header) req = req.set('Authorization', header);
@@ -110,7 +110,7 @@ describe('GraphQL authentication', () => {
 
 describe('REST authentication', () => {
   it.each([0, 3, 4, 7])('bad token case %i → 401 JSON', async (i) => {
-    const [name, header] = badTokens()[i]!;
+    const [name, header] = badTokens()[i];
     const before = t.runtime.services.chart.computations;
     let req = request(t.app).post('/api/v1/calculations');
     if (header) req = req.set('Authorization', header);

@@ -1,6 +1,6 @@
 /**
  * Error mapping (one module, closed code set, masking) and the quota seam (after auth, before
- * the response cache; X-RateLimit-* headers; 429 + Retry-After). Test-only resolvers throw each
+ * the calculation cache; X-RateLimit-* headers; 429 + Retry-After). Test-only resolvers throw each
  * domain error class through the real pipeline; the quota hook is a counting implementation.
  */
 import 'reflect-metadata';
@@ -14,8 +14,7 @@ import {
   RateLimitedError,
   ValidationError,
 } from '../../src/errors.js';
-import type { QuotaDecision, QuotaRequest } from '../../src/http/quota.js';
-import { registerRootField } from '../../src/graphql/operation-policy.js';
+import type { QuotaDecision, QuotaRequest } from '../../src/quota/quota.hook.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { CHART_QUERY } from '../helpers/queries.js';
 
@@ -42,7 +41,6 @@ class ThrowingResolver {
     }
   }
 }
-registerRootField('explode', { cost: 1 });
 
 describe('error mapping', () => {
   let t: TestApp;
@@ -138,7 +136,7 @@ describe('quota seam', () => {
     expect(first.headers['x-ratelimit-remaining']).toBe('2');
     expect(first.headers['x-ratelimit-reset']).toBe(String(resetAt));
     expect(calls[0]).toMatchObject({ transport: 'graphql', operation: 'Chart', rootFields: ['chart'], cost: 10 });
-    expect(calls[0]!.principal.subject).toBe('test-user');
+    expect(calls[0].principal.subject).toBe('test-user');
     await t.waitForCacheEntries(1);
 
     const cached = await request(t.app).post('/graphql').set('Authorization', t.auth).send(body);

@@ -1,7 +1,7 @@
 /**
- * The GraphQL fast path (src/graphql/fast-path.ts) against Apollo's own answers, over HTTP, with
+ * The GraphQL fast path (src/graphql/pipeline/fast-path.ts) against Apollo's own answers, over HTTP, with
  * the memory cache and with the real Redis: which requests it serves (Apollo's
- * executeHTTPGraphQLRequest is counted), byte-identical bodies and shared response-cache entries
+ * executeHTTPGraphQLRequest is counted), byte-identical bodies and shared calculation-cache entries
  * in both directions, APQ by hash, metrics and the access log, every hand-off (malformed JSON,
  * bad token, Origin, oversized body, bad variables, resolver errors) with the
  * usual answer, and a quota charged exactly once per request.
@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { QuotaDecision, QuotaRequest } from '../../src/http/quota.js';
+import type { QuotaDecision, QuotaRequest } from '../../src/quota/quota.hook.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { CHART_QUERY, NEW_YORK_INPUT } from '../helpers/queries.js';
 

@@ -43,13 +43,13 @@ describe('calculation queries', () => {
     expect(chart.moment.julianDayUt).toBeCloseTo(2460311.0, 9);
     expect(chart.positions.map((p) => p.body)).toEqual(expected.positions.map((p) => p.body));
     for (const [i, p] of expected.positions.entries()) {
-      expect(chart.positions[i]!.longitude).toBeCloseTo(p.longitude, 10);
-      expect(chart.positions[i]!.house).toBe(p.house);
-      expect(chart.positions[i]!.sign).toBe(p.sign);
+      expect(chart.positions[i].longitude).toBeCloseTo(p.longitude, 10);
+      expect(chart.positions[i].house).toBe(p.house);
+      expect(chart.positions[i].sign).toBe(p.sign);
     }
     // Independent sanity check: the apparent Sun on 2024-01-01 12h UT is at 280°33′ (Astronomical Almanac).
-    expect(chart.positions[0]!.body).toBe('SUN');
-    expect(Math.abs(chart.positions[0]!.longitude - 280.55)).toBeLessThan(0.02);
+    expect(chart.positions[0].body).toBe('SUN');
+    expect(Math.abs(chart.positions[0].longitude - 280.55)).toBeLessThan(0.02);
     expect(chart.houses!.cusps).toHaveLength(12);
     expect(chart.houses!.ascendant).toBeCloseTo(expected.houses!.ascendant, 10);
     expect(chart.aspects.length).toBe(expected.aspects.length);
@@ -84,11 +84,31 @@ describe('calculation queries', () => {
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.chart.moment.utc).toBe('1990-01-15T13:30:00.000Z');
     expect(res.body.data.chart.moment.timeZone).toBe('Europe/Paris');
-    const tropical = computeChart({ moment: { utc: '1990-01-15T13:30:00Z' }, bodies: ['SUN'] }).positions[0]!.longitude;
+    const tropical = computeChart({ moment: { utc: '1990-01-15T13:30:00Z' }, bodies: ['SUN'] }).positions[0].longitude;
     const sidereal = res.body.data.chart.positions[0].longitude;
     // Lahiri ayanamsa in 1990 is about 23.7°.
     expect(tropical - sidereal).toBeGreaterThan(23.6);
     expect(tropical - sidereal).toBeLessThan(23.8);
+  });
+});
+
+describe('one validator: what the chart service accepts, the ephemeris computes', () => {
+  it('a heliocentric chart without bodies takes the bodies with a heliocentric position (the gateway used to fill in the Sun, which the ephemeris refused)', async () => {
+    const res = await gql(POSITIONS_QUERY, { input: { moment: { utc: '2024-01-01T12:00:00Z' }, center: 'HELIOCENTRIC' } });
+    expect(res.body.errors).toBeUndefined();
+    const bodies = res.body.data.positions.map((p: { body: string }) => p.body);
+    expect(bodies).toEqual(computeChart({ moment: { utc: '2024-01-01T12:00:00Z' }, center: 'HELIOCENTRIC' }).positions.map((p) => p.body));
+    expect(bodies).not.toContain('SUN');
+    expect(bodies).toContain('MARS');
+  });
+
+  it('a chart cast in an aircraft at 11,000 m (the gateway allowed 20,000 m, the ephemeris refused above 10,000 m)', async () => {
+    const res = await gql(POSITIONS_QUERY, { input: { moment: { utc: '2024-01-01T12:00:00Z' }, location: { latitude: 40, longitude: -74, elevationMeters: 11_000 }, center: 'TOPOCENTRIC', bodies: ['MOON'] } });
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.positions[0].longitude).toBeCloseTo(
+      computeChart({ moment: { utc: '2024-01-01T12:00:00Z' }, location: { latitude: 40, longitude: -74, elevationMeters: 11_000 }, center: 'TOPOCENTRIC', bodies: ['MOON'] }).positions[0].longitude,
+      9,
+    );
   });
 });
 
@@ -105,6 +125,10 @@ describe('validation answers BAD_USER_INPUT naming the field', () => {
     ['orb multiplier out of range', ASPECTS_QUERY, { ...base, aspects: { orbMultiplier: 0 } }, 'input.aspects.orbMultiplier'],
     ['utc and localDateTime together', CHART_QUERY, { moment: { utc: '2024-01-01T12:00:00Z', localDateTime: '2024-01-01T12:00:00', timeZone: 'UTC' } }, 'input.moment'],
     ['instant outside the supported range', CHART_QUERY, { moment: { utc: '0999-12-31T23:59:59Z' } }, 'input.moment.utc'],
+    ['elevation above 20,000 m', CHART_QUERY, { ...base, location: { latitude: 40, longitude: -74, elevationMeters: 20_001 } }, 'input.location.elevationMeters'],
+    ['local time with both a zone and an offset', CHART_QUERY, { moment: { localDateTime: '2024-01-01T12:00:00', timeZone: 'UTC', utcOffsetMinutes: 0 } }, 'input.moment.utcOffsetMinutes'],
+    ['a duplicated aspect type', ASPECTS_QUERY, { ...base, aspects: { types: ['TRINE', 'SQUARE', 'TRINE'] } }, 'input.aspects.types.2'],
+    ['a second orb for one type', CHART_QUERY, { ...base, aspects: { orbs: [{ type: 'TRINE', orbDegrees: 4 }, { type: 'TRINE', orbDegrees: 5 }] } }, 'input.aspects.orbs.1.type'],
   ];
   for (const [name, query, input, field] of cases) {
     it(name, async () => {

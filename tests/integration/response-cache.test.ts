@@ -8,6 +8,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { CHART_QUERY, NEW_YORK_INPUT } from '../helpers/queries.js';
+import { CALCULATION_CACHE_PREFIX } from '../../src/graphql/pipeline/calculation-cache.js';
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
 
@@ -49,9 +50,9 @@ for (const backend of ['memory', 'redis'] as const) {
       expect((await metricValue(t, 'nocturna_response_cache_misses_total')) - missesBefore).toBe(1);
 
       if (backend === 'redis') {
-        const keys = await t.redis!.keys(`${t.cacheKeyPrefix}fqc:*`);
+        const keys = await t.redis!.keys(`${t.cacheKeyPrefix}${CALCULATION_CACHE_PREFIX}*`);
         expect(keys.length).toBeGreaterThanOrEqual(1);
-        const ttl = await t.redis!.ttl(keys[0]!);
+        const ttl = await t.redis!.ttl(keys[0]);
         expect(ttl).toBeGreaterThan(3500);
         expect(ttl).toBeLessThanOrEqual(3600);
       }

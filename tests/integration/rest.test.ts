@@ -116,6 +116,7 @@ describe('POST /api/v1/calculations (the deployment guide integration body)', ()
     [{ ...GUIDE_BODY, date: undefined }, 'date'],
     [{ ...GUIDE_BODY, date: '2024-01-01T12:00:00' }, 'date'],
     [{ ...GUIDE_BODY, latitude: 95 }, 'latitude'],
+    [{ ...GUIDE_BODY, elevation: 30_000 }, 'elevation'],
     [{ ...GUIDE_BODY, longitude: 'west' }, 'longitude'],
     [{ ...GUIDE_BODY, calculations: ['positions', 'tarot'] }, 'calculations.1'],
     [{ ...GUIDE_BODY, calculations: [] }, 'calculations'],

@@ -8,7 +8,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeChart } from '../../src/ephemeris/index.js';
-import type { QuotaDecision, QuotaRequest } from '../../src/http/quota.js';
+import type { QuotaDecision, QuotaRequest } from '../../src/quota/quota.hook.js';
 import { renderWheelSvg } from '../../src/render/index.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 
@@ -30,7 +30,7 @@ const LONDON_REQUEST = { ...LONDON_INPUT, houseSystem: 'PLACIDUS' as const };
 function bodiesIn(svg: string, ring: string): Map<string, number> {
   const out = new Map<string, number>();
   for (const m of svg.matchAll(/<g data-body="(\w+)" data-ring="(\w+)" data-longitude="([\d.]+)"/g)) {
-    if (m[2] === ring) out.set(m[1]!, Number(m[3]));
+    if (m[2] === ring) out.set(m[1], Number(m[3]));
   }
   return out;
 }
@@ -226,6 +226,8 @@ describe('GET /api/v1/charts/wheel.svg', () => {
       [{ ...LONDON_QS, colour: 'red' }, 'colour'],
       [{ ...LONDON_QS, outerDate: '2026-11-27T06:00:00Z', outerLatitude: '12' }, 'outerLongitude'],
       [{ ...LONDON_QS, outerDate: 'yesterday' }, 'outerDate'],
+      [{ ...LONDON_QS, outerDate: '2026-11-27T06:00:00Z', outerLatitude: '91', outerLongitude: '0' }, 'outerLatitude'],
+      [{ ...LONDON_QS, outerLocalDateTime: '2026-11-27T06:00:00' }, 'outerTimeZone'],
     ];
     for (const [query, field] of cases) {
       const res = await request(t.app).get(PATH).query(query).set('Authorization', t.auth);

@@ -54,14 +54,14 @@ function eclipseErrors(kind: 'SOLAR' | 'LUNAR', cases: Eclipse[]): number {
     const from = new Date(c.after);
     const found = eclipses(from, new Date(from.getTime() + 400 * 86_400_000), kind)[0];
     expect(found, `${kind} eclipse after ${c.after}`).toBeDefined();
-    const err = Math.abs(julianDayFromDate(found!.maximumUtc) - c.jdUt) * 86400;
+    const err = Math.abs(julianDayFromDate(found.maximumUtc) - c.jdUt) * 86400;
     worst = worse(worst, err);
-    expect(within(err, ECLIPSE_BOUND_SECONDS), `${kind} eclipse ${c.maximumUtc}: got ${found!.maximumUtc.toISOString()}`).toBe(true);
+    expect(within(err, ECLIPSE_BOUND_SECONDS), `${kind} eclipse ${c.maximumUtc}: got ${found.maximumUtc.toISOString()}`).toBe(true);
     const want = seType(c.typeFlags);
-    if (want === 'HYBRID') expect(['TOTAL', 'ANNULAR']).toContain(found!.type);
-    else expect(found!.type, `${kind} eclipse ${c.maximumUtc} type`).toBe(want);
+    if (want === 'HYBRID') expect(['TOTAL', 'ANNULAR']).toContain(found.type);
+    else expect(found.type, `${kind} eclipse ${c.maximumUtc} type`).toBe(want);
     // SE_ECL_CENTRAL = 1, SE_ECL_NONCENTRAL = 2 (solar only)
-    if (kind === 'SOLAR' && want !== 'PARTIAL') expect(found!.central, `${c.maximumUtc} central`).toBe((c.typeFlags & 1) === 1);
+    if (kind === 'SOLAR' && want !== 'PARTIAL') expect(found.central, `${c.maximumUtc} central`).toBe((c.typeFlags & 1) === 1);
   }
   return worst;
 }

@@ -17,7 +17,7 @@ const BOUND_ARCSEC = 1;
 describe('fixed stars vs Swiss Ephemeris (fixed-stars.json)', () => {
   it('covers the 50 catalogue stars', () => {
     expect(FIXED_STARS).toHaveLength(50);
-    expect(Object.keys(ref.cases[0]!.stars).sort()).toEqual(FIXED_STARS.map((s) => s.name).sort());
+    expect(Object.keys(ref.cases[0].stars).sort()).toEqual(FIXED_STARS.map((s) => s.name).sort());
   });
 
   it(`apparent ecliptic longitude and latitude within ${BOUND_ARCSEC}″ at every instant`, () => {
@@ -25,7 +25,7 @@ describe('fixed stars vs Swiss Ephemeris (fixed-stars.json)', () => {
     for (const c of ref.cases) {
       const got = fixedStarPositions(new Date(c.utc));
       for (const p of got) {
-        const want = c.stars[p.name]!;
+        const want = c.stars[p.name];
         // Longitude error measured along the sky (× cos β) so polar stars are not penalised.
         const dLon = Math.abs(signedSeparationDegrees(p.longitude, want.longitude)) * 3600 * Math.cos((want.latitude * Math.PI) / 180);
         const dLat = Math.abs(p.latitude - want.latitude) * 3600;
@@ -40,11 +40,11 @@ describe('fixed stars vs Swiss Ephemeris (fixed-stars.json)', () => {
 
   it('finds the Sun–Regulus conjunction (Regulus ≈ 0°05′ Virgo in 2026 per fixed-stars.json)', () => {
     const c = ref.cases.find((x) => x.utc.startsWith('2026'))!;
-    const regulus = c.stars['Regulus']!.longitude;
+    const regulus = c.stars['Regulus'].longitude;
     const hits = fixedStarConjunctions(new Date(c.utc), [{ point: 'SUN', longitude: regulus + 0.5 }, { point: 'MOON', longitude: regulus + 3 }], 1, ['Regulus']);
     expect(hits).toHaveLength(1);
-    expect(hits[0]!.point).toBe('SUN');
-    expect(hits[0]!.orbDegrees).toBeCloseTo(0.5, 2);
+    expect(hits[0].point).toBe('SUN');
+    expect(hits[0].orbDegrees).toBeCloseTo(0.5, 2);
   });
 
   it('rejects an unknown star name', () => {

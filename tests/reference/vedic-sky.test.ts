@@ -46,7 +46,7 @@ function fromBoundaryArcsec(x: number, step: number): number {
 }
 
 function siderealMoon(c: RefCase): number {
-  return computePositions(momentFromJulianDayUt(c.jdUt), ['MOON'], { center: 'GEOCENTRIC', zodiac: 'SIDEREAL', ayanamsa: 'LAHIRI' })[0]!.longitude;
+  return computePositions(momentFromJulianDayUt(c.jdUt), ['MOON'], { center: 'GEOCENTRIC', zodiac: 'SIDEREAL', ayanamsa: 'LAHIRI' })[0].longitude;
 }
 
 describe('Vedic techniques against Swiss Ephemeris (vedic-sky.json, Lahiri)', () => {
@@ -74,7 +74,7 @@ describe('Vedic techniques against Swiss Ephemeris (vedic-sky.json, Lahiri)', ()
       const result = vimshottariFromMoon(siderealMoon(c), momentFromJulianDayUt(c.jdUt), { levels: 1, yearLength: 'JULIAN' });
       expect(result.periods.map((p) => p.lord)).toEqual(c.vimshottari.map((p) => p.lord));
       c.vimshottari.forEach((r, i) => {
-        const p = result.periods[i]!;
+        const p = result.periods[i];
         for (const [ours, theirs] of [[p.start, r.start], [p.end, r.end]] as const) {
           const days = Math.abs(ours.getTime() - Date.parse(theirs)) / 86_400_000;
           if (!(days <= 1)) throw new Error(`${c.utc} ${r.lord}: ${days} days from Swiss Ephemeris`);
@@ -83,7 +83,7 @@ describe('Vedic techniques against Swiss Ephemeris (vedic-sky.json, Lahiri)', ()
         }
       });
       // the birth lies inside the first mahadasha
-      const first = result.periods[0]!;
+      const first = result.periods[0];
       expect(first.start.getTime()).toBeLessThanOrEqual(Date.parse(c.utc));
       expect(first.end.getTime()).toBeGreaterThan(Date.parse(c.utc));
     }
@@ -167,7 +167,7 @@ describe('The sky against Swiss Ephemeris (vedic-sky.json)', () => {
       const lines = astrocartography(momentFromJulianDayUt(c.jdUt), PLANETS).filter((l) => l.angle === 'MC');
       expect(lines.length).toBe(10);
       for (const l of lines) {
-        let d = Math.abs((l.longitude ?? Number.NaN) - c.mcLines[l.body]!) % 360;
+        let d = Math.abs((l.longitude ?? Number.NaN) - c.mcLines[l.body]) % 360;
         if (d > 180) d = 360 - d;
         if (!(d <= 0.01)) throw new Error(`${c.utc} ${l.body}: MC line ${l.longitude} vs ${c.mcLines[l.body]}`);
         worst = Math.max(worst, d);

@@ -50,7 +50,7 @@ async function dbDigest(): Promise<string> {
       (SELECT md5(coalesce(string_agg(concat_ws(',', id, user_id, kind, scopes::text, name, family_id, rotated_at, expires_at, revoked_at), ';' ORDER BY id), '')) FROM tokens),
       (SELECT md5(coalesce(string_agg(concat_ws(',', id, owner_id, name, input::text, utc, updated_at), ';' ORDER BY id), '')) FROM saved_charts)
     ) AS d`;
-  return rows[0]!.d;
+  return rows[0].d;
 }
 
 /** Asserts the request is refused with `code` and `status`, and that the database did not change. */
@@ -125,7 +125,7 @@ describe('forged and misused tokens → 401 UNAUTHENTICATED, nothing changed', (
 
   it('a role claim tampered into a genuine user token (signature no longer matches)', async () => {
     const [h, , s] = userToken.split('.');
-    const payload = JSON.parse(Buffer.from(userToken.split('.')[1]!, 'base64url').toString());
+    const payload = JSON.parse(Buffer.from(userToken.split('.')[1], 'base64url').toString());
     const tampered = `${h}.${Buffer.from(JSON.stringify({ ...payload, role: 'admin' })).toString('base64url')}.${s}`;
     await refusedUnchanged(() => gql(adminMutation, {}, tampered), 'UNAUTHENTICATED', 401);
   });

@@ -1,5 +1,5 @@
 /**
- * Static checks of the deployment files (issue 5): compose.yaml against the Compose Specification
+ * Static checks of the deployment files: compose.yaml against the Compose Specification
  * schema, the Dockerfile with a linter and the image policy, the Kubernetes manifests with a
  * schema-aware validator. Every check is also run on a deliberately broken copy and must fail.
  */

@@ -138,7 +138,7 @@ export function dockerfileStages(text: string): Array<{ from: string; instructio
   return stages;
 }
 
-/** The project's image policy: what the issue asks of the Dockerfile, checked on its text. */
+/** The project's image policy for the Dockerfile (DEVELOPERS.md), checked on its text. */
 export function dockerfilePolicy(text: string): string[] {
   const problems: string[] = [];
   if (!/^ARG BASE=node:20-bookworm-slim$/m.test(text)) problems.push('no `ARG BASE=node:20-bookworm-slim`');
@@ -242,11 +242,13 @@ export function strictK8sCheck(objects: K8sObject[]): string[] {
     target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler,
   };
   const host = ts.createCompilerHost(options);
-  const { getSourceFile, fileExists, readFile } = host;
+  const getSourceFile = host.getSourceFile.bind(host);
+  const fileExists = host.fileExists.bind(host);
+  const readFile = host.readFile.bind(host);
   host.getSourceFile = (name, lang, ...rest) =>
-    name === fileName ? ts.createSourceFile(name, text, lang) : getSourceFile.call(host, name, lang, ...rest);
-  host.fileExists = (name) => name === fileName || fileExists.call(host, name);
-  host.readFile = (name) => (name === fileName ? text : readFile.call(host, name));
+    name === fileName ? ts.createSourceFile(name, text, lang) : getSourceFile(name, lang, ...rest);
+  host.fileExists = (name) => name === fileName || fileExists(name);
+  host.readFile = (name) => (name === fileName ? text : readFile(name));
   const program = ts.createProgram([fileName], options, host);
   const source = program.getSourceFile(fileName)!;
   for (const d of ts.getPreEmitDiagnostics(program)) {

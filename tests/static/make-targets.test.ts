@@ -1,5 +1,5 @@
 /**
- * The Makefile's shape (issue 5): every target the deployment guide and the issue name exists and
+ * The Makefile's shape: every target the deployment guide (README → Deploy) and DEVELOPERS.md name exists and
  * `make help` lists it with one line; `make docker-setup` writes generated secrets and never
  * overwrites an existing .env.
  */

@@ -223,8 +223,8 @@ describe('resolveAspectOptions: validation', () => {
   });
 
   it('names the offending field', () => {
-    expect(fieldOf(() => resolveAspectOptions({ types: ['TRINE', 'SQUAREISH' as never] }))).toBe('aspects.types');
-    expect(fieldOf(() => resolveAspectOptions({ types: ['TRINE', 'TRINE'] }))).toBe('aspects.types');
+    expect(fieldOf(() => resolveAspectOptions({ types: ['TRINE', 'SQUAREISH' as never] }))).toBe('aspects.types.1');
+    expect(fieldOf(() => resolveAspectOptions({ types: ['SQUARE', 'TRINE', 'TRINE'] }))).toBe('aspects.types.2');
     expect(fieldOf(() => resolveAspectOptions({ orbs: { TRINE: 0 } }))).toBe('aspects.orbs.TRINE');
     expect(fieldOf(() => resolveAspectOptions({ orbs: { TRINE: -1 } }))).toBe('aspects.orbs.TRINE');
     expect(fieldOf(() => resolveAspectOptions({ orbs: { SQUARE: 30.5 } }))).toBe('aspects.orbs.SQUARE');
@@ -232,6 +232,14 @@ describe('resolveAspectOptions: validation', () => {
     expect(fieldOf(() => resolveAspectOptions({ orbs: { FOO: 3 } as never }))).toBe('aspects.orbs.FOO');
     expect(fieldOf(() => resolveAspectOptions({ orbMultiplier: 0 }))).toBe('aspects.orbMultiplier');
     expect(fieldOf(() => resolveAspectOptions({ orbMultiplier: 5.01 }))).toBe('aspects.orbMultiplier');
+  });
+
+  it('takes orb overrides as a list too (the transports\' form), naming the entry', () => {
+    const r = resolveAspectOptions({ orbs: [{ type: 'TRINE', orbDegrees: 4 }, { type: 'SQUARE', orbDegrees: 30 }], orbMultiplier: 0.5 });
+    expect([r.orbs.TRINE, r.orbs.SQUARE]).toEqual([2, 15]);
+    expect(fieldOf(() => resolveAspectOptions({ orbs: [{ type: 'TRINE', orbDegrees: 4 }, { type: 'SQUARE', orbDegrees: 45 }] }))).toBe('aspects.orbs.1.orbDegrees');
+    expect(fieldOf(() => resolveAspectOptions({ orbs: [{ type: 'TRINE', orbDegrees: 0 }] }))).toBe('aspects.orbs.0.orbDegrees');
+    expect(fieldOf(() => resolveAspectOptions({ orbs: [{ type: 'TRINE', orbDegrees: 4 }, { type: 'TRINE', orbDegrees: 5 }] }))).toBe('aspects.orbs.1.type');
   });
 
   it('accepts the limits: orb 30, multiplier 5', () => {

@@ -52,6 +52,18 @@ describe('computeChart', () => {
     expect(Math.abs(((s.longitude - n.longitude + 360) % 360) - 180)).toBeLessThan(1e-9);
   });
 
+  it('casts a chart from an aircraft in flight (elevation up to 20,000 m): the Moon\'s parallax grows with the height', () => {
+    const moon = (location: ChartRequest['location'], center: ChartRequest['center']) =>
+      computeChart({ moment, location, center, bodies: ['MOON'] }).positions[0].longitude;
+    const geocentric = moon(london, 'GEOCENTRIC');
+    const ground = moon(london, 'TOPOCENTRIC');
+    const cruise = moon({ ...london, elevationMeters: 11_000 }, 'TOPOCENTRIC');
+    // The parallax is proportional to the observer's distance from the Earth's centre: 11 km more
+    // on ~6,365 km (WGS84 radius at 51.5° N) adds 0.173 % of it (0.85″ of 493″ here).
+    const expected = (ground - geocentric) * (11 / 6365);
+    expect(Math.abs(cruise - ground - expected)).toBeLessThan(Math.abs(expected) * 0.05);
+  });
+
   it('heliocentric defaults drop the Sun and the lunar points', () => {
     const chart = computeChart({ moment, center: 'HELIOCENTRIC' });
     expect(chart.positions.map((p) => p.body)).not.toContain('SUN');
@@ -63,8 +75,10 @@ describe('computeChart', () => {
     expect(fieldOf({ moment, location: { latitude: 95, longitude: 0 } })).toBe('location.latitude');
     expect(fieldOf({ moment, location: { latitude: 0, longitude: 181 } })).toBe('location.longitude');
     expect(fieldOf({ moment, location: { latitude: 0, longitude: 0, elevationMeters: 1e6 } })).toBe('location.elevationMeters');
+    expect(fieldOf({ moment, location: { latitude: 0, longitude: 0, elevationMeters: 20_001 } })).toBe('location.elevationMeters');
+    expect(fieldOf({ moment, location: { latitude: 0, longitude: 0, elevationMeters: -501 } })).toBe('location.elevationMeters');
     expect(fieldOf({ moment, bodies: [] })).toBe('bodies');
-    expect(fieldOf({ moment, bodies: ['SUN', 'SUN'] })).toBe('bodies');
+    expect(fieldOf({ moment, bodies: ['SUN', 'MOON', 'SUN'] })).toBe('bodies.2');
     expect(fieldOf({ moment, bodies: ['SUN', 'NIBIRU' as never] })).toBe('bodies');
     expect(fieldOf({ moment, zodiac: 'SIDEREAL' })).toBe('ayanamsa');
     expect(fieldOf({ moment, center: 'TOPOCENTRIC' })).toBe('location');

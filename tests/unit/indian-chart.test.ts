@@ -20,7 +20,7 @@ function groups(svg: string, attribute: string): { attrs: Record<string, string>
   const re = /<g((?:\s+[\w:-]+="[^"]*")*)>/g;
   for (let m = re.exec(svg); m; m = re.exec(svg)) {
     const attrs: Record<string, string> = {};
-    for (const a of m[1]!.matchAll(/([\w:-]+)="([^"]*)"/g)) attrs[a[1]!] = a[2]!;
+    for (const a of m[1].matchAll(/([\w:-]+)="([^"]*)"/g)) attrs[a[1]] = a[2]!;
     if (!(attribute in attrs)) continue;
     let depth = 1;
     let i = re.lastIndex;
@@ -41,7 +41,7 @@ function assertWellFormed(svg: string): void {
     const [, closing, name, selfClosing] = m;
     if (selfClosing) continue;
     if (closing) expect(stack.pop()).toBe(name);
-    else stack.push(name!);
+    else stack.push(name);
   }
   expect(stack).toEqual([]);
 }
@@ -70,7 +70,7 @@ describe('North Indian chart', () => {
     }
     expect(placed).toBe(9); // eight bodies and Ketu
     // house 1 is the top diamond: its polygon starts at the top middle of the square
-    expect(houses[0]!.inner).toMatch(/<polygon points="300.00,36.00 /);
+    expect(houses[0].inner).toMatch(/<polygon points="300.00,36.00 /);
     expect(svg).toContain(`data-lagna="${SIGNS[lagna]}"`);
   });
 
@@ -87,7 +87,7 @@ describe('North Indian chart', () => {
 
   it('without houses: Aries is house 1 and a caption says so', () => {
     const noHouses = renderIndianChartSvg(computeChart({ moment: { utc: '1990-01-15T14:30:00Z' } }), 'NORTH_INDIAN');
-    expect(groups(noHouses, 'data-house')[0]!.attrs['data-sign']).toBe('ARIES');
+    expect(groups(noHouses, 'data-house')[0].attrs['data-sign']).toBe('ARIES');
     expect(noHouses).toContain('No ascendant: Aries drawn as house 1');
     expect(noHouses).not.toContain('data-lagna');
   });
@@ -112,7 +112,7 @@ describe('South Indian chart', () => {
     expect(corner('AQUARIUS')).toEqual([m, m + cell]);
     const lagnaCells = cells.filter((c) => c.inner.includes('data-role="lagna"'));
     expect(lagnaCells.map((c) => c.attrs['data-sign'])).toEqual([SIGNS[lagna]]);
-    expect(lagnaCells[0]!.attrs['data-house']).toBe('1');
+    expect(lagnaCells[0].attrs['data-house']).toBe('1');
     for (const c of cells) {
       for (const b of bodiesIn(c.inner).filter((x) => x !== 'KETU' && x !== 'ASCENDANT')) {
         expect(SIGNS[Math.floor(chart.positions.find((p) => p.body === b)!.longitude / 30)]).toBe(c.attrs['data-sign']);

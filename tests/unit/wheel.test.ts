@@ -63,16 +63,16 @@ describe('renderWheelSvg options', () => {
   });
 
   it('rejects bad options with a ValidationError naming the option', () => {
-    expectValidationError({ size: 299 }, 'options.size');
-    expectValidationError({ size: 2001 }, 'options.size');
-    expectValidationError({ size: 600.5 }, 'options.size');
-    expectValidationError({ size: '600' as unknown as number }, 'options.size');
-    expectValidationError({ theme: 'blue' as 'light' }, 'options.theme');
-    expectValidationError({ aspectTypes: ['TRINE', 'FOO' as 'TRINE'] }, 'options.aspectTypes');
-    expectValidationError({ idPrefix: '1wheel' }, 'options.idPrefix');
-    expectValidationError({ idPrefix: 'a b' }, 'options.idPrefix');
-    expectValidationError({ title: 'x'.repeat(201) }, 'options.title');
-    expectValidationError({ showAspects: 'yes' as unknown as boolean }, 'options.showAspects');
+    expectValidationError({ size: 299 }, 'size');
+    expectValidationError({ size: 2001 }, 'size');
+    expectValidationError({ size: 600.5 }, 'size');
+    expectValidationError({ size: '600' as unknown as number }, 'size');
+    expectValidationError({ theme: 'blue' as 'light' }, 'theme');
+    expectValidationError({ aspectTypes: ['TRINE', 'FOO' as 'TRINE'] }, 'aspectTypes');
+    expectValidationError({ idPrefix: '1wheel' }, 'idPrefix');
+    expectValidationError({ idPrefix: 'a b' }, 'idPrefix');
+    expectValidationError({ title: 'x'.repeat(201) }, 'title');
+    expectValidationError({ showAspects: 'yes' as unknown as boolean }, 'showAspects');
   });
 
   it('rejects a chart with a non-finite longitude, naming the field', () => {

@@ -7,7 +7,7 @@
  * Passwords given as flags end up in shell history: prefer the prompt or ADMIN_PASSWORD (used by
  * `admin create` when --password is not given).
  */
-import { prompt, say, table, withCliContext } from '../../accounts/cli-support.js';
+import { prompt, say, table, withCliContext } from '../cli-context.js';
 import { parseFlags, type CliCommand } from '../command.js';
 
 const USAGE = 'usage: nocturna admin create [--email e] [--password p] [--username u] | list | promote [--email e] | delete [--email e] [--yes]';

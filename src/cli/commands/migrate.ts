@@ -3,7 +3,7 @@
  * (else the embedded PGlite in DATA_DIR). Idempotent; waits for the database (containers start in
  * any order). Exit 0 when up to date afterwards.
  */
-import { say } from '../../accounts/cli-support.js';
+import { say } from '../cli-context.js';
 import { openDatabase } from '../../persistence/database.js';
 import { loadConfigOrReport, type CliCommand } from '../command.js';
 

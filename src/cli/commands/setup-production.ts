@@ -8,7 +8,7 @@
  */
 import { open, rename, chmod } from 'node:fs/promises';
 import path from 'node:path';
-import { say, withCliContext } from '../../accounts/cli-support.js';
+import { say, withCliContext } from '../cli-context.js';
 import { assertPasswordPolicy } from '../../accounts/password.js';
 import { SERVICE_USER_EMAIL } from '../../accounts/user.service.js';
 import { DEFAULT_SERVICE_TOKEN_DAYS } from '../../accounts/token.service.js';

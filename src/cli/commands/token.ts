@@ -8,16 +8,16 @@
  * Tokens are issued to the service user service@nocturna.internal, created when missing.
  */
 import { createJwtVerifier } from '../../auth/jwt.verifier.js';
-import { say, table, withCliContext } from '../../accounts/cli-support.js';
+import { say, table, withCliContext } from '../cli-context.js';
 import { parseFlags, type CliCommand } from '../command.js';
 
 const USAGE = 'usage: nocturna token create [--days n] [--name s] [--scopes calculations] | list [--active] | revoke <id> | check [<token>] | renew <id> [--days n]';
 
 function positional(args: string[]): string | undefined {
   for (let i = 0; i < args.length; i += 1) {
-    const a = args[i]!;
+    const a = args[i];
     if (a.startsWith('--')) {
-      if (!a.includes('=') && i + 1 < args.length && !args[i + 1]!.startsWith('--') && !['--active', '--yes'].includes(a)) i += 1;
+      if (!a.includes('=') && i + 1 < args.length && !args[i + 1].startsWith('--') && !['--active', '--yes'].includes(a)) i += 1;
       continue;
     }
     return a;

@@ -38,12 +38,12 @@ export interface ChartDistribution {
 
 /** Element of the sign containing a longitude (degrees). */
 export function elementOf(longitude: number): ZodiacElement {
-  return ELEMENTS[Math.floor(normalizeDegrees(longitude) / 30) % 4]!;
+  return ELEMENTS[Math.floor(normalizeDegrees(longitude) / 30) % 4];
 }
 
 /** Modality of the sign containing a longitude (degrees). */
 export function modalityOf(longitude: number): Modality {
-  return MODALITIES[Math.floor(normalizeDegrees(longitude) / 30) % 3]!;
+  return MODALITIES[Math.floor(normalizeDegrees(longitude) / 30) % 3];
 }
 
 function tally<K extends string>(keys: readonly K[], items: { body: Body; key: K | null }[]): DistributionCount<K>[] {
@@ -59,8 +59,8 @@ export function chartDistribution(chart: Chart, bodies?: readonly Body[]): Chart
   const h = chart.houses;
   const hemispheres: DistributionCount<Hemisphere>[] = [];
   if (h) {
-    const vertical = points.map((p) => ({ body: p.body, key: (normalizeDegrees(p.longitude - h.ascendant) >= 180 ? 'SOUTHERN' : 'NORTHERN') as Hemisphere }));
-    const horizontal = points.map((p) => ({ body: p.body, key: (normalizeDegrees(p.longitude - h.midheaven) < 180 ? 'EASTERN' : 'WESTERN') as Hemisphere }));
+    const vertical = points.map((p): { body: Body; key: Hemisphere } => ({ body: p.body, key: (normalizeDegrees(p.longitude - h.ascendant) >= 180 ? 'SOUTHERN' : 'NORTHERN') }));
+    const horizontal = points.map((p): { body: Body; key: Hemisphere } => ({ body: p.body, key: (normalizeDegrees(p.longitude - h.midheaven) < 180 ? 'EASTERN' : 'WESTERN') }));
     for (const c of tally(HEMISPHERES, [...vertical, ...horizontal])) hemispheres.push(c);
   }
   return {

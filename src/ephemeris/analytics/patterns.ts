@@ -60,10 +60,10 @@ export function findPatterns(points: readonly BodyPoint[], opts: Omit<PatternOpt
   const n = points.length;
   // separations computed once per pair
   const sep: number[] = new Array<number>(n * n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) sep[i * n + j] = separationDegrees(points[i]!.longitude, points[j]!.longitude);
-  const is = (i: number, j: number, kind: Kind) => Math.abs(sep[i * n + j]! - ANGLE[kind]) <= DEFAULT_ORBS[kind as AspectType] * mult;
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) sep[i * n + j] = separationDegrees(points[i].longitude, points[j].longitude);
+  const is = (i: number, j: number, kind: Kind) => Math.abs(sep[i * n + j] - ANGLE[kind]) <= DEFAULT_ORBS[kind as AspectType] * mult;
   const out: AspectPattern[] = [];
-  const body = (i: number) => points[i]!.body;
+  const body = (i: number) => points[i].body;
   const add = (type: PatternType, idx: number[], apex: number | null) =>
     out.push({ type, bodies: idx.map(body), apex: apex === null ? null : body(apex), sign: null });
 
@@ -102,9 +102,9 @@ export function findPatterns(points: readonly BodyPoint[], opts: Omit<PatternOpt
     for (let d = 0; d < n; d++) {
       if (t.includes(d)) continue;
       for (let k = 0; k < 3; k++) {
-        const head = t[k]!;
+        const head = t[k];
         const others = t.filter((x) => x !== head);
-        if (is(d, head, 'OPPOSITION') && is(d, others[0]!, 'SEXTILE') && is(d, others[1]!, 'SEXTILE')) add('KITE', [...t, d], d);
+        if (is(d, head, 'OPPOSITION') && is(d, others[0], 'SEXTILE') && is(d, others[1], 'SEXTILE')) add('KITE', [...t, d], d);
       }
     }
   }
@@ -119,7 +119,7 @@ export function findPatterns(points: readonly BodyPoint[], opts: Omit<PatternOpt
   }
   for (let s = 0; s < 12; s++) {
     const inSign = points.filter((p) => Math.floor((((p.longitude % 360) + 360) % 360) / 30) === s);
-    if (inSign.length >= minStellium) out.push({ type: 'STELLIUM', bodies: inSign.map((p) => p.body), apex: null, sign: SIGNS[s]! });
+    if (inSign.length >= minStellium) out.push({ type: 'STELLIUM', bodies: inSign.map((p) => p.body), apex: null, sign: SIGNS[s] });
   }
   return out;
 }

@@ -80,13 +80,13 @@ export function classifyShape(points: readonly BodyPoint[], field = 'bodies'): C
   if (points.length < MIN_BODIES) throw new ValidationError(field, `a chart shape needs at least ${MIN_BODIES} bodies`);
   const sorted = [...points].sort((x, y) => normalizeDegrees(x.longitude) - normalizeDegrees(y.longitude));
   const n = sorted.length;
-  const gaps = sorted.map((p, i) => arc(p.longitude, sorted[(i + 1) % n]!.longitude)); // gap after planet i
+  const gaps = sorted.map((p, i) => arc(p.longitude, sorted[(i + 1) % n].longitude)); // gap after planet i
   let gi = 0;
-  for (let i = 1; i < n; i++) if (gaps[i]! > gaps[gi]!) gi = i;
-  const largest = gaps[gi]!;
+  for (let i = 1; i < n; i++) if (gaps[i] > gaps[gi]) gi = i;
+  const largest = gaps[gi];
   const occupied = 360 - largest;
-  const first = sorted[(gi + 1) % n]!; // at the clockwise end of the occupied arc (leads)
-  const last = sorted[gi]!;
+  const first = sorted[(gi + 1) % n]; // at the clockwise end of the occupied arc (leads)
+  const last = sorted[gi];
   const base = { largestGapDegrees: largest, occupiedArcDegrees: occupied };
   const L = SHAPE_LIMITS;
 
@@ -99,15 +99,15 @@ export function classifyShape(points: readonly BodyPoint[], field = 'bodies'): C
     for (let i = 0; i < n; i++) {
       const h0 = i;
       const h1 = (i + size - 1) % n;
-      if (size === 2 && gaps[h0]! > L.handlePairWithin) continue;
-      const before = gaps[(h0 - 1 + n) % n]!;
-      const after = gaps[h1]!;
+      if (size === 2 && gaps[h0] > L.handlePairWithin) continue;
+      const before = gaps[(h0 - 1 + n) % n];
+      const after = gaps[h1];
       if (before <= L.handleSeparation || after <= L.handleSeparation) continue;
-      const rest = 360 - before - after - (size === 2 ? gaps[h0]! : 0);
+      const rest = 360 - before - after - (size === 2 ? gaps[h0] : 0);
       if (rest <= L.bowlArc) {
-        const handle = size === 1 ? [sorted[h0]!.body] : [sorted[h0]!.body, sorted[h1]!.body];
+        const handle = size === 1 ? [sorted[h0].body] : [sorted[h0].body, sorted[h1].body];
         // the leading planet of the bowl part: the one after the handle's following gap
-        return { type: 'BUCKET', ...base, leadingBody: sorted[(h1 + 1) % n]!.body, handle };
+        return { type: 'BUCKET', ...base, leadingBody: sorted[(h1 + 1) % n].body, handle };
       }
     }
   }
@@ -115,10 +115,10 @@ export function classifyShape(points: readonly BodyPoint[], field = 'bodies'): C
 
   // See-saw: the two largest gaps split the planets into two groups of at least two.
   let gj = gi === 0 ? 1 : 0;
-  for (let i = 0; i < n; i++) if (i !== gi && gaps[i]! > gaps[gj]!) gj = i;
+  for (let i = 0; i < n; i++) if (i !== gi && gaps[i] > gaps[gj]) gj = i;
   const groupA = (gj - gi + n) % n; // planets after gap gi up to and including planet gj
   const groupB = n - groupA;
-  if (largest >= L.seesawMajorGap && gaps[gj]! >= L.seesawMinorGap && groupA >= 2 && groupB >= 2) {
+  if (largest >= L.seesawMajorGap && gaps[gj] >= L.seesawMinorGap && groupA >= 2 && groupB >= 2) {
     return { type: 'SEESAW', ...base, leadingBody: null, handle: [] };
   }
   const signs = new Set(sorted.map((p) => signIndex(p.longitude)));

@@ -68,7 +68,7 @@ function preciseLongitude(body: Body, jdUt: number): number | null {
  * (nodes, Lilith, minor bodies), one `computePositions` call per sample.
  */
 export const chartLongitudeProvider: LongitudeProvider = (body, jdUt) =>
-  computePositions(momentFromJulianDayUt(jdUt), [body], { center: 'GEOCENTRIC', zodiac: 'TROPICAL' })[0]!.longitude;
+  computePositions(momentFromJulianDayUt(jdUt), [body], { center: 'GEOCENTRIC', zodiac: 'TROPICAL' })[0].longitude;
 
 let fallbackProvider: LongitudeProvider | null = chartLongitudeProvider;
 

@@ -6,7 +6,7 @@
 import { Astronomy } from '../astro.js';
 import type { Ayanamsa, Body, Sign } from '../types.js';
 import { SIGNS } from '../types.js';
-import { ValidationError } from '../../errors.js';
+import { fieldPath, ValidationError } from '../../errors.js';
 import { dateFromJulianDay, julianDayFromDate, normalizeDegrees, signedSeparationDegrees, signOf } from '../techniques/angles.js';
 import { bodyLongitude, bodyMotion, longitudeFn, siderealLongitudeFn, type LongitudeProvider } from './body-longitude.js';
 import { findCrossings, findStations, illinois } from './search.js';
@@ -27,16 +27,16 @@ const MAX_JD = julianDayFromDate(SUPPORTED_RANGE_END); // 3000-01-01T00:00Z
 
 /**
  * Validates a search range and returns it as Julian days (UT).
- * @throws ValidationError (`field`.from / `field`.to) for inverted, too long or out-of-range ranges
+ * @throws ValidationError (`from` / `to`, under `field` when given) for inverted, too long or out-of-range ranges
  */
-export function validateRange(from: Date, to: Date, field = 'input', maxDays = MAX_EVENT_RANGE_DAYS): [number, number] {
+export function validateRange(from: Date, to: Date, field = '', maxDays = MAX_EVENT_RANGE_DAYS): [number, number] {
   const a = julianDayFromDate(from);
   const b = julianDayFromDate(to);
-  if (!Number.isFinite(a)) throw new ValidationError(`${field}.from`, 'invalid date');
-  if (!Number.isFinite(b)) throw new ValidationError(`${field}.to`, 'invalid date');
-  if (!(b > a)) throw new ValidationError(`${field}.to`, '`to` must be after `from`');
-  if (b - a > maxDays) throw new ValidationError(`${field}.to`, `range longer than ${Math.floor(maxDays / 365.25)} years`);
-  if (a < MIN_JD || b > MAX_JD) throw new ValidationError(`${field}.from`, `range outside ${SUPPORTED_RANGE_TEXT}`);
+  if (!Number.isFinite(a)) throw new ValidationError(fieldPath(field, 'from'), 'invalid date');
+  if (!Number.isFinite(b)) throw new ValidationError(fieldPath(field, 'to'), 'invalid date');
+  if (!(b > a)) throw new ValidationError(fieldPath(field, 'to'), '`to` must be after `from`');
+  if (b - a > maxDays) throw new ValidationError(fieldPath(field, 'to'), `range longer than ${Math.floor(maxDays / 365.25)} years`);
+  if (a < MIN_JD || b > MAX_JD) throw new ValidationError(fieldPath(field, 'from'), `range outside ${SUPPORTED_RANGE_TEXT}`);
   return [a, b];
 }
 
@@ -62,9 +62,9 @@ function refineElongation(jd: number, target: number): { jd: number; moonLongitu
   let moonLongitude = 0;
   for (let i = 0; i < 3; i++) {
     const [sun, moon] = computePositions(momentFromJulianDayUt(jd), ['SUN', 'MOON'], { center: 'GEOCENTRIC', zodiac: 'TROPICAL' });
-    moonLongitude = moon!.longitude;
-    const err = signedSeparationDegrees(moon!.longitude - sun!.longitude, target);
-    const step = err / (moon!.longitudeSpeed - sun!.longitudeSpeed);
+    moonLongitude = moon.longitude;
+    const err = signedSeparationDegrees(moon.longitude - sun.longitude, target);
+    const step = err / (moon.longitudeSpeed - sun.longitudeSpeed);
     jd -= step;
     if (Math.abs(step) < 1e-8) break;
   }
@@ -83,7 +83,7 @@ export function lunarPhases(from: Date, to: Date): LunarPhaseEvent[] {
   let q = Astronomy.SearchMoonQuarter(from);
   while (julianDayFromDate(q.time.date) <= b + 0.01) {
     const r = refineElongation(julianDayFromDate(q.time.date), 90 * q.quarter);
-    if (r.jd >= a && r.jd <= b) out.push({ phase: LUNAR_PHASES[q.quarter]!, utc: dateFromJulianDay(r.jd), moonLongitude: r.moonLongitude });
+    if (r.jd >= a && r.jd <= b) out.push({ phase: LUNAR_PHASES[q.quarter], utc: dateFromJulianDay(r.jd), moonLongitude: r.moonLongitude });
     q = Astronomy.NextMoonQuarter(q);
   }
   return out;
@@ -262,7 +262,7 @@ export function ingresses(body: Body, from: Date, to: Date, provider?: Longitude
   return findCrossings(lon, SIGN_BOUNDARIES, a, b, bodyMotion(body).sampleStepDays).map((r) => ({
     body,
     utc: dateFromJulianDay(r.jd),
-    sign: r.retrograde ? SIGNS[(Math.round(r.target / 30) + 11) % 12]! : SIGNS[Math.round(r.target / 30) % 12]!,
+    sign: r.retrograde ? SIGNS[(Math.round(r.target / 30) + 11) % 12] : SIGNS[Math.round(r.target / 30) % 12],
     longitude: r.target,
     retrograde: r.retrograde,
   }));
@@ -324,14 +324,14 @@ export interface VoidOfCoursePeriod {
  * @throws ValidationError for a range longer than one year
  */
 export function voidOfCourseMoon(from: Date, to: Date, traditional = false): VoidOfCoursePeriod[] {
-  const [a, b] = validateRange(from, to, 'input', MAX_VOID_OF_COURSE_RANGE_DAYS);
+  const [a, b] = validateRange(from, to, '', MAX_VOID_OF_COURSE_RANGE_DAYS);
   const planets = traditional ? TRADITIONAL_VOC_PLANETS : MODERN_VOC_PLANETS;
   const moon = longitudeFn('MOON');
   // Moon ingresses from 3 days before `from` (the Moon spends ≤ 2.7 days in a sign) to 3 days after `to`.
   const ing = findCrossings(moon, SIGN_BOUNDARIES, Math.max(a - 3, MIN_JD), Math.min(b + 3, MAX_JD), bodyMotion('MOON').sampleStepDays);
   const out: VoidOfCoursePeriod[] = [];
   for (let i = 0; i + 1 < ing.length; i++) {
-    const entry = ing[i]!.jd, exit = ing[i + 1]!.jd;
+    const entry = ing[i].jd, exit = ing[i + 1].jd;
     if (exit < a) continue;
     let last: { jd: number; body: Body; angle: number } | null = null;
     for (const p of planets) {
@@ -358,10 +358,10 @@ export function voidOfCourseMoon(from: Date, to: Date, traditional = false): Voi
     }
     const start = last ? last.jd : entry;
     if (exit < a || start > b) continue;
-    const sign = signOf(ing[i + 1]!.target - 1);
+    const sign = signOf(ing[i + 1].target - 1);
     out.push({
       startUtc: dateFromJulianDay(start), endUtc: dateFromJulianDay(exit), sign,
-      nextSign: signOf(ing[i + 1]!.target), lastAspectBody: last?.body ?? null, lastAspectAngle: last?.angle ?? null,
+      nextSign: signOf(ing[i + 1].target), lastAspectBody: last?.body ?? null, lastAspectAngle: last?.angle ?? null,
     });
   }
   return out;

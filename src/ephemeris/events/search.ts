@@ -64,7 +64,7 @@ function sampleTrack(lon: LongitudeFn, fromJd: number, toJd: number, stepDays: n
     const ti = i === n ? toJd : fromJd + i * h;
     const l = lon(ti);
     t.push(ti);
-    u.push(i === 0 ? l : u[i - 1]! + signedSeparationDegrees(l, prevLon));
+    u.push(i === 0 ? l : u[i - 1] + signedSeparationDegrees(l, prevLon));
     prevLon = l;
   }
   return { t, u };
@@ -111,18 +111,18 @@ function stationsOnTrack(lon: LongitudeFn, track: Track): StationRoot[] {
   const out: StationRoot[] = [];
   const { t, u } = track;
   for (let i = 1; i + 1 < t.length; i++) {
-    const d0 = u[i]! - u[i - 1]!;
-    const d1 = u[i + 1]! - u[i]!;
+    const d0 = u[i] - u[i - 1];
+    const d1 = u[i + 1] - u[i];
     if (d0 > 0 && d1 <= 0) {
-      const jd = refineStation(lon, t[i - 1]!, t[i + 1]!);
+      const jd = refineStation(lon, t[i - 1], t[i + 1]);
       out.push({ jd, kind: 'RETROGRADE', longitude: lon(jd) });
     } else if (d0 < 0 && d1 >= 0) {
-      const jd = refineStation(lon, t[i - 1]!, t[i + 1]!);
+      const jd = refineStation(lon, t[i - 1], t[i + 1]);
       out.push({ jd, kind: 'DIRECT', longitude: lon(jd) });
     }
   }
   // Two sign changes in consecutive intervals yield the same station twice: keep distinct ones.
-  return out.filter((s, k) => k === 0 || Math.abs(s.jd - out[k - 1]!.jd) > 1e-3 || s.kind !== out[k - 1]!.kind);
+  return out.filter((s, k) => k === 0 || Math.abs(s.jd - out[k - 1].jd) > 1e-3 || s.kind !== out[k - 1].kind);
 }
 
 /**
@@ -159,15 +159,15 @@ export function findCrossings(
   const track = sampleTrack(lon, fromJd, toJd, stepDays);
   const stations = stationsOnTrack(lon, track);
   // Monotonic segments: sample points plus station instants.
-  const knots: { t: number; u: number }[] = track.t.map((t, i) => ({ t, u: track.u[i]! }));
+  const knots: { t: number; u: number }[] = track.t.map((t, i) => ({ t, u: track.u[i] }));
   for (const s of stations) {
     const i = knots.findIndex((k) => k.t > s.jd);
-    if (i > 0) knots.splice(i, 0, { t: s.jd, u: unwrapNear(lon, s.jd, knots[i - 1]!.u) });
+    if (i > 0) knots.splice(i, 0, { t: s.jd, u: unwrapNear(lon, s.jd, knots[i - 1].u) });
   }
   const normTargets = targets.map(normalizeDegrees);
   const out: CrossingRoot[] = [];
   for (let i = 0; i + 1 < knots.length; i++) {
-    const a = knots[i]!, b = knots[i + 1]!;
+    const a = knots[i], b = knots[i + 1];
     if (a.u === b.u) continue;
     const lo = Math.min(a.u, b.u), hi = Math.max(a.u, b.u);
     const retrograde = b.u < a.u;
@@ -231,11 +231,11 @@ export function findNextCrossingOf(
       }
     }
     const w = direction > 0 ? [t, Math.min(t + windowDays, end)] : [Math.max(t - windowDays, end), t];
-    const roots = findCrossings(lon, [target], w[0]!, w[1]!, motion.sampleStepDays).filter((r) =>
+    const roots = findCrossings(lon, [target], w[0], w[1], motion.sampleStepDays).filter((r) =>
       direction > 0 ? r.jd > startJd : r.jd < startJd,
     );
-    if (roots.length > 0) return direction > 0 ? roots[0]! : roots[roots.length - 1]!;
-    t = direction > 0 ? w[1]! : w[0]!;
+    if (roots.length > 0) return direction > 0 ? roots[0] : roots[roots.length - 1];
+    t = direction > 0 ? w[1] : w[0];
   }
   return null;
 }

@@ -69,7 +69,7 @@ export function firdariaPeriods(birth: Date, dayChart: boolean, variant: Firdari
     if (first >= 0) {
       for (let k = 0; k < 7; k++) {
         const s = t + (k * lengthMs) / 7;
-        out.push({ level: 2, lord: DAY_PLANETS[(first + k) % 7]!, majorLord: major, start: new Date(Math.round(s)), end: new Date(Math.round(t + ((k + 1) * lengthMs) / 7)) });
+        out.push({ level: 2, lord: DAY_PLANETS[(first + k) % 7], majorLord: major, start: new Date(Math.round(s)), end: new Date(Math.round(t + ((k + 1) * lengthMs) / 7)) });
       }
     }
     t += lengthMs;

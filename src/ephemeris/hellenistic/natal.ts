@@ -28,7 +28,7 @@ export function signIndexOf(longitude: number): number {
 
 /** Sign of index `i` (any integer, taken mod 12). */
 export function signAt(i: number): Sign {
-  return SIGNS[((i % 12) + 12) % 12]!;
+  return SIGNS[((i % 12) + 12) % 12];
 }
 
 /**
@@ -48,7 +48,7 @@ export function hellenisticNatal(req: ChartRequest, field = 'input.natal'): Hell
     midheaven: houses.midheaven,
     dayChart: isDayChart(planets.SUN, houses.ascendant),
     planets,
-    fortune: fortune!.longitude,
-    spirit: spirit!.longitude,
+    fortune: fortune.longitude,
+    spirit: spirit.longitude,
   };
 }

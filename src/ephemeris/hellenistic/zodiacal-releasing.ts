@@ -91,7 +91,7 @@ export function releasePeriods(
     }
     const house = ((node.sign - fortuneSign + 12) % 12) + 1;
     out.push({
-      lot, level, sign: signAt(node.sign), lord: DOMICILE_RULERS[node.sign]!,
+      lot, level, sign: signAt(node.sign), lord: DOMICILE_RULERS[node.sign],
       start: new Date(Math.round(node.startMs)), end: new Date(Math.round(node.endMs)), path: node.path,
       loosingOfTheBond: loosed, houseFromFortune: house, peak: house % 3 === 1,
     });
@@ -108,7 +108,7 @@ export function releasePeriods(
         sign = (sign + 6) % 12;
         loosed = true;
       }
-      const end = Math.min(t + MINOR_PERIODS[sign]! * unitMs, endMs);
+      const end = Math.min(t + MINOR_PERIODS[sign] * unitMs, endMs);
       const node: Node = { sign, startMs: t, endMs: end, path: [...parentPath, signAt(sign)] };
       if (end > fromMs) {
         emit(level, node, loosed);

@@ -94,9 +94,10 @@ export function horizonCurves(ra: number, dec: number, gastDegrees: number): { a
  * @throws ValidationError(`field`.bodies) for unknown or repeated bodies or an empty list
  */
 export function astrocartography(moment: ResolvedMoment, bodies: readonly Body[] = DEFAULT_ACG_BODIES, field = 'input'): AstrocartographyLine[] {
-  if (!Array.isArray(bodies) || bodies.length === 0) throw new ValidationError(`${field}.bodies`, 'give at least one body');
-  const seen = new Set<string>();
-  for (const b of bodies) {
+  const list: readonly unknown[] = Array.isArray(bodies) ? bodies : [];
+  if (list.length === 0) throw new ValidationError(`${field}.bodies`, 'give at least one body');
+  const seen = new Set<Body>();
+  for (const b of list as readonly Body[]) {
     if (!(BODIES as readonly string[]).includes(b)) throw new ValidationError(`${field}.bodies`, `unknown body "${String(b)}"`);
     if (seen.has(b)) throw new ValidationError(`${field}.bodies`, `${b} is listed twice`);
     seen.add(b);

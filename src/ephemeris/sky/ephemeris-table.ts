@@ -26,7 +26,7 @@ const MAX_STEP_MS = 366 * 86_400_000;
 export function parseStep(step: unknown, field = 'input.step'): number {
   const m = typeof step === 'string' ? STEP.exec(step.trim()) : null;
   if (!m) throw new ValidationError(field, 'step must be a positive integer and a unit m, h, d or w, e.g. "1d", "6h", "30m"');
-  const ms = Number(m[1]) * UNIT_MS[m[2]!]!;
+  const ms = Number(m[1]) * UNIT_MS[m[2]];
   if (ms > MAX_STEP_MS) throw new ValidationError(field, 'step must be at most 366 days');
   return ms;
 }
@@ -95,15 +95,16 @@ export function validateEphemerisTable(req: EphemerisTableRequest, field = 'inpu
   if (req.bodies === undefined || req.bodies === null) {
     bodies = DEFAULT_BODIES.filter((b) => center !== 'HELIOCENTRIC' || !NOT_HELIOCENTRIC.has(b));
   } else {
-    if (!Array.isArray(req.bodies) || req.bodies.length === 0) throw new ValidationError(`${field}.bodies`, 'give at least one body');
-    const seen = new Set<string>();
-    for (const b of req.bodies) {
+    const list: readonly unknown[] = Array.isArray(req.bodies) ? req.bodies : [];
+    if (list.length === 0) throw new ValidationError(`${field}.bodies`, 'give at least one body');
+    const seen = new Set<Body>();
+    for (const b of list as readonly Body[]) {
       if (!(BODIES as readonly string[]).includes(b)) throw new ValidationError(`${field}.bodies`, `unknown body "${String(b)}"`);
       if (seen.has(b)) throw new ValidationError(`${field}.bodies`, `${b} is listed twice`);
       if (center === 'HELIOCENTRIC' && NOT_HELIOCENTRIC.has(b)) throw new ValidationError(`${field}.bodies`, `${b} has no heliocentric position`);
       seen.add(b);
     }
-    bodies = [...req.bodies];
+    bodies = [...seen];
   }
   return { fromMs, stepMs, rows, bodies, options: { center, zodiac, ...(ayanamsa ? { ayanamsa } : {}), ...(location ? { location } : {}) } };
 }

@@ -50,12 +50,12 @@ function cartesian(lonDeg: number, latDeg: number, dist: number): Vec {
 
 function sunMoon(moment: ResolvedMoment) {
   const [sun, moon] = computePositions(moment, ['SUN', 'MOON'], { center: 'GEOCENTRIC', zodiac: 'TROPICAL' });
-  return { sun: sun!, moon: moon! };
+  return { sun: sun, moon: moon };
 }
 
 /** Octant name of an elongation (degrees). */
 export function lunarPhaseName(elongationDegrees: number): LunarPhaseName {
-  return LUNAR_PHASE_NAMES[Math.floor(normalizeDegrees(elongationDegrees + 22.5) / 45) % 8]!;
+  return LUNAR_PHASE_NAMES[Math.floor(normalizeDegrees(elongationDegrees + 22.5) / 45) % 8];
 }
 
 /** Days since the last new Moon before `moment` (Newton on the elongation, from a mean-motion guess). */

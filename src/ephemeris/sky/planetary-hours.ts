@@ -63,7 +63,7 @@ export function planetaryHours(date: string, location: GeoLocation, field = 'inp
   if (!sunrise || !sunset || !nextSunrise) {
     throw new ValidationError(`${field}.location.latitude`, `the Sun does not both rise and set at this latitude on ${date}`);
   }
-  const dayLord = WEEKDAY_LORDS[midnightUtc.getUTCDay()]!;
+  const dayLord = WEEKDAY_LORDS[midnightUtc.getUTCDay()];
   const first = CHALDEAN_ORDER.indexOf(dayLord);
   const dayHourMs = (sunset.getTime() - sunrise.getTime()) / 12;
   const nightHourMs = (nextSunrise.getTime() - sunset.getTime()) / 12;
@@ -73,7 +73,7 @@ export function planetaryHours(date: string, location: GeoLocation, field = 'inp
     const base = daytime ? sunrise.getTime() + i * dayHourMs : sunset.getTime() + (i - 12) * nightHourMs;
     const len = daytime ? dayHourMs : nightHourMs;
     const end = i === 11 ? sunset.getTime() : i === 23 ? nextSunrise.getTime() : base + len;
-    hours.push({ hour: i + 1, ruler: CHALDEAN_ORDER[(first + i) % 7]!, start: new Date(Math.round(base)), end: new Date(Math.round(end)), daytime });
+    hours.push({ hour: i + 1, ruler: CHALDEAN_ORDER[(first + i) % 7], start: new Date(Math.round(base)), end: new Date(Math.round(end)), daytime });
   }
   return hours;
 }

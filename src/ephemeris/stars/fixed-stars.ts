@@ -121,11 +121,11 @@ function apparentStar(star: FixedStarEntry, ctx: InstantContext): FixedStarPosit
   const muDec = star.properMotionDecMasPerYear * MAS_TO_RAD * distanceAu;
   const vr = star.parallaxMas > 0 ? star.radialVelocityKmPerS * KMS_TO_AU_PER_YEAR : 0;
   const t = ctx.yearsSinceJ2000;
-  const p = [0, 1, 2].map((i) => u[i]! * distanceAu + (east[i]! * muRa + north[i]! * muDec + u[i]! * vr) * t - ctx.earthPos[i]!);
-  const norm = Math.hypot(p[0]!, p[1]!, p[2]!);
+  const p = [0, 1, 2].map((i) => u[i] * distanceAu + (east[i] * muRa + north[i] * muDec + u[i] * vr) * t - ctx.earthPos[i]);
+  const norm = Math.hypot(p[0], p[1], p[2]);
   // First-order annual aberration: u' = u + v/c, renormalised.
-  const a = p.map((x, i) => x / norm + ctx.earthVel[i]! / C_AU_PER_DAY);
-  const v = Astronomy.RotateVector(ctx.eqjToEct, new Astronomy.Vector(a[0]!, a[1]!, a[2]!, ctx.time));
+  const a = p.map((x, i) => x / norm + ctx.earthVel[i] / C_AU_PER_DAY);
+  const v = Astronomy.RotateVector(ctx.eqjToEct, new Astronomy.Vector(a[0], a[1], a[2], ctx.time));
   const sph = Astronomy.SphereFromVector(v);
   return {
     name: star.name,

@@ -22,7 +22,7 @@ export function separationDegrees(a: number, b: number): number {
 
 /** Zodiac sign of an ecliptic longitude (degrees, any range): 0–30° Aries, … */
 export function signOf(longitude: number): Sign {
-  return SIGNS[Math.floor(normalizeDegrees(longitude) / 30) % 12]!;
+  return SIGNS[Math.floor(normalizeDegrees(longitude) / 30) % 12];
 }
 
 /** Degrees within the sign, [0, 30). */

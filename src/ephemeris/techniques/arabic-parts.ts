@@ -112,11 +112,11 @@ export function arabicParts(input: ArabicPartsInput, names?: readonly string[]):
       case 'ASCENDANT': return input.ascendant;
       case 'MIDHEAVEN': return input.midheaven;
       case 'DESCENDANT': return normalizeDegrees(input.ascendant + 180);
-      case 'HOUSE_8': return input.cusps[7]!;
-      case 'HOUSE_9': return input.cusps[8]!;
-      case 'RULER_HOUSE_9': return value(domicileRuler(input.cusps[8]!));
-      case 'PART_FORTUNE': return part(ARABIC_PARTS[0]!).longitude;
-      case 'PART_SPIRIT': return part(ARABIC_PARTS[1]!).longitude;
+      case 'HOUSE_8': return input.cusps[7];
+      case 'HOUSE_9': return input.cusps[8];
+      case 'RULER_HOUSE_9': return value(domicileRuler(input.cusps[8]));
+      case 'PART_FORTUNE': return part(ARABIC_PARTS[0]).longitude;
+      case 'PART_SPIRIT': return part(ARABIC_PARTS[1]).longitude;
       default: {
         const v = input.bodies[op];
         if (v === undefined) throw new ValidationError('bodies', `Arabic parts need ${op}`);

@@ -12,7 +12,7 @@ import { findAspects, type AspectPoint, type ResolvedAspectOptions } from '../as
 import { validateChartRequest } from '../validate.js';
 import { ayanamsaDegrees } from '../sidereal-bridge.js';
 import { resolveMoment } from '../time.js';
-import { ValidationError } from '../../errors.js';
+import { ValidationError, withFieldPrefix } from '../../errors.js';
 import { trueObliquityDegrees } from './declinations.js';
 import { normalizeDegrees } from './angles.js';
 
@@ -29,13 +29,14 @@ export interface NormalizedChartRequest {
 }
 
 /**
- * Validates a chart request with the chart module's rules and defaults (validate.ts: bodies
- * SUN…PLUTO, MEAN_NODE, MEAN_LILITH, CHIRON; PLACIDUS; TROPICAL; GEOCENTRIC; location ranges) and
- * resolves its moment, with every error field prefixed by `field` (e.g. "input.natal.location.latitude").
+ * Validates a chart request with the chart module's validator (validate.ts: bodies SUN…PLUTO,
+ * MEAN_NODE, MEAN_LILITH, CHIRON; PLACIDUS; TROPICAL; GEOCENTRIC; location ranges) and resolves its
+ * moment. `field` names the chart within the technique's input ("natal", "first" …; '' when the
+ * chart is the whole input); every error field is put under it ("natal.location.latitude").
  */
-export function normalizeChartRequest(req: ChartRequest, field = 'input'): NormalizedChartRequest {
+export function normalizeChartRequest(req: ChartRequest, field = ''): NormalizedChartRequest {
   if (!req || typeof req !== 'object') throw new ValidationError(field, 'a chart input is required');
-  try {
+  return withFieldPrefix(field, () => {
     const v = validateChartRequest(req);
     return {
       moment: resolveMoment(v.moment, 'moment'),
@@ -47,13 +48,7 @@ export function normalizeChartRequest(req: ChartRequest, field = 'input'): Norma
       center: v.center,
       aspects: v.aspects,
     };
-  } catch (error) {
-    if (error instanceof ValidationError && !error.field.startsWith(`${field}.`)) {
-      const Ctor = error.constructor as new (f: string, message: string, options?: { cause?: unknown }) => ValidationError;
-      throw new Ctor(error.field ? `${field}.${error.field}` : field, error.message, { cause: error });
-    }
-    throw error;
-  }
+  });
 }
 
 /** Ayanamsa (degrees, with nutation) to subtract for the sidereal zodiac, or 0 when tropical. */

@@ -52,7 +52,7 @@ export function parallels(points: readonly DeclinationPoint[], orbDegrees = DEFA
   const out: DeclinationContact[] = [];
   for (let i = 0; i < points.length; i++) {
     for (let j = i + 1; j < points.length; j++) {
-      const a = points[i]!, b = points[j]!;
+      const a = points[i], b = points[j];
       const par = Math.abs(a.declination - b.declination);
       const contra = Math.abs(a.declination + b.declination);
       // Near the equator both can hold; keep the tighter one.

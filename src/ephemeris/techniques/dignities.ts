@@ -76,12 +76,12 @@ function signIndex(longitude: number): number {
 
 /** Domicile ruler of the sign containing `longitude` (degrees). */
 export function domicileRuler(longitude: number): TraditionalPlanet {
-  return DOMICILE_RULERS[signIndex(longitude)]!;
+  return DOMICILE_RULERS[signIndex(longitude)];
 }
 
 /** Triplicity ruler at `longitude` for a day (`isDayChart`) or night chart (Lilly). */
 export function triplicityRuler(longitude: number, isDayChart: boolean): TraditionalPlanet {
-  const pair = TRIPLICITY[ELEMENTS[signIndex(longitude) % 4]!];
+  const pair = TRIPLICITY[ELEMENTS[signIndex(longitude) % 4]];
   return isDayChart ? pair[0] : pair[1];
 }
 
@@ -89,13 +89,13 @@ export function triplicityRuler(longitude: number, isDayChart: boolean): Traditi
 export function termRuler(longitude: number): TraditionalPlanet {
   const lon = normalizeDegrees(longitude);
   const within = lon % 30;
-  return EGYPTIAN_TERMS[signIndex(lon)]!.find(([, end]) => within < end)![0];
+  return EGYPTIAN_TERMS[signIndex(lon)].find(([, end]) => within < end)![0];
 }
 
 /** Face (decan) ruler at `longitude`: 36 faces of 10° in Chaldean order from Mars at 0° Aries. */
 export function faceRuler(longitude: number): TraditionalPlanet {
   const decan = Math.floor(normalizeDegrees(longitude) / 10) % 36;
-  return CHALDEAN_FROM_MARS[decan % 7]!;
+  return CHALDEAN_FROM_MARS[decan % 7];
 }
 
 /** Exaltation ruler of the sign containing `longitude`, or null (Gemini, Leo, Sagittarius, Aquarius). */
@@ -149,7 +149,7 @@ export function essentialDignity(planet: TraditionalPlanet, longitude: number, d
   if (DOMICILE_RULERS[(si + 6) % 12] === planet) kinds.push('DETRIMENT');
   if (SIGNS[(SIGNS.indexOf(EXALTATIONS[planet].sign) + 6) % 12] === SIGNS[si]) kinds.push('FALL');
   if (!dignified) kinds.push('PEREGRINE');
-  return { planet, longitude: lon, sign: SIGNS[si]!, kinds, score: kinds.reduce((s, k) => s + LILLY_SCORES[k], 0) };
+  return { planet, longitude: lon, sign: SIGNS[si], kinds, score: kinds.reduce((s, k) => s + LILLY_SCORES[k], 0) };
 }
 
 /** Points each planet receives at one degree: domicile 5, exaltation 4, triplicity 3, term 2, face 1. */

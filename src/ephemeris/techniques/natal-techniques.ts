@@ -72,16 +72,16 @@ function prenatalSyzygy(n: NormalizedChartRequest): number {
   }
   const at = last ?? birth;
   const moment = momentFromUtc(at);
-  return computePositions(moment, ['MOON'], { center: 'GEOCENTRIC', zodiac: n.zodiac, ...(n.ayanamsa ? { ayanamsa: n.ayanamsa } : {}) })[0]!.longitude;
+  return computePositions(moment, ['MOON'], { center: 'GEOCENTRIC', zodiac: n.zodiac, ...(n.ayanamsa ? { ayanamsa: n.ayanamsa } : {}) })[0].longitude;
 }
 
 /** Essential dignities, sect and almutens of a chart (needs a location for the Ascendant and sect). */
-export function chartDignities(req: ChartRequest, field = 'input.natal'): DignitiesReport {
+export function chartDignities(req: ChartRequest, field = 'natal'): DignitiesReport {
   const c = cast(req, field);
   const houses = needHouses(c, field, 'dignities');
   const lons = planetLongitudes(c);
   const day = isDayChart(lons.SUN, houses.ascendant);
-  const fortune = arabicParts({ bodies: lons, ascendant: houses.ascendant, midheaven: houses.midheaven, cusps: houses.cusps }, ['FORTUNE'])[0]!.longitude;
+  const fortune = arabicParts({ bodies: lons, ascendant: houses.ascendant, midheaven: houses.midheaven, cusps: houses.cusps }, ['FORTUNE'])[0].longitude;
   const syzygy = prenatalSyzygy(c.n);
   return {
     dayChart: day,
@@ -93,32 +93,32 @@ export function chartDignities(req: ChartRequest, field = 'input.natal'): Dignit
 }
 
 /** Arabic parts of a chart (see arabic-parts.ts for the set and the night reversal). */
-export function chartArabicParts(req: ChartRequest, names?: readonly string[], field = 'input.natal'): ArabicPart[] {
+export function chartArabicParts(req: ChartRequest, names?: readonly string[], field = 'natal'): ArabicPart[] {
   const c = cast(req, field);
   const houses = needHouses(c, field, 'Arabic parts');
   const bodies: Partial<Record<Body, number>> = { ...planetLongitudes(c) };
   for (const p of c.chart.chart.positions) bodies[p.body] = p.longitude;
   if (bodies.URANUS === undefined) {
-    bodies.URANUS = computePositions(c.n.moment, ['URANUS'], { center: c.n.center, zodiac: c.n.zodiac, ...(c.n.ayanamsa ? { ayanamsa: c.n.ayanamsa } : {}) })[0]!.longitude;
+    bodies.URANUS = computePositions(c.n.moment, ['URANUS'], { center: c.n.center, zodiac: c.n.zodiac, ...(c.n.ayanamsa ? { ayanamsa: c.n.ayanamsa } : {}) })[0].longitude;
   }
   return arabicParts({ bodies, ascendant: houses.ascendant, midheaven: houses.midheaven, cusps: houses.cusps }, names);
 }
 
 /** Antiscia and contra-antiscia of every chart point, and the contacts within `orbDegrees`. */
-export function chartAntiscia(req: ChartRequest, orbDegrees = 1, field = 'input.natal'): { points: AntisciaPoint[]; contacts: AntisciaContact[] } {
+export function chartAntiscia(req: ChartRequest, orbDegrees = 1, field = 'natal'): { points: AntisciaPoint[]; contacts: AntisciaContact[] } {
   const c = cast(req, field);
   return { points: antiscia(c.points), contacts: antisciaContacts(c.points, orbDegrees) };
 }
 
 /** Midpoints of every pair of chart points (bodies and, with a location, ASC and MC). */
-export function chartMidpoints(req: ChartRequest, field = 'input.natal'): Midpoint[] {
+export function chartMidpoints(req: ChartRequest, field = 'natal'): Midpoint[] {
   return midpoints(cast(req, field).points);
 }
 
 export interface HarmonicPoint { point: ChartPoint; longitude: number; sign: Sign; signLongitude: number }
 
 /** Harmonic chart (1…360) of the chart points. */
-export function chartHarmonic(req: ChartRequest, harmonic: number, field = 'input.natal'): HarmonicPoint[] {
+export function chartHarmonic(req: ChartRequest, harmonic: number, field = 'natal'): HarmonicPoint[] {
   const c = cast(req, field);
   return harmonicChart(c.points, harmonic).map((p) => ({ point: p.point as ChartPoint, longitude: p.longitude, sign: signOf(p.longitude), signLongitude: signLongitudeOf(p.longitude) }));
 }
@@ -135,7 +135,7 @@ export interface ChartDeclinations {
  * from Meeus eq. 13.4 with β = 0 and the true obliquity), "out of bounds" when |δ| > ε, and the
  * parallels / contra-parallels within `orbDegrees` (default 1°).
  */
-export function chartDeclinations(req: ChartRequest, orbDegrees = 1, field = 'input.natal'): ChartDeclinations {
+export function chartDeclinations(req: ChartRequest, orbDegrees = 1, field = 'natal'): ChartDeclinations {
   const c = cast(req, field);
   const eps = trueObliquityDegrees(c.n.moment.julianDayUt);
   const pts: { point: ChartPoint; declination: number }[] = c.chart.chart.positions.map((p) => ({ point: p.body, declination: p.declination }));
@@ -154,8 +154,8 @@ export function chartDeclinations(req: ChartRequest, orbDegrees = 1, field = 'in
 
 /** Tropical − sidereal offset of a sidereal chart (the ayanamsa with nutation), from the Sun in both zodiacs. */
 function tropicalOffset(c: Cast): number {
-  const trop = computePositions(c.n.moment, ['SUN'], { center: 'GEOCENTRIC', zodiac: 'TROPICAL' })[0]!.longitude;
-  const sid = computePositions(c.n.moment, ['SUN'], { center: 'GEOCENTRIC', zodiac: 'SIDEREAL', ...(c.n.ayanamsa ? { ayanamsa: c.n.ayanamsa } : {}) })[0]!.longitude;
+  const trop = computePositions(c.n.moment, ['SUN'], { center: 'GEOCENTRIC', zodiac: 'TROPICAL' })[0].longitude;
+  const sid = computePositions(c.n.moment, ['SUN'], { center: 'GEOCENTRIC', zodiac: 'SIDEREAL', ...(c.n.ayanamsa ? { ayanamsa: c.n.ayanamsa } : {}) })[0].longitude;
   return trop - sid;
 }
 
@@ -163,7 +163,7 @@ function tropicalOffset(c: Cast): number {
  * Conjunctions of the chart points with the 50 catalogue stars within `orbDegrees` (default 1°).
  * Tropical charts only (star longitudes are tropical of date).
  */
-export function chartFixedStars(req: ChartRequest, orbDegrees = 1, field = 'input.natal'): FixedStarConjunction[] {
+export function chartFixedStars(req: ChartRequest, orbDegrees = 1, field = 'natal'): FixedStarConjunction[] {
   const c = cast(req, field);
   if (c.n.zodiac !== 'TROPICAL') throw new ValidationError(`${field}.zodiac`, 'fixed-star conjunctions use the tropical zodiac');
   return fixedStarConjunctions(c.n.moment.utc, c.points, orbDegrees);

@@ -68,7 +68,7 @@ export function antisciaContacts(points: readonly LongitudePoint[], orbDegrees =
   const out: AntisciaContact[] = [];
   for (let i = 0; i < points.length; i++) {
     for (let j = i + 1; j < points.length; j++) {
-      const a = points[i]!, b = points[j]!;
+      const a = points[i], b = points[j];
       const dA = separationDegrees(antiscion(a.longitude), b.longitude);
       if (dA <= orbDegrees) out.push({ first: a.point, second: b.point, kind: 'ANTISCION', orbDegrees: dA });
       const dC = separationDegrees(contraAntiscion(a.longitude), b.longitude);
@@ -98,8 +98,8 @@ export function midpoints(points: readonly LongitudePoint[]): Midpoint[] {
   const out: Midpoint[] = [];
   for (let i = 0; i < points.length; i++) {
     for (let j = i + 1; j < points.length; j++) {
-      const m = shortArcMidpoint(points[i]!.longitude, points[j]!.longitude);
-      out.push({ first: points[i]!.point, second: points[j]!.point, longitude: m, farLongitude: normalizeDegrees(m + 180) });
+      const m = shortArcMidpoint(points[i].longitude, points[j].longitude);
+      out.push({ first: points[i].point, second: points[j].point, longitude: m, farLongitude: normalizeDegrees(m + 180) });
     }
   }
   return out;

@@ -19,7 +19,7 @@
  * arc = λ☉(progressed) − λ☉(natal) (secondary progression), measured forward, [0, 360).
  * (The old service used the transiting Sun, off by hundreds of degrees.)
  */
-import type { Body, Chart, ChartRequest, ChartPoint, ResolvedMoment } from '../types.js';
+import type { Chart, ChartRequest, ChartPoint, ResolvedMoment } from '../types.js';
 import { ValidationError } from '../../errors.js';
 import { momentFromJulianDayUt, momentFromUtc } from '../time.js';
 import {
@@ -77,7 +77,7 @@ export interface ProgressedChart {
   chart: Chart;
 }
 
-function checkTarget(n: NormalizedChartRequest, target: Date, field: string): number {
+function checkTarget(target: Date, field: string): number {
   if (!(target instanceof Date) || Number.isNaN(target.getTime())) throw new ValidationError(field, 'invalid target date');
   momentFromUtc(target, field);
   return julianDayFromDate(target);
@@ -85,7 +85,7 @@ function checkTarget(n: NormalizedChartRequest, target: Date, field: string): nu
 
 /** Geocentric Sun in the chart's zodiac (the solar arc is geocentric whatever the chart's centre). */
 function sunLongitude(n: NormalizedChartRequest, m: ResolvedMoment): number {
-  return positionsAt({ ...n, center: 'GEOCENTRIC' }, m, ['SUN'], null)[0]!.longitude;
+  return positionsAt({ ...n, center: 'GEOCENTRIC' }, m, ['SUN'], null)[0].longitude;
 }
 
 /**
@@ -95,13 +95,13 @@ function sunLongitude(n: NormalizedChartRequest, m: ResolvedMoment): number {
  */
 export function progressedChart(req: ProgressionRequest): ProgressedChart {
   const method = req.method ?? 'SECONDARY';
-  if (!(PROGRESSION_METHODS as readonly string[]).includes(method)) throw new ValidationError('input.method', `unknown progression method ${method}`);
+  if (!(PROGRESSION_METHODS as readonly string[]).includes(method)) throw new ValidationError('method', `unknown progression method ${method}`);
   const angleMethod = req.angles ?? 'SOLAR_ARC';
-  if (!(PROGRESSED_ANGLE_METHODS as readonly string[]).includes(angleMethod)) throw new ValidationError('input.angles', `unknown angle method ${angleMethod}`);
-  const n = normalizeChartRequest(req.natal, 'input.natal');
-  const targetJd = checkTarget(n, req.target, 'input.target');
+  if (!(PROGRESSED_ANGLE_METHODS as readonly string[]).includes(angleMethod)) throw new ValidationError('angles', `unknown angle method ${angleMethod}`);
+  const n = normalizeChartRequest(req.natal, 'natal');
+  const targetJd = checkTarget(req.target, 'target');
   const natalJd = n.moment.julianDayUt;
-  const progressedMoment = momentFromJulianDayUt(progressedJulianDay(natalJd, targetJd, method), 'input.target');
+  const progressedMoment = momentFromJulianDayUt(progressedJulianDay(natalJd, targetJd, method), 'target');
   const positions = positionsAt(n, progressedMoment);
   const solarArc = normalizeDegrees(sunLongitude(n, progressedMoment) - sunLongitude(n, n.moment));
   let houses: HousesResult | null = null;
@@ -152,12 +152,12 @@ export interface SolarArcDirections {
  * and (with a location) the Ascendant and Midheaven advanced by the arc.
  */
 export function solarArcDirections(natal: ChartRequest, target: Date): SolarArcDirections {
-  const n = normalizeChartRequest(natal, 'input.natal');
-  const targetJd = checkTarget(n, target, 'input.target');
-  const progressedMoment = momentFromJulianDayUt(progressedJulianDay(n.moment.julianDayUt, targetJd, 'SECONDARY'), 'input.target');
+  const n = normalizeChartRequest(natal, 'natal');
+  const targetJd = checkTarget(target, 'target');
+  const progressedMoment = momentFromJulianDayUt(progressedJulianDay(n.moment.julianDayUt, targetJd, 'SECONDARY'), 'target');
   const arc = normalizeDegrees(sunLongitude(n, progressedMoment) - sunLongitude(n, n.moment));
   const { chart } = natalChart(n);
-  const natalPoints: { point: ChartPoint; longitude: number }[] = chart.positions.map((p) => ({ point: p.body as Body, longitude: p.longitude }));
+  const natalPoints: { point: ChartPoint; longitude: number }[] = chart.positions.map((p) => ({ point: p.body, longitude: p.longitude }));
   if (chart.houses) {
     natalPoints.push({ point: 'ASCENDANT', longitude: chart.houses.ascendant }, { point: 'MIDHEAVEN', longitude: chart.houses.midheaven });
   }

@@ -45,11 +45,11 @@ export interface SynastryResult {
  * @param aspects aspect options (types, orbs, orbMultiplier); default: chart A's options
  */
 export function synastry(a: ChartRequest, b: ChartRequest, aspects?: AspectOptions): SynastryResult {
-  const na = normalizeChartRequest(a, 'input.first');
-  const nb = normalizeChartRequest(b, 'input.second');
-  if (na.zodiac !== nb.zodiac) throw new ValidationError('input.second.zodiac', 'both charts must use the same zodiac');
+  const na = normalizeChartRequest(a, 'first');
+  const nb = normalizeChartRequest(b, 'second');
+  if (na.zodiac !== nb.zodiac) throw new ValidationError('second.zodiac', 'both charts must use the same zodiac');
   const ca = natalChart(na), cb = natalChart(nb);
-  const opts = aspects ? resolveAspectOptions(aspects, 'input.aspects') : na.aspects;
+  const opts = aspects ? resolveAspectOptions(aspects, 'aspects') : na.aspects;
   const overlays: HouseOverlay[] = [];
   const place = (owner: 'A' | 'B', positions: Position[], cusps: readonly number[] | undefined) => {
     if (!cusps) return;
@@ -79,12 +79,12 @@ function midLocation(a: GeoLocation, b: GeoLocation): GeoLocation {
  * The chart's moment is the mean instant (used only for the obliquity); speeds are the mean speeds.
  */
 export function compositeChart(a: ChartRequest, b: ChartRequest): Chart {
-  const na = normalizeChartRequest(a, 'input.first');
-  const nb = normalizeChartRequest({ ...b, bodies: na.bodies, zodiac: na.zodiac, ...(na.ayanamsa ? { ayanamsa: na.ayanamsa } : {}) }, 'input.second');
+  const na = normalizeChartRequest(a, 'first');
+  const nb = normalizeChartRequest({ ...b, bodies: na.bodies, zodiac: na.zodiac, ...(na.ayanamsa ? { ayanamsa: na.ayanamsa } : {}) }, 'second');
   const ca = natalChart(na), cb = natalChart(nb);
   const mean = momentFromJulianDayUt((na.moment.julianDayUt + nb.moment.julianDayUt) / 2);
   const positions: Position[] = ca.chart.positions.map((pa, i) => {
-    const pb = cb.chart.positions[i]!;
+    const pb = cb.chart.positions[i];
     const longitude = shortArcMidpoint(pa.longitude, pb.longitude);
     const longitudeSpeed = (pa.longitudeSpeed + pb.longitudeSpeed) / 2;
     return {
@@ -108,8 +108,8 @@ export function compositeChart(a: ChartRequest, b: ChartRequest): Chart {
  * settings (bodies, house system, zodiac, aspects).
  */
 export function davisonChart(a: ChartRequest, b: ChartRequest): Chart {
-  const na = normalizeChartRequest(a, 'input.first');
-  const nb = normalizeChartRequest(b, 'input.second');
+  const na = normalizeChartRequest(a, 'first');
+  const nb = normalizeChartRequest(b, 'second');
   const mean = momentFromJulianDayUt((na.moment.julianDayUt + nb.moment.julianDayUt) / 2);
   const location = na.location && nb.location ? midLocation(na.location, nb.location) : null;
   return chartAt(na, mean, location);

@@ -9,9 +9,10 @@
  * Returned instants are rounded to the millisecond. A solar return costs ≈ 20–30 position
  * evaluations (milliseconds).
  */
-import type { Body, Chart, ChartRequest, GeoLocation, ResolvedMoment } from '../types.js';
+import type { Body, Chart, ChartRequest, LocationRequest, ResolvedMoment } from '../types.js';
 import { OutOfRangeError, ValidationError } from '../../errors.js';
 import { momentFromJulianDayUt, momentFromUtc } from '../time.js';
+import { validateLocation } from '../validate.js';
 import { findNextCrossingOf } from '../events/search.js';
 import { bodyMotion } from '../events/body-longitude.js';
 import { chartAt, normalizeChartRequest, positionsAt, type NormalizedChartRequest } from './cast.js';
@@ -25,7 +26,7 @@ export interface ReturnRequest {
   /** … or the last one strictly before it. Exactly one of `after` / `before`. */
   before?: Date;
   /** Where the return chart is cast (houses, topocentric positions). Default: the natal location. */
-  location?: GeoLocation | null;
+  location?: LocationRequest | null;
 }
 
 export interface ReturnChart {
@@ -51,10 +52,10 @@ function searchLimitDays(body: Body): number {
  * Finds the exact return of `body` to its natal longitude.
  * @returns the return instant as a resolved moment, or throws NOT_FOUND-like ValidationError when
  *   no return lies in the supported range (1000–2999) in that direction
- * @throws ValidationError (fields `input.after`, `input.before`, `input.body`)
+ * @throws ValidationError (fields `after`, `before`, `body`)
  */
 export function findReturnMoment(n: NormalizedChartRequest, body: Body, natalLongitude: number, from: Date, direction: 1 | -1): ResolvedMoment {
-  const lon = (jd: number) => positionsAt(n, momentFromJulianDayUt(jd), [body], n.center === 'TOPOCENTRIC' ? n.location : null)[0]!.longitude;
+  const lon = (jd: number) => positionsAt(n, momentFromJulianDayUt(jd), [body], n.center === 'TOPOCENTRIC' ? n.location : null)[0].longitude;
   const startJd = julianDayFromDate(from);
   let root: number | null = null;
   try {
@@ -66,7 +67,7 @@ export function findReturnMoment(n: NormalizedChartRequest, body: Body, natalLon
     else throw e;
   }
   if (root === null) {
-    throw new ValidationError(direction > 0 ? 'input.after' : 'input.before', `no ${body} return found in the supported range ${direction > 0 ? 'after' : 'before'} ${from.toISOString()}`);
+    throw new ValidationError(direction > 0 ? 'after' : 'before', `no ${body} return found in the supported range ${direction > 0 ? 'after' : 'before'} ${from.toISOString()}`);
   }
   // Millisecond instant (the public moment); keep the chart consistent with it.
   return momentFromUtc(new Date(Math.round((root - 2440587.5) * 86_400_000)));
@@ -75,23 +76,23 @@ export function findReturnMoment(n: NormalizedChartRequest, body: Body, natalLon
 /**
  * Planetary return chart (solar, lunar, Saturn … returns): cast for `location` (default natal) with
  * the natal chart's settings (bodies, house system, zodiac, centre, aspect options).
- * Example (issue 6): birth 2024-03-20T12:00Z, solar return before 2023-12-31 → 2023-03-21 06:17 UTC.
+ * Example (the worked example of docs/techniques.md): birth 2024-03-20T12:00Z, solar return before 2023-12-31 → 2023-03-21 06:17 UTC.
  */
 export function planetaryReturn(req: ReturnRequest): ReturnChart {
   const hasAfter = req.after !== undefined && req.after !== null;
   const hasBefore = req.before !== undefined && req.before !== null;
-  if (hasAfter === hasBefore) throw new ValidationError('input.after', 'give exactly one of `after` or `before`');
-  const n = normalizeChartRequest(req.natal, 'input.natal');
+  if (hasAfter === hasBefore) throw new ValidationError('after', 'give exactly one of `after` or `before`');
+  const n = normalizeChartRequest(req.natal, 'natal');
   let natalPos;
   try {
     natalPos = positionsAt(n, n.moment, [req.body])[0]!;
   } catch (e) {
-    if (e instanceof ValidationError && e.field === 'bodies') throw new ValidationError('input.body', e.message, { cause: e });
+    if (e instanceof ValidationError && e.field === 'bodies') throw new ValidationError('body', e.message, { cause: e });
     throw e;
   }
   const from = (hasAfter ? req.after : req.before)!;
-  momentFromUtc(from, hasAfter ? 'input.after' : 'input.before'); // range check
+  momentFromUtc(from, hasAfter ? 'after' : 'before'); // range check
   const moment = findReturnMoment(n, req.body, natalPos.longitude, from, hasAfter ? 1 : -1);
-  const location = req.location ?? n.location;
+  const location = req.location ? validateLocation(req.location, 'location') : n.location;
   return { body: req.body, natalLongitude: natalPos.longitude, chart: chartAt(n, moment, location) };
 }

@@ -40,12 +40,12 @@ export interface TransitsAtResult {
  * and the transit-to-natal aspects with the natal request's aspect options.
  */
 export function transitsAt(natal: ChartRequest, at: Date): TransitsAtResult {
-  const n = normalizeChartRequest(natal, 'input.natal');
-  const moment = momentFromUtc(at, 'input.at');
+  const n = normalizeChartRequest(natal, 'natal');
+  const moment = momentFromUtc(at, 'at');
   const { chart, houses } = natalChart(n);
   const transiting = positionsAt(n, moment).map((p) => ({ ...p, house: houses ? houseOfLongitude(p.longitude, houses.cusps) : null }));
   const natalPts = aspectPoints(chart.positions, houses);
-  const transitPts = transiting.map((p) => ({ point: p.body as ChartPoint, longitude: p.longitude, longitudeSpeed: p.longitudeSpeed }));
+  const transitPts = transiting.map((p) => ({ point: p.body, longitude: p.longitude, longitudeSpeed: p.longitudeSpeed }));
   return { moment, positions: transiting, aspects: findAspectsBetween(transitPts, natalPts, n.aspects) };
 }
 
@@ -92,17 +92,17 @@ interface TargetMeaning { kind: TransitEventKind; natalPoint?: ChartPoint; aspec
  *   heliocentric natal chart
  */
 export function transitSearch(req: TransitSearchRequest): TransitEvent[] {
-  const [a, b] = validateRange(req.from, req.to, 'input', MAX_TRANSIT_SEARCH_DAYS);
-  const n = normalizeChartRequest(req.natal, 'input.natal');
+  const [a, b] = validateRange(req.from, req.to, '', MAX_TRANSIT_SEARCH_DAYS);
+  const n = normalizeChartRequest(req.natal, 'natal');
   if (n.center === 'HELIOCENTRIC') {
-    throw new ValidationError('input.natal.center', 'transit searches need a geocentric or topocentric natal chart');
+    throw new ValidationError('natal.center', 'transit searches need a geocentric or topocentric natal chart');
   }
   // Transiting bodies are geocentric; in a sidereal chart their longitudes are tropical − the true
   // ayanamsa of the instant (same as the chart module), so targets stay in the natal zodiac.
   const ayanamsa = n.zodiac === 'SIDEREAL' && n.ayanamsa ? n.ayanamsa : null;
   const bodies = req.bodies && req.bodies.length > 0 ? req.bodies : DEFAULT_TRANSITING_BODIES;
   const types = req.aspectTypes && req.aspectTypes.length > 0 ? req.aspectTypes : DEFAULT_SEARCH_ASPECTS;
-  for (const t of types) if (!(t in ASPECT_ANGLES)) throw new ValidationError('input.aspectTypes', `unknown aspect type ${t}`);
+  for (const t of types) if (!(t in ASPECT_ANGLES)) throw new ValidationError('aspectTypes', `unknown aspect type ${t}`);
   const kinds = new Set<TransitEventKind>(req.kinds && req.kinds.length > 0 ? req.kinds : ['ASPECT', 'SIGN_INGRESS', 'HOUSE_INGRESS']);
   const { chart, houses } = natalChart(n);
   const natalPts = aspectPoints(chart.positions, houses);
@@ -138,7 +138,7 @@ export function transitSearch(req: TransitSearchRequest): TransitEvent[] {
           out.push({ ...base, kind: 'ASPECT', natalPoint: m.natalPoint!, aspect: m.aspect!, sign: null, house: null });
         } else if (m.kind === 'SIGN_INGRESS') {
           const i = r.retrograde ? (m.boundaryIndex! + 11) % 12 : m.boundaryIndex!;
-          out.push({ ...base, kind: 'SIGN_INGRESS', natalPoint: null, aspect: null, sign: SIGNS[i]!, house: null });
+          out.push({ ...base, kind: 'SIGN_INGRESS', natalPoint: null, aspect: null, sign: SIGNS[i], house: null });
         } else {
           const i = r.retrograde ? (m.boundaryIndex! + 11) % 12 : m.boundaryIndex!;
           out.push({ ...base, kind: 'HOUSE_INGRESS', natalPoint: null, aspect: null, sign: null, house: i + 1 });

@@ -87,7 +87,7 @@ function subPeriods(out: DashaPeriod[], parent: DashaPeriod, startMs: number, ye
   const first = VIMSHOTTARI_SEQUENCE.indexOf(parent.lord);
   let t = startMs;
   for (let k = 0; k < 9; k++) {
-    const lord = VIMSHOTTARI_SEQUENCE[(first + k) % 9]!;
+    const lord = VIMSHOTTARI_SEQUENCE[(first + k) % 9];
     const subYears = (years * VIMSHOTTARI_YEARS[lord]) / VIMSHOTTARI_TOTAL_YEARS;
     const end = t + subYears * yearDays * MS_PER_DAY;
     const period: DashaPeriod = { lord, level: parent.level + 1, start: new Date(Math.round(t)), end: new Date(Math.round(end)), path: [...parent.path, lord] };
@@ -113,7 +113,7 @@ export function vimshottariFromMoon(moonSiderealLongitude: number, birth: Resolv
   const periods: DashaPeriod[] = [];
   let balance: DashaBalance | null = null;
   for (let k = 0; k < 9; k++) {
-    const lord = VIMSHOTTARI_SEQUENCE[(firstIndex + k) % 9]!;
+    const lord = VIMSHOTTARI_SEQUENCE[(firstIndex + k) % 9];
     const years = VIMSHOTTARI_YEARS[lord];
     const end = t + years * yearDays * MS_PER_DAY;
     const period: DashaPeriod = { lord, level: 1, start: new Date(Math.round(t)), end: new Date(Math.round(end)), path: [lord] };
@@ -142,7 +142,7 @@ export function vimshottariFromMoon(moonSiderealLongitude: number, birth: Resolv
 export function vimshottariDashaOfChart(natal: ChartRequest, opts: DashaOptions = {}, field = 'input', natalField = `${field}.natal`): VimshottariResult {
   checkOptions(opts, field);
   const n = normalizeChartRequest(vedicChartRequest(natal), natalField);
-  const moon = positionsAt(n, n.moment, ['MOON'])[0]!;
+  const moon = positionsAt(n, n.moment, ['MOON'])[0];
   return vimshottariFromMoon(moon.longitude, n.moment, opts, field);
 }
 

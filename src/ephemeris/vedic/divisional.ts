@@ -81,7 +81,7 @@ export function divisionalSignIndex(longitude: number, division: Division): numb
     case 30: {
       const table = isOdd(sign) ? TRIMSAMSA_ODD : TRIMSAMSA_EVEN;
       for (const [end, s] of table) if (deg < end) return s;
-      return table[table.length - 1]![1];
+      return table[table.length - 1][1];
     }
     case 40: return from(isOdd(sign) ? 0 : 6);
     case 45: return from(byQuality(sign, 0, 4, 8));
@@ -92,7 +92,7 @@ export function divisionalSignIndex(longitude: number, division: Division): numb
 
 /** Sign of a longitude in divisional chart D`division` (see {@link divisionalSignIndex}). */
 export function divisionalSign(longitude: number, division: Division): Sign {
-  return SIGNS[divisionalSignIndex(longitude, division)]!;
+  return SIGNS[divisionalSignIndex(longitude, division)];
 }
 
 /** The GraphQL `DivisionalPosition`. */

@@ -62,9 +62,9 @@ export function nakshatraOf(siderealLongitude: number): NakshatraPosition {
   const fractionElapsed = Math.min(Math.max(scaled - index, 0), 1 - Number.EPSILON);
   const pada = Math.min(4, Math.floor(fractionElapsed * 4) + 1);
   return {
-    nakshatra: NAKSHATRAS[index]!,
+    nakshatra: NAKSHATRAS[index],
     pada,
-    lord: VIMSHOTTARI_SEQUENCE[index % 9]!,
+    lord: VIMSHOTTARI_SEQUENCE[index % 9],
     index,
     fractionElapsed,
   };

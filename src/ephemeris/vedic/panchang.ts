@@ -99,7 +99,7 @@ export function karanaOf(elongationDegrees: number): { index: number; karana: Ka
 /** Name of tithi 1–30. */
 export function tithiName(tithi: number): TithiName {
   if (tithi === 30) return 'AMAVASYA';
-  return TITHI_NAMES[(tithi - 1) % 15]!;
+  return TITHI_NAMES[(tithi - 1) % 15];
 }
 
 /** Weekday (0 = Sunday) of an instant at local mean time of east longitude `longitude` (degrees). */
@@ -121,9 +121,9 @@ export function panchang(moment: ResolvedMoment, location: GeoLocation, ayanamsa
     throw new ValidationError(`${field}.ayanamsa`, `ayanamsa must be one of ${AYANAMSAS.join(', ')}`);
   }
   const [sun, moon] = computePositions(moment, ['SUN', 'MOON'], { center: 'GEOCENTRIC', zodiac: 'SIDEREAL', ayanamsa });
-  const elongation = normalizeDegrees(moon!.longitude - sun!.longitude);
+  const elongation = normalizeDegrees(moon.longitude - sun.longitude);
   const tithi = tithiOf(elongation);
-  const yogaIndex = yogaOf(sun!.longitude, moon!.longitude);
+  const yogaIndex = yogaOf(sun.longitude, moon.longitude);
   const k = karanaOf(elongation);
   // The Vedic day: the last sunrise at or before the instant, then the sunset after it.
   const probe = new Date(moment.utc.getTime() + 1);
@@ -134,18 +134,18 @@ export function panchang(moment: ResolvedMoment, location: GeoLocation, ayanamsa
     tithi,
     tithiName: tithiName(tithi),
     paksha: tithi <= 15 ? 'SHUKLA' : 'KRISHNA',
-    nakshatra: nakshatraOf(moon!.longitude),
+    nakshatra: nakshatraOf(moon.longitude),
     yogaIndex,
-    yoga: YOGAS[yogaIndex - 1]!,
+    yoga: YOGAS[yogaIndex - 1],
     karanaIndex: k.index,
     karana: k.karana,
-    vara: WEEKDAYS[weekday]!,
-    varaLord: WEEKDAY_LORDS[weekday]!,
+    vara: WEEKDAYS[weekday],
+    varaLord: WEEKDAY_LORDS[weekday],
     sunrise,
     sunset,
     elongation,
-    siderealSunLongitude: sun!.longitude,
-    siderealMoonLongitude: moon!.longitude,
+    siderealSunLongitude: sun.longitude,
+    siderealMoonLongitude: moon.longitude,
     ayanamsa,
   };
 }

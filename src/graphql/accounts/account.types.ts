@@ -1,6 +1,7 @@
 /** GraphQL types of accounts, tokens and registration settings. */
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
+import type { Plan, Role, UserStatus } from '../../accounts/user.service.js';
 
 export enum RoleEnum {
   ADMIN = 'ADMIN',
@@ -55,13 +56,13 @@ export class User {
   username!: string;
 
   @Field(() => RoleEnum, { description: 'Role of the account.' })
-  role!: RoleEnum;
+  role!: Role;
 
   @Field(() => UserStatusEnum, { description: 'Status of the account.' })
-  status!: UserStatusEnum;
+  status!: UserStatus;
 
   @Field(() => PlanEnum, { description: 'Quota plan.' })
-  plan!: PlanEnum;
+  plan!: Plan;
 
   @Field(() => DateTimeResolver, { description: 'When the account was created.' })
   createdAt!: Date;

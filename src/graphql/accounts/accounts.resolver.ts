@@ -1,10 +1,8 @@
 /** Account and token operations. Each resolver is a guard plus one call into a service. */
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { NotFoundError } from '../../errors.js';
-import type { UserRecord } from '../../accounts/user.service.js';
-import type { ServiceTokenRecord } from '../../accounts/token.service.js';
 import type { GatewayContext } from '../context.js';
-import { registerRootField } from '../operation-policy.js';
+import { Public } from '../field-policy.js';
 import { accountsOf, requireAccount, requireAdmin, requirePrincipal } from './accounts.context.js';
 import { LoginInput, RegisterInput, ServiceTokenInput } from './account.inputs.js';
 import {
@@ -17,31 +15,26 @@ import {
   UserStatusEnum,
 } from './account.types.js';
 
-registerRootField('login', { public: true });
-registerRootField('refreshToken', { public: true });
-registerRootField('register', { public: true });
-
-const asUser = (u: UserRecord) => u as unknown as User;
-const asToken = (t: ServiceTokenRecord) => t as unknown as ServiceToken;
-
 @Resolver()
 export class AccountResolver {
   @Mutation(() => AuthPayload, { description: 'Email + password → a short-lived access JWT and a rotating refresh token. Failed attempts are limited per account and per IP.' })
+  @Public()
   async login(
     @Arg('input', () => LoginInput, { description: 'Credentials.' }) input: LoginInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<AuthPayload> {
     const tokens = await accountsOf(ctx).tokens.login(input.email, input.password, ctx.ip ?? 'unknown');
-    return { ...tokens, user: asUser(tokens.user) };
+    return { ...tokens, user: tokens.user };
   }
 
   @Mutation(() => AuthPayload, { description: 'Exchanges a refresh token for a new pair. Reusing an already rotated refresh token revokes its whole session.' })
+  @Public()
   async refreshToken(
     @Arg('refreshToken', () => String, { description: 'The refresh token from login or the previous refresh.' }) refreshToken: string,
     @Ctx() ctx: GatewayContext,
   ): Promise<AuthPayload> {
     const tokens = await accountsOf(ctx).tokens.refresh(refreshToken);
-    return { ...tokens, user: asUser(tokens.user) };
+    return { ...tokens, user: tokens.user };
   }
 
   @Mutation(() => Boolean, { description: 'Revokes the current access token on every replica and, when given, the refresh token\'s session.' })
@@ -58,16 +51,17 @@ export class AccountResolver {
     const principal = requirePrincipal(ctx);
     const user = await accountsOf(ctx).users.findById(principal.subject);
     if (!user) throw new NotFoundError('Account not found');
-    return asUser(user);
+    return user;
   }
 
   @Mutation(() => User, { description: 'Self-registration: only when ALLOW_USER_REGISTRATION; PENDING when REGISTRATION_REQUIRES_APPROVAL; refused past MAX_USERS_LIMIT.' })
+  @Public()
   async register(
     @Arg('input', () => RegisterInput, { description: 'The new account.' }) input: RegisterInput,
     @Ctx() ctx: GatewayContext,
   ): Promise<User> {
     const accounts = accountsOf(ctx);
-    return asUser(await accounts.users.register({ email: input.email, password: input.password, username: input.username ?? undefined }, accounts.registration));
+    return await accounts.users.register({ email: input.email, password: input.password, username: input.username ?? undefined }, accounts.registration);
   }
 
   @Query(() => UserPage, { description: 'Admin only: accounts, oldest first, cursor-paginated.' })
@@ -79,19 +73,19 @@ export class AccountResolver {
   ): Promise<UserPage> {
     await requireAdmin(ctx);
     const page = await accountsOf(ctx).users.list({ first, after, status });
-    return { ...page, items: page.items.map(asUser) };
+    return { ...page, items: page.items };
   }
 
   @Mutation(() => User, { description: 'Admin only: activates a PENDING (or DISABLED) account.' })
   async approveUser(@Arg('id', () => ID, { description: 'User id.' }) id: string, @Ctx() ctx: GatewayContext): Promise<User> {
     await requireAdmin(ctx);
-    return asUser(await accountsOf(ctx).users.approve(id));
+    return await accountsOf(ctx).users.approve(id);
   }
 
   @Mutation(() => User, { description: 'Admin only: disables an account; its tokens are refused at once on every replica.' })
   async disableUser(@Arg('id', () => ID, { description: 'User id.' }) id: string, @Ctx() ctx: GatewayContext): Promise<User> {
     await requireAdmin(ctx);
-    return asUser(await accountsOf(ctx).users.disable(id));
+    return await accountsOf(ctx).users.disable(id);
   }
 
   @Mutation(() => ServiceTokenPayload, { description: 'Admin only: issues a service token (HS256 JWT, scope "calculations") for service@nocturna.internal. Default 30 days.' })
@@ -110,7 +104,7 @@ export class AccountResolver {
     @Ctx() ctx: GatewayContext,
   ): Promise<ServiceToken[]> {
     await requireAdmin(ctx);
-    return (await accountsOf(ctx).tokens.listServiceTokens({ activeOnly })).map(asToken);
+    return (await accountsOf(ctx).tokens.listServiceTokens({ activeOnly }));
   }
 
   @Mutation(() => Boolean, { description: 'Admin only: revokes a service token; every replica refuses it at once. False when it was already revoked.' })

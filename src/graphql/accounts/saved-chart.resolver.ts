@@ -1,7 +1,6 @@
 /** Saved charts, scoped to their owner. Owners load through a DataLoader; charts compute through the chart service. */
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { savedChartInput, type SavedChartRecord } from '../../accounts/saved-chart.service.js';
-import type { ChartInputLike } from '../../services/chart-request.js';
 import { NotFoundError } from '../../errors.js';
 import type { GatewayContext } from '../context.js';
 import { Chart } from '../chart/chart.type.js';
@@ -41,7 +40,7 @@ export class SavedChartResolver {
   @Mutation(() => SavedChart, { description: 'Saves a chart input for the caller.' })
   async saveChart(@Arg('input', () => SaveChartInput, { description: 'Name and chart input.' }) input: SaveChartInput, @Ctx() ctx: GatewayContext): Promise<SavedChart> {
     const principal = await requireAccount(ctx);
-    return toSavedChart(await accountsOf(ctx).charts.save(principal.subject, { name: input.name, chart: input.chart as ChartInputLike }));
+    return toSavedChart(await accountsOf(ctx).charts.save(principal.subject, { name: input.name, chart: input.chart }));
   }
 
   @Mutation(() => SavedChart, { description: 'Renames and/or replaces the input of one of the caller\'s charts.' })
@@ -52,7 +51,7 @@ export class SavedChartResolver {
   ): Promise<SavedChart> {
     const principal = await requireAccount(ctx);
     return toSavedChart(
-      await accountsOf(ctx).charts.update(principal.subject, id, { name: input.name, chart: (input.chart ?? null) as ChartInputLike | null }),
+      await accountsOf(ctx).charts.update(principal.subject, id, { name: input.name, chart: input.chart ?? null }),
     );
   }
 
@@ -83,15 +82,11 @@ export class SavedChartResolver {
   async owner(@Root() chart: SavedChart, @Ctx() ctx: GatewayContext): Promise<User> {
     const user = await userLoader(ctx).load(chart.ownerId);
     if (!user) throw new NotFoundError('Owner not found');
-    return user as unknown as User;
+    return user;
   }
 
   @FieldResolver(() => Chart, { description: 'The chart computed from the stored input by the ephemeris.' })
-  async chart(@Root() chart: SavedChart, @Ctx() ctx: GatewayContext): Promise<Chart> {
-    return ctx.services.chart.chart(
-      savedChartInput({ input: chart.input } as SavedChartRecord),
-      ctx.loaders,
-      'savedChart.input',
-    ) as Promise<Chart>;
+  chart(@Root() chart: SavedChart, @Ctx() ctx: GatewayContext) {
+    return ctx.services.chart.chart(savedChartInput(chart.input), ctx.loaders);
   }
 }

@@ -1,4 +1,7 @@
-/** Inputs of the calculation queries (DESIGN.md API contract). */
+/**
+ * Inputs of the calculation queries (the names and shapes are the API contract). They implement
+ * the ephemeris' request types, which the services take as they are.
+ */
 import { Field, Float, InputType, Int } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { LocalDateTimeScalar } from '../scalars/local-date-time.scalar.js';
@@ -11,13 +14,16 @@ import {
   HouseSystemEnum,
   ZodiacEnum,
 } from '../enums.js';
-import type { AspectType, Ayanamsa, Body, Center, Disambiguation, HouseSystem, Zodiac } from '../../ephemeris/types.js';
+import type {
+  AspectOptions, AspectOrb, AspectType, Ayanamsa, Body, Center, ChartRequest, Disambiguation, HouseSystem, LocationRequest,
+  MomentRequest, Zodiac,
+} from '../../ephemeris/types.js';
 
 @InputType({
   description:
     'An instant. Give exactly one of: `utc`; `localDateTime` + `timeZone`; `localDateTime` + `utcOffsetMinutes`.',
 })
-export class MomentInput {
+export class MomentInput implements MomentRequest {
   @Field(() => DateTimeResolver, { nullable: true, description: 'ISO 8601 instant with `Z` or an offset, e.g. "2024-01-01T12:00:00Z".' })
   utc?: Date;
 
@@ -39,19 +45,23 @@ export class MomentInput {
 }
 
 @InputType({ description: 'A place on Earth (WGS84).' })
-export class LocationInput {
+export class LocationInput implements LocationRequest {
   @Field(() => Float, { description: 'Geodetic latitude in degrees, north positive, [-90, 90].' })
   latitude!: number;
 
   @Field(() => Float, { description: 'Longitude in degrees, east positive, [-180, 180].' })
   longitude!: number;
 
-  @Field(() => Float, { nullable: true, defaultValue: 0, description: 'Height above sea level in metres.' })
+  @Field(() => Float, {
+    nullable: true,
+    defaultValue: 0,
+    description: 'Height above sea level in metres, from −500 to 20,000 (an aircraft in flight included).',
+  })
   elevationMeters?: number;
 }
 
 @InputType({ description: 'Orb override for one aspect type.' })
-export class AspectOrbInput {
+export class AspectOrbInput implements AspectOrb {
   @Field(() => AspectTypeEnum, { description: 'The aspect type.' })
   type!: AspectType;
 
@@ -60,7 +70,7 @@ export class AspectOrbInput {
 }
 
 @InputType({ description: 'Which aspects to look for and with what orbs.' })
-export class AspectOptionsInput {
+export class AspectOptionsInput implements AspectOptions {
   @Field(() => [AspectTypeEnum], { nullable: true, description: 'Aspect types to find. Default: all 17.' })
   types?: AspectType[];
 
@@ -72,7 +82,7 @@ export class AspectOptionsInput {
 }
 
 @InputType({ description: 'What to compute: an instant, an optional place and the chart options.' })
-export class ChartInput {
+export class ChartInput implements ChartRequest {
   @Field(() => MomentInput, { description: 'The instant of the chart.' })
   moment!: MomentInput;
 

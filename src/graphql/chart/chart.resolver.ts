@@ -1,40 +1,44 @@
-/** The calculation queries. Each resolver is one call into the chart service. */
+/**
+ * The calculation queries. Each resolver is one call into the chart service. They need a token,
+ * their answers are shared through the calculation cache, and each costs ten units on top of the
+ * fields it selects (a full chart selection costs about 50, so MAX_QUERY_COST 1000 allows ~20 charts
+ * per request and refuses 200 aliased charts).
+ */
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { GatewayContext } from '../context.js';
+import { Cacheable } from '../field-policy.js';
 import { ChartInput } from './chart.input.js';
 import { Aspect, Chart, Houses, Position } from './chart.type.js';
 
+const CHART_COST = 10;
+const input = { description: 'The instant, place and options.' };
+
 @Resolver()
 export class ChartResolver {
-  @Query(() => Chart, { description: 'A complete chart: resolved moment, positions, houses (with a location) and aspects.' })
-  async chart(
-    @Arg('input', () => ChartInput, { description: 'The instant, place and options.' }) input: ChartInput,
-    @Ctx() ctx: GatewayContext,
-  ): Promise<Chart> {
+  @Query(() => Chart, { description: 'A complete chart: resolved moment, positions, houses (with a location) and aspects.', complexity: CHART_COST })
+  @Cacheable()
+  chart(@Arg('input', () => ChartInput, input) input: ChartInput, @Ctx() ctx: GatewayContext) {
     return ctx.services.chart.chart(input, ctx.loaders);
   }
 
-  @Query(() => [Position], { description: 'Positions of the requested bodies.' })
-  async positions(
-    @Arg('input', () => ChartInput, { description: 'The instant, place and options.' }) input: ChartInput,
-    @Ctx() ctx: GatewayContext,
-  ): Promise<Position[]> {
+  @Query(() => [Position], { description: 'Positions of the requested bodies.', complexity: CHART_COST })
+  @Cacheable()
+  positions(@Arg('input', () => ChartInput, input) input: ChartInput, @Ctx() ctx: GatewayContext) {
     return ctx.services.chart.positions(input, ctx.loaders);
   }
 
-  @Query(() => Houses, { description: 'House cusps and angles; requires input.location.' })
-  async houses(
+  @Query(() => Houses, { description: 'House cusps and angles; requires input.location.', complexity: CHART_COST })
+  @Cacheable()
+  houses(
     @Arg('input', () => ChartInput, { description: 'The instant, place (required) and options.' }) input: ChartInput,
     @Ctx() ctx: GatewayContext,
-  ): Promise<Houses> {
+  ) {
     return ctx.services.chart.houses(input, ctx.loaders);
   }
 
-  @Query(() => [Aspect], { description: 'Aspects between the requested bodies (and the angles when a location is given).' })
-  async aspects(
-    @Arg('input', () => ChartInput, { description: 'The instant, place and options.' }) input: ChartInput,
-    @Ctx() ctx: GatewayContext,
-  ): Promise<Aspect[]> {
+  @Query(() => [Aspect], { description: 'Aspects between the requested bodies (and the angles when a location is given).', complexity: CHART_COST })
+  @Cacheable()
+  aspects(@Arg('input', () => ChartInput, input) input: ChartInput, @Ctx() ctx: GatewayContext) {
     return ctx.services.chart.aspects(input, ctx.loaders);
   }
 }

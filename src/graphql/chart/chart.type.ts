@@ -1,5 +1,5 @@
 /**
- * Output types of the calculation queries (DESIGN.md API contract). Angles in degrees.
+ * Output types of the calculation queries (the names and shapes are the API contract). Angles in degrees.
  *
  * `simpleResolvers: true`: these are plain data (no middlewares, no field resolvers), so their
  * fields get no per-field type-graphql resolver; graphql reads the property directly. A chart

@@ -1,57 +1,68 @@
 /**
  * Validation rules that refuse expensive operations before anything executes: maximum selection
- * depth and maximum estimated cost. Cost = Σ over every selected field of its cost (root fields
- * from operation-policy.ts, other fields 1); fragments are expanded, so aliases and fragment
- * reuse are counted every time they appear.
+ * depth and maximum estimated cost. Cost = Σ over every selected field of the cost it declares
+ * (type-graphql's `complexity`, read back from the schema; 1 when it declares none; introspection
+ * fields 0); fragments are expanded, so aliases and fragment reuse are counted every time they appear.
  */
 import {
   GraphQLError,
   Kind,
+  getNamedType,
+  isObjectType,
   type ASTVisitor,
   type FragmentDefinitionNode,
+  type GraphQLObjectType,
+  type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
   type ValidationContext,
 } from 'graphql';
-import { DEFAULT_FIELD_COST, rootFieldPolicy } from '../operation-policy.js';
+import { fieldPolicy } from '../field-policy.js';
 
 interface Measure {
   cost: number;
   depth: number;
 }
 
-function measure(
-  selectionSet: SelectionSetNode,
-  fragments: Map<string, FragmentDefinitionNode>,
-  depth: number,
-  isRoot: boolean,
-  visiting: Set<string>,
-): Measure {
+interface Walk {
+  schema: GraphQLSchema;
+  fragments: Map<string, FragmentDefinitionNode>;
+  visiting: Set<string>;
+}
+
+/** The object type named by a fragment's type condition (or the enclosing type without one). */
+function conditionType(walk: Walk, condition: string | undefined, fallback: GraphQLObjectType | undefined): GraphQLObjectType | undefined {
+  if (condition === undefined) return fallback;
+  const type = walk.schema.getType(condition);
+  return isObjectType(type) ? type : undefined;
+}
+
+function measure(walk: Walk, selectionSet: SelectionSetNode, parent: GraphQLObjectType | undefined, depth: number): Measure {
   let cost = 0;
   let maxDepth = depth;
+  const add = (inner: Measure) => {
+    cost += inner.cost;
+    maxDepth = Math.max(maxDepth, inner.depth);
+  };
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {
       const name = selection.name.value;
       if (name === '__typename') continue;
-      cost += isRoot ? rootFieldPolicy(name).cost : name.startsWith('__') ? 0 : DEFAULT_FIELD_COST;
+      const field = parent?.getFields()[name];
+      cost += fieldPolicy(field, name).cost;
       if (selection.selectionSet) {
-        const inner = measure(selection.selectionSet, fragments, depth + 1, false, visiting);
-        cost += inner.cost;
-        maxDepth = Math.max(maxDepth, inner.depth);
+        const type = field ? getNamedType(field.type) : undefined;
+        add(measure(walk, selection.selectionSet, isObjectType(type) ? type : undefined, depth + 1));
       }
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      const inner = measure(selection.selectionSet, fragments, depth, isRoot, visiting);
-      cost += inner.cost;
-      maxDepth = Math.max(maxDepth, inner.depth);
+      add(measure(walk, selection.selectionSet, conditionType(walk, selection.typeCondition?.name.value, parent), depth));
     } else {
       const name = selection.name.value;
-      const fragment = fragments.get(name);
-      if (!fragment || visiting.has(name)) continue; // unknown/cyclic fragments are reported by the standard rules
-      visiting.add(name);
-      const inner = measure(fragment.selectionSet, fragments, depth, isRoot, visiting);
-      visiting.delete(name);
-      cost += inner.cost;
-      maxDepth = Math.max(maxDepth, inner.depth);
+      const fragment = walk.fragments.get(name);
+      if (!fragment || walk.visiting.has(name)) continue; // unknown/cyclic fragments are reported by the standard rules
+      walk.visiting.add(name);
+      add(measure(walk, fragment.selectionSet, conditionType(walk, fragment.typeCondition.name.value, parent), depth));
+      walk.visiting.delete(name);
     }
   }
   return { cost, depth: maxDepth };
@@ -74,9 +85,11 @@ export function createQueryLimitsRule(maxDepth: number, maxCost: number) {
     for (const def of context.getDocument().definitions) {
       if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
     }
+    const schema = context.getSchema();
     return {
       OperationDefinition(node) {
-        const { cost, depth } = measure(node.selectionSet, fragments, 1, true, new Set());
+        const root = schema.getRootType(node.operation) ?? undefined;
+        const { cost, depth } = measure({ schema, fragments, visiting: new Set() }, node.selectionSet, root, 1);
         if (!isIntrospectionOnly(node) && depth > maxDepth) {
           context.reportError(
             new GraphQLError(`Query is too deep: depth ${depth} exceeds the maximum of ${maxDepth}`, {

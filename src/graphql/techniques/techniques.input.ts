@@ -1,4 +1,7 @@
-/** Inputs of the techniques, stars and events queries (issue 6; the fixed names of DESIGN.md). */
+/**
+ * Inputs of the techniques, stars and events queries (the names are the API contract). Each
+ * implements the techniques service's request type (src/services/techniques.requests.ts).
+ */
 import { Field, Float, InputType, Int } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { AspectTypeEnum, AyanamsaEnum, BodyEnum, ZodiacEnum } from '../enums.js';
@@ -8,9 +11,14 @@ import type { AspectType, Ayanamsa, Body, Zodiac } from '../../ephemeris/types.j
 import type { ProgressedAngleMethod, ProgressionMethod } from '../../ephemeris/techniques/progressions.js';
 import type { EclipseKind } from '../../ephemeris/events/events.js';
 import type { TransitEventKind } from '../../ephemeris/techniques/transits.js';
+import type {
+  ArabicPartsRequest, ChartOrbRequest, DateRangeRequest, EclipseSearchRequest, FixedStarsRequest, HarmonicRequest,
+  IngressSearchRequest, NatalRequest, ProgressionRequest, RelationshipRequest, ReturnRequest, SolarArcRequest,
+  StationSearchRequest, SynastryRequest, TransitSearchRequest, TransitsRequest, VoidOfCourseRequest,
+} from '../../services/techniques.requests.js';
 
 @InputType({ description: 'A planetary return: give exactly one of `after` or `before`.' })
-export class ReturnInput {
+export class ReturnInput implements ReturnRequest {
   @Field(() => ChartInput, { description: 'The natal chart (its settings are used for the return chart).' })
   natal!: ChartInput;
 
@@ -28,7 +36,7 @@ export class ReturnInput {
 }
 
 @InputType({ description: 'A progressed chart for an instant of life.' })
-export class ProgressionInput {
+export class ProgressionInput implements ProgressionRequest {
   @Field(() => ChartInput, { description: 'The natal chart.' })
   natal!: ChartInput;
 
@@ -43,7 +51,7 @@ export class ProgressionInput {
 }
 
 @InputType({ description: 'Solar-arc directions of a natal chart for an instant of life.' })
-export class SolarArcInput {
+export class SolarArcInput implements SolarArcRequest {
   @Field(() => ChartInput, { description: 'The natal chart.' })
   natal!: ChartInput;
 
@@ -52,7 +60,7 @@ export class SolarArcInput {
 }
 
 @InputType({ description: 'A date range for event searches: at most 5 years, within 1000–2999 (PRECISE ephemeris inside 1800–2399, EXTENDED outside).' })
-export class EventSearchInput {
+export class EventSearchInput implements DateRangeRequest {
   @Field(() => DateTimeResolver, { description: 'Start of the range (UTC).' })
   from!: Date;
 
@@ -61,7 +69,7 @@ export class EventSearchInput {
 }
 
 @InputType({ description: 'Eclipses in a date range (at most 5 years).' })
-export class EclipseSearchInput {
+export class EclipseSearchInput implements EclipseSearchRequest {
   @Field(() => DateTimeResolver, { description: 'Start of the range (UTC).' })
   from!: Date;
 
@@ -73,7 +81,7 @@ export class EclipseSearchInput {
 }
 
 @InputType({ description: 'Sign ingresses of one body in a date range (at most 5 years).' })
-export class IngressSearchInput {
+export class IngressSearchInput implements IngressSearchRequest {
   @Field(() => BodyEnum, { description: 'The body.' })
   body!: Body;
 
@@ -91,7 +99,7 @@ export class IngressSearchInput {
 }
 
 @InputType({ description: 'Stations of one body in a date range (at most 5 years).' })
-export class StationSearchInput {
+export class StationSearchInput implements StationSearchRequest {
   @Field(() => BodyEnum, { description: 'The body (the Sun and Moon have no stations).' })
   body!: Body;
 
@@ -103,7 +111,7 @@ export class StationSearchInput {
 }
 
 @InputType({ description: 'Void-of-course Moon periods in a date range (at most 1 year).' })
-export class VoidOfCourseInput {
+export class VoidOfCourseInput implements VoidOfCourseRequest {
   @Field(() => DateTimeResolver, { description: 'Start of the range (UTC).' })
   from!: Date;
 
@@ -115,7 +123,7 @@ export class VoidOfCourseInput {
 }
 
 @InputType({ description: 'Transits to a natal chart at one instant.' })
-export class TransitsInput {
+export class TransitsInput implements TransitsRequest {
   @Field(() => ChartInput, { description: 'The natal chart (its bodies and aspect options are used).' })
   natal!: ChartInput;
 
@@ -124,7 +132,7 @@ export class TransitsInput {
 }
 
 @InputType({ description: 'Search of exact transit events to a natal chart over a range (at most 5 years).' })
-export class TransitSearchInput {
+export class TransitSearchInput implements TransitSearchRequest {
   @Field(() => ChartInput, { description: 'The natal chart (geocentric, tropical).' })
   natal!: ChartInput;
 
@@ -145,7 +153,7 @@ export class TransitSearchInput {
 }
 
 @InputType({ description: 'Two charts for synastry.' })
-export class SynastryInput {
+export class SynastryInput implements SynastryRequest {
   @Field(() => ChartInput, { description: 'The first chart (A).' })
   first!: ChartInput;
 
@@ -157,7 +165,7 @@ export class SynastryInput {
 }
 
 @InputType({ description: 'Two charts for a composite or Davison chart (the first chart gives the settings).' })
-export class RelationshipInput {
+export class RelationshipInput implements RelationshipRequest {
   @Field(() => ChartInput, { description: 'The first chart; its bodies, house system and options are used.' })
   first!: ChartInput;
 
@@ -166,7 +174,7 @@ export class RelationshipInput {
 }
 
 @InputType({ description: 'A harmonic chart.' })
-export class HarmonicInput {
+export class HarmonicInput implements HarmonicRequest {
   @Field(() => ChartInput, { description: 'The natal chart.' })
   natal!: ChartInput;
 
@@ -175,7 +183,7 @@ export class HarmonicInput {
 }
 
 @InputType({ description: 'A chart and an orb for derived contacts.' })
-export class ChartOrbInput {
+export class ChartOrbInput implements ChartOrbRequest {
   @Field(() => ChartInput, { description: 'The natal chart.' })
   natal!: ChartInput;
 
@@ -184,13 +192,13 @@ export class ChartOrbInput {
 }
 
 @InputType({ description: 'A chart for single-chart techniques.' })
-export class NatalInput {
+export class NatalInput implements NatalRequest {
   @Field(() => ChartInput, { description: 'The natal chart.' })
   natal!: ChartInput;
 }
 
 @InputType({ description: 'Arabic parts of a chart (needs a location).' })
-export class ArabicPartsInput {
+export class ArabicPartsInput implements ArabicPartsRequest {
   @Field(() => ChartInput, { description: 'The natal chart, with a location.' })
   natal!: ChartInput;
 
@@ -199,7 +207,7 @@ export class ArabicPartsInput {
 }
 
 @InputType({ description: 'Apparent positions of fixed stars at an instant.' })
-export class FixedStarsInput {
+export class FixedStarsInput implements FixedStarsRequest {
   @Field(() => DateTimeResolver, { description: 'The instant (UTC).' })
   at!: Date;
 

@@ -1,17 +1,16 @@
-/** Options of `Chart.wheelSvg`: how to draw the wheel, and an optional outer chart (bi-wheel). */
+/**
+ * Options of `Chart.wheelSvg`: how to draw the wheel, and an optional outer chart (bi-wheel). The
+ * input is the wheel service's request as it is (the theme's values are the renderer's names).
+ */
 import { Field, InputType, Int, registerEnumType } from 'type-graphql';
 import { AspectTypeEnum } from '../enums.js';
 import { ChartInput } from '../chart/chart.input.js';
 import type { AspectType } from '../../ephemeris/types.js';
-import {
-  DEFAULT_WHEEL_SIZE_PX,
-  MAX_WHEEL_SIZE_PX,
-  MIN_WHEEL_SIZE_PX,
-  type WheelOptions,
-} from '../../render/index.js';
+import { DEFAULT_WHEEL_SIZE_PX, MAX_WHEEL_SIZE_PX, MIN_WHEEL_SIZE_PX, type WheelTheme } from '../../render/index.js';
+import type { WheelRequest } from '../../services/wheel.service.js';
 
-export const WheelThemeEnum = { LIGHT: 'LIGHT', DARK: 'DARK' } as const;
-export type WheelThemeName = keyof typeof WheelThemeEnum;
+/** GraphQL names LIGHT / DARK; the values resolvers see are the renderer's theme names. */
+export const WheelThemeEnum = { LIGHT: 'light', DARK: 'dark' } as const satisfies Record<string, WheelTheme>;
 
 registerEnumType(WheelThemeEnum, {
   name: 'WheelTheme',
@@ -23,7 +22,7 @@ registerEnumType(WheelThemeEnum, {
 });
 
 @InputType({ description: 'How to draw a chart wheel (SVG). Every field is optional.' })
-export class WheelOptionsInput {
+export class WheelOptionsInput implements WheelRequest {
   @Field(() => Int, {
     nullable: true,
     defaultValue: DEFAULT_WHEEL_SIZE_PX,
@@ -31,8 +30,8 @@ export class WheelOptionsInput {
   })
   size?: number;
 
-  @Field(() => WheelThemeEnum, { nullable: true, defaultValue: 'LIGHT', description: 'Colour theme.' })
-  theme?: WheelThemeName;
+  @Field(() => WheelThemeEnum, { nullable: true, defaultValue: WheelThemeEnum.LIGHT, description: 'Colour theme.' })
+  theme?: WheelTheme;
 
   @Field(() => Boolean, { nullable: true, defaultValue: true, description: 'Draw the aspect lines in the centre.' })
   showAspects?: boolean;
@@ -77,20 +76,4 @@ export class WheelOptionsInput {
       'A second chart drawn in a ring outside this one (transits, a partner): a bi-wheel. Only its positions are drawn.',
   })
   outer?: ChartInput;
-}
-
-/** Maps the GraphQL input to the renderer's options (the theme enum to its lower-case name). */
-export function toWheelOptions(input: WheelOptionsInput | null | undefined): WheelOptions {
-  if (!input) return {};
-  return {
-    size: input.size ?? undefined,
-    theme: input.theme === 'DARK' ? 'dark' : input.theme === 'LIGHT' ? 'light' : undefined,
-    showAspects: input.showAspects ?? undefined,
-    aspectTypes: input.aspectTypes ?? undefined,
-    showDegreeLabels: input.showDegreeLabels ?? undefined,
-    title: input.title ?? undefined,
-    innerLabel: input.innerLabel ?? undefined,
-    outerLabel: input.outerLabel ?? undefined,
-    idPrefix: input.idPrefix ?? undefined,
-  };
 }

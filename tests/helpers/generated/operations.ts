@@ -241,7 +241,7 @@ export type HouseSystem =
 
 /** A place on Earth (WGS84). */
 export type LocationInput = {
-  /** Height above sea level in metres. */
+  /** Height above sea level in metres, from −500 to 20,000 (an aircraft in flight included). */
   elevationMeters?: number | null | undefined;
   /** Geodetic latitude in degrees, north positive, [-90, 90]. */
   latitude: number;

@@ -176,7 +176,7 @@ describe('service tokens', () => {
     const calc = await gql(appB, CHART, { input: CHART_INPUT }, token);
     expect(calc.status).toBe(200);
     const expected = computeChart({ moment: { utc: '2024-01-01T12:00:00Z' }, bodies: ['SUN', 'MOON'] });
-    expect(calc.body.data.chart.positions[0].longitude).toBeCloseTo(expected.positions[0]!.longitude, 10);
+    expect(calc.body.data.chart.positions[0].longitude).toBeCloseTo(expected.positions[0].longitude, 10);
 
     const listed = await gql(appA, 'query { serviceTokens { id name scopes expiresAt revokedAt lastUsedAt } }', {}, adminToken);
     const row = listed.body.data.serviceTokens.find((t: { id: string }) => t.id === id);
@@ -207,7 +207,7 @@ describe('saved charts', () => {
     expect(read.body.errors).toBeUndefined();
     const expected = computeChart({ moment: { utc: '1990-01-15T13:30:00Z' }, location: { latitude: 48.8566, longitude: 2.3522 }, bodies: ['SUN', 'MOON'] });
     expect(read.body.data.savedChart.owner.email).toBe('admin@nocturna.service');
-    expect(read.body.data.savedChart.chart.positions[1].longitude).toBeCloseTo(expected.positions[1]!.longitude, 10);
+    expect(read.body.data.savedChart.chart.positions[1].longitude).toBeCloseTo(expected.positions[1].longitude, 10);
     expect(read.body.data.savedChart.chart.houses.ascendant).toBeCloseTo(expected.houses!.ascendant, 10);
 
     const upd = await gql(appA, 'mutation U($id: ID!) { updateChart(id: $id, input: { name: "Paris 2" }) { name utc } }', { id: s.id }, adminToken);
@@ -281,13 +281,13 @@ describe('quotas count cached answers', () => {
   });
 });
 
-describe('API contract (DESIGN.md)', () => {
+describe('API contract: fixed names of the account operations', () => {
   it('login, createServiceToken and revokeServiceToken have the fixed names and types', async () => {
     const { buildSchema } = await import('graphql');
     const { printGatewaySchema } = await import('../../../src/graphql/schema.js');
     const schema = buildSchema(printGatewaySchema());
     const m = schema.getMutationType()!.getFields();
-    const sig = (name: string) => `${m[name]!.args.map((a) => `${a.name}: ${String(a.type)}`).join(', ')} → ${String(m[name]!.type)}`;
+    const sig = (name: string) => `${m[name].args.map((a) => `${a.name}: ${String(a.type)}`).join(', ')} → ${String(m[name].type)}`;
     expect(sig('login')).toBe('input: LoginInput! → AuthPayload!');
     expect(sig('createServiceToken')).toBe('input: ServiceTokenInput! → ServiceTokenPayload!');
     expect(sig('revokeServiceToken')).toBe('id: ID! → Boolean!');

@@ -32,10 +32,10 @@ it('migrations apply at start; a too short ADMIN_PASSWORD is reported, not fatal
   const short = loadConfig(env({ ADMIN_PASSWORD: 'short' }));
   const deps1 = await accountsStartupProvider(short, logger);
   expect(deps1.database!.kind).toBe('pglite');
-  const prisma1 = deps1.prisma as import('../../../src/generated/prisma/client.js').PrismaClient;
+  const prisma1 = deps1.services!.accounts!.prisma;
   expect(await prisma1.user.count()).toBe(0);
   const migrations = await prisma1.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`;
-  expect(Number(migrations[0]!.n)).toBeGreaterThanOrEqual(1);
+  expect(Number(migrations[0].n)).toBeGreaterThanOrEqual(1);
   await deps1.database!.close();
 
   const config = loadConfig(env({ ADMIN_PASSWORD: 'bootstrap password' }));
@@ -51,7 +51,7 @@ it('migrations apply at start; a too short ADMIN_PASSWORD is reported, not fatal
 
   // a later start with other admin settings does not create a second admin
   const deps3 = await accountsStartupProvider(loadConfig(env({ ADMIN_PASSWORD: 'another password', ADMIN_EMAIL: 'other@example.com' })), logger);
-  const prisma3 = deps3.prisma as import('../../../src/generated/prisma/client.js').PrismaClient;
+  const prisma3 = deps3.services!.accounts!.prisma;
   expect(await prisma3.user.findMany({ select: { email: true, role: true } })).toEqual([{ email: 'boot@example.com', role: 'ADMIN' }]);
   await deps3.database!.close();
 
@@ -81,7 +81,7 @@ it('development on the embedded default keeps a working service token in DATA_DI
     // a second start reuses it (no new token row); production never writes one
     const again = await accountsStartupProvider(config, logger);
     expect((await readFile(file, 'utf8')).trim()).toBe(token);
-    const prisma = again.prisma as import('../../../src/generated/prisma/client.js').PrismaClient;
+    const prisma = again.services!.accounts!.prisma;
     expect(await prisma.token.count({ where: { kind: 'SERVICE' } })).toBe(1);
     await again.database!.close();
   } finally {

@@ -7,7 +7,7 @@ import { buildGatewaySchema } from '../../../src/graphql/schema.js';
 import { TechniquesResolver } from '../../../src/graphql/techniques/techniques.resolver.js';
 
 const doc = readFileSync(fileURLToPath(new URL('../../../docs/techniques.md', import.meta.url)), 'utf8');
-const queries = [...doc.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
+const queries = [...doc.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]);
 
 describe('docs/techniques.md examples', () => {
   const schema = buildGatewaySchema([TechniquesResolver]);
@@ -20,10 +20,10 @@ describe('docs/techniques.md examples', () => {
   }
 });
 
-describe('fixed API names of issue 6', () => {
+describe('fixed API names of the techniques', () => {
   const schema = buildGatewaySchema([TechniquesResolver]);
   const query = schema.getQueryType()!.getFields();
-  const sig = (name: string) => `${name}(${query[name]!.args.map((a) => `${a.name}: ${String(a.type)}`).join(', ')}): ${String(query[name]!.type)}`;
+  const sig = (name: string) => `${name}(${query[name].args.map((a) => `${a.name}: ${String(a.type)}`).join(', ')}): ${String(query[name].type)}`;
   const fields = (type: string) => {
     const t = schema.getType(type) as unknown as { getFields(): Record<string, { type: unknown; defaultValue?: unknown }> };
     return Object.fromEntries(Object.entries(t.getFields()).map(([k, f]) => [k, String(f.type)]));
@@ -41,7 +41,7 @@ describe('fixed API names of issue 6', () => {
     expect(fields('ReturnInput')).toEqual({ natal: 'ChartInput!', body: 'Body!', after: 'DateTime', before: 'DateTime', location: 'LocationInput' });
     expect(fields('ReturnChart')).toMatchObject({ chart: 'Chart!' });
     expect(fields('ProgressionInput')).toMatchObject({ natal: 'ChartInput!', target: 'DateTime!', method: 'ProgressionMethod' });
-    const method = (schema.getType('ProgressionInput') as unknown as { getFields(): Record<string, { defaultValue?: unknown }> }).getFields()['method']!;
+    const method = (schema.getType('ProgressionInput') as unknown as { getFields(): Record<string, { defaultValue?: unknown }> }).getFields()['method'];
     expect(method.defaultValue).toBe('SECONDARY');
     expect(fields('ProgressedChart')).toMatchObject({ progressedMoment: 'ResolvedMoment!', chart: 'Chart!' });
     expect(fields('EclipseSearchInput')).toEqual({ from: 'DateTime!', to: 'DateTime!', kind: 'EclipseKind' });

@@ -9,7 +9,7 @@ import { momentFromUtc } from '../../../src/ephemeris/time.js';
 import { separationDegrees, signedSeparationDegrees } from '../../../src/ephemeris/techniques/angles.js';
 import type { Body } from '../../../src/ephemeris/types.js';
 
-const pos = (body: Body, d: Date) => computePositions(momentFromUtc(d), [body], { center: 'GEOCENTRIC', zodiac: 'TROPICAL' })[0]!;
+const pos = (body: Body, d: Date) => computePositions(momentFromUtc(d), [body], { center: 'GEOCENTRIC', zodiac: 'TROPICAL' })[0];
 const y2024 = [new Date('2024-01-01T00:00:00Z'), new Date('2025-01-01T00:00:00Z')] as const;
 
 describe('lunar phases', () => {
@@ -28,7 +28,7 @@ describe('lunar phases', () => {
       const elong = (pos('MOON', p.utc).longitude - pos('SUN', p.utc).longitude + 360) % 360;
       expect(Math.abs(signedSeparationDegrees(elong, 90 * ['NEW_MOON', 'FIRST_QUARTER', 'FULL_MOON', 'LAST_QUARTER'].indexOf(p.phase))) * 3600).toBeLessThan(1);
       if (i > 0) {
-        const gap = (p.utc.getTime() - phases[i - 1]!.utc.getTime()) / 86_400_000;
+        const gap = (p.utc.getTime() - phases[i - 1].utc.getTime()) / 86_400_000;
         expect(gap).toBeGreaterThan(6.5);
         expect(gap).toBeLessThan(8.5);
       }
@@ -40,9 +40,9 @@ describe('stations and ingresses of Mercury in 2024', () => {
   it('Mercury stations direct 2 Jan, retrograde 1 Apr 22:14 UTC and direct 25 Apr 12:54 UTC (published ephemerides), within 30 min', () => {
     const s = stations('MERCURY', y2024[0], y2024[1]);
     expect(s.map((x) => x.kind)).toEqual(['DIRECT', 'RETROGRADE', 'DIRECT', 'RETROGRADE', 'DIRECT', 'RETROGRADE', 'DIRECT']);
-    expect(s[0]!.utc.toISOString().slice(0, 10)).toBe('2024-01-02');
-    expect(Math.abs(s[1]!.utc.getTime() - Date.parse('2024-04-01T22:14:00Z'))).toBeLessThan(30 * 60_000);
-    expect(Math.abs(s[2]!.utc.getTime() - Date.parse('2024-04-25T12:54:00Z'))).toBeLessThan(30 * 60_000);
+    expect(s[0].utc.toISOString().slice(0, 10)).toBe('2024-01-02');
+    expect(Math.abs(s[1].utc.getTime() - Date.parse('2024-04-01T22:14:00Z'))).toBeLessThan(30 * 60_000);
+    expect(Math.abs(s[2].utc.getTime() - Date.parse('2024-04-25T12:54:00Z'))).toBeLessThan(30 * 60_000);
     for (const x of s) {
       // speed changes sign across the station (checked with the chart module's speeds)
       const before = pos('MERCURY', new Date(x.utc.getTime() - 86_400_000)).longitudeSpeed;
@@ -86,7 +86,7 @@ describe('void-of-course Moon', () => {
 
 describe('range validation', () => {
   it('rejects inverted, over-long and out-of-range searches with the field', () => {
-    expect(() => eclipses(new Date('2024-01-01T00:00:00Z'), new Date('2023-01-01T00:00:00Z'))).toThrow(expect.objectContaining({ field: 'input.to' }));
+    expect(() => eclipses(new Date('2024-01-01T00:00:00Z'), new Date('2023-01-01T00:00:00Z'))).toThrow(expect.objectContaining({ field: 'to' }));
     expect(() => lunarPhases(new Date('2024-01-01T00:00:00Z'), new Date('2030-01-02T00:00:00Z'))).toThrow(/longer than 5 years/);
     expect(() => ingresses('SUN', new Date('0999-06-01T00:00:00Z'), new Date('1000-06-01T00:00:00Z'))).toThrow(/outside/);
   });
@@ -97,7 +97,7 @@ describe('sidereal ingresses', () => {
     const ing = ingresses('SUN', y2024[0], y2024[1], undefined, 'LAHIRI');
     const aries = ing.find((x) => x.sign === 'ARIES')!;
     expect(aries.utc.toISOString().slice(0, 10)).toBe('2024-04-13');
-    const sid = computePositions(momentFromUtc(aries.utc), ['SUN'], { center: 'GEOCENTRIC', zodiac: 'SIDEREAL', ayanamsa: 'LAHIRI' })[0]!.longitude;
+    const sid = computePositions(momentFromUtc(aries.utc), ['SUN'], { center: 'GEOCENTRIC', zodiac: 'SIDEREAL', ayanamsa: 'LAHIRI' })[0].longitude;
     expect(Math.min(sid, 360 - sid) * 3600).toBeLessThan(2);
   });
 });

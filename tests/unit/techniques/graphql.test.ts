@@ -1,6 +1,6 @@
 /**
  * The techniques, stars and events queries over HTTP (in-process app with the techniques resolver):
- * fixed API names and shapes of issue 6, values equal to the domain functions', BAD_USER_INPUT with
+ * fixed API names and shapes (docs/techniques.md), values equal to the domain functions', BAD_USER_INPUT with
  * the field path, authentication like `chart`, descriptions on everything.
  */
 import request from 'supertest';
@@ -59,6 +59,32 @@ describe('techniques over GraphQL', () => {
     expect(p.solarArcDegrees).toBeLessThan(30.5);
   });
 
+  it('a planetary return cast at a bad place is refused, naming the field (its elevation used to go unchecked into topocentric positions)', async () => {
+    const res = await gql(`query($input: ReturnInput!) { planetaryReturn(input: $input) { body } }`, {
+      input: { natal: { ...natal, center: 'TOPOCENTRIC' }, body: 'SUN', before: '2023-12-31T00:00:00Z', location: { latitude: 10, longitude: 0, elevationMeters: 1e7 } },
+    });
+    expect(res.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.location.elevationMeters' });
+  });
+
+  it('computes a technique once per request for equal inputs, and counts and times it by technique', async () => {
+    const metric = async (name: string) => {
+      const line = (await t.runtime.metrics.registry.metrics()).split('\n').find((l) => l.startsWith(`${name} `));
+      return line ? Number(line.split(' ')[1]) : 0;
+    };
+    const counter = 'nocturna_technique_computations_total{technique="midpoints"}';
+    const timed = 'nocturna_technique_compute_duration_seconds_count{technique="midpoints"}';
+    const [before, beforeTimed] = [await metric(counter), await metric(timed)];
+    const res = await gql(
+      `query($a: NatalInput!, $b: NatalInput!) { a: midpoints(input: $a) { longitude } b: midpoints(input: $a) { longitude } c: midpoints(input: $b) { longitude } }`,
+      { a: { natal }, b: { natal: { ...natal, bodies: ['SUN', 'MOON', 'MARS'] } } },
+    );
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.b).toEqual(res.body.data.a);
+    expect(res.body.data.c).toHaveLength(10); // three bodies, the ascendant and the midheaven: C(5, 2) pairs
+    expect((await metric(counter)) - before).toBe(2);
+    expect((await metric(timed)) - beforeTimed).toBe(2);
+  });
+
   it('a bad natal input is reported with its full path', async () => {
     const res = await gql(`query($input: ProgressionInput!) { progressedChart(input: $input) { ageYears } }`, {
       input: { natal: { ...natal, location: { latitude: 95, longitude: 0 } }, target: '2054-03-20T12:00:00Z' },
@@ -87,7 +113,7 @@ describe('events over GraphQL', () => {
     expect(d.lunarPhases.map((p: { phase: string }) => p.phase).slice(0, 2)).toEqual(['LAST_QUARTER', 'NEW_MOON']);
     expect(d.eclipses.map((e: { type: string }) => e.type)).toEqual(['TOTAL', 'ANNULAR']); // 8 April and 2 October 2024
     const domain = domainEclipses(new Date('2024-01-01T00:00:00Z'), new Date('2025-01-01T00:00:00Z'), 'SOLAR');
-    expect(d.eclipses[0].maximumUtc).toBe(domain[0]!.maximumUtc.toISOString());
+    expect(d.eclipses[0].maximumUtc).toBe(domain[0].maximumUtc.toISOString());
     expect(d.ingresses).toHaveLength(12);
     expect(d.ingresses[0].sign).toBe('AQUARIUS');
   });
@@ -146,7 +172,7 @@ describe('the other techniques answer', () => {
     // Every class and enum declared in src/graphql/techniques/.
     const dir = fileURLToPath(new URL('../../../src/graphql/techniques/', import.meta.url));
     const src = ['techniques.type.ts', 'techniques.input.ts', 'techniques.enums.ts'].map((f) => readFileSync(dir + f, 'utf8')).join('\n');
-    const mine = [...src.matchAll(/export class (\w+)/g), ...src.matchAll(/name: '(\w+)'/g)].map((m) => m[1]!);
+    const mine = [...src.matchAll(/export class (\w+)/g), ...src.matchAll(/name: '(\w+)'/g)].map((m) => m[1]);
     expect(mine.length).toBeGreaterThan(50);
     for (const name of mine) {
       const type = res.body.data.__schema.types.find((x: { name: string }) => x.name === name);

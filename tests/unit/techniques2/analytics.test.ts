@@ -168,8 +168,8 @@ describe('distribution', () => {
       for (const c of group) expect(c.bodies.length).toBe(c.count);
     }
     const hemi = Object.fromEntries(d.hemispheres.map((c) => [c.key, c]));
-    expect(hemi.NORTHERN!.count + hemi.SOUTHERN!.count).toBe(10);
-    expect(hemi.EASTERN!.count + hemi.WESTERN!.count).toBe(10);
+    expect(hemi.NORTHERN.count + hemi.SOUTHERN.count).toBe(10);
+    expect(hemi.EASTERN.count + hemi.WESTERN.count).toBe(10);
   });
 
   it('elements and modalities by sign, hemispheres agree with the Placidus houses (1–6 below the horizon, 10–3 east)', () => {

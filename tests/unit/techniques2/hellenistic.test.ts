@@ -96,27 +96,27 @@ describe('zodiacal releasing', () => {
     const periods = zodiacalReleasing(natal, { lot: 'SPIRIT', levels: 2, from: at('2016-01-12T00:00:00Z'), to: at('2017-11-30T00:00:00Z') });
     const l2 = periods.filter((p) => p.level === 2);
     expect(l2.map((p) => p.sign)).toEqual(['LIBRA', 'SCORPIO']);
-    expect(days(l2[1]!.start, '2016-09-07T12:00:00Z')).toBeLessThanOrEqual(1);
-    expect(days(l2[1]!.end, '2017-12-02T12:00:00Z')).toBeLessThanOrEqual(1);
+    expect(days(l2[1].start, '2016-09-07T12:00:00Z')).toBeLessThanOrEqual(1);
+    expect(days(l2[1].end, '2017-12-02T12:00:00Z')).toBeLessThanOrEqual(1);
     // "Libra = peak", "Leo = completion (one after Cancer)", "Scorpio = completion (one after Libra)"
     const leo = periods.find((p) => p.level === 1)!;
     expect([leo.houseFromFortune, leo.peak]).toEqual([11, false]);
-    expect([l2[0]!.houseFromFortune, l2[0]!.peak]).toEqual([1, true]);
-    expect([l2[1]!.houseFromFortune, l2[1]!.peak]).toEqual([2, false]);
+    expect([l2[0].houseFromFortune, l2[0].peak]).toEqual([1, true]);
+    expect([l2[1].houseFromFortune, l2[1].peak]).toEqual([2, false]);
   });
 
   it('loosing of the bond: Capricorn and Aquarius loose to Cancer and Leo, Gemini and Virgo to Sagittarius and Pisces; short periods never loose (astrology-x-files.com, "Loose bond setting", after Valens)', () => {
     const cases: [number, string][] = [[9, 'CANCER'], [10, 'LEO'], [2, 'SAGITTARIUS'], [5, 'PISCES']];
     for (const [l1Sign, expected] of cases) {
       const all = releasePeriods('SPIRIT', l1Sign, 0, 0, 2, 0, 30 * 360 * DAY_MS, 360);
-      const l1 = all[0]!;
+      const l1 = all[0];
       const subs = all.filter((p) => p.level === 2 && p.path[0] === l1.sign);
       expect(subs.length).toBeGreaterThan(12);
       const loosed = subs.filter((p) => p.loosingOfTheBond);
       expect(loosed.map((p) => p.sign)).toEqual([expected]);
-      expect(subs.indexOf(loosed[0]!)).toBe(12);
+      expect(subs.indexOf(loosed[0])).toBe(12);
       // the loosing comes after one full round: 211 months of 30 days
-      expect(loosed[0]!.start.getTime() - l1.start.getTime()).toBe(211 * 30 * DAY_MS);
+      expect(loosed[0].start.getTime() - l1.start.getTime()).toBe(211 * 30 * DAY_MS);
     }
     const aries = releasePeriods('SPIRIT', 0, 0, 0, 2, 0, 15 * 360 * DAY_MS - 1, 360).filter((p) => p.level === 2 && p.path[0] === 'ARIES');
     expect(aries.length).toBeGreaterThan(0);
@@ -129,9 +129,9 @@ describe('zodiacal releasing', () => {
   it('levels are nested, contiguous and in time order; the output is bounded', () => {
     const periods = zodiacalReleasing(natal, { lot: 'FORTUNE', levels: 3, from: at('1990-01-01T00:00:00Z'), to: at('1995-01-01T00:00:00Z') });
     expect(periods.length).toBeGreaterThan(20);
-    for (let i = 1; i < periods.length; i++) expect(periods[i]!.start.getTime()).toBeGreaterThanOrEqual(periods[i - 1]!.start.getTime());
+    for (let i = 1; i < periods.length; i++) expect(periods[i].start.getTime()).toBeGreaterThanOrEqual(periods[i - 1].start.getTime());
     const l2: ReleasingPeriod[] = periods.filter((p) => p.level === 2);
-    for (let i = 1; i < l2.length; i++) expect(l2[i]!.start.getTime()).toBe(l2[i - 1]!.end.getTime());
+    for (let i = 1; i < l2.length; i++) expect(l2[i].start.getTime()).toBe(l2[i - 1].end.getTime());
     expect(() => zodiacalReleasing(natal, { lot: 'SPIRIT', levels: 4, from: at('1934-01-01T00:00:00Z'), to: at('2030-01-01T00:00:00Z') }))
       .toThrow(new RegExp(String(MAX_RELEASING_PERIODS)));
     expect(() => zodiacalReleasing(natal, { lot: 'SPIRIT', levels: 5 })).toThrowError(expect.objectContaining({ field: 'input.levels' }));
@@ -199,8 +199,8 @@ describe('firdaria', () => {
 
   it('sect from the chart: born at noon → the Sun sequence, at midnight → the Moon sequence', () => {
     const place = { latitude: 48.85, longitude: 2.35 };
-    expect(firdaria({ moment: { utc: '1990-06-21T12:00:00Z' }, location: place })[0]!.lord).toBe('SUN');
-    expect(firdaria({ moment: { utc: '1990-06-21T00:00:00Z' }, location: place })[0]!.lord).toBe('MOON');
+    expect(firdaria({ moment: { utc: '1990-06-21T12:00:00Z' }, location: place })[0].lord).toBe('SUN');
+    expect(firdaria({ moment: { utc: '1990-06-21T00:00:00Z' }, location: place })[0].lord).toBe('MOON');
     expect(() => firdaria({ moment: { utc: '1990-06-21T00:00:00Z' }, location: place }, 'LILLY' as never)).toThrowError(expect.objectContaining({ field: 'input.variant' }));
   });
 });

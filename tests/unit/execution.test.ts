@@ -1,38 +1,43 @@
 /**
- * JitExecutor: calculation queries run compiled (graphql-jit) and answer exactly what graphql-js
- * answers (data, errors, locations, extensions), including aliases, fragments, bad variables and
- * resolver errors; other operations run on graphql-js.
+ * Execution stage (src/graphql/pipeline/execution.ts): calculation operations run compiled
+ * (graphql-jit) from the second run on and answer exactly what graphql-js answers (data, errors,
+ * locations, extensions), including aliases, fragments, bad variables and resolver errors; other
+ * operations are not prepared and run on graphql-js; the table of prepared operations is bounded.
  */
 import 'reflect-metadata';
 import { execute, getOperationAST, getVariableValues, parse } from 'graphql';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import { describe, expect, it } from 'vitest';
 import { buildGatewaySchema } from '../../src/graphql/schema.js';
-import { JitExecutor } from '../../src/graphql/jit-executor.js';
+import { PreparedOperations } from '../../src/graphql/pipeline/execution.js';
+import { OperationPolicies } from '../../src/graphql/pipeline/operation-policy.js';
 import { ChartService } from '../../src/services/chart.service.js';
-import { defaultComputeChart } from '../../src/services/chart.compute.js';
+import { TechniquesService } from '../../src/services/techniques.service.js';
+import { createRequestLoaders } from '../../src/services/request-loaders.js';
 import { ASPECTS_QUERY, CHART_QUERY, HOUSES_QUERY, POSITIONS_QUERY } from '../helpers/queries.js';
 
 const schema = buildGatewaySchema();
 const NYC = { moment: { utc: '2024-01-01T12:00:00Z' }, location: { latitude: 40.7128, longitude: -74.006 } };
 
 function context(chart: ChartService) {
-  return { services: { chart }, loaders: chart.createLoaders(), observation: {} };
+  return { services: { chart }, loaders: createRequestLoaders({ chart, techniques: new TechniquesService() }), observation: {} };
 }
+
+const table = () => new PreparedOperations(schema, new OperationPolicies(schema));
 
 async function both(query: string, variables: Record<string, unknown>) {
   const document = parse(query);
-  const chartA = new ChartService(defaultComputeChart);
-  const chartB = new ChartService(defaultComputeChart);
+  const chartA = new ChartService();
+  const chartB = new ChartService();
   const expected = await execute({ schema, document, variableValues: variables, contextValue: context(chartA) });
-  const executor = new JitExecutor(schema);
-  // The first run of a document is graphql-js; it is compiled from the second on.
-  await executor.execute({ document, variables, contextValue: context(new ChartService(defaultComputeChart)) });
-  const actual = await executor.execute({ document, variables, contextValue: context(chartB) });
-  return { expected, actual, computations: [chartA.computations, chartB.computations] };
+  const prepared = table().prepare(query, document, undefined)!;
+  // The first run of an operation is graphql-js; it is compiled from the second on.
+  await prepared.execute(variables, context(new ChartService()));
+  const actual = await prepared.execute(variables, context(chartB));
+  return { expected, actual, compiled: prepared.runsCompiled, computations: [chartA.computations, chartB.computations] };
 }
 
-describe('JitExecutor', () => {
+describe('execution of prepared operations', () => {
   const cases: [string, string, Record<string, unknown>][] = [
     ['chart', CHART_QUERY, { input: NYC }],
     ['positions', POSITIONS_QUERY, { input: { ...NYC, bodies: ['SUN', 'MOON', 'CHIRON'] } }],
@@ -48,7 +53,8 @@ describe('JitExecutor', () => {
   ];
   for (const [name, query, variables] of cases) {
     it(`answers like graphql-js: ${name}`, async () => {
-      const { expected, actual, computations } = await both(query, variables);
+      const { expected, actual, compiled, computations } = await both(query, variables);
+      expect(compiled).toBe(true);
       expect(JSON.stringify(actual)).toBe(JSON.stringify(expected));
       expect((actual.errors ?? []).map((e) => [e.originalError?.constructor.name, e.extensions, e.nodes?.length])).toEqual(
         (expected.errors ?? []).map((e) => [e.originalError?.constructor.name, e.extensions, e.nodes?.length]),
@@ -57,68 +63,57 @@ describe('JitExecutor', () => {
     });
   }
 
-  it('compiles a calculation query on its second run, once per document; other operations use graphql-js', async () => {
-    const executor = new JitExecutor(schema);
-    const document = parse(POSITIONS_QUERY);
-    const chart = new ChartService(defaultComputeChart);
-    const compiled = (executor as unknown as { compiledFor(d: unknown, n?: string): unknown }).compiledFor.bind(executor);
-    expect(compiled(document, undefined)).toBeNull(); // first run: graphql-js
-    const first = compiled(document, undefined) as { query: unknown } | null;
-    expect(first).not.toBeNull();
-    expect((compiled(document, undefined) as { query: unknown }).query).toBe(first!.query);
-    const introspection = parse('{ __schema { queryType { name } } }');
-    expect(compiled(introspection, undefined)).toBeNull();
-    expect(compiled(introspection, undefined)).toBeNull();
-    const result = await executor.execute({ document, variables: { input: NYC }, contextValue: context(chart) });
-    expect(result.errors).toBeUndefined();
-    expect(chart.computations).toBe(1);
+  it('a compiled run with errors is not an answer for the fast path; a clean one is', async () => {
+    const prepared = table().prepare(POSITIONS_QUERY, parse(POSITIONS_QUERY), undefined)!;
+    await prepared.execute({ input: NYC }, context(new ChartService()));
+    expect(await prepared.executeUnlessErrors({ input: { ...NYC, bodies: ['SUN', 'SUN'] } }, context(new ChartService()))).toBeUndefined();
+    const ok = await prepared.executeUnlessErrors({ input: NYC }, context(new ChartService()));
+    expect(prepared.runsCompiled).toBe(true);
+    expect((ok?.data as { positions: unknown[] }).positions.length).toBeGreaterThan(10);
   });
 
-  it('prepares only documents that ran as calculation queries, only their real operation names, within its bounds', async () => {
-    const executor = new JitExecutor(schema);
-    const ctx = () => context(new ChartService(defaultComputeChart));
-    expect(executor.preparedOperation(POSITIONS_QUERY, undefined)).toBeUndefined(); // never ran
+  it('prepares only calculation queries, only their real operation names, within its bounds', async () => {
+    const prepared = table();
+    expect(prepared.lookup(POSITIONS_QUERY, undefined)).toBeUndefined(); // never ran
 
-    await executor.execute({ document: parse(POSITIONS_QUERY), operationName: 'Positions', variables: { input: NYC }, contextValue: ctx(), source: POSITIONS_QUERY });
-    const prepared = executor.preparedOperation(POSITIONS_QUERY, undefined);
-    expect(prepared).toMatchObject({ source: POSITIONS_QUERY, operationName: 'Positions', rootFields: ['positions'] });
-    expect(executor.preparedOperation(POSITIONS_QUERY, 'Positions')?.document).toBe(prepared!.document);
-    const run = await executor.runPrepared(prepared!, { input: NYC }, ctx());
-    expect((run?.data as { positions: unknown[] }).positions.length).toBeGreaterThan(10);
+    const operation = prepared.prepare(POSITIONS_QUERY, parse(POSITIONS_QUERY), 'Positions')!;
+    expect(operation).toMatchObject({ source: POSITIONS_QUERY, operationName: 'Positions', policy: { rootFields: ['positions'], cacheable: true } });
+    const byDefault = prepared.lookup(POSITIONS_QUERY, undefined);
+    expect(byDefault?.document).toBe(operation.document);
+    expect(prepared.lookup(POSITIONS_QUERY, 'Positions')).toBe(operation);
 
     // Names are client input: one no operation has is refused and nothing is kept for it; "" is a
     // name (Apollo: unknown operation), not the absent one.
-    const byName = (executor as unknown as { prepared: WeakMap<object, Map<unknown, unknown>> }).prepared.get(prepared!.document)!;
-    const kept = byName.size;
-    for (let i = 0; i < 100; i += 1) expect(executor.preparedOperation(POSITIONS_QUERY, `x${i}`)).toBeUndefined();
-    expect(executor.preparedOperation(POSITIONS_QUERY, '')).toBeUndefined();
-    expect(byName.size).toBe(kept);
-    expect(executor.preparedOperation(POSITIONS_QUERY, undefined)).toBe(prepared);
+    const entry = (prepared as unknown as { entries: Map<string, { byName: Map<unknown, unknown> }> }).entries.get(POSITIONS_QUERY)!;
+    const kept = entry.byName.size;
+    for (let i = 0; i < 100; i += 1) expect(prepared.lookup(POSITIONS_QUERY, `x${i}`)).toBeUndefined();
+    expect(prepared.lookup(POSITIONS_QUERY, '')).toBeUndefined();
+    expect(entry.byName.size).toBe(kept);
+    expect(prepared.lookup(POSITIONS_QUERY, undefined)).toBe(byDefault);
 
     // Not calculation queries: never prepared.
-    for (const source of ['{ __schema { queryType { name } } }', 'query { me { email } }']) {
-      await executor.execute({ document: parse(source), contextValue: ctx(), source }).catch(() => undefined);
-      expect(executor.preparedOperation(source, undefined)).toBeUndefined();
+    for (const source of ['{ __schema { queryType { name } } }', 'query { me { email } }', 'mutation { logout }']) {
+      expect(prepared.prepare(source, parse(source), undefined)).toBeNull();
+      expect(prepared.lookup(source, undefined)).toBeUndefined();
     }
 
     // Bounded by entries: the oldest texts are forgotten.
     const text = (i: number, pad = '') => `query Q${i}($input: ChartInput!) { positions(input: $input) { body ${pad} } }`;
-    const run1 = (source: string, name: string) =>
-      executor.execute({ document: parse(source), operationName: name, variables: { input: { moment: NYC.moment, bodies: ['SUN'] } }, contextValue: ctx(), source });
-    for (let i = 0; i < 501; i += 1) await run1(text(i), `Q${i}`);
-    expect(executor.preparedOperation(POSITIONS_QUERY, undefined)).toBeUndefined();
-    expect(executor.preparedOperation(text(500), undefined)).toBeDefined();
+    const prepare = (source: string) => prepared.prepare(source, parse(source), undefined);
+    for (let i = 0; i < 501; i += 1) prepare(text(i));
+    expect(prepared.lookup(POSITIONS_QUERY, undefined)).toBeUndefined();
+    expect(prepared.lookup(text(500), undefined)).toBeDefined();
 
     // Bounded by characters: 60 texts of ~9,900 characters keep at most 500,000 in all.
     const pad = 'longitude '.repeat(980);
-    for (let i = 0; i < 60; i += 1) await run1(text(1000 + i, pad), `Q${1000 + i}`);
-    const sources = (executor as unknown as { sources: Map<string, unknown> }).sources;
-    expect([...sources.keys()].reduce((n, k) => n + k.length, 0)).toBeLessThanOrEqual(500_000);
-    expect(executor.preparedOperation(text(1059, pad), undefined)).toBeDefined();
-    expect(executor.preparedOperation(text(1000, pad), undefined)).toBeUndefined();
-    // Longer than 10,000 characters: runs, but is not kept.
-    await run1(text(2000, `${pad}latitude `.repeat(2)), 'Q2000');
-    expect(executor.preparedOperation(text(2000, `${pad}latitude `.repeat(2)), undefined)).toBeUndefined();
+    for (let i = 0; i < 60; i += 1) prepare(text(1000 + i, pad));
+    const entries = (prepared as unknown as { entries: Map<string, unknown> }).entries;
+    expect([...entries.keys()].reduce((n, k) => n + k.length, 0)).toBeLessThanOrEqual(500_000);
+    expect(prepared.lookup(text(1059, pad), undefined)).toBeDefined();
+    expect(prepared.lookup(text(1000, pad), undefined)).toBeUndefined();
+    // Longer than 10,000 characters: not prepared (it runs on graphql-js).
+    expect(prepare(text(2000, `${pad}latitude `.repeat(2)))).toBeNull();
+    expect(prepared.lookup(text(2000, `${pad}latitude `.repeat(2)), undefined)).toBeUndefined();
   });
 
   it('graphql-jit refuses exactly the variables graphql-js refuses (the fast path relies on it)', async () => {
@@ -153,8 +148,7 @@ describe('JitExecutor', () => {
     ];
     const verdicts = await Promise.all(
       cases.map(async (variables) => {
-        const chart = new ChartService(defaultComputeChart);
-        const jit = await compiled.query(undefined, context(chart), variables);
+        const jit = await compiled.query(undefined, context(new ChartService()), variables);
         const js = getVariableValues(schema, definitions, variables);
         return [Boolean(js.errors), Boolean(jit.errors?.length)];
       }),

@@ -7,11 +7,11 @@ import { createInterface } from 'node:readline';
 import type { Redis } from 'ioredis';
 import { createRedisClient } from '../cache/redis.client.js';
 import type { Config } from '../config/config.js';
-import { loadConfigOrReport } from '../cli/command.js';
-import { DomainError } from '../errors.js';
+import { loadConfigOrReport } from './command.js';
+import { DomainError, ValidationError } from '../errors.js';
 import { openDatabase, type Database } from '../persistence/database.js';
-import type { Accounts } from './accounts.module.js';
-import { accountsFromConfig } from './accounts.wiring.js';
+import type { Accounts } from '../accounts/accounts.module.js';
+import { accountsFromConfig } from '../accounts/accounts.wiring.js';
 
 export interface CliContext {
   config: Config;
@@ -84,7 +84,7 @@ export async function withCliContext(
     return await work(ctx);
   } catch (error) {
     if (error instanceof DomainError) {
-      const field = 'field' in error ? ` (${String((error as { field: string }).field)})` : '';
+      const field = error instanceof ValidationError && error.field !== '' ? ` (${error.field})` : '';
       say(`nocturna: ${error.message}${field}`);
       return 1;
     }
@@ -123,6 +123,6 @@ export async function prompt(question: string, hidden = false): Promise<string> 
 
 /** Pads columns for a small table on stdout. */
 export function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  return rows.map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd()).join('\n');
 }

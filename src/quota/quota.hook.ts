@@ -1,10 +1,10 @@
 /**
- * The quota seam. The accounts issue plugs a rate-limiter-flexible implementation in through
- * `createApp(config, { quota })`; by default there is none (no limit, no headers). It runs after
- * authentication and before the response cache, for GraphQL operations that need a token and for
- * the REST calculation shim, so a cached answer still counts.
+ * The quota seam. The accounts stack plugs its rate-limiter-flexible quota in through
+ * `createApp(config, { quota })` (accounts.wiring.ts); by default there is none (no limit, no
+ * headers). It runs after authentication and before the calculation cache, for GraphQL operations
+ * that need a token and for the REST routes behind `requireAuth`, so a cached answer still counts.
+ * `quotaHeaders` is the one place that turns a decision into response headers.
  */
-import type { Response } from 'express';
 import type { Principal } from '../auth/jwt.types.js';
 
 export interface QuotaRequest {
@@ -46,9 +46,4 @@ export function quotaHeaders(decision: QuotaDecision): Record<string, string> {
     headers['Retry-After'] = String(Math.max(1, Math.ceil(decision.retryAfterSeconds ?? decision.resetAtEpochSeconds - Date.now() / 1000)));
   }
   return headers;
-}
-
-/** Sets the X-RateLimit-* (and Retry-After) headers of a decision on an express response. */
-export function applyQuotaHeaders(res: Response, decision: QuotaDecision): void {
-  for (const [name, value] of Object.entries(quotaHeaders(decision))) res.setHeader(name, value);
 }

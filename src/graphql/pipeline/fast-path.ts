@@ -1,0 +1,247 @@
+/**
+ * The fast path: the calculation request a backend sends again and again, answered on node's bare
+ * request and response by the same stages Apollo runs, without express's and Apollo's per-request
+ * machinery (which costs several times a chart's computation). What it answers and what it hands
+ * on is listed in README.md, next to this file.
+ *
+ * Stages, in Apollo's order: the request's shape → its query text (or APQ hash) in the table of
+ * prepared operations (execution.ts) → the token (the same verifier as the context) → the quota
+ * (access.ts) → the calculation cache (calculation-cache.ts) → the compiled run → the cache write →
+ * the same metrics and access log line (recordOperation). Anything else is handed on to express
+ * and Apollo, with what the fast path already did: the parsed body, the quota decision (on the
+ * request's observation) and the loaders of a run that reported errors.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import proxyaddr from 'proxy-addr';
+import type { AppServices } from '../../app.deps.js';
+import type { JwtVerifier } from '../../auth/jwt.verifier.js';
+import type { KeyValueCache } from '../../cache/key-value-cache.js';
+import type { Logger } from '../../observability/logger.js';
+import type { Metrics } from '../../observability/metrics.js';
+import { recordOperation, type RequestObservation, type RequestObserver } from '../../observability/request-observer.js';
+import { quotaHeaders, type QuotaDecision, type QuotaHook } from '../../quota/quota.hook.js';
+import type { RequestLoaders } from '../../services/request-loaders.js';
+import { createGatewayContext } from '../context.js';
+import { chargeQuota } from './access.js';
+import { calculationCacheKey, type CalculationCache } from './calculation-cache.js';
+import type { PreparedOperation, PreparedOperations } from './execution.js';
+
+const CONTENT_TYPE = 'application/json; charset=utf-8';
+
+/** What the fast path leaves for express and Apollo on a request it hands on. */
+export interface HandOff {
+  /** The parsed JSON body (express.json then skips the stream, already read). */
+  body?: unknown;
+  /** The body was not JSON: express answers its usual 400 (`entity.parse.failed`). */
+  bodyError?: Error & { type: string; status: number };
+  /** The loaders of a run that reported errors (Apollo reuses them: nothing is computed twice). */
+  loaders?: RequestLoaders;
+}
+
+export interface FastPathOptions {
+  prepared: PreparedOperations;
+  verifier: JwtVerifier;
+  quota?: QuotaHook;
+  cache: CalculationCache;
+  /** Apollo's persisted-query (APQ) store: query texts by sha256 hex. */
+  persistedQueries: KeyValueCache;
+  bodyLimitBytes: number;
+  services: AppServices;
+  metrics: Metrics;
+  logger: Logger;
+  observe: RequestObserver;
+  /** express' compiled `trust proxy` function (req.ip is computed the same way). */
+  trustProxy: (address: string, hop: number) => boolean;
+}
+
+export interface FastPath {
+  /** Answers `req`, or calls `next()` (synchronously when the request is plainly not for it). */
+  handle(req: IncomingMessage, res: ServerResponse, next: () => void): void;
+  /** What the fast path left on a request it handed on. */
+  handOffOf(req: IncomingMessage): HandOff | undefined;
+}
+
+/** A GraphQL request body of the shape the fast path answers. */
+interface GraphQLRequest {
+  query: string | undefined;
+  /** An APQ hash sent without the query text. */
+  hash: string | undefined;
+  operationName: string | undefined;
+  variables: Record<string, unknown>;
+}
+
+/** True when Apollo would answer this Accept header with application/json. */
+function acceptsJson(accept: string | undefined): boolean {
+  return accept === undefined || accept === '' || accept === '*/*' || accept === 'application/json';
+}
+
+function isJsonContentType(value: string | undefined): boolean {
+  const v = value?.toLowerCase();
+  return v === 'application/json' || v === 'application/json; charset=utf-8' || v === 'application/json;charset=utf-8';
+}
+
+/** Requests the fast path may answer: a bounded JSON POST to /graphql with a Bearer token, and no Origin. */
+function isCandidate(req: IncomingMessage, bodyLimitBytes: number): boolean {
+  const h = req.headers;
+  const length = Number(h['content-length']);
+  return (
+    req.method === 'POST' &&
+    req.url === '/graphql' &&
+    h.origin === undefined &&
+    h['transfer-encoding'] === undefined &&
+    (h['content-encoding'] === undefined || h['content-encoding'] === 'identity') &&
+    Number.isInteger(length) && length > 0 && length <= bodyLimitBytes &&
+    isJsonContentType(h['content-type']) &&
+    acceptsJson(h.accept) &&
+    h.authorization?.startsWith('Bearer ') === true
+  );
+}
+
+/** The request in the body, when it has the shape the fast path answers; undefined otherwise. */
+function graphqlRequestOf(body: unknown): GraphQLRequest | undefined {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+  const { query, operationName, variables, extensions } = body as Record<string, unknown>;
+  if (query !== undefined && typeof query !== 'string') return undefined;
+  if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return undefined;
+  if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return undefined;
+  let hash: string | undefined;
+  if (extensions !== undefined && extensions !== null) {
+    // Only a bare APQ lookup (a hash without the text); registrations go through Apollo.
+    if (typeof extensions !== 'object' || query !== undefined || Object.keys(extensions).length !== 1) return undefined;
+    const pq = (extensions as { persistedQuery?: { version?: unknown; sha256Hash?: unknown } }).persistedQuery;
+    if (pq?.version !== 1 || typeof pq.sha256Hash !== 'string') return undefined;
+    hash = pq.sha256Hash;
+  }
+  if (query === undefined && hash === undefined) return undefined;
+  return {
+    query,
+    hash,
+    operationName: typeof operationName === 'string' ? operationName : undefined,
+    variables: (variables ?? {}) as Record<string, unknown>,
+  };
+}
+
+/** Reads a JSON body as express.json (strict) would: an object or array, a leading BOM dropped. */
+function parseJsonBody(chunks: Buffer[]): { body: unknown } | { error: HandOff['bodyError'] } {
+  let text = chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  try {
+    const body: unknown = JSON.parse(text);
+    if (typeof body !== 'object' || body === null) throw new SyntaxError('JSON body is not an object or array');
+    return { body };
+  } catch (error) {
+    const cause = error instanceof Error ? error : new Error(String(error));
+    return { error: Object.assign(cause, { type: 'entity.parse.failed', status: 400 }) };
+  }
+}
+
+function send(res: ServerResponse, body: string | Buffer, decision: QuotaDecision | null, ageSeconds: number | undefined): void {
+  const headers: Record<string, string | number> = { 'content-type': CONTENT_TYPE, 'content-length': Buffer.byteLength(body) };
+  if (ageSeconds !== undefined) headers.age = ageSeconds;
+  if (decision) for (const [name, value] of Object.entries(quotaHeaders(decision))) headers[name.toLowerCase()] = value;
+  res.writeHead(200, headers);
+  res.end(body);
+}
+
+export function createFastPath(options: FastPathOptions): FastPath {
+  const { prepared, verifier, quota, cache, persistedQueries, services, metrics, logger, observe, trustProxy } = options;
+  const handOffs = new WeakMap<IncomingMessage, HandOff>();
+
+  function record(operation: PreparedOperation, observation: RequestObservation, startedAt: number, cacheHit: boolean): void {
+    observation.route = '/graphql';
+    recordOperation(metrics, observation, {
+      operationName: operation.operationName,
+      outcome: cacheHit ? 'cache_hit' : 'ok',
+      cacheable: true,
+      cacheHit,
+      seconds: (performance.now() - startedAt) / 1000,
+    });
+  }
+
+  /** Answers the request; false when Apollo must (`handOff` then holds what it may reuse). */
+  async function answer(req: IncomingMessage, res: ServerResponse, observation: RequestObservation, body: unknown, handOff: HandOff, startedAt: number): Promise<boolean> {
+    const request = graphqlRequestOf(body);
+    if (!request) return false;
+    // A bare APQ hash: Apollo's store decides whether it is known (else PERSISTED_QUERY_NOT_FOUND).
+    const source = request.query ?? (await persistedQueries.get(request.hash!));
+    const operation = source === undefined ? undefined : prepared.lookup(source, request.operationName);
+    if (!operation?.policy.needsToken) return false; // unknown text, or public fields only (Apollo's)
+
+    let principal;
+    try {
+      principal = await verifier.verifyAuthorizationHeader(req.headers.authorization);
+    } catch {
+      return false; // Apollo answers 401 with the usual error
+    }
+    if (!principal) return false;
+    const ip = proxyaddr(req, trustProxy);
+    const decision = await chargeQuota(quota, { principal, operationName: operation.operationName, policy: operation.policy, ip });
+    if (decision) observation.quota = decision; // Apollo reuses it if it answers
+    if (decision && !decision.allowed) return false;
+
+    const key = cache.enabled ? calculationCacheKey(operation.source, operation.operationName, request.variables) : undefined;
+    const cached = key === undefined ? undefined : await cache.lookup(key);
+    if (cached) {
+      record(operation, observation, startedAt, true);
+      send(res, cached.body, decision, cached.ageSeconds);
+      return true;
+    }
+
+    const context = createGatewayContext({ requestId: observation.requestId, principal, logger, services, observation, ip });
+    const result = await operation.executeUnlessErrors(request.variables, context);
+    if (!result?.data) {
+      handOff.loaders = context.loaders;
+      return false;
+    }
+    const answerBody = JSON.stringify({ data: result.data });
+    if (key !== undefined) cache.store(key, answerBody);
+    record(operation, observation, startedAt, false);
+    send(res, answerBody, decision, undefined);
+    return true;
+  }
+
+  function handOn(req: IncomingMessage, next: () => void, handOff: HandOff): void {
+    handOffs.set(req, handOff);
+    next();
+  }
+
+  return {
+    handOffOf: (req) => handOffs.get(req),
+    handle(req, res, next) {
+      if (!isCandidate(req, options.bodyLimitBytes)) {
+        next();
+        return;
+      }
+      const startedAt = performance.now();
+      const observation = observe(req, res);
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('error', () => res.destroy());
+      req.on('close', () => {
+        if (!req.complete) logger.info({ requestId: observation.requestId, route: '/graphql' }, 'request aborted before its body was read');
+      });
+      req.on('end', () => {
+        const parsed = parseJsonBody(chunks);
+        if ('error' in parsed) {
+          handOn(req, next, { bodyError: parsed.error });
+          return;
+        }
+        const handOff: HandOff = { body: parsed.body };
+        answer(req, res, observation, parsed.body, handOff, startedAt).then(
+          (answered) => {
+            if (!answered) handOn(req, next, handOff);
+          },
+          (error: unknown) => {
+            if (res.headersSent) {
+              logger.error({ err: error, requestId: observation.requestId }, 'fast path failed after the response started');
+              res.destroy();
+              return;
+            }
+            // An unexpected failure (e.g. the quota store): Apollo answers, masking it as usual.
+            handOn(req, next, handOff);
+          },
+        );
+      });
+    },
+  };
+}

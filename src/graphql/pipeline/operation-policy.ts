@@ -1,0 +1,68 @@
+/**
+ * The policy of an operation, from the policies its root fields declare (../field-policy.ts) and
+ * read back from the schema: which root fields it selects, whether it needs a token, whether its
+ * answer may be shared through the calculation cache (and run compiled and on the fast path), and
+ * what it costs the caller's quota. Worked out once per parsed operation.
+ */
+import { Kind, OperationTypeNode, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import { fieldPolicy } from '../field-policy.js';
+
+export interface OperationPolicy {
+  /** The distinct root fields the operation selects (fragments expanded). */
+  rootFields: string[];
+  /** Some root field needs a token. */
+  needsToken: boolean;
+  /** A query whose root fields are all cacheable (so none is an introspection field). */
+  cacheable: boolean;
+  /** Quota units of the operation: each root field's cost, at least 1. */
+  quotaCost: number;
+}
+
+/** The distinct root field names of an operation (fragments and inline fragments expanded). */
+function rootFieldNames(operation: OperationDefinitionNode, document: DocumentNode): string[] {
+  const fragments = new Map(
+    document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])),
+  );
+  const names = new Set<string>();
+  const visit = (set: SelectionSetNode, seen: ReadonlySet<string>): void => {
+    for (const s of set.selections) {
+      if (s.kind === Kind.FIELD) names.add(s.name.value);
+      else if (s.kind === Kind.INLINE_FRAGMENT) visit(s.selectionSet, seen);
+      else if (!seen.has(s.name.value)) {
+        const f = fragments.get(s.name.value);
+        if (f) visit(f.selectionSet, new Set([...seen, s.name.value]));
+      }
+    }
+  };
+  visit(operation.selectionSet, new Set());
+  return [...names];
+}
+
+/** Operation policies of one schema, remembered per parsed operation. */
+export class OperationPolicies {
+  private readonly known = new WeakMap<OperationDefinitionNode, OperationPolicy>();
+
+  constructor(private readonly schema: GraphQLSchema) {}
+
+  /** The policy of `operation` (a definition of `document`). */
+  of(operation: OperationDefinitionNode, document: DocumentNode): OperationPolicy {
+    let policy = this.known.get(operation);
+    if (!policy) {
+      policy = this.derive(operation, document);
+      this.known.set(operation, policy);
+    }
+    return policy;
+  }
+
+  private derive(operation: OperationDefinitionNode, document: DocumentNode): OperationPolicy {
+    const rootType = this.schema.getRootType(operation.operation);
+    const rootFields = rootFieldNames(operation, document);
+    const policies = rootFields.map((name) => fieldPolicy(rootType?.getFields()[name], name));
+    return {
+      rootFields,
+      needsToken: policies.some((p) => !p.public),
+      cacheable: operation.operation === OperationTypeNode.QUERY && policies.length > 0 && policies.every((p) => p.cacheable),
+      quotaCost: policies.reduce((sum, p) => sum + Math.max(1, p.cost), 0),
+    };
+  }
+}

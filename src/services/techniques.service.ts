@@ -1,0 +1,153 @@
+/**
+ * Techniques service: the techniques, fixed-star and event calculations for every transport, like
+ * the chart service for charts. Each technique is one entry of TECHNIQUES (its request type in
+ * techniques.requests.ts → the ephemeris functions), called by name: `run('synastry', request,
+ * loaders)`. The service computes each distinct call once per HTTP request (a DataLoader keyed by
+ * technique and request) and counts and times every computation by technique. Errors name fields
+ * relative to the request ("natal.location", "to").
+ *
+ * All of them run on the event loop today; `computeNow` is the one place that runs a technique,
+ * so a worker pool for the long searches would go there.
+ */
+import DataLoader from 'dataloader';
+import { ValidationError } from '../errors.js';
+import { eclipses, ingresses, lunarPhases, stations, voidOfCourseMoon } from '../ephemeris/events/events.js';
+import { fixedStarPositions } from '../ephemeris/stars/fixed-stars.js';
+import type { AlmutenResult } from '../ephemeris/techniques/dignities.js';
+import {
+  chartAntiscia, chartArabicParts, chartDeclinations, chartDignities, chartFixedStars, chartHarmonic, chartMidpoints,
+} from '../ephemeris/techniques/natal-techniques.js';
+import { progressedChart, solarArcDirections } from '../ephemeris/techniques/progressions.js';
+import { compositeChart, davisonChart, synastry } from '../ephemeris/techniques/relationships.js';
+import { planetaryReturn } from '../ephemeris/techniques/returns.js';
+import { transitSearch, transitsAt } from '../ephemeris/techniques/transits.js';
+import { momentFromUtc } from '../ephemeris/time.js';
+import type { Metrics } from '../observability/metrics.js';
+import type { RequestLoaders } from './request-loaders.js';
+import type {
+  ArabicPartsRequest, ChartOrbRequest, DateRangeRequest, EclipseSearchRequest, FixedStarsRequest, HarmonicRequest,
+  IngressSearchRequest, NatalRequest, ProgressionRequest, RelationshipRequest, ReturnRequest, SolarArcRequest,
+  StationSearchRequest, SynastryRequest, TransitSearchRequest, TransitsRequest, VoidOfCourseRequest,
+} from './techniques.requests.js';
+
+/** Almuten scores as a list (one entry per planet) instead of a record. */
+function almutenScores(a: AlmutenResult) {
+  return { almuten: a.almuten, scores: Object.entries(a.scores).map(([planet, score]) => ({ planet, score })) };
+}
+
+/** Every technique: request → result, with the ephemeris functions. */
+const TECHNIQUES = {
+  planetaryReturn: (r: ReturnRequest) =>
+    planetaryReturn({
+      natal: r.natal,
+      body: r.body,
+      ...(r.after ? { after: r.after } : {}),
+      ...(r.before ? { before: r.before } : {}),
+      location: r.location ?? null,
+    }),
+  progressedChart: (r: ProgressionRequest) =>
+    progressedChart({ natal: r.natal, target: r.target, ...(r.method ? { method: r.method } : {}), ...(r.angles ? { angles: r.angles } : {}) }),
+  solarArcDirections: (r: SolarArcRequest) => solarArcDirections(r.natal, r.target),
+  lunarPhases: (r: DateRangeRequest) => lunarPhases(r.from, r.to),
+  eclipses: (r: EclipseSearchRequest) => eclipses(r.from, r.to, r.kind ?? undefined),
+  ingresses: (r: IngressSearchRequest) => {
+    if (r.zodiac === 'SIDEREAL' && !r.ayanamsa) throw new ValidationError('ayanamsa', 'the SIDEREAL zodiac needs an ayanamsa');
+    return ingresses(r.body, r.from, r.to, undefined, r.zodiac === 'SIDEREAL' ? (r.ayanamsa ?? undefined) : undefined);
+  },
+  stations: (r: StationSearchRequest) => stations(r.body, r.from, r.to),
+  voidOfCourseMoon: (r: VoidOfCourseRequest) => voidOfCourseMoon(r.from, r.to, r.traditional ?? false),
+  transits: (r: TransitsRequest) => transitsAt(r.natal, r.at),
+  transitSearch: (r: TransitSearchRequest) =>
+    transitSearch({
+      natal: r.natal,
+      from: r.from,
+      to: r.to,
+      ...(r.bodies ? { bodies: r.bodies } : {}),
+      ...(r.aspectTypes ? { aspectTypes: r.aspectTypes } : {}),
+      ...(r.kinds ? { kinds: r.kinds } : {}),
+    }),
+  synastry: (r: SynastryRequest) => synastry(r.first, r.second, r.aspects ?? undefined),
+  compositeChart: (r: RelationshipRequest) => compositeChart(r.first, r.second),
+  davisonChart: (r: RelationshipRequest) => davisonChart(r.first, r.second),
+  harmonicChart: (r: HarmonicRequest) => chartHarmonic(r.natal, r.harmonic),
+  antiscia: (r: ChartOrbRequest) => chartAntiscia(r.natal, r.orbDegrees ?? 1),
+  midpoints: (r: NatalRequest) => chartMidpoints(r.natal),
+  declinations: (r: ChartOrbRequest) => chartDeclinations(r.natal, r.orbDegrees ?? 1),
+  arabicParts: (r: ArabicPartsRequest) => chartArabicParts(r.natal, r.parts ?? undefined),
+  dignities: (r: NatalRequest) => {
+    const d = chartDignities(r.natal);
+    return { ...d, ascendantAlmuten: almutenScores(d.ascendantAlmuten), almutenFiguris: almutenScores(d.almutenFiguris) };
+  },
+  fixedStars: (r: FixedStarsRequest) => {
+    momentFromUtc(r.at, 'at'); // the supported range
+    return fixedStarPositions(r.at, r.names ?? undefined);
+  },
+  fixedStarConjunctions: (r: ChartOrbRequest) => chartFixedStars(r.natal, r.orbDegrees ?? 1),
+};
+
+/** The name of a technique (a metrics label, part of the per-request key). */
+export type TechniqueName = keyof typeof TECHNIQUES;
+type RequestOf<T extends TechniqueName> = Parameters<(typeof TECHNIQUES)[T]>[0];
+type ResultOf<T extends TechniqueName> = ReturnType<(typeof TECHNIQUES)[T]>;
+
+/** One technique call: what the per-request loader keys and computes. */
+interface TechniqueCall {
+  technique: TechniqueName;
+  request: unknown;
+}
+
+/** Per-request cache of technique results, keyed by technique and request. */
+export type TechniqueLoader = DataLoader<TechniqueCall, unknown, string>;
+
+/** Deterministic JSON (object keys sorted, dates as ISO strings): the per-request key of a request. */
+function stableStringify(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export class TechniquesService {
+  constructor(private readonly metrics?: Metrics) {}
+
+  /** A fresh per-request loader: identical calls compute once per HTTP request. */
+  createLoader(): TechniqueLoader {
+    return new DataLoader<TechniqueCall, unknown, string>(
+      async (calls) =>
+        calls.map((call) => {
+          try {
+            return this.computeNow(call);
+          } catch (error) {
+            return error instanceof Error ? error : new Error(String(error));
+          }
+        }),
+      { batch: false, cacheKeyFn: (call) => `${call.technique}:${stableStringify(call.request)}` },
+    );
+  }
+
+  /**
+   * The result of `technique` for `request` (computed, or reused within the HTTP request).
+   * The loader holds results of every technique; the entry under (technique, request) is the result
+   * of TECHNIQUES[technique], hence the cast.
+   * @throws ValidationError naming the field relative to the request
+   */
+  async run<T extends TechniqueName>(technique: T, request: RequestOf<T>, loaders: RequestLoaders): Promise<ResultOf<T>> {
+    return (await loaders.technique.load({ technique, request })) as ResultOf<T>;
+  }
+
+  /** Computes one call now (counted and timed by technique). */
+  private computeNow(call: TechniqueCall): unknown {
+    const compute = TECHNIQUES[call.technique] as (request: unknown) => unknown;
+    const end = this.metrics?.techniqueComputeDuration.startTimer({ technique: call.technique });
+    try {
+      return compute(call.request);
+    } finally {
+      this.metrics?.techniqueComputations.inc({ technique: call.technique });
+      end?.();
+    }
+  }
+}

@@ -113,11 +113,11 @@ function describeChart(style: IndianChartStyle, lagna: number | null, bySign: La
  * Renders a chart as a North or South Indian square chart (SVG text, no XML declaration).
  * @param options size (300–2000 px), theme, title, idPrefix, showDegreeLabels as for the wheel
  *   (`resolveWheelOptions`); the aspect options are ignored.
- * @throws ValidationError naming the bad option (`options.size`, `options.style` …) or chart field
+ * @throws ValidationError naming the bad option (`size`, `style` …, relative to the options) or chart field
  */
 export function renderIndianChartSvg(chart: Chart, style: IndianChartStyle, options: WheelOptions = {}): string {
   if (!(INDIAN_CHART_STYLES as readonly string[]).includes(style)) {
-    throw new ValidationError('options.style', `options.style must be one of ${INDIAN_CHART_STYLES.join(', ')}`);
+    throw new ValidationError('style', `options.style must be one of ${INDIAN_CHART_STYLES.join(', ')}`);
   }
   const o = resolveWheelOptions(options);
   checkChart(chart);

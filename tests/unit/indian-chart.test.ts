@@ -125,7 +125,7 @@ describe('South Indian chart', () => {
     const titled = renderIndianChartSvg(chart, 'SOUTH_INDIAN', { title: 'Rāśi <chart> & "D1"' });
     expect(titled).toContain('Rāśi &lt;chart&gt; &amp; &quot;D1&quot;');
     expect(titled).not.toContain('<chart>');
-    for (const [style, opts, field] of [['EAST_INDIAN', {}, 'options.style'], ['SOUTH_INDIAN', { size: 100 }, 'options.size']] as const) {
+    for (const [style, opts, field] of [['EAST_INDIAN', {}, 'style'], ['SOUTH_INDIAN', { size: 100 }, 'size']] as const) {
       try {
         renderIndianChartSvg(chart, style as never, opts);
         throw new Error('no error');

@@ -40,7 +40,7 @@ describe('resolveLocation', () => {
     expect(fieldOf(() => resolveLocation({ latitude: 1 }, 'input.location'))).toBe('input.location.longitude');
     expect(fieldOf(() => resolveLocation({}, 'input.location'))).toBe('input.location.latitude');
     expect(fieldOf(() => resolveLocation({ latitude: 95, longitude: 0 }, 'input.location'))).toBe('input.location.latitude');
-    expect(fieldOf(() => resolveLocation({ place: 'Ulm', elevationMeters: 20_000 }, 'input.location'))).toBe('input.location.elevationMeters');
+    expect(fieldOf(() => resolveLocation({ place: 'Ulm', elevationMeters: 20_001 }, 'input.location'))).toBe('input.location.elevationMeters');
     expect(() => resolveLocation({ place: 'Lverpool' }, 'input.location')).toThrow(UnknownPlaceError);
     expect(fieldOf(() => resolveLocation({ place: 'Lverpool' }, 'input.location'))).toBe('input.location.place');
   });

@@ -13,7 +13,7 @@ const LAYERS = [
   ['cache', 'services'], // Redis/memory cache; the transport-neutral calculation services
   ['app.deps.ts'], // what createApp can be given (types of the composition)
   ['accounts'], // users, tokens, saved charts (services over the database)
-  ['graphql', 'http'], // the two transports
+  ['graphql', 'http', 'explorer'], // the two transports; the GraphiQL page served from our origin
   ['app.ts'], // createApp: builds the gateway
   ['main.ts'], // the server process
   ['cli'], // the nocturna command

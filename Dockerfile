@@ -19,9 +19,12 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY prisma ./prisma
 COPY scripts ./scripts
 COPY src ./src
-# `npm run build` runs the "generate" script first (Prisma client, offline), then tsc.
+COPY explorer ./explorer
+# `npm run build` runs the "generate" script first (Prisma client, offline), then tsc, then bundles
+# the GraphiQL explorer into dist/explorer (served only where ENABLE_SANDBOX is on).
 RUN npm run build \
- && test -f dist/src/cli/nocturna.js
+ && test -f dist/src/cli/nocturna.js \
+ && test -f dist/explorer/.vite/manifest.json
 # Production dependencies only, for the runtime stage. --omit=optional also drops the optional
 # peers @prisma/client pulls in (the prisma CLI, typescript: 250 MB; pg-cloudflare is the only other
 # optional package, unused on Node). Then Prisma's query compilers for databases we do not use

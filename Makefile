@@ -41,7 +41,7 @@ node_modules/.package-lock.json: package-lock.json
 
 install: node_modules/.package-lock.json ## Install dependencies from the lock file
 
-build: install ## Compile TypeScript to dist/ (generates the Prisma client first)
+build: install ## Compile TypeScript to dist/ (Prisma client first) and bundle the GraphiQL explorer
 	npm run build
 
 start: build ## Start the service on its embedded defaults (PGlite in ./data, in-memory cache)

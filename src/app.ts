@@ -33,6 +33,7 @@ import { healthRouter } from './http/health.routes.js';
 import { metricsRouter } from './http/metrics.route.js';
 import { requestContextMiddleware } from './http/request-context.middleware.js';
 import { wheelRouter } from './http/wheel.route.js';
+import { explorerRouter } from './explorer/explorer.route.js';
 import { createLogger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { createRequestObserver } from './observability/request-observer.js';
@@ -46,6 +47,7 @@ const ROUTERS: RouterFactory[] = [
   metricsRouter,
   calculationsRouter,
   wheelRouter,
+  explorerRouter,
 ];
 
 /** Prefix of the APQ query texts (by sha256 hex) in the gateway cache. */

@@ -11,7 +11,6 @@ import {
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { PrefixingKeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { KeyValueCache } from '../cache/key-value-cache.js';
 import type { Config } from '../config/config.js';
@@ -80,9 +79,8 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Gateway
       // Cache policy is ours (field policies); Apollo's cache-control plugin would also wrap every
       // resolver (a large share of the CPU of a chart with ~400 fields).
       ApolloServerPluginCacheControlDisabled(),
-      config.graphql.sandbox
-        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
-        : ApolloServerPluginLandingPageDisabled(),
+      // Browsers get the GraphiQL explorer from our own origin instead (src/explorer/explorer.route.ts).
+      ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
     ],

@@ -1,0 +1,2 @@
+/** Side-effect stylesheet imports, resolved by the bundler. */
+declare module '*.css';

@@ -1,0 +1,33 @@
+/**
+ * Places service: gazetteer search and the zone at a point, for every transport (the `places` and
+ * `timeZoneAt` queries). Errors name the argument: "search", "countryCode", "limit", "latitude",
+ * "longitude". The gazetteer and the zone boundaries load on first use (src/places).
+ */
+import { gazetteer, MAX_SEARCH_LIMIT, timeZoneAt } from '../places/index.js';
+import type { PlaceSummary } from '../ephemeris/types.js';
+import { placeSummary } from './locations.js';
+
+/** Default and largest number of places one search returns. */
+export const PLACE_SEARCH_DEFAULT_LIMIT = 10;
+export { MAX_SEARCH_LIMIT as PLACE_SEARCH_MAX_LIMIT };
+
+export class PlacesService {
+  /**
+   * Places whose name (or an alternate name) equals or starts with `search`, accents and case
+   * ignored, exact matches first, then by population; optionally in one country.
+   * @throws ValidationError on 'search' (empty, over 200 characters), 'countryCode', 'limit' (1–50)
+   */
+  search(search: string, countryCode: string | null | undefined, limit: number = PLACE_SEARCH_DEFAULT_LIMIT): PlaceSummary[] {
+    return gazetteer()
+      .search(search, { countryCode: countryCode ?? null, limit }, 'search')
+      .map((m) => placeSummary(m.place));
+  }
+
+  /**
+   * IANA zone at a point from the zone boundaries (a nautical Etc/GMT±N zone at sea).
+   * @throws ValidationError on 'latitude' / 'longitude' outside their ranges
+   */
+  timeZoneAt(latitude: number, longitude: number): string {
+    return timeZoneAt(latitude, longitude, '').timeZone;
+  }
+}

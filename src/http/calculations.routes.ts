@@ -79,7 +79,7 @@ export function parseCalculationBody(raw: unknown): ParsedBody {
   const input: ChartRequest = {
     moment: { utc: new Date(date) },
     location: {
-      ...(hasPlace ? { place: place as string } : { latitude: latitude as number, longitude: longitude as number }),
+      ...(hasPlace ? { place } : { latitude: latitude as number, longitude: longitude as number }),
       elevationMeters: typeof body.elevation === 'number' ? body.elevation : undefined,
     },
     bodies,

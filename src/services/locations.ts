@@ -52,7 +52,7 @@ function walk(value: unknown, path: string, depth: number): unknown {
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
     const field = path ? `${path}.${key}` : key;
-    out[key] = key === 'location' && isRecord(v) && !Array.isArray(v) ? locate(v as LocationRequest, field) : walk(v, field, depth + 1);
+    out[key] = key === 'location' && isRecord(v) && !Array.isArray(v) ? locate(v, field) : walk(v, field, depth + 1);
   }
   return out;
 }

@@ -6,12 +6,7 @@ import { registerEnumType } from 'type-graphql';
 import {
   LOCAL_TIME_KINDS, LOCAL_TIME_RESOLUTIONS, ZONE_SOURCES, type LocalTimeKind, type LocalTimeResolution, type ZoneSource,
 } from '../../ephemeris/types.js';
-
-type EnumObject<T extends string> = { [K in T]: K };
-
-function enumObject<T extends string>(values: readonly T[]): EnumObject<T> {
-  return Object.fromEntries(values.map((v) => [v, v])) as EnumObject<T>;
-}
+import { enumObject } from '../enums.js';
 
 export const ZoneSourceEnum = enumObject(ZONE_SOURCES);
 export const LocalTimeKindEnum = enumObject(LOCAL_TIME_KINDS);

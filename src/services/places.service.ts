@@ -8,8 +8,9 @@ import { gazetteer, MAX_SEARCH_LIMIT, timeZoneAt, zoneBoundaries } from '../plac
 import type { PlaceSummary } from '../ephemeris/types.js';
 import { placeSummary } from './locations.js';
 
-/** Default and largest number of places one search returns. */
+/** Number of places a search returns when no limit is given. */
 export const PLACE_SEARCH_DEFAULT_LIMIT = 10;
+/** Largest limit of a search (50). */
 export { MAX_SEARCH_LIMIT as PLACE_SEARCH_MAX_LIMIT };
 
 export class PlacesService {

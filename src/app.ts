@@ -40,6 +40,7 @@ import { createRequestObserver } from './observability/request-observer.js';
 import { ChartService } from './services/chart.service.js';
 import { TechniquesService } from './services/techniques.service.js';
 import { WheelService } from './services/wheel.service.js';
+import { PlacesService } from './services/places.service.js';
 
 /** REST routers of the app, mounted in this order. Add one line per new router. */
 const ROUTERS: RouterFactory[] = [
@@ -87,6 +88,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<Gat
   const services: AppServices & Record<string, unknown> = {
     techniques: new TechniquesService(metrics),
     wheels: new WheelService(chart),
+    places: new PlacesService(),
     ...deps.services,
     chart,
   };

@@ -27,7 +27,7 @@ import {
 
 type EnumObject<T extends string> = { [K in T]: K };
 
-function enumObject<T extends string>(values: readonly T[]): EnumObject<T> {
+export function enumObject<T extends string>(values: readonly T[]): EnumObject<T> {
   return Object.fromEntries(values.map((v) => [v, v])) as EnumObject<T>;
 }
 

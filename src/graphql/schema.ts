@@ -10,6 +10,7 @@ import { reportFieldPaths } from './error-mapping.js';
 import { ChartResolver } from './chart/chart.resolver.js';
 import { TechniquesResolver } from './techniques/techniques.resolver.js';
 import { WheelResolver } from './wheel/wheel.resolver.js';
+import { PlacesResolver } from './places/places.resolver.js';
 import { AccountResolver } from './accounts/accounts.resolver.js';
 import { SavedChartResolver } from './accounts/saved-chart.resolver.js';
 
@@ -18,6 +19,7 @@ export const RESOLVERS: [ClassType, ...ClassType[]] = [
   ChartResolver,
   TechniquesResolver,
   WheelResolver,
+  PlacesResolver,
   AccountResolver,
   SavedChartResolver,
 ];

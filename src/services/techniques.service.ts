@@ -2,7 +2,8 @@
  * Techniques service: the techniques, fixed-star and event calculations for every transport, like
  * the chart service for charts. Each technique is one entry of TECHNIQUES (its request type in
  * techniques.requests.ts → the ephemeris functions), called by name: `run('synastry', request,
- * loaders)`. The service computes each distinct call once per HTTP request (a DataLoader keyed by
+ * loaders)`. Every location of a request is resolved first (a place name or coordinates →
+ * coordinates, zone, place: locations.ts). The service computes each distinct call once per HTTP request (a DataLoader keyed by
  * technique and request) and counts and times every computation by technique. Errors name fields
  * relative to the request ("natal.location", "to").
  *
@@ -23,6 +24,7 @@ import { planetaryReturn } from '../ephemeris/techniques/returns.js';
 import { transitSearch, transitsAt } from '../ephemeris/techniques/transits.js';
 import { momentFromUtc } from '../ephemeris/time.js';
 import type { Metrics } from '../observability/metrics.js';
+import { locateRequest } from './locations.js';
 import type { RequestLoaders } from './request-loaders.js';
 import type {
   ArabicPartsRequest, ChartOrbRequest, DateRangeRequest, EclipseSearchRequest, FixedStarsRequest, HarmonicRequest,
@@ -136,7 +138,7 @@ export class TechniquesService {
    * @throws ValidationError naming the field relative to the request
    */
   async run<T extends TechniqueName>(technique: T, request: RequestOf<T>, loaders: RequestLoaders): Promise<ResultOf<T>> {
-    return (await loaders.technique.load({ technique, request })) as ResultOf<T>;
+    return (await loaders.technique.load({ technique, request: locateRequest(request) })) as ResultOf<T>;
   }
 
   /** Computes one call now (counted and timed by technique). */

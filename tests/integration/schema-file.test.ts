@@ -33,7 +33,7 @@ describe('schema.graphql', () => {
     expect(fieldsOf('MomentInput')).toEqual({
       utc: 'DateTime', localDateTime: 'LocalDateTime', timeZone: 'String', utcOffsetMinutes: 'Int', disambiguation: 'Disambiguation',
     });
-    expect(fieldsOf('LocationInput')).toEqual({ latitude: 'Float!', longitude: 'Float!', elevationMeters: 'Float' });
+    expect(fieldsOf('LocationInput')).toEqual({ latitude: 'Float', longitude: 'Float', elevationMeters: 'Float', place: 'String' });
     expect(fieldsOf('ChartInput')).toEqual({
       moment: 'MomentInput!', location: 'LocationInput', bodies: '[Body!]', houseSystem: 'HouseSystem', zodiac: 'Zodiac',
       ayanamsa: 'Ayanamsa', center: 'Center', aspects: 'AspectOptionsInput',
@@ -49,11 +49,23 @@ describe('schema.graphql', () => {
     expect(fieldsOf('Aspect')).toEqual({
       first: 'ChartPoint!', second: 'ChartPoint!', type: 'AspectType!', exactAngle: 'Float!', separation: 'Float!', orb: 'Float!', applying: 'Boolean!',
     });
-    expect(fieldsOf('Chart')).toEqual({ moment: 'ResolvedMoment!', positions: '[Position!]!', houses: 'Houses', aspects: '[Aspect!]!', wheelSvg: 'String!' });
+    expect(fieldsOf('Chart')).toEqual({ moment: 'ResolvedMoment!', positions: '[Position!]!', houses: 'Houses', aspects: '[Aspect!]!', wheelSvg: 'String!',
+      location: 'ResolvedLocation' });
     expect(fieldsOf('ResolvedMoment')).toEqual({
       utc: 'DateTime!', julianDayUt: 'Float!', julianDayTt: 'Float!', deltaTSeconds: 'Float!', timeZone: 'String', utcOffsetMinutes: 'Int',
-      ephemeris: 'EphemerisEngine!',
+      ephemeris: 'EphemerisEngine!', zone: 'MomentZone',
     });
+    // places and time zones
+    expect(fieldsOf('Place')).toEqual({
+      id: 'ID!', name: 'String!', countryCode: 'String!', admin1: 'String', latitude: 'Float!', longitude: 'Float!',
+      elevationMeters: 'Float', population: 'Int', timeZone: 'String!',
+    });
+    expect(String(query.places.type)).toBe('[Place!]!');
+    expect(query.places.args.map((a) => `${a.name}: ${String(a.type)}`).sort()).toEqual(['countryCode: String', 'limit: Int', 'search: String!']);
+    expect(query.places.args.find((a) => a.name === 'limit')?.defaultValue).toBe(10);
+    expect(String(query.timeZoneAt.type)).toBe('String!');
+    expect(query.timeZoneAt.args.map((a) => `${a.name}: ${String(a.type)}`).sort()).toEqual(['latitude: Float!', 'longitude: Float!']);
+    expect(fieldsOf('MomentZone')).toMatchObject({ zoneSource: 'ZoneSource!', utcOffsetSeconds: 'Int!', localTime: 'LocalTimeKind!' });
     const enumValues = (name: string) => (schema.getType(name) as GraphQLEnumType).getValues().map((v) => v.name);
     expect(enumValues('Body')).toHaveLength(21);
     expect(enumValues('ChartPoint')).toEqual(expect.arrayContaining(['ASCENDANT', 'MIDHEAVEN', 'VESTA']));
@@ -62,6 +74,7 @@ describe('schema.graphql', () => {
     expect(enumValues('AspectType')).toHaveLength(17);
     expect(enumValues('Disambiguation')).toEqual(expect.arrayContaining(['COMPATIBLE', 'EARLIER', 'LATER', 'REJECT']));
     expect([...enumValues('EphemerisEngine')].sort()).toEqual(['EXTENDED', 'PRECISE']);
+    expect([...enumValues('ZoneSource')].sort()).toEqual(['GIVEN_OFFSET', 'GIVEN_ZONE', 'LOCAL_MEAN_TIME', 'LOCATION', 'UTC']);
     const moment = (schema.getType('MomentInput') as GraphQLInputObjectType).getFields();
     expect(moment.disambiguation.defaultValue).toBe('COMPATIBLE');
     const chartInput = (schema.getType('ChartInput') as GraphQLInputObjectType).getFields();

@@ -10,6 +10,7 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { AspectTypeEnum, BodyEnum, ChartPointEnum, EphemerisEngineEnum, HouseSystemEnum, SignEnum } from '../enums.js';
 import type { AspectType, Body, ChartPoint, EphemerisEngine, HouseSystem, Sign } from '../../ephemeris/types.js';
+import { MomentZone, ResolvedLocation } from '../places/place.type.js';
 
 @ObjectType({ simpleResolvers: true, description: 'Apparent position of one body.' })
 export class Position {
@@ -129,6 +130,12 @@ export class ResolvedMoment {
 
   @Field(() => EphemerisEngineEnum, { description: 'The engine that computed this instant: PRECISE (1800–2399) or EXTENDED (1000–1799, 2400–2999); see the enum for each one\'s accuracy.' })
   ephemeris!: EphemerisEngine;
+
+  @Field(() => MomentZone, {
+    nullable: true,
+    description: 'How the local time was read: zone, offset in seconds, zoneSource, DST gap/overlap and its resolution (null on instants a technique derives).',
+  })
+  zone!: MomentZone | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A complete chart: moment, positions, houses (with a location) and aspects.' })
@@ -144,4 +151,10 @@ export class Chart {
 
   @Field(() => [Aspect], { description: 'Aspects between the bodies (and the angles with a location).' })
   aspects!: Aspect[];
+
+  @Field(() => ResolvedLocation, {
+    nullable: true,
+    description: 'The location as resolved (coordinates, zone, the place used); null without location and on charts a technique derives.',
+  })
+  location!: ResolvedLocation | null;
 }

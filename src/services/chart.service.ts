@@ -2,7 +2,8 @@
  * Chart service: the one place the transports (GraphQL resolvers, REST routes) call for charts.
  * It validates the request with the ephemeris' validator (errors name fields relative to the
  * request), computes each distinct valid request once per HTTP request (a DataLoader keyed by the
- * valid request), and counts and times every chart it computes.
+ * valid request), and counts and times every chart it computes. Positions of a sidereal chart carry
+ * their nakshatra (nakshatras.ts).
  */
 import DataLoader from 'dataloader';
 import { ValidationError } from '../errors.js';
@@ -10,6 +11,7 @@ import { computeValidChart, validateChartRequest, type ValidChartRequest } from 
 import type { Aspect, Chart, ChartRequest, Houses, Position } from '../ephemeris/types.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { RequestLoaders } from './request-loaders.js';
+import { chartWithNakshatras } from './nakshatras.js';
 
 /** Per-request cache of computed charts, keyed by the valid request. */
 export type ChartLoader = DataLoader<ValidChartRequest, Chart, string>;
@@ -99,7 +101,7 @@ export class ChartService {
   private computeNow(request: ValidChartRequest): Chart {
     const end = this.metrics?.chartComputeDuration.startTimer();
     try {
-      return computeValidChart(request);
+      return chartWithNakshatras(computeValidChart(request), request.zodiac);
     } finally {
       this.computations += 1;
       this.metrics?.chartComputations.inc();

@@ -73,8 +73,8 @@ export type EphemerisCsvQuery = z.infer<typeof EphemerisCsvQuery>;
 export function parseEphemerisCsvQuery(raw: unknown): EphemerisTableRequest {
   const parsed = EphemerisCsvQuery.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const field = issue.code === 'unrecognized_keys' ? issue.keys[0]! : String(issue.path[0] ?? 'query');
+    const issue = parsed.error.issues[0];
+    const field = issue.code === 'unrecognized_keys' ? issue.keys[0] : String(issue.path[0] ?? 'query');
     const message = issue.code === 'unrecognized_keys' ? `unknown query parameter "${field}"` : `${field}: ${issue.message}`;
     throw new ValidationError(field, message);
   }

@@ -8,7 +8,7 @@
 import { ValidationError, withFieldPrefix, withFieldPrefixAsync } from '../errors.js';
 import type { Chart, ChartRequest } from '../ephemeris/types.js';
 import {
-  INDIAN_CHART_STYLES, renderIndianChartSvg, renderWheelSvg, resolveWheelOptions, type IndianChartStyle, type WheelOptions,
+  INDIAN_CHART_STYLES, renderIndianChartSvg, renderWheelSvg, resolveWheelOptions, type WheelOptions,
 } from '../render/index.js';
 import type { ChartService } from './chart.service.js';
 import type { RequestLoaders } from './request-loaders.js';
@@ -42,7 +42,7 @@ export class WheelService {
   async draw(chart: Chart, request: WheelRequest, loaders: RequestLoaders): Promise<string> {
     const style = styleOf(request);
     resolveWheelOptions(request); // refuse bad options before computing an outer chart
-    if (style !== 'WESTERN') return renderIndianChartSvg(chart, style as IndianChartStyle, request);
+    if (style !== 'WESTERN') return renderIndianChartSvg(chart, style, request);
     const outerRequest = request.outer;
     const outer = outerRequest ? await withFieldPrefixAsync('outer', () => this.charts.chart(outerRequest, loaders)) : undefined;
     return renderWheelSvg(chart, request, outer);

@@ -283,52 +283,36 @@ export class FirdariaPeriod {
   end!: Date;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'How many bodies are in one element, and which.' })
-export class ElementCount {
-  @Field(() => ElementEnum, { description: 'The element.' })
-  key!: string;
+/** The object type of a count of bodies per value of `keyEnum` ("Element" → ElementCount). */
+function countType(keyEnum: object, keyName: string) {
+  @ObjectType(`${keyName}Count`, { simpleResolvers: true, description: `How many bodies are in one ${keyName.toLowerCase()}, and which.` })
+  class Count {
+    @Field(() => keyEnum, { description: `The ${keyName.toLowerCase()}.` })
+    key!: string;
 
-  @Field(() => Int, { description: 'Number of bodies.' })
-  count!: number;
+    @Field(() => Int, { description: 'Number of bodies.' })
+    count!: number;
 
-  @Field(() => [BodyEnum], { description: 'The bodies.' })
-  bodies!: Body[];
+    @Field(() => [BodyEnum], { description: 'The bodies.' })
+    bodies!: Body[];
+  }
+  return Count;
 }
 
-@ObjectType({ simpleResolvers: true, description: 'How many bodies are in one modality, and which.' })
-export class ModalityCount {
-  @Field(() => ModalityEnum, { description: 'The modality.' })
-  key!: string;
-
-  @Field(() => Int, { description: 'Number of bodies.' })
-  count!: number;
-
-  @Field(() => [BodyEnum], { description: 'The bodies.' })
-  bodies!: Body[];
-}
-
-@ObjectType({ simpleResolvers: true, description: 'How many bodies are in one hemisphere, and which.' })
-export class HemisphereCount {
-  @Field(() => HemisphereEnum, { description: 'The hemisphere.' })
-  key!: string;
-
-  @Field(() => Int, { description: 'Number of bodies.' })
-  count!: number;
-
-  @Field(() => [BodyEnum], { description: 'The bodies.' })
-  bodies!: Body[];
-}
+const ElementCount = countType(ElementEnum, 'Element');
+const ModalityCount = countType(ModalityEnum, 'Modality');
+const HemisphereCount = countType(HemisphereEnum, 'Hemisphere');
 
 @ObjectType({ simpleResolvers: true, description: 'Distribution of the bodies over elements, modalities and hemispheres.' })
 export class ChartDistribution {
   @Field(() => [ElementCount], { description: 'Fire, earth, air, water.' })
-  elements!: ElementCount[];
+  elements!: InstanceType<typeof ElementCount>[];
 
   @Field(() => [ModalityCount], { description: 'Cardinal, fixed, mutable.' })
-  modalities!: ModalityCount[];
+  modalities!: InstanceType<typeof ModalityCount>[];
 
   @Field(() => [HemisphereCount], { description: 'Northern, southern, eastern, western (each body counts in two); empty without a location.' })
-  hemispheres!: HemisphereCount[];
+  hemispheres!: InstanceType<typeof HemisphereCount>[];
 
   @Field(() => Int, { description: 'Number of bodies counted.' })
   total!: number;

@@ -32,6 +32,7 @@ import { errorHandler, notFoundHandler } from './http/errors.js';
 import { healthRouter } from './http/health.routes.js';
 import { metricsRouter } from './http/metrics.route.js';
 import { requestContextMiddleware } from './http/request-context.middleware.js';
+import { ephemerisCsvRouter } from './http/ephemeris-csv.route.js';
 import { wheelRouter } from './http/wheel.route.js';
 import { explorerRouter } from './explorer/explorer.route.js';
 import { createLogger } from './observability/logger.js';
@@ -48,6 +49,7 @@ const ROUTERS: RouterFactory[] = [
   metricsRouter,
   calculationsRouter,
   wheelRouter,
+  ephemerisCsvRouter,
   explorerRouter,
 ];
 

@@ -11,7 +11,8 @@
  *   or `place` ("Ulm, DE") instead of the coordinates; a `localDateTime` without `timeZone` or
  *   `utcOffsetMinutes` is read in the location's zone (the default title names the place)
  * - chart: `houseSystem`, `zodiac`, `ayanamsa`, `center`, `bodies` (comma-separated names)
- * - picture: `size` (300–2000), `theme` (light|dark), `aspects` (comma-separated aspect types to
+ * - picture: `style` (western|north_indian|south_indian: the round wheel or a square chart of
+ *   Jyotish), `size` (300–2000), `theme` (light|dark), `aspects` (comma-separated aspect types to
  *   draw), `showAspects`, `showDegreeLabels` (true|false), `title`, `innerLabel`, `outerLabel`, `idPrefix`
  * - bi-wheel: `outerDate`/`outerUtc`, `outerLocalDateTime`, `outerTimeZone`, `outerUtcOffsetMinutes`,
  *   `outerLatitude`, `outerLongitude`, `outerElevation`, `outerPlace` (the outer chart uses the same chart options)
@@ -36,7 +37,7 @@ import {
 } from '../ephemeris/types.js';
 import type { WheelTheme } from '../render/index.js';
 import { createRequestLoaders } from '../services/request-loaders.js';
-import type { WheelRequest } from '../services/wheel.service.js';
+import { WHEEL_STYLES, type WheelRequest } from '../services/wheel.service.js';
 import { sendRestError, type RestFieldNames } from './errors.js';
 
 export const WHEEL_PATH = '/api/v1/charts/wheel.svg';
@@ -47,7 +48,7 @@ const KNOWN_PARAMS = new Set<string>([
   ...MOMENT_PARAMS,
   ...PLACE_PARAMS,
   'houseSystem', 'zodiac', 'ayanamsa', 'center', 'bodies',
-  'size', 'theme', 'aspects', 'showAspects', 'showDegreeLabels', 'title', 'innerLabel', 'outerLabel', 'idPrefix',
+  'style', 'size', 'theme', 'aspects', 'showAspects', 'showDegreeLabels', 'title', 'innerLabel', 'outerLabel', 'idPrefix',
   ...[...MOMENT_PARAMS, ...PLACE_PARAMS].filter((p) => p !== 'disambiguation').map(outerName),
   'outerDisambiguation',
 ]);
@@ -171,6 +172,7 @@ export function parseWheelQuery(raw: Record<string, unknown>): WheelQuery {
   const hasOuter = Object.keys(q).some((k) => k.startsWith('outer') && k !== 'outerLabel');
   const theme = q.theme?.toLowerCase();
   const wheel: WheelRequest = {
+    style: oneOf(q, 'style', WHEEL_STYLES),
     size: integer(q, 'size'),
     theme: theme as WheelTheme | undefined,
     aspectTypes: list<AspectType>(q, 'aspects', ASPECT_TYPES),

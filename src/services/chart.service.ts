@@ -3,7 +3,8 @@
  * It resolves the request's location (a place name or coordinates → coordinates, zone, place:
  * locations.ts), validates the request with the ephemeris' validator (errors name fields relative
  * to the request), computes each distinct valid request once per HTTP request (a DataLoader keyed by the
- * valid request), and counts and times every chart it computes.
+ * valid request), and counts and times every chart it computes. Positions of a sidereal
+ * chart carry their nakshatra (nakshatras.ts).
  */
 import DataLoader from 'dataloader';
 import { ValidationError } from '../errors.js';
@@ -12,6 +13,7 @@ import type { Aspect, Chart, ChartRequest, Houses, Position } from '../ephemeris
 import type { Metrics } from '../observability/metrics.js';
 import { locateRequest } from './locations.js';
 import type { RequestLoaders } from './request-loaders.js';
+import { chartWithNakshatras } from './nakshatras.js';
 
 /** Per-request cache of computed charts, keyed by the valid request. */
 export type ChartLoader = DataLoader<ValidChartRequest, Chart, string>;
@@ -101,7 +103,7 @@ export class ChartService {
   private computeNow(request: ValidChartRequest): Chart {
     const end = this.metrics?.chartComputeDuration.startTimer();
     try {
-      return computeValidChart(request);
+      return chartWithNakshatras(computeValidChart(request), request.zodiac);
     } finally {
       this.computations += 1;
       this.metrics?.chartComputations.inc();

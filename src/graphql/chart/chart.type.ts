@@ -8,9 +8,22 @@
  */
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import { AspectTypeEnum, BodyEnum, ChartPointEnum, EphemerisEngineEnum, HouseSystemEnum, SignEnum } from '../enums.js';
+import { AspectTypeEnum, BodyEnum, ChartPointEnum, DashaLordEnum, EphemerisEngineEnum, HouseSystemEnum, NakshatraEnum, SignEnum } from '../enums.js';
 import type { AspectType, Body, ChartPoint, EphemerisEngine, HouseSystem, Sign } from '../../ephemeris/types.js';
 import { MomentZone, ResolvedLocation } from '../places/place.type.js';
+
+@ObjectType({ simpleResolvers: true, description: 'Nakshatra, pada and Vimshottari lord of a sidereal longitude.' })
+export class NakshatraPosition {
+  @Field(() => NakshatraEnum, { description: 'The nakshatra (13°20′ each from 0° sidereal Aries).' })
+  nakshatra!: string;
+
+  @Field(() => Int, { description: 'Quarter of the nakshatra, 1–4 (3°20′ each).' })
+  pada!: number;
+
+  @Field(() => DashaLordEnum, { description: 'Vimshottari lord of the nakshatra.' })
+  lord!: string;
+}
+
 
 @ObjectType({ simpleResolvers: true, description: 'Apparent position of one body.' })
 export class Position {
@@ -49,6 +62,9 @@ export class Position {
 
   @Field(() => Int, { nullable: true, description: 'House 1–12 holding the body; null without location.' })
   house!: number | null;
+
+  @Field(() => NakshatraPosition, { nullable: true, description: 'Nakshatra, pada and lord of the longitude when the zodiac is SIDEREAL; null when TROPICAL.' })
+  nakshatra?: NakshatraPosition | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'House cusps and angles.' })

@@ -383,11 +383,22 @@ export type WheelOptionsInput = {
   showDegreeLabels?: boolean | null | undefined;
   /** Side of the square picture in CSS pixels, 300–2000. */
   size?: number | null | undefined;
+  /** WESTERN wheel, or a NORTH_INDIAN / SOUTH_INDIAN square chart (whole-sign houses from the lagna; no aspect lines, no outer chart). */
+  style?: WheelStyle | null | undefined;
   /** Colour theme. */
   theme?: WheelTheme | null | undefined;
   /** Text of the picture title (at most 200 characters). */
   title?: string | null | undefined;
 };
+
+/** The kind of picture. */
+export type WheelStyle =
+  /** North Indian square chart: fixed houses (lagna at the top centre), sign numbers in the houses. Use a SIDEREAL chart for Jyotish. */
+  | 'NORTH_INDIAN'
+  /** South Indian square chart: fixed signs (Pisces top left, clockwise), the lagna marked. Use a SIDEREAL chart for Jyotish. */
+  | 'SOUTH_INDIAN'
+  /** The round wheel, Ascendant on the left (default). */
+  | 'WESTERN';
 
 /** Colour theme of a chart wheel. */
 export type WheelTheme =

@@ -31,6 +31,8 @@ import { corsMiddleware } from './http/cors.middleware.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
 import { healthRouter } from './http/health.routes.js';
 import { metricsRouter } from './http/metrics.route.js';
+import { OpenApiRegistry } from './http/openapi.registry.js';
+import { openApiRouter } from './http/openapi.routes.js';
 import { requestContextMiddleware } from './http/request-context.middleware.js';
 import { wheelRouter } from './http/wheel.route.js';
 import { explorerRouter } from './explorer/explorer.route.js';
@@ -48,6 +50,7 @@ const ROUTERS: RouterFactory[] = [
   calculationsRouter,
   wheelRouter,
   explorerRouter,
+  openApiRouter,
 ];
 
 /** Prefix of the APQ query texts (by sha256 hex) in the gateway cache. */
@@ -99,6 +102,11 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<Gat
     services,
     deps,
     requireAuth: createRequireAuth(verifier, deps.quota, logger),
+    openapi: new OpenApiRegistry({
+      title: 'Nocturna REST API',
+      version: process.env.npm_package_version ?? '0.1.0',
+      description: 'The REST routes of the Nocturna gateway. Everything they answer, and more, is in the GraphQL API at /graphql.',
+    }),
   };
 
   // The GraphQL pipeline: its stages are shared by Apollo (as plugins) and the fast path.

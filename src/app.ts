@@ -24,6 +24,8 @@ import { CalculationCache } from './graphql/pipeline/calculation-cache.js';
 import { PreparedOperations } from './graphql/pipeline/execution.js';
 import { createFastPath } from './graphql/pipeline/fast-path.js';
 import { OperationPolicies } from './graphql/pipeline/operation-policy.js';
+import { TrustedDocuments } from './graphql/pipeline/trusted-documents.js';
+import { createQueryLimitsRule } from './graphql/limits/query-limits.rule.js';
 import { buildGatewaySchema } from './graphql/schema.js';
 import { createRequireAuth } from './http/auth.middleware.js';
 import { calculationsRouter } from './http/calculations.routes.js';
@@ -115,6 +117,11 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<Gat
   const prepared = new PreparedOperations(schema, policies);
   const calculationCache = new CalculationCache(cache, config.cacheTtlSeconds, logger);
   const persistedQueries = prefixedCache(cache, PERSISTED_QUERY_PREFIX);
+  const { mode: trustedMode, file: trustedFile } = config.trustedDocuments;
+  const trusted =
+    trustedMode === 'off' || trustedFile === undefined
+      ? TrustedDocuments.off()
+      : TrustedDocuments.load(trustedMode, trustedFile, schema, [createQueryLimitsRule(config.limits.maxQueryDepth, config.limits.maxQueryCost)], prepared);
   const apollo = createApolloServer({ prepared, policies, calculationCache, persistedQueries, config, logger, metrics, quota: deps.quota });
   await apollo.start();
 
@@ -130,6 +137,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<Gat
     quota: deps.quota,
     cache: calculationCache,
     persistedQueries,
+    trusted,
     bodyLimitBytes: config.limits.bodyLimitBytes,
     services,
     metrics,
@@ -151,6 +159,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<Gat
 
   for (const factory of [...ROUTERS, ...(deps.routers ?? [])]) app.use(factory(runtime));
 
+  app.use('/graphql', trusted.expressMiddleware());
   app.use(
     '/graphql',
     expressMiddleware(apollo, {

@@ -59,9 +59,9 @@ const HEADERS = {
   'X-Request-ID': { description: 'Request id, also in the logs (sent back as given, or generated).', schema: { type: 'string' } },
   'X-RateLimit-Limit': { description: 'Requests allowed in the quota window.', schema: { type: 'integer' } },
   'X-RateLimit-Remaining': { description: 'Requests left in the quota window.', schema: { type: 'integer' } },
-  'X-RateLimit-Reset': { description: 'Seconds until the quota window resets.', schema: { type: 'integer' } },
-  RateLimit: { description: 'IETF RateLimit header (structured field): remaining quota `r` and reset `t` in seconds of the policy named.', schema: { type: 'string' } },
-  'RateLimit-Policy': { description: 'IETF RateLimit-Policy header (structured field): quota `q` and window `w` in seconds.', schema: { type: 'string' } },
+  'X-RateLimit-Reset': { description: 'When the quota window resets, in seconds since the epoch.', schema: { type: 'integer' } },
+  RateLimit: { description: 'IETF RateLimit (draft-ietf-httpapi-ratelimit-headers, a structured field): `"default";r=998;t=1800`, units `r` left and `t` seconds until the window resets.', schema: { type: 'string' } },
+  'RateLimit-Policy': { description: 'IETF RateLimit-Policy (a structured field): `"default";q=1000;w=3600`, quota `q` per window of `w` seconds.', schema: { type: 'string' } },
   'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer' } },
   'WWW-Authenticate': { description: '`Bearer`', schema: { type: 'string' } },
 } as const;

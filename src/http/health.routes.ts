@@ -114,31 +114,24 @@ function registerHealthRoutes(rt: AppRuntime): void {
     auth: false,
     responses: { 200: { description: 'Alive.', json: z.object({ status: z.literal('ok') }) } },
   });
-  for (const path of ['/ready', '/api/v1/health']) {
+  /** A check route: 200 when it passes, 503 with the same body when a required part is down. */
+  const check = (path: string, summary: string, json: z.ZodType, description?: string) =>
     rt.openapi.register({
       method: 'get',
       path,
-      summary: 'Readiness: database, Redis and ephemeris with latency',
-      description: 'Redis is reported but not required: without it the service answers uncached ("degraded", 200).',
+      summary,
+      description,
       tags,
       auth: false,
       responses: {
-        200: { description: 'Ready (`ok` or `degraded`).', json: readinessSchema },
-        503: { description: 'A required dependency is down.', json: readinessSchema },
+        200: { description: 'Ready (status `ok`, or `degraded` without Redis).', json },
+        503: { description: 'A required part is down.', json },
       },
     });
-  }
-  rt.openapi.register({
-    method: 'get',
-    path: '/api/v1/calculations/health',
-    summary: 'The ephemeris self-test',
-    tags,
-    auth: false,
-    responses: {
-      200: { description: 'The self-test passed.', json: calculationsHealthSchema },
-      503: { description: 'The self-test failed.', json: calculationsHealthSchema },
-    },
-  });
+  const redisNote = 'Redis is reported but not required: without it the service answers uncached ("degraded", 200).';
+  check('/ready', 'Readiness: database, Redis and ephemeris with latency', readinessSchema, redisNote);
+  check('/api/v1/health', 'Readiness: database, Redis and ephemeris with latency', readinessSchema, redisNote);
+  check('/api/v1/calculations/health', 'The ephemeris self-test', calculationsHealthSchema);
 }
 
 export function healthRouter(rt: AppRuntime): Router {

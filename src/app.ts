@@ -24,6 +24,8 @@ import { CalculationCache } from './graphql/pipeline/calculation-cache.js';
 import { PreparedOperations } from './graphql/pipeline/execution.js';
 import { createFastPath } from './graphql/pipeline/fast-path.js';
 import { OperationPolicies } from './graphql/pipeline/operation-policy.js';
+import { TrustedDocuments } from './graphql/pipeline/trusted-documents.js';
+import { createQueryLimitsRule } from './graphql/limits/query-limits.rule.js';
 import { buildGatewaySchema } from './graphql/schema.js';
 import { createRequireAuth } from './http/auth.middleware.js';
 import { calculationsRouter } from './http/calculations.routes.js';
@@ -31,6 +33,8 @@ import { corsMiddleware } from './http/cors.middleware.js';
 import { errorHandler, notFoundHandler } from './http/errors.js';
 import { healthRouter } from './http/health.routes.js';
 import { metricsRouter } from './http/metrics.route.js';
+import { OpenApiRegistry } from './http/openapi.registry.js';
+import { openApiRouter } from './http/openapi.routes.js';
 import { requestContextMiddleware } from './http/request-context.middleware.js';
 import { ephemerisCsvRouter } from './http/ephemeris-csv.route.js';
 import { wheelRouter } from './http/wheel.route.js';
@@ -51,6 +55,7 @@ const ROUTERS: RouterFactory[] = [
   wheelRouter,
   ephemerisCsvRouter,
   explorerRouter,
+  openApiRouter,
 ];
 
 /** Prefix of the APQ query texts (by sha256 hex) in the gateway cache. */
@@ -103,6 +108,11 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<Gat
     services,
     deps,
     requireAuth: createRequireAuth(verifier, deps.quota, logger),
+    openapi: new OpenApiRegistry({
+      title: 'Nocturna REST API',
+      version: process.env.npm_package_version ?? '0.1.0',
+      description: 'The REST routes of the Nocturna gateway. Everything they answer, and more, is in the GraphQL API at /graphql.',
+    }),
   };
 
   // The GraphQL pipeline: its stages are shared by Apollo (as plugins) and the fast path.
@@ -111,6 +121,11 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<Gat
   const prepared = new PreparedOperations(schema, policies);
   const calculationCache = new CalculationCache(cache, config.cacheTtlSeconds, logger);
   const persistedQueries = prefixedCache(cache, PERSISTED_QUERY_PREFIX);
+  const { mode: trustedMode, file: trustedFile } = config.trustedDocuments;
+  const trusted =
+    trustedMode === 'off' || trustedFile === undefined
+      ? TrustedDocuments.off()
+      : TrustedDocuments.load(trustedMode, trustedFile, schema, [createQueryLimitsRule(config.limits.maxQueryDepth, config.limits.maxQueryCost)], prepared);
   const apollo = createApolloServer({ prepared, policies, calculationCache, persistedQueries, config, logger, metrics, quota: deps.quota });
   await apollo.start();
 
@@ -126,6 +141,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<Gat
     quota: deps.quota,
     cache: calculationCache,
     persistedQueries,
+    trusted,
     bodyLimitBytes: config.limits.bodyLimitBytes,
     services,
     metrics,
@@ -147,6 +163,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<Gat
 
   for (const factory of [...ROUTERS, ...(deps.routers ?? [])]) app.use(factory(runtime));
 
+  app.use('/graphql', trusted.expressMiddleware());
   app.use(
     '/graphql',
     expressMiddleware(apollo, {

@@ -16,6 +16,8 @@ export type PublicErrorCode =
   | 'FORBIDDEN'
   | 'RATE_LIMITED'
   | 'NOT_FOUND'
+  | 'TRUSTED_DOCUMENT_REQUIRED'
+  | 'PERSISTED_QUERY_NOT_FOUND'
   | 'INTERNAL_SERVER_ERROR';
 
 /** HTTP status of a response refused with this code (REST always; GraphQL when the whole request is refused). */
@@ -25,6 +27,8 @@ export const HTTP_STATUS_BY_CODE: Record<PublicErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   RATE_LIMITED: 429,
+  TRUSTED_DOCUMENT_REQUIRED: 400,
+  PERSISTED_QUERY_NOT_FOUND: 400,
   INTERNAL_SERVER_ERROR: 500,
 };
 
@@ -113,6 +117,16 @@ export class RateLimitedError extends DomainError {
   ) {
     super(message, options);
   }
+}
+
+/** Under TRUSTED_DOCUMENTS=require: a document text that is not in the manifest. */
+export class TrustedDocumentRequiredError extends DomainError {
+  readonly code = 'TRUSTED_DOCUMENT_REQUIRED' as const;
+}
+
+/** A `documentId` (or persisted-query hash) that is not in the trusted documents' manifest. */
+export class PersistedQueryNotFoundError extends DomainError {
+  readonly code = 'PERSISTED_QUERY_NOT_FOUND' as const;
 }
 
 /** A failure inside a calculation library (e.g. astronomy-engine threw a string). Masked publicly. */

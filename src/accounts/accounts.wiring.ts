@@ -47,7 +47,8 @@ export function createQuotaHook(accounts: Accounts): QuotaHook {
     const plan = state?.plan ?? 'DEFAULT';
     try {
       const s = await accounts.quota.consume(request.principal.subject, plan);
-      return { allowed: true, limit: s.limit, remaining: s.remaining, resetAtEpochSeconds: s.resetEpochSeconds };
+      const policy = plan.toLowerCase();
+      return { allowed: true, limit: s.limit, remaining: s.remaining, resetAtEpochSeconds: s.resetEpochSeconds, windowSeconds: s.windowSeconds, policy };
     } catch (error) {
       if (!(error instanceof QuotaExceededError)) throw error;
       return {
@@ -56,6 +57,8 @@ export function createQuotaHook(accounts: Accounts): QuotaHook {
         remaining: 0,
         resetAtEpochSeconds: error.state.resetEpochSeconds,
         retryAfterSeconds: error.retryAfterSeconds,
+        windowSeconds: error.state.windowSeconds,
+        policy: plan.toLowerCase(),
       };
     }
   };

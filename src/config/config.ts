@@ -39,6 +39,11 @@ export interface Config {
   limits: { maxQueryCost: number; maxQueryDepth: number; bodyLimitBytes: number };
   shutdownTimeoutMs: number;
   graphql: { introspection: boolean; sandbox: boolean };
+  /**
+   * Trusted documents: `allow` also serves `{"documentId": "sha256:<hex>"}` from the manifest;
+   * `require` serves nothing else. `file` is the manifest's absolute path (set unless mode is off).
+   */
+  trustedDocuments: { mode: 'off' | 'allow' | 'require'; file: string | undefined };
 }
 
 /** Thrown by loadConfig; `problems` holds one "VARIABLE: message" line per invalid variable. */
@@ -79,6 +84,9 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     for (const p of secretKeyProblems(e.SECRET_KEY)) problems.push(`SECRET_KEY: ${p}`);
   } else if (e.SECRET_KEY !== undefined && e.SECRET_KEY.length < 32) {
     problems.push('SECRET_KEY: must be at least 32 characters');
+  }
+  if (e.TRUSTED_DOCUMENTS !== 'off' && e.TRUSTED_DOCUMENTS_FILE === undefined) {
+    problems.push(`TRUSTED_DOCUMENTS_FILE: required when TRUSTED_DOCUMENTS is ${e.TRUSTED_DOCUMENTS}`);
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -128,6 +136,10 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     graphql: {
       introspection: e.ENABLE_INTROSPECTION ?? !production,
       sandbox: e.ENABLE_SANDBOX ?? !production,
+    },
+    trustedDocuments: {
+      mode: e.TRUSTED_DOCUMENTS,
+      file: e.TRUSTED_DOCUMENTS_FILE === undefined ? undefined : resolve(e.TRUSTED_DOCUMENTS_FILE),
     },
   };
 }

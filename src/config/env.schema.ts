@@ -127,6 +127,11 @@ export const envSchema = z.object({
   // GraphQL developer tools (default: on in development/test, off in production)
   ENABLE_INTROSPECTION: optionalBooleanFlag(),
   ENABLE_SANDBOX: optionalBooleanFlag(),
+
+  // Trusted documents (persisted operations): off | allow | require, and their manifest (a JSON
+  // object of "sha256:<hex>" ids to document texts); require is the recommended production setting.
+  TRUSTED_DOCUMENTS: z.enum(['off', 'allow', 'require']).optional().default('off'),
+  TRUSTED_DOCUMENTS_FILE: optionalString(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -11,14 +11,77 @@
  */
 import { Router } from 'express';
 import { ValidationError } from '../errors.js';
+import { z } from 'zod';
 import type { AppRuntime } from '../app.deps.js';
 import type { ChartRequest } from '../ephemeris/types.js';
 import { createRequestLoaders } from '../services/request-loaders.js';
 import { AYANAMSAS, BODIES, HOUSE_SYSTEMS, ZODIACS } from '../ephemeris/types.js';
 import { restFieldNames, sendRestError } from './errors.js';
+import { caseInsensitiveEnum, parseWith, restErrorSchema } from './openapi.registry.js';
 
 const CALCULATIONS = ['positions', 'aspects', 'houses'] as const;
 type Calculation = (typeof CALCULATIONS)[number];
+
+const DATE_REQUIRED = 'date is required (ISO 8601, e.g. "2024-01-01T12:00:00Z")';
+const DATE_INSTANT = 'date must be an ISO 8601 instant with Z or an offset, e.g. "2024-01-01T12:00:00Z"';
+
+/**
+ * The body of POST /api/v1/calculations: what validates it and what /api/v1/openapi.json
+ * describes. Unknown fields are ignored (clients of the old service send their own); the chart
+ * service checks the ranges again and the rest (the supported dates).
+ */
+export const calculationBodySchema = z
+  .object({
+    date: z
+      .string({ error: DATE_REQUIRED })
+      .trim()
+      .min(1, DATE_REQUIRED)
+      .regex(/(Z|[+-]\d{2}:?\d{2})$/i, DATE_INSTANT)
+      .refine((v) => !Number.isNaN(Date.parse(v)), DATE_INSTANT)
+      .meta({ description: 'The instant: ISO 8601 with Z or an offset.', examples: ['2024-01-01T12:00:00Z'] }),
+    latitude: z.number({ error: 'latitude must be a number (degrees)' }).min(-90).max(90).optional().meta({ description: 'Degrees, north positive (or give `place`).', examples: [40.7128] }),
+    longitude: z
+      .number({ error: 'longitude must be a number (degrees, east positive)' })
+      .min(-180)
+      .max(180)
+      .optional()
+      .meta({ description: 'Degrees, east positive (or give `place`).', examples: [-74.006] }),
+    place: z
+      .string({ error: 'place must be a string, e.g. "Ulm, DE"' })
+      .trim()
+      .min(1)
+      .max(200)
+      .nullish()
+      .meta({ description: 'A birthplace instead of latitude/longitude: a name, then optionally a country code or region ("Liverpool", "Ulm, DE", "Springfield, US-IL"); the best-ranked match of the gazetteer is used and the answer names it.', examples: ['Ulm, DE'] }),
+    elevation: z.number().min(-500).max(20_000).nullish().meta({ description: 'Metres above sea level (default 0).' }),
+    calculations: z
+      .array(
+        z
+          .string()
+          .transform((v) => v.toLowerCase())
+          .pipe(z.enum(CALCULATIONS, { error: `expected one of ${CALCULATIONS.join(', ')}` })),
+      )
+      .min(1, `calculations must be a non-empty array of ${CALCULATIONS.join(', ')}`)
+      .max(CALCULATIONS.length * 4)
+      .nullish()
+      .meta({ description: 'What to answer (any case; default all three).' }),
+    bodies: z.array(caseInsensitiveEnum(BODIES)).max(BODIES.length * 2).nullish().meta({ description: 'Bodies (any case; default the standard set). `planets` is accepted as another name.' }),
+    planets: z.array(caseInsensitiveEnum(BODIES)).max(BODIES.length * 2).nullish().meta({ deprecated: true }),
+    houseSystem: caseInsensitiveEnum(HOUSE_SYSTEMS).nullish().meta({ description: 'Default PLACIDUS. `house_system` is accepted as another name.' }),
+    house_system: caseInsensitiveEnum(HOUSE_SYSTEMS).nullish().meta({ deprecated: true }),
+    zodiac: caseInsensitiveEnum(ZODIACS).nullish(),
+    ayanamsa: caseInsensitiveEnum(AYANAMSAS).nullish().meta({ description: 'Needed for the SIDEREAL zodiac.' }),
+  })
+  .loose()
+  .superRefine((b, ctx) => {
+    if (b.place != null) {
+      if (b.latitude !== undefined || b.longitude !== undefined) ctx.addIssue({ code: 'custom', path: ['place'], message: 'give either place or latitude/longitude, not both' });
+      return;
+    }
+    if (b.latitude === undefined) ctx.addIssue({ code: 'custom', path: ['latitude'], message: 'latitude is required (number, degrees), or give place' });
+    if (b.longitude === undefined) ctx.addIssue({ code: 'custom', path: ['longitude'], message: 'longitude is required (number, degrees, east positive), or give place' });
+  })
+  .meta({ id: 'CalculationRequest' });
 
 interface ParsedBody {
   input: ChartRequest;
@@ -26,68 +89,21 @@ interface ParsedBody {
   date: string;
 }
 
-function pick(body: Record<string, unknown>, camel: string, snake: string): unknown {
-  return body[camel] ?? body[snake];
-}
-
-function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): T | undefined {
-  if (value === undefined || value === null) return undefined;
-  const v = typeof value === 'string' ? value.toUpperCase() : value;
-  if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) {
-    throw new ValidationError(field, `${field} must be one of ${allowed.join(', ')}`);
-  }
-  return v as T;
-}
-
 /** Validates the REST body and maps it to a chart input. @throws ValidationError */
 export function parseCalculationBody(raw: unknown): ParsedBody {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ValidationError('body', 'Expected a JSON object body');
-  const body = raw as Record<string, unknown>;
-  const { date, latitude, longitude, place } = body;
-  if (typeof date !== 'string' || date.trim() === '') throw new ValidationError('date', 'date is required (ISO 8601, e.g. "2024-01-01T12:00:00Z")');
-  if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(date.trim()) || Number.isNaN(Date.parse(date))) {
-    throw new ValidationError('date', 'date must be an ISO 8601 instant with Z or an offset, e.g. "2024-01-01T12:00:00Z"');
-  }
-  const hasPlace = place !== undefined && place !== null;
-  if (hasPlace) {
-    if (typeof place !== 'string') throw new ValidationError('place', 'place must be a string, e.g. "Ulm, DE"');
-    if (latitude !== undefined || longitude !== undefined) {
-      throw new ValidationError('place', 'give either place or latitude/longitude, not both');
-    }
-  } else {
-    if (typeof latitude !== 'number') throw new ValidationError('latitude', 'latitude is required (number, degrees), or give place');
-    if (typeof longitude !== 'number') throw new ValidationError('longitude', 'longitude is required (number, degrees, east positive), or give place');
-  }
-  const requested = body.calculations ?? ['positions', 'aspects', 'houses'];
-  if (!Array.isArray(requested) || requested.length === 0) {
-    throw new ValidationError('calculations', `calculations must be a non-empty array of ${CALCULATIONS.join(', ')}`);
-  }
-  const calculations: Calculation[] = [];
-  (requested as readonly unknown[]).forEach((c, i) => {
-    const name = typeof c === 'string' ? c.toLowerCase() : c;
-    if (!(CALCULATIONS as readonly unknown[]).includes(name)) {
-      throw new ValidationError(`calculations.${i}`, `unknown calculation ${JSON.stringify(c)} (expected ${CALCULATIONS.join(', ')})`);
-    }
-    if (!calculations.includes(name as Calculation)) calculations.push(name as Calculation);
-  });
-  const bodiesRaw = body.bodies ?? body.planets;
-  let bodies: ChartRequest['bodies'];
-  if (bodiesRaw !== undefined) {
-    if (!Array.isArray(bodiesRaw)) throw new ValidationError('bodies', 'bodies must be an array');
-    bodies = bodiesRaw.map((b, i) => oneOf(b, BODIES, `bodies.${i}`)!);
-  }
+  const body = parseWith(calculationBodySchema, raw);
+  const calculations = [...new Set(body.calculations ?? CALCULATIONS)];
+  const elevationMeters = body.elevation ?? undefined;
   const input: ChartRequest = {
-    moment: { utc: new Date(date) },
-    location: {
-      ...(hasPlace ? { place } : { latitude: latitude as number, longitude: longitude as number }),
-      elevationMeters: typeof body.elevation === 'number' ? body.elevation : undefined,
-    },
-    bodies,
-    houseSystem: oneOf(pick(body, 'houseSystem', 'house_system'), HOUSE_SYSTEMS, 'houseSystem'),
-    zodiac: oneOf(body.zodiac, ZODIACS, 'zodiac'),
-    ayanamsa: oneOf(body.ayanamsa, AYANAMSAS, 'ayanamsa'),
+    moment: { utc: new Date(body.date) },
+    location: body.place != null ? { place: body.place, elevationMeters } : { latitude: body.latitude!, longitude: body.longitude!, elevationMeters },
+    bodies: body.bodies ?? body.planets ?? undefined,
+    houseSystem: body.houseSystem ?? body.house_system ?? undefined,
+    zodiac: body.zodiac ?? undefined,
+    ayanamsa: body.ayanamsa ?? undefined,
   };
-  return { input, calculations, date };
+  return { input, calculations, date: (raw as { date: string }).date };
 }
 
 /** The body's names of the chart request's fields. */
@@ -100,8 +116,70 @@ const FIELD_NAMES = restFieldNames({
   'moment.utc': 'date',
 });
 
+const ANGLE = z.number().meta({ description: 'degrees in [0, 360)' });
+const calculationResponseSchema = z
+  .object({
+    date: z.string(),
+    latitude: z.number(),
+    longitude: z.number(),
+    moment: z.object({ utc: z.string(), julianDayUt: z.number(), julianDayTt: z.number(), deltaTSeconds: z.number() }).loose(),
+    positions: z
+      .array(
+        z
+          .object({
+            body: z.enum(BODIES),
+            longitude: ANGLE,
+            latitude: z.number(),
+            distanceAu: z.number(),
+            longitudeSpeed: z.number().meta({ description: 'degrees per day' }),
+            retrograde: z.boolean(),
+            sign: z.string(),
+            signLongitude: z.number(),
+            house: z.number().int().nullable(),
+          })
+          .loose(),
+      )
+      .optional(),
+    aspects: z
+      .array(z.object({ first: z.string(), second: z.string(), type: z.string(), orb: z.number(), applying: z.boolean() }).loose())
+      .optional(),
+    houses: z
+      .object({ system: z.enum(HOUSE_SYSTEMS), cusps: z.array(ANGLE).meta({ description: '12 cusps, house 1 first' }), ascendant: ANGLE, midheaven: ANGLE })
+      .loose()
+      .nullable()
+      .optional(),
+  })
+  .meta({ id: 'CalculationResponse' });
+
 export function calculationsRouter(rt: AppRuntime): Router {
   const router = Router();
+  rt.openapi.register({
+    method: 'get',
+    path: '/api/v1/calculations',
+    summary: 'Who the token is, and how to call the calculations',
+    tags: ['calculations'],
+    auth: true,
+    responses: {
+      200: {
+        description: 'The token\'s subject and an example body.',
+        json: z.object({ status: z.literal('ok'), authenticated: z.object({ subject: z.string(), kind: z.string(), expiresAt: z.string() }), usage: z.object({}).loose() }),
+      },
+    },
+  });
+  rt.openapi.register({
+    method: 'post',
+    path: '/api/v1/calculations',
+    summary: 'Positions, aspects and houses of one chart',
+    description: 'The integration body of the old service, answered by the same chart service as the GraphQL `chart` query.',
+    tags: ['calculations'],
+    auth: true,
+    body: calculationBodySchema,
+    responses: {
+      200: { description: 'The chart parts asked for.', json: calculationResponseSchema },
+      400: { description: 'A field is missing or out of range (`error.field` names it), or the body is not JSON.', json: restErrorSchema },
+      413: { description: 'The body is larger than BODY_LIMIT_BYTES.', json: restErrorSchema },
+    },
+  });
   // The deployment guide checks a service token with `curl -H "Authorization: Bearer …"
   // /api/v1/calculations` (a GET): answer who the token is and how to call the API.
   router.get('/api/v1/calculations', rt.requireAuth, (_req, res) => {

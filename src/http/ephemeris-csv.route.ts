@@ -13,11 +13,11 @@
  */
 import { Router } from 'express';
 import { z } from 'zod';
-import { ValidationError } from '../errors.js';
 import type { AppRuntime } from '../app.deps.js';
 import { AYANAMSAS, BODIES, CENTERS, ZODIACS, type Position } from '../ephemeris/types.js';
 import type { EphemerisTableRequest } from '../services/techniques.requests.js';
 import { restFieldNames, sendRestError } from './errors.js';
+import { parseWith, restErrorSchema } from './openapi.registry.js';
 
 export const EPHEMERIS_CSV_PATH = '/api/v1/ephemeris.csv';
 
@@ -71,14 +71,7 @@ export type EphemerisCsvQuery = z.infer<typeof EphemerisCsvQuery>;
  * @throws ValidationError naming the query parameter (the first problem found)
  */
 export function parseEphemerisCsvQuery(raw: unknown): EphemerisTableRequest {
-  const parsed = EphemerisCsvQuery.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue.code === 'unrecognized_keys' ? issue.keys[0] : String(issue.path[0] ?? 'query');
-    const message = issue.code === 'unrecognized_keys' ? `unknown query parameter "${field}"` : `${field}: ${issue.message}`;
-    throw new ValidationError(field, message);
-  }
-  const q = parsed.data;
+  const q = parseWith(EphemerisCsvQuery, raw);
   return {
     from: q.from,
     to: q.to,
@@ -123,6 +116,20 @@ const drained = (res: NodeJS.WritableStream) =>
 /** The CSV route (mounted by app.ts). */
 export function ephemerisCsvRouter(rt: AppRuntime): Router {
   const router = Router();
+  rt.openapi.register({
+    method: 'get',
+    path: EPHEMERIS_CSV_PATH,
+    summary: 'A table of positions as CSV',
+    description:
+      'The `ephemerisTable` query as CSV, streamed: one row per instant from `from` to `to` by `step` ("1d", "6h" …), at most 10,000 rows; per body its longitude, latitude, distance, speed, right ascension, declination and sign. Example: `?from=2024-01-01T00:00:00Z&to=2024-02-01T00:00:00Z&step=1d&bodies=SUN,MOON`.',
+    tags: ['techniques'],
+    auth: true,
+    query: EphemerisCsvQuery,
+    responses: {
+      200: { description: 'The table (`text/csv`, a header line, then one line per instant).', content: { mediaType: 'text/csv', schema: { type: 'string' } } },
+      400: { description: 'A parameter is unknown, repeated, out of range, or the table would exceed 10,000 rows (`error.field` names it).', json: restErrorSchema },
+    },
+  });
   router.get(EPHEMERIS_CSV_PATH, rt.requireAuth, async (req, res) => {
     res.locals.observation.operation = 'rest_ephemeris_csv';
     let stream;

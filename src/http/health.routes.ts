@@ -7,6 +7,7 @@
  * - GET /api/v1/calculations/health: the ephemeris self-test only.
  */
 import { Router } from 'express';
+import { z } from 'zod';
 import type { AppRuntime } from '../app.deps.js';
 
 type CheckStatus = 'ok' | 'down' | 'not_configured';
@@ -83,8 +84,59 @@ async function readiness(rt: AppRuntime) {
   };
 }
 
+const checkSchema = z
+  .object({
+    status: z.enum(['ok', 'down', 'not_configured']),
+    required: z.boolean(),
+    kind: z.string().optional(),
+    latencyMs: z.number().optional(),
+    error: z.string().optional(),
+  })
+  .meta({ id: 'HealthCheck' });
+const readinessSchema = z
+  .object({
+    status: z.enum(['ok', 'degraded', 'unavailable']),
+    version: z.string(),
+    environment: z.string(),
+    uptimeSeconds: z.number().int(),
+    checks: z.object({ database: checkSchema, redis: checkSchema, ephemeris: checkSchema }),
+  })
+  .meta({ id: 'Readiness' });
+const calculationsHealthSchema = z.object({ status: z.enum(['ok', 'unavailable']), checks: z.object({ ephemeris: checkSchema }) });
+
+function registerHealthRoutes(rt: AppRuntime): void {
+  const tags = ['health'];
+  rt.openapi.register({
+    method: 'get',
+    path: '/health',
+    summary: 'Liveness: 200 while the process serves HTTP',
+    tags,
+    auth: false,
+    responses: { 200: { description: 'Alive.', json: z.object({ status: z.literal('ok') }) } },
+  });
+  /** A check route: 200 when it passes, 503 with the same body when a required part is down. */
+  const check = (path: string, summary: string, json: z.ZodType, description?: string) =>
+    rt.openapi.register({
+      method: 'get',
+      path,
+      summary,
+      description,
+      tags,
+      auth: false,
+      responses: {
+        200: { description: 'Ready (status `ok`, or `degraded` without Redis).', json },
+        503: { description: 'A required part is down.', json },
+      },
+    });
+  const redisNote = 'Redis is reported but not required: without it the service answers uncached ("degraded", 200).';
+  check('/ready', 'Readiness: database, Redis and ephemeris with latency', readinessSchema, redisNote);
+  check('/api/v1/health', 'Readiness: database, Redis and ephemeris with latency', readinessSchema, redisNote);
+  check('/api/v1/calculations/health', 'The ephemeris self-test', calculationsHealthSchema);
+}
+
 export function healthRouter(rt: AppRuntime): Router {
   const router = Router();
+  registerHealthRoutes(rt);
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });

@@ -23,122 +23,128 @@
 import { createHash } from 'node:crypto';
 import { Router } from 'express';
 import { ValidationError } from '../errors.js';
+import { z } from 'zod';
 import type { AppRuntime } from '../app.deps.js';
 import type { ChartRequest } from '../ephemeris/types.js';
-import {
-  ASPECT_TYPES,
-  AYANAMSAS,
-  BODIES,
-  CENTERS,
-  DISAMBIGUATIONS,
-  HOUSE_SYSTEMS,
-  ZODIACS,
-  type AspectType,
-} from '../ephemeris/types.js';
-import type { WheelTheme } from '../render/index.js';
+import { ASPECT_TYPES, AYANAMSAS, BODIES, CENTERS, DISAMBIGUATIONS, HOUSE_SYSTEMS, ZODIACS } from '../ephemeris/types.js';
+import { MAX_WHEEL_SIZE_PX, MIN_WHEEL_SIZE_PX, WHEEL_THEMES } from '../render/index.js';
 import { createRequestLoaders } from '../services/request-loaders.js';
 import { WHEEL_STYLES, type WheelRequest } from '../services/wheel.service.js';
 import { sendRestError, type RestFieldNames } from './errors.js';
+import { caseInsensitiveEnum, parseWith, restErrorSchema } from './openapi.registry.js';
 
 export const WHEEL_PATH = '/api/v1/charts/wheel.svg';
 
-const MOMENT_PARAMS = ['date', 'utc', 'localDateTime', 'timeZone', 'utcOffsetMinutes', 'disambiguation'] as const;
-const PLACE_PARAMS = ['latitude', 'longitude', 'elevation', 'place'] as const;
-const KNOWN_PARAMS = new Set<string>([
-  ...MOMENT_PARAMS,
-  ...PLACE_PARAMS,
-  'houseSystem', 'zodiac', 'ayanamsa', 'center', 'bodies',
-  'style', 'size', 'theme', 'aspects', 'showAspects', 'showDegreeLabels', 'title', 'innerLabel', 'outerLabel', 'idPrefix',
-  ...[...MOMENT_PARAMS, ...PLACE_PARAMS].filter((p) => p !== 'disambiguation').map(outerName),
-  'outerDisambiguation',
-]);
+const ONCE = { error: 'must be given once, as a plain value' };
+
+/** A query parameter: one string, converted by `fromString`, then checked by `schema`. */
+function param<T extends z.ZodType>(schema: T, fromString: (value: string) => unknown) {
+  return z.string(ONCE).transform(fromString).pipe(schema).optional();
+}
+const blankAsUndefined = (v: string) => (v.trim() === '' ? undefined : Number(v));
+const numberParam = (description: string, min: number, max: number) =>
+  param(z.number({ error: 'must be a number' }).min(min).max(max).optional(), blankAsUndefined).meta({ description });
+const integerParam = (description: string, min: number, max: number) =>
+  param(z.number({ error: 'must be an integer' }).int('must be an integer').min(min).max(max).optional(), blankAsUndefined).meta({ description });
+const booleanParam = (description: string) =>
+  param(z.boolean({ error: 'must be true or false' }), (v) => ({ true: true, '1': true, false: false, '0': false })[v.toLowerCase()] ?? v).meta({ description });
+const enumParam = <T extends string>(values: readonly [T, ...T[]], description: string) =>
+  z.string(ONCE).pipe(caseInsensitiveEnum(values)).optional().meta({ description: `${description} (any case)` });
+const listParam = <T extends string>(values: readonly [T, ...T[]], description: string) =>
+  param(z.array(caseInsensitiveEnum(values)).max(values.length * 2), (v) => v.split(',').map((item) => item.trim())).meta({
+    description: `${description}: comma-separated, any case`,
+  });
+const textParam = (description: string, maxLength: number) => z.string(ONCE).max(maxLength).optional().meta({ description });
+const instantParam = (description: string) =>
+  z
+    .string(ONCE)
+    .trim()
+    .regex(/(Z|[+-]\d{2}:?\d{2})$/i, 'the instant needs Z or an offset, e.g. "2024-01-01T12:00:00Z"')
+    .refine((v) => !Number.isNaN(Date.parse(v)), 'not an ISO 8601 instant, e.g. "2024-01-01T12:00:00Z"')
+    .optional()
+    .meta({ description, examples: ['1990-01-15T14:30:00Z'] });
+
+/** The moment and place parameters of one chart; the outer chart's carry the `outer` prefix. */
+function chartParams(of: string) {
+  return {
+    date: instantParam(`The ${of} instant: ISO 8601 with Z or an offset`),
+    utc: instantParam(`Another name of date`),
+    localDateTime: textParam(`The ${of} local date and time ("1990-01-15T14:30:00"), with timeZone or utcOffsetMinutes`, 40),
+    timeZone: textParam('IANA time zone of localDateTime', 64),
+    utcOffsetMinutes: integerParam('UTC offset of localDateTime in minutes', -1440, 1440),
+    latitude: numberParam(`The ${of} latitude in degrees, north positive (with longitude; houses and angles need a place)`, -90, 90),
+    longitude: numberParam(`The ${of} longitude in degrees, east positive`, -180, 180),
+    elevation: numberParam('Metres above sea level', -500, 20_000),
+    place: textParam(`The ${of} place instead of latitude/longitude: a name, then optionally a country code or region ("Ulm, DE")`, 200),
+  };
+}
+const INNER = chartParams('chart');
+const OUTER = Object.fromEntries(Object.entries(chartParams('outer chart')).map(([name, schema]) => [outerName(name), schema])) as {
+  [K in keyof typeof INNER as `outer${Capitalize<K>}`]: (typeof INNER)[K];
+};
+
+/**
+ * The query of GET /api/v1/charts/wheel.svg: what validates it and what /api/v1/openapi.json
+ * describes. Unknown and repeated parameters are refused.
+ */
+export const wheelQuerySchema = z.strictObject({
+  ...INNER,
+  disambiguation: enumParam(DISAMBIGUATIONS, 'At a DST gap or overlap of localDateTime (default COMPATIBLE)'),
+  houseSystem: enumParam(HOUSE_SYSTEMS, 'House system (default PLACIDUS)'),
+  zodiac: enumParam(ZODIACS, 'Zodiac (default TROPICAL)'),
+  ayanamsa: enumParam(AYANAMSAS, 'Ayanamsa of the SIDEREAL zodiac'),
+  center: enumParam(CENTERS, 'Centre (default GEOCENTRIC)'),
+  bodies: listParam(BODIES, 'Bodies drawn (default the standard set)'),
+  style: enumParam(WHEEL_STYLES, 'western: the round wheel; north_indian, south_indian: the square charts of Jyotish (default western)'),
+  size: integerParam('Width and height in pixels', MIN_WHEEL_SIZE_PX, MAX_WHEEL_SIZE_PX),
+  theme: z
+    .string(ONCE)
+    .pipe(z.string().transform((v) => v.toLowerCase()).pipe(z.enum(WHEEL_THEMES, { error: `expected one of ${WHEEL_THEMES.join(', ')}` })))
+    .optional()
+    .meta({ description: 'Colours (default light)' }),
+  aspects: listParam(ASPECT_TYPES as [string, ...string[]], 'Aspect types drawn'),
+  showAspects: booleanParam('Draw the aspect lines (default true)'),
+  showDegreeLabels: booleanParam('Label each body with its degree (default true)'),
+  title: textParam('Title drawn above the wheel', 200),
+  innerLabel: textParam('Label of the inner chart of a bi-wheel', 200),
+  outerLabel: textParam('Label of the outer chart of a bi-wheel', 200),
+  idPrefix: textParam('Prefix of the SVG element ids (to embed several wheels in one page)', 40),
+  ...OUTER,
+  outerDisambiguation: enumParam(DISAMBIGUATIONS, 'At a DST gap or overlap of outerLocalDateTime'),
+});
+type WheelParams = z.output<typeof wheelQuerySchema>;
 
 function outerName(param: string): string {
   return `outer${param.charAt(0).toUpperCase()}${param.slice(1)}`;
 }
 
-type Query = Record<string, string | undefined>;
-
-/** One value per parameter: refuses repeated and unknown parameters. */
-function flatten(raw: Record<string, unknown>): Query {
-  const out: Query = {};
-  for (const [name, value] of Object.entries(raw)) {
-    if (!KNOWN_PARAMS.has(name)) throw new ValidationError(name, `unknown query parameter "${name}"`);
-    if (typeof value !== 'string') throw new ValidationError(name, `${name} must be given once, as a plain value`);
-    out[name] = value;
-  }
-  return out;
-}
-
-function number(q: Query, name: string): number | undefined {
-  const v = q[name];
-  if (v === undefined || v.trim() === '') return undefined;
-  const n = Number(v);
-  if (!Number.isFinite(n)) throw new ValidationError(name, `${name} must be a number`);
-  return n;
-}
-
-function integer(q: Query, name: string): number | undefined {
-  const n = number(q, name);
-  if (n !== undefined && !Number.isInteger(n)) throw new ValidationError(name, `${name} must be an integer`);
-  return n;
-}
-
-function bool(q: Query, name: string): boolean | undefined {
-  const v = q[name]?.toLowerCase();
-  if (v === undefined) return undefined;
-  if (v === 'true' || v === '1') return true;
-  if (v === 'false' || v === '0') return false;
-  throw new ValidationError(name, `${name} must be true or false`);
-}
-
-function oneOf<T extends string>(q: Query, name: string, allowed: readonly T[]): T | undefined {
-  const v = q[name]?.toUpperCase();
-  if (v === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(v)) throw new ValidationError(name, `${name} must be one of ${allowed.join(', ')}`);
-  return v as T;
-}
-
-function list<T extends string>(q: Query, name: string, allowed: readonly T[]): T[] | undefined {
-  const v = q[name];
-  if (v === undefined) return undefined;
-  return v.split(',').map((item, i) => {
-    const upper = item.trim().toUpperCase();
-    if (!(allowed as readonly string[]).includes(upper)) {
-      throw new ValidationError(`${name}.${i}`, `${name}: unknown value "${item.trim()}"`);
-    }
-    return upper as T;
-  });
-}
-
 /** Moment and place from the plain (`date`…) or prefixed (`outerDate`…) parameters. */
-function momentAndPlace(q: Query, name: (p: string) => string): Pick<ChartRequest, 'moment' | 'location'> {
-  const date = q[name('date')];
-  const utc = q[name('utc')];
+function momentAndPlace(params: WheelParams, name: (p: string) => string): Pick<ChartRequest, 'moment' | 'location'> {
+  const q = params as Record<string, unknown>;
+  const get = <T>(p: string) => q[name(p)] as T | undefined;
+  const date = get<string>('date');
+  const utc = get<string>('utc');
   if (date !== undefined && utc !== undefined) {
     throw new ValidationError(name('date'), `give ${name('date')} or ${name('utc')}, not both`);
   }
   const instant = date ?? utc;
-  if (instant !== undefined && !/(Z|[+-]\d{2}:?\d{2})$/i.test(instant.trim())) {
-    throw new ValidationError(name(date !== undefined ? 'date' : 'utc'), 'the instant needs Z or an offset, e.g. "2024-01-01T12:00:00Z"');
-  }
-  const latitude = number(q, name('latitude'));
-  const longitude = number(q, name('longitude'));
+  const latitude = get<number>('latitude');
+  const longitude = get<number>('longitude');
   if ((latitude === undefined) !== (longitude === undefined)) {
     throw new ValidationError(name(latitude === undefined ? 'latitude' : 'longitude'), 'give both latitude and longitude, or neither');
   }
-  const place = q[name('place')];
+  const place = get<string>('place');
   if (place !== undefined && latitude !== undefined) {
     throw new ValidationError(name('place'), `give either ${name('place')} or ${name('latitude')}/${name('longitude')}, not both`);
   }
-  const elevationMeters = number(q, name('elevation'));
+  const elevationMeters = get<number>('elevation');
   return {
     moment: {
       utc: instant === undefined ? undefined : new Date(instant),
-      localDateTime: q[name('localDateTime')],
-      timeZone: q[name('timeZone')],
-      utcOffsetMinutes: integer(q, name('utcOffsetMinutes')),
-      disambiguation: oneOf(q, name('disambiguation'), DISAMBIGUATIONS),
+      localDateTime: get<string>('localDateTime'),
+      timeZone: get<string>('timeZone'),
+      utcOffsetMinutes: get<number>('utcOffsetMinutes'),
+      disambiguation: get<ChartRequest['moment']['disambiguation']>('disambiguation'),
     },
     location:
       place !== undefined
@@ -160,24 +166,17 @@ export interface WheelQuery {
  * @throws ValidationError naming the query parameter
  */
 export function parseWheelQuery(raw: Record<string, unknown>): WheelQuery {
-  const q = flatten(raw);
-  const chartOptions = {
-    bodies: list(q, 'bodies', BODIES),
-    houseSystem: oneOf(q, 'houseSystem', HOUSE_SYSTEMS),
-    zodiac: oneOf(q, 'zodiac', ZODIACS),
-    ayanamsa: oneOf(q, 'ayanamsa', AYANAMSAS),
-    center: oneOf(q, 'center', CENTERS),
-  };
+  const q = parseWith(wheelQuerySchema, raw);
+  const chartOptions = { bodies: q.bodies, houseSystem: q.houseSystem, zodiac: q.zodiac, ayanamsa: q.ayanamsa, center: q.center };
   const input: ChartRequest = { ...momentAndPlace(q, (p) => p), ...chartOptions };
   const hasOuter = Object.keys(q).some((k) => k.startsWith('outer') && k !== 'outerLabel');
-  const theme = q.theme?.toLowerCase();
   const wheel: WheelRequest = {
-    style: oneOf(q, 'style', WHEEL_STYLES),
-    size: integer(q, 'size'),
-    theme: theme as WheelTheme | undefined,
-    aspectTypes: list<AspectType>(q, 'aspects', ASPECT_TYPES),
-    showAspects: bool(q, 'showAspects'),
-    showDegreeLabels: bool(q, 'showDegreeLabels'),
+    style: q.style,
+    size: q.size,
+    theme: q.theme,
+    aspectTypes: q.aspects as WheelRequest['aspectTypes'],
+    showAspects: q.showAspects,
+    showDegreeLabels: q.showDegreeLabels,
     title: q.title,
     innerLabel: q.innerLabel,
     outerLabel: q.outerLabel,
@@ -218,6 +217,19 @@ const FIELD_NAMES: RestFieldNames = (path) => {
 /** The wheel route (mounted by app.ts). */
 export function wheelRouter(rt: AppRuntime): Router {
   const router = Router();
+  rt.openapi.register({
+    method: 'get',
+    path: WHEEL_PATH,
+    summary: 'A chart wheel as SVG',
+    description: 'The chart of the moment and place given, drawn as a wheel; with an outer moment, a bi-wheel. Example: `?date=1990-01-15T14:30:00Z&latitude=51.5&longitude=-0.13&theme=dark`.',
+    tags: ['charts'],
+    auth: true,
+    query: wheelQuerySchema,
+    responses: {
+      200: { description: 'The picture (`X-Cache` says whether it came from the cache).', content: { mediaType: 'image/svg+xml', schema: { type: 'string' } } },
+      400: { description: 'A parameter is unknown, repeated or out of range (`error.field` names it).', json: restErrorSchema },
+    },
+  });
   router.get(WHEEL_PATH, rt.requireAuth, async (req, res) => {
     res.locals.observation.operation = 'rest_wheel_svg';
     try {

@@ -30,17 +30,38 @@ export interface QuotaDecision {
   resetAtEpochSeconds: number;
   /** When !allowed: seconds until a retry can succeed (Retry-After). */
   retryAfterSeconds?: number;
+  /** Length of the quota window in seconds (RateLimit-Policy `w`), when known. */
+  windowSeconds?: number;
+  /** Name of the quota policy (the plan, e.g. "default"); "default" when not given. */
+  policy?: string;
 }
 
 /** Decide whether this call may proceed; null = no quota applies. Throwing = internal error. */
 export type QuotaHook = (request: QuotaRequest) => Promise<QuotaDecision | null>;
 
-/** Header values of a decision. */
+/** A policy name as a structured-field String (RFC 9651 §3.3.3): printable ASCII, `"` and `\` escaped. */
+function sfString(text: string): string {
+  return `"${text.replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, (c) => `\\${c}`)}"`;
+}
+
+/**
+ * Header values of a decision: the customary `X-RateLimit-*` (Reset in seconds since the epoch),
+ * and the IETF headers of draft-ietf-httpapi-ratelimit-headers (structured fields, RFC 9651):
+ * `RateLimit-Policy: "default";q=1000;w=3600` (the quota `q` per window of `w` seconds) and
+ * `RateLimit: "default";r=998;t=1800` (`r` units left, `t` seconds until the window resets).
+ */
 export function quotaHeaders(decision: QuotaDecision): Record<string, string> {
+  const name = sfString(decision.policy ?? 'default');
+  const windowSeconds = decision.windowSeconds !== undefined && decision.windowSeconds >= 1 ? Math.round(decision.windowSeconds) : undefined;
+  // The reset instant is rounded up to a whole second: never say more than the window.
+  const resetSeconds = Math.min(windowSeconds ?? Infinity, Math.max(0, Math.ceil(decision.resetAtEpochSeconds - Date.now() / 1000)));
+  const window = windowSeconds === undefined ? '' : `;w=${windowSeconds}`;
   const headers: Record<string, string> = {
     'X-RateLimit-Limit': String(decision.limit),
     'X-RateLimit-Remaining': String(Math.max(0, decision.remaining)),
     'X-RateLimit-Reset': String(decision.resetAtEpochSeconds),
+    'RateLimit-Policy': `${name};q=${Math.max(0, Math.floor(decision.limit))}${window}`,
+    RateLimit: `${name};r=${Math.max(0, Math.floor(decision.remaining))};t=${resetSeconds}`,
   };
   if (!decision.allowed) {
     headers['Retry-After'] = String(Math.max(1, Math.ceil(decision.retryAfterSeconds ?? decision.resetAtEpochSeconds - Date.now() / 1000)));

@@ -31,6 +31,8 @@ export interface QuotaState {
   remaining: number;
   /** X-RateLimit-Reset: Unix time (seconds) when the window ends. */
   resetEpochSeconds: number;
+  /** Length of the window in seconds (RateLimit-Policy `w`). */
+  windowSeconds: number;
 }
 
 /** Thrown when over quota; carries the header values as well as Retry-After. */
@@ -77,6 +79,7 @@ export function createQuotaService(options: QuotaOptions): QuotaService {
     limit,
     remaining: Math.max(0, res.remainingPoints),
     resetEpochSeconds: Math.ceil((Date.now() + res.msBeforeNext) / 1000),
+    windowSeconds: duration,
   });
 
   return {

@@ -265,7 +265,7 @@ describe('GET /api/v1/ephemeris.csv', () => {
     const bad: [Record<string, string>, string][] = [
       [{ ...params, from: 'yesterday' }, 'from'],
       [{ ...params, step: '1y' }, 'step'],
-      [{ ...params, bodies: 'SUN,PLANET_X' }, 'bodies'],
+      [{ ...params, bodies: 'SUN,PLANET_X' }, 'bodies.1'],
       [{ ...params, zodiac: 'draconic' }, 'zodiac'],
       [{ ...params, ayanamsa: '' , zodiac: 'sidereal' }, 'ayanamsa'],
       [{ ...params, center: 'topocentric' }, 'latitude'],

@@ -17,7 +17,7 @@ import {
   type SelectionSetNode,
   type ValidationContext,
 } from 'graphql';
-import { fieldPolicy } from '../field-policy.js';
+import { callCount, fieldPolicy } from '../field-policy.js';
 
 interface Measure {
   cost: number;
@@ -49,10 +49,14 @@ function measure(walk: Walk, selectionSet: SelectionSetNode, parent: GraphQLObje
       const name = selection.name.value;
       if (name === '__typename') continue;
       const field = parent?.getFields()[name];
-      cost += fieldPolicy(field, name).cost;
+      const policy = fieldPolicy(field, name);
+      // A batch field costs one call per item of its list (field-policy.ts, CostPerItem).
+      const calls = callCount(policy, selection);
+      cost += calls * policy.cost;
       if (selection.selectionSet) {
         const type = field ? getNamedType(field.type) : undefined;
-        add(measure(walk, selection.selectionSet, isObjectType(type) ? type : undefined, depth + 1));
+        const inner = measure(walk, selection.selectionSet, isObjectType(type) ? type : undefined, depth + 1);
+        add({ cost: calls * inner.cost, depth: inner.depth });
       }
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       add(measure(walk, selection.selectionSet, conditionType(walk, selection.typeCondition?.name.value, parent), depth));

@@ -19,7 +19,7 @@
  * graphql-js for graphql-js' own errors, locations and partial data (the request's DataLoaders
  * hold every chart already computed, so nothing is computed twice).
  */
-import { execute, getOperationAST, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { execute, getOperationAST, Kind, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
 import type { OperationPolicies, OperationPolicy } from './operation-policy.js';
@@ -83,6 +83,15 @@ export class PreparedOperation {
     );
   }
 
+  /** Compiles the operation now (trusted documents are compiled at start). */
+  compileNow(): void {
+    this.runs = Math.max(this.runs, 1);
+    if (this.compiled === undefined) {
+      const result = compileQuery(this.schema, this.document, this.operationName ?? undefined);
+      this.compiled = isCompiledQuery(result) ? result : null;
+    }
+  }
+
   /** The compiled query from the second run on (null when not compilable). */
   private compiledQuery(): CompiledQuery | null | undefined {
     this.runs += 1;
@@ -105,6 +114,8 @@ interface Entry {
 export class PreparedOperations {
   /** Query text → entry, in insertion order (oldest first). */
   private readonly entries = new Map<string, Entry>();
+  /** The trusted documents' entries (prepared at start), never forgotten nor counted in the bounds. */
+  private readonly pinned = new Map<string, Entry>();
   /** Characters of the texts in `entries`. */
   private chars = 0;
 
@@ -120,6 +131,8 @@ export class PreparedOperations {
    */
   prepare(source: string, document: DocumentNode, operationName: string | undefined): PreparedOperation | null {
     const operation = getOperationAST(document, operationName);
+    const pinned = this.pinned.get(source);
+    if (pinned) return this.operationOf(pinned, operationName) ?? null;
     if (!operation || !this.policies.of(operation, document).cacheable || source.length > MAX_PREPARED_SOURCE_CHARS) return null;
     let entry = this.entries.get(source);
     if (entry?.document !== document) entry = this.remember(source, document);
@@ -132,8 +145,25 @@ export class PreparedOperations {
    * "" is a name, which no operation has.
    */
   lookup(source: string, operationName: string | undefined): PreparedOperation | undefined {
-    const entry = this.entries.get(source);
+    const entry = this.pinned.get(source) ?? this.entries.get(source);
     return entry && this.operationOf(entry, operationName);
+  }
+
+  /**
+   * Keeps a validated document for good (a trusted document) and compiles its calculation
+   * operations now, so that its first request runs compiled, on the fast path too.
+   */
+  pin(source: string, document: DocumentNode): void {
+    this.forget(source);
+    const entry: Entry = { source, document, byName: new Map() };
+    this.pinned.set(source, entry);
+    for (const definition of document.definitions) {
+      if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+      const name = definition.name?.value;
+      this.operationOf(entry, name)?.compileNow();
+      // A document of one operation is also run without an operation name.
+      if (document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).length === 1) this.operationOf(entry, undefined)?.compileNow();
+    }
   }
 
   /** Apollo Server gateway that serves the schema and executes through this table. */

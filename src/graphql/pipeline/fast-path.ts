@@ -25,6 +25,7 @@ import { createGatewayContext } from '../context.js';
 import { chargeQuota } from './access.js';
 import { calculationCacheKey, type CalculationCache } from './calculation-cache.js';
 import type { PreparedOperation, PreparedOperations } from './execution.js';
+import type { TrustedDocuments } from './trusted-documents.js';
 
 const CONTENT_TYPE = 'application/json; charset=utf-8';
 
@@ -45,6 +46,8 @@ export interface FastPathOptions {
   cache: CalculationCache;
   /** Apollo's persisted-query (APQ) store: query texts by sha256 hex. */
   persistedQueries: KeyValueCache;
+  /** The trusted documents (TRUSTED_DOCUMENTS): documentId lookups and what `require` refuses. */
+  trusted: TrustedDocuments;
   bodyLimitBytes: number;
   services: AppServices;
   metrics: Metrics;
@@ -66,6 +69,8 @@ interface GraphQLRequest {
   query: string | undefined;
   /** An APQ hash sent without the query text. */
   hash: string | undefined;
+  /** A trusted document's id (trusted-documents.ts). */
+  documentId: string | undefined;
   operationName: string | undefined;
   variables: Record<string, unknown>;
 }
@@ -100,8 +105,9 @@ function isCandidate(req: IncomingMessage, bodyLimitBytes: number): boolean {
 /** The request in the body, when it has the shape the fast path answers; undefined otherwise. */
 function graphqlRequestOf(body: unknown): GraphQLRequest | undefined {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
-  const { query, operationName, variables, extensions } = body as Record<string, unknown>;
+  const { query, operationName, variables, extensions, documentId } = body as Record<string, unknown>;
   if (query !== undefined && typeof query !== 'string') return undefined;
+  if (documentId !== undefined && (typeof documentId !== 'string' || query !== undefined || extensions !== undefined)) return undefined;
   if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return undefined;
   if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return undefined;
   let hash: string | undefined;
@@ -112,10 +118,11 @@ function graphqlRequestOf(body: unknown): GraphQLRequest | undefined {
     if (pq?.version !== 1 || typeof pq.sha256Hash !== 'string') return undefined;
     hash = pq.sha256Hash;
   }
-  if (query === undefined && hash === undefined) return undefined;
+  if (query === undefined && hash === undefined && documentId === undefined) return undefined;
   return {
     query,
     hash,
+    documentId,
     operationName: typeof operationName === 'string' ? operationName : undefined,
     variables: (variables ?? {}) as Record<string, unknown>,
   };
@@ -144,7 +151,7 @@ function send(res: ServerResponse, body: string | Buffer, decision: QuotaDecisio
 }
 
 export function createFastPath(options: FastPathOptions): FastPath {
-  const { prepared, verifier, quota, cache, persistedQueries, services, metrics, logger, observe, trustProxy } = options;
+  const { prepared, verifier, quota, cache, persistedQueries, trusted, services, metrics, logger, observe, trustProxy } = options;
   const handOffs = new WeakMap<IncomingMessage, HandOff>();
 
   function record(operation: PreparedOperation, observation: RequestObservation, startedAt: number, cacheHit: boolean): void {
@@ -162,8 +169,12 @@ export function createFastPath(options: FastPathOptions): FastPath {
   async function answer(req: IncomingMessage, res: ServerResponse, observation: RequestObservation, body: unknown, handOff: HandOff, startedAt: number): Promise<boolean> {
     const request = graphqlRequestOf(body);
     if (!request) return false;
+    // Trusted documents: the manifest's text of a documentId; a refusal is Apollo's path's to answer.
+    const trustedSource = trusted.resolve({ query: request.query, documentId: request.documentId, apqHash: request.hash });
+    if (trustedSource.kind === 'refused') return false;
+    if (trustedSource.kind === 'none' && request.query === undefined && request.hash === undefined) return false;
     // A bare APQ hash: Apollo's store decides whether it is known (else PERSISTED_QUERY_NOT_FOUND).
-    const source = request.query ?? (await persistedQueries.get(request.hash!));
+    const source = trustedSource.kind === 'text' ? trustedSource.source : (request.query ?? (await persistedQueries.get(request.hash!)));
     const operation = source === undefined ? undefined : prepared.lookup(source, request.operationName);
     if (!operation?.policy.needsToken) return false; // unknown text, or public fields only (Apollo's)
 

@@ -4,8 +4,8 @@
  * answer may be shared through the calculation cache (and run compiled and on the fast path), and
  * what it costs the caller's quota. Worked out once per parsed operation.
  */
-import { Kind, OperationTypeNode, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
-import { fieldPolicy } from '../field-policy.js';
+import { Kind, OperationTypeNode, type DocumentNode, type FieldNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import { callCount, fieldPolicy, type FieldPolicy } from '../field-policy.js';
 
 export interface OperationPolicy {
   /** The distinct root fields the operation selects (fragments expanded). */
@@ -14,19 +14,19 @@ export interface OperationPolicy {
   needsToken: boolean;
   /** A query whose root fields are all cacheable (so none is an introspection field). */
   cacheable: boolean;
-  /** Quota units of the operation: each root field's cost, at least 1. */
+  /** Quota units of the operation: each root field's cost, at least 1, times its calls (a batch field's items). */
   quotaCost: number;
 }
 
-/** The distinct root field names of an operation (fragments and inline fragments expanded). */
-function rootFieldNames(operation: OperationDefinitionNode, document: DocumentNode): string[] {
+/** The root field selections of an operation (fragments and inline fragments expanded). */
+function rootFieldNodes(operation: OperationDefinitionNode, document: DocumentNode): FieldNode[] {
   const fragments = new Map(
     document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])),
   );
-  const names = new Set<string>();
+  const nodes: FieldNode[] = [];
   const visit = (set: SelectionSetNode, seen: ReadonlySet<string>): void => {
     for (const s of set.selections) {
-      if (s.kind === Kind.FIELD) names.add(s.name.value);
+      if (s.kind === Kind.FIELD) nodes.push(s);
       else if (s.kind === Kind.INLINE_FRAGMENT) visit(s.selectionSet, seen);
       else if (!seen.has(s.name.value)) {
         const f = fragments.get(s.name.value);
@@ -35,7 +35,7 @@ function rootFieldNames(operation: OperationDefinitionNode, document: DocumentNo
     }
   };
   visit(operation.selectionSet, new Set());
-  return [...names];
+  return nodes;
 }
 
 /** Operation policies of one schema, remembered per parsed operation. */
@@ -56,13 +56,21 @@ export class OperationPolicies {
 
   private derive(operation: OperationDefinitionNode, document: DocumentNode): OperationPolicy {
     const rootType = this.schema.getRootType(operation.operation);
-    const rootFields = rootFieldNames(operation, document);
-    const policies = rootFields.map((name) => fieldPolicy(rootType?.getFields()[name], name));
+    const nodes = rootFieldNodes(operation, document);
+    // Each distinct root field once; a batch field as many calls as its list has items (the most
+    // of its selections).
+    const calls = new Map<string, { policy: FieldPolicy; calls: number }>();
+    for (const node of nodes) {
+      const name = node.name.value;
+      const policy = calls.get(name)?.policy ?? fieldPolicy(rootType?.getFields()[name], name);
+      calls.set(name, { policy, calls: Math.max(calls.get(name)?.calls ?? 0, callCount(policy, node)) });
+    }
+    const entries = [...calls.values()];
     return {
-      rootFields,
-      needsToken: policies.some((p) => !p.public),
-      cacheable: operation.operation === OperationTypeNode.QUERY && policies.length > 0 && policies.every((p) => p.cacheable),
-      quotaCost: policies.reduce((sum, p) => sum + Math.max(1, p.cost), 0),
+      rootFields: [...calls.keys()],
+      needsToken: entries.some((e) => !e.policy.public),
+      cacheable: operation.operation === OperationTypeNode.QUERY && entries.length > 0 && entries.every((e) => e.policy.cacheable),
+      quotaCost: entries.reduce((sum, e) => sum + e.calls * Math.max(1, e.policy.cost), 0),
     };
   }
 }

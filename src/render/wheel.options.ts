@@ -26,7 +26,11 @@ export interface WheelOptions {
   aspectTypes?: readonly AspectType[];
   /** Draw the degree, sign and minute labels next to each body. Default true. */
   showDegreeLabels?: boolean;
-  /** Text of the picture's `<title>` (at most 200 characters). Default "Chart wheel" / "Bi-wheel". */
+  /**
+   * Title of the picture (at most 200 characters, no control characters): drawn centred above the
+   * wheel (shortened with "…" to the picture's width) and used as the SVG `<title>`. Default: no
+   * drawn title, and "Chart wheel for …" / "Bi-wheel: …" as the `<title>`.
+   */
   title?: string;
   /** Name of the inner chart in the text alternative (e.g. "Natal"). Default "Natal". At most 60 characters. */
   innerLabel?: string;
@@ -59,6 +63,10 @@ function checkText(field: string, value: unknown, maxLength: number): string | n
   if (typeof value !== 'string') throw new ValidationError(field, `options.${field} must be a string`);
   if (value.length > maxLength) {
     throw new ValidationError(field, `options.${field} must be at most ${maxLength} characters`);
+  }
+  // Control characters and lone surrogates cannot be written in XML text.
+  if (/[\p{Cc}\p{Cs}]/u.test(value)) {
+    throw new ValidationError(field, `options.${field} must not contain control characters or lone surrogates`);
   }
   return value;
 }

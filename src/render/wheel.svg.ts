@@ -24,6 +24,7 @@ import { aspectLines, aspectsToDraw } from './wheel.aspects.js';
 import { bodyRing } from './wheel.bodies.js';
 import { angles, houseRing } from './wheel.houses.js';
 import { wheelDescription, wheelTitle } from './wheel.text.js';
+import { titleBand, titleBandPx } from './wheel.title.js';
 import { zodiacRing } from './wheel.zodiac.js';
 import { resolveWheelOptions, type WheelOptions } from './wheel.options.js';
 
@@ -85,11 +86,13 @@ export function renderWheelSvg(chart: Chart, options: WheelOptions = {}, outer?:
   if (outer) checkChart(outer, 'outer');
   const layout = outer ? BI_LAYOUT : SINGLE_LAYOUT;
   const size = resolved.size;
+  // A drawn title takes a band at the top: the wheel moves down by half of it and shrinks by half.
+  const band = titleBandPx(size, resolved.title);
   const f: Frame = {
     size,
     cx: size / 2,
-    cy: size / 2,
-    R: size / 2 - layout.marginFraction * size,
+    cy: size / 2 + band / 2,
+    R: size / 2 - layout.marginFraction * size - band / 2,
     reference: chart.houses ? norm360(chart.houses.ascendant) : 0,
     layout,
     palette: PALETTES[resolved.theme],
@@ -101,6 +104,7 @@ export function renderWheelSvg(chart: Chart, options: WheelOptions = {}, outer?:
   let body = el('title', { id: titleId }, escapeXml(wheelTitle(chart, outer, resolved)));
   body += el('desc', { id: descId }, escapeXml(wheelDescription(chart, outer, drawn, resolved)));
   body += el('rect', { width: size, height: size, fill: f.palette.background });
+  body += titleBand(size, resolved.title, f.palette, resolved.idPrefix);
   body += zodiacRing(f);
   if (outer) {
     body += circleEl({ x: f.cx, y: f.cy }, layout.rings[0].outer * f.R, {

@@ -1,7 +1,8 @@
 /**
  * The wheels the browser test renders, from real charts (computeChart): an ordinary chart, a
  * polar chart on the Porphyry fallback, a crowded stellium with all 21 bodies, bi-wheels (natal
- * inside, transits outside), a chart without houses, in both themes and at several sizes.
+ * inside, transits outside), a chart without houses, titled wheels (markup in the title, a title far
+ * wider than the picture), in both themes and at several sizes.
  */
 import { BODIES, computeChart, type Chart, type ChartRequest } from '../../src/ephemeris/index.js';
 import type { WheelOptions } from '../../src/render/index.js';
@@ -68,6 +69,8 @@ export function wheelCases(): WheelCase[] {
       options: { size: 1000, theme: 'dark', innerLabel: 'Natal', outerLabel: 'Transits', aspectTypes: major },
     },
     { name: 'no-houses-light', chart: transits, options: { size: 500 } },
+    { name: 'titled-escaped-light', chart: ordinary, options: { size: 600, title: 'Ada <b>& "Bob"</b> — natal' } },
+    { name: 'titled-long-dark-300', chart: ordinary, outer: transits, options: { size: 300, theme: 'dark', aspectTypes: major, title: `${'Wide MMWW title '.repeat(11)}end` } },
     { name: 'ordinary-max-2000', chart: ordinary, options: { size: 2000, aspectTypes: major } },
     { name: 'biwheel-min-300', chart: ordinary, outer: transits, options: { size: 300, theme: 'dark', aspectTypes: major } },
   ];

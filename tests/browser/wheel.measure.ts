@@ -40,6 +40,10 @@ export interface MeasuredWheel {
   angleLabelBoxes: Box[];
   aspectLines: { type: string; family: string; stroke: string }[];
   title: string;
+  /** The drawn title (`text[data-role=title]`): its text and box, page px; null when none is drawn. */
+  drawnTitle: { text: string; box: Box } | null;
+  /** Outer radius of the zodiac ring, page px. */
+  radius: number;
   desc: string;
   role: string | null;
   labelledBy: string[];
@@ -97,6 +101,11 @@ export const MEASURE_SCRIPT = `(() => {
     angleLabelBoxes: [...svg.querySelectorAll('g[data-role="angles"] > text, g[data-role="angle-sign"]')].map((t) => box(t.getBoundingClientRect())),
     aspectLines: [...svg.querySelectorAll('line[data-aspect]')].map((l) => ({ type: l.dataset.aspect, family: l.dataset.family, stroke: l.getAttribute('stroke') })),
     title: svg.querySelector(':scope > title').textContent,
+    drawnTitle: (() => {
+      const t = svg.querySelector('text[data-role="title"]');
+      return t ? { text: t.textContent, box: box(t.getBoundingClientRect()) } : null;
+    })(),
+    radius: Number(svg.dataset.radius) * k,
     desc: svg.querySelector(':scope > desc').textContent,
     role: svg.getAttribute('role'),
     labelledBy: (svg.getAttribute('aria-labelledby') || '').split(' ').filter(Boolean),

@@ -91,6 +91,30 @@ describe.skipIf(!run)('chart wheel in headless Chromium', () => {
         }
         expect(m.signGlyphs).toBe(12);
 
+        // The title: drawn (as text, not markup) inside the picture's width and above the wheel,
+        // shortened with "…" only when it does not fit; without a title option nothing is drawn.
+        if (c.options.title) {
+          const t = m.drawnTitle;
+          expect(t, 'drawn title').not.toBeNull();
+          if (t) {
+            expect(t.box.x, 'title left edge').toBeGreaterThanOrEqual(m.svgBox.x);
+            expect(t.box.x + t.box.width, 'title right edge').toBeLessThanOrEqual(m.svgBox.x + m.svgBox.width);
+            expect(t.box.y, 'title top edge').toBeGreaterThanOrEqual(m.svgBox.y);
+            expect(t.box.y + t.box.height, 'title above the zodiac ring').toBeLessThanOrEqual(m.centre.y - m.radius);
+            for (const b of m.angleLabelBoxes) expect(boxesOverlap(t.box, b, 0.5), 'title over an angle label').toBe(false);
+            if (c.name.includes('long')) expect(t.text.endsWith('…'), 'the over-wide title is shortened').toBe(true);
+            if (t.text.endsWith('…')) {
+              expect(c.options.title.startsWith(t.text.slice(0, -1).trimEnd())).toBe(true);
+              expect(t.box.width, 'a shortened title uses most of the width').toBeGreaterThan(m.svgBox.width * 0.6);
+            } else {
+              expect(t.text).toBe(c.options.title);
+            }
+            expect(m.title).toBe(c.options.title);
+          }
+        } else {
+          expect(m.drawnTitle).toBeNull();
+        }
+
         // Orientation: Ascendant (or 0° Aries) on the left.
         const reference = c.chart.houses ? c.chart.houses.ascendant : 0;
         expect(Math.abs(angleDiff(m.referenceLongitude, reference))).toBeLessThan(1e-5);

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors.js';
 import { renderWheelSvg, type WheelOptions } from '../../src/render/index.js';
 import { PALETTES } from '../../src/render/themes.js';
+import { ellipsize, textWidthEm } from '../../src/render/wheel.title.js';
+import { fmt } from '../../src/render/geometry.js';
 import { makeChart, ordinaryChart, polarChart, signOf, stelliumChart, transitChart } from './wheel.fixtures.js';
 
 /** Attributes of every element matching `selector` (an attribute that must be present). */
@@ -135,6 +137,59 @@ describe('renderWheelSvg output', () => {
     const svg = renderWheelSvg(ordinaryChart(), { title: 'Ada <b>& "Bob"</b>' });
     expect(svg).toContain('Ada &lt;b&gt;&amp; &quot;Bob&quot;&lt;/b&gt;');
     expect(svg).not.toContain('<b>');
+  });
+
+  it('draws the title above the wheel, escaped, and moves the wheel down to make room', () => {
+    const plain = renderWheelSvg(ordinaryChart(), { size: 600 });
+    expect(plain).not.toContain('data-role="title"');
+    const svg = renderWheelSvg(ordinaryChart(), { size: 600, title: 'Ada <b>& "Bob"</b>' });
+    const drawn = /<text([^>]*)data-role="title"[^>]*>([^<]*)<\/text>/.exec(svg);
+    expect(drawn?.[2]).toBe('Ada &lt;b&gt;&amp; &quot;Bob&quot;&lt;/b&gt;');
+    assertWellFormed(svg);
+    const num = (s: string, name: string) => Number(new RegExp(`${name}="([-0-9.]+)"`).exec(s)?.[1]);
+    // Band of 2 × 3 % of 600 = 36 px: centre 18 px lower, radius 18 px smaller, the ring's top at
+    // the usual margin (45 px) below the band; its bottom where it was.
+    expect(num(svg, 'data-center-y')).toBeCloseTo(num(plain, 'data-center-y') + 18, 6);
+    expect(num(svg, 'data-radius')).toBeCloseTo(num(plain, 'data-radius') - 18, 6);
+    expect(num(svg, 'data-center-y') - num(svg, 'data-radius')).toBeCloseTo(36 + 45, 6);
+    expect(num(svg, 'data-center-y') + num(svg, 'data-radius')).toBeCloseTo(num(plain, 'data-center-y') + num(plain, 'data-radius'), 6);
+    expect(num(drawn?.[1] ?? '', 'y')).toBeCloseTo(18, 6);
+  });
+
+  it('shortens a title wider than the picture with "…" and clips it to the picture width', () => {
+    const title = `${'Wide MMWW title '.repeat(11)}end`;
+    for (const size of [300, 600, 2000]) {
+      const svg = renderWheelSvg(ordinaryChart(), { size, title, idPrefix: 'w1' });
+      const shown = /data-role="title"[^>]*>([^<]*)<\/text>/.exec(svg)?.[1] ?? '';
+      const font = 0.03 * size;
+      const available = size - 2 * 0.02 * size;
+      expect(textWidthEm(shown) * font, `${size}px: estimated width`).toBeLessThanOrEqual(available);
+      if (textWidthEm(title) * font > available) {
+        expect(shown.endsWith('…')).toBe(true);
+        expect(title.startsWith(shown.slice(0, -1).trimEnd())).toBe(true);
+        // One more character would not have fitted: the cut is as late as it can be.
+        let j = shown.length - 1;
+        while (title[j] === ' ') j += 1;
+        const next = title.slice(0, j + 1) + '…';
+        expect(textWidthEm(next) * font).toBeGreaterThan(available);
+        expect(svg).toContain(`data-full-title="${title}"`);
+      } else {
+        expect(shown).toBe(title);
+      }
+      expect(svg).toContain(`<clipPath id="w1-title-clip"><rect x="${fmt(0.02 * size)}" y="0" width="${fmt(available)}"`);
+      expect(svg).toContain('clip-path="url(#w1-title-clip)"');
+    }
+    // The estimate errs wide: DejaVu Sans' widest Latin letters are about 1 em.
+    expect(textWidthEm('MW')).toBe(2);
+    expect(ellipsize('short', 10)).toBe('short');
+    expect(ellipsize('x'.repeat(40), 5)).toMatch(/^x+…$/);
+  });
+
+  it('refuses control characters and lone surrogates in user text', () => {
+    expectValidationError({ title: 'a\u0000b' }, 'title');
+    expectValidationError({ title: 'line\nbreak' }, 'title');
+    expectValidationError({ innerLabel: 'x\ud800' }, 'innerLabel');
+    expect(() => renderWheelSvg(ordinaryChart(), { title: 'Ünïcödé ☉ 日本' })).not.toThrow();
   });
 
   it('puts the Ascendant on the left and longitudes counter-clockwise', () => {

@@ -49,7 +49,7 @@ export class WheelOptionsInput implements WheelRequest {
   })
   showDegreeLabels?: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Text of the picture title (at most 200 characters).' })
+  @Field(() => String, { nullable: true, description: 'Title drawn above the wheel, shortened with "…" to the picture width, and used as the SVG <title> (at most 200 characters, no control characters).' })
   title?: string;
 
   @Field(() => String, {

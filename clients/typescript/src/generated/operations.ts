@@ -383,7 +383,7 @@ export type WheelOptionsInput = {
   size?: number | null | undefined;
   /** Colour theme. */
   theme?: WheelTheme | null | undefined;
-  /** Text of the picture title (at most 200 characters). */
+  /** Title drawn above the wheel, shortened with "…" to the picture width, and used as the SVG <title> (at most 200 characters, no control characters). */
   title?: string | null | undefined;
 };
 

@@ -12,7 +12,9 @@
  * - picture: `size` (300–2000), `theme` (light|dark), `aspects` (comma-separated aspect types to
  *   draw), `showAspects`, `showDegreeLabels` (true|false), `title`, `innerLabel`, `outerLabel`, `idPrefix`
  * - bi-wheel: `outerDate`/`outerUtc`, `outerLocalDateTime`, `outerTimeZone`, `outerUtcOffsetMinutes`,
- *   `outerLatitude`, `outerLongitude`, `outerElevation` (the outer chart uses the same chart options)
+ *   `outerLatitude`, `outerLongitude`, `outerElevation` (the outer chart uses the same chart options);
+ *   `crossAspects` (comma-separated aspect types between the two charts), `crossOrbMultiplier`,
+ *   `showCrossAspects`, `showOuterHouses` (true|false)
  *
  * Example: /api/v1/charts/wheel.svg?date=1990-01-15T14:30:00Z&latitude=51.5&longitude=-0.13&theme=dark
  */
@@ -31,7 +33,7 @@ import {
   ZODIACS,
   type AspectType,
 } from '../ephemeris/types.js';
-import type { WheelTheme } from '../render/index.js';
+import { DEFAULT_CROSS_ASPECTS, type WheelTheme } from '../render/index.js';
 import { createRequestLoaders } from '../services/request-loaders.js';
 import type { WheelRequest } from '../services/wheel.service.js';
 import { sendRestError, type RestFieldNames } from './errors.js';
@@ -45,6 +47,7 @@ const KNOWN_PARAMS = new Set<string>([
   ...PLACE_PARAMS,
   'houseSystem', 'zodiac', 'ayanamsa', 'center', 'bodies',
   'size', 'theme', 'aspects', 'showAspects', 'showDegreeLabels', 'title', 'innerLabel', 'outerLabel', 'idPrefix',
+  'crossAspects', 'crossOrbMultiplier', 'showCrossAspects', 'showOuterHouses',
   ...[...MOMENT_PARAMS, ...PLACE_PARAMS].filter((p) => p !== 'disambiguation').map(outerName),
   'outerDisambiguation',
 ]);
@@ -138,6 +141,18 @@ function momentAndPlace(q: Query, name: (p: string) => string): Pick<ChartReques
   };
 }
 
+/** `crossAspects` and `crossOrbMultiplier`: the default cross aspects unless one is given. */
+function crossAspects(q: Query): WheelRequest['crossAspects'] {
+  const types = list<AspectType>(q, 'crossAspects', ASPECT_TYPES);
+  const orbMultiplier = number(q, 'crossOrbMultiplier');
+  if (types === undefined && orbMultiplier === undefined) return undefined;
+  return {
+    types: types ?? DEFAULT_CROSS_ASPECTS.types,
+    orbs: types === undefined ? DEFAULT_CROSS_ASPECTS.orbs : undefined,
+    orbMultiplier,
+  };
+}
+
 export interface WheelQuery {
   input: ChartRequest;
   /** The picture's options and the outer chart of a bi-wheel. */
@@ -170,6 +185,9 @@ export function parseWheelQuery(raw: Record<string, unknown>): WheelQuery {
     innerLabel: q.innerLabel,
     outerLabel: q.outerLabel,
     idPrefix: q.idPrefix,
+    showCrossAspects: bool(q, 'showCrossAspects'),
+    showOuterHouses: bool(q, 'showOuterHouses'),
+    crossAspects: crossAspects(q),
     outer: hasOuter ? { ...momentAndPlace(q, outerName), ...chartOptions } : null,
   };
   return { input, wheel };
@@ -197,6 +215,8 @@ const CHART_PARAMS: Readonly<Record<string, string>> = {
 const FIELD_NAMES: RestFieldNames = (path) => {
   const outer = path.startsWith('outer.');
   const inner = outer ? path.slice('outer.'.length) : path;
+  if (path === 'crossAspects.orbMultiplier') return 'crossOrbMultiplier';
+  if (path.startsWith('crossAspects.types')) return path.replace('crossAspects.types', 'crossAspects');
   const param = CHART_PARAMS[inner];
   if (param === undefined) return inner;
   return outer ? outerName(param) : param;

@@ -4,7 +4,18 @@
  * `ValidationError` naming the offending option relative to the options (`size`, `theme`, …).
  */
 import { ValidationError } from '../errors.js';
-import { ASPECT_TYPES, type AspectType } from '../ephemeris/types.js';
+import { resolveAspectOptions, type ResolvedAspectOptions } from '../ephemeris/aspects.js';
+import { ASPECT_TYPES, type AspectOptions, type AspectType } from '../ephemeris/types.js';
+
+/**
+ * Default inner–outer aspects of a bi-wheel: the five major aspects with transit-sized orbs, 3°
+ * (sextile 2°), a conventional choice for transits to a natal chart; synastry usually widens them
+ * (`orbMultiplier`).
+ */
+export const DEFAULT_CROSS_ASPECTS: AspectOptions = Object.freeze({
+  types: ['CONJUNCTION', 'OPPOSITION', 'TRINE', 'SQUARE', 'SEXTILE'] as AspectType[],
+  orbs: { CONJUNCTION: 3, OPPOSITION: 3, TRINE: 3, SQUARE: 3, SEXTILE: 2 },
+});
 
 export const WHEEL_THEMES = ['light', 'dark'] as const;
 export type WheelTheme = (typeof WHEEL_THEMES)[number];
@@ -36,6 +47,15 @@ export interface WheelOptions {
   innerLabel?: string;
   /** Name of the outer chart of a bi-wheel (e.g. "Transits"). Default "Outer". At most 60 characters. */
   outerLabel?: string;
+  /** Bi-wheels: draw (and list) the aspects between the inner and the outer chart. Default true. */
+  showCrossAspects?: boolean;
+  /**
+   * Bi-wheels: which inner–outer aspects, with which orbs (as a chart's `aspects`: types, orbs,
+   * orbMultiplier; orbs not given come from the standard table). Default {@link DEFAULT_CROSS_ASPECTS}.
+   */
+  crossAspects?: AspectOptions | null;
+  /** Bi-wheels: draw the outer chart's house cusps and angles as ticks (when it has houses). Default true. */
+  showOuterHouses?: boolean;
   /**
    * Prefix of the element ids (`<title>`/`<desc>`), so several wheels can share one page.
    * Letters, digits, `-` and `_`, starting with a letter, at most 40 characters. Default "nocturna-wheel".
@@ -53,8 +73,13 @@ export interface ResolvedWheelOptions {
   readonly title: string | null;
   readonly innerLabel: string;
   readonly outerLabel: string;
+  readonly showCrossAspects: boolean;
+  readonly crossAspects: ResolvedAspectOptions;
+  readonly showOuterHouses: boolean;
   readonly idPrefix: string;
 }
+
+const DEFAULT_CROSS_RESOLVED = resolveAspectOptions(DEFAULT_CROSS_ASPECTS, 'crossAspects');
 
 const ID_PREFIX = /^[A-Za-z][A-Za-z0-9_-]{0,39}$/;
 
@@ -121,6 +146,12 @@ export function resolveWheelOptions(options: WheelOptions = {}): ResolvedWheelOp
     title: checkText('title', options.title, 200),
     innerLabel: checkText('innerLabel', options.innerLabel, 60) ?? 'Natal',
     outerLabel: checkText('outerLabel', options.outerLabel, 60) ?? 'Outer',
+    showCrossAspects: checkBoolean('showCrossAspects', options.showCrossAspects, true),
+    crossAspects:
+      options.crossAspects === undefined || options.crossAspects === null
+        ? DEFAULT_CROSS_RESOLVED
+        : resolveAspectOptions(options.crossAspects, 'crossAspects'),
+    showOuterHouses: checkBoolean('showOuterHouses', options.showOuterHouses, true),
     idPrefix,
   };
 }

@@ -209,6 +209,37 @@ describe.skipIf(!run)('chart wheel in headless Chromium', () => {
           }
         }
 
+        // Bi-wheels: the outer chart's cusps and angles as ticks at their longitudes, and the
+        // inner–outer aspect lines from the inner point's degree to the outer point's, each listed
+        // in the text alternative.
+        const outerHouses = c.outer?.houses;
+        if (outerHouses) {
+          expect(m.outerTicks.filter((t) => t.cusp !== null).map((t) => t.cusp)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+          expect(m.outerTicks.filter((t) => t.angle !== null).map((t) => t.angle)).toEqual(['ASC', 'MC', 'DSC', 'IC']);
+          const wanted = [...outerHouses.cusps, outerHouses.ascendant, outerHouses.midheaven, outerHouses.descendant, outerHouses.imumCoeli];
+          m.outerTicks.forEach((t, i) => {
+            expect(Math.abs(angleDiff(t.longitude, wanted[i]))).toBeLessThan(1e-5);
+            expect(Math.abs(angleDiff(pageAngle(m.centre, t), 180 + t.longitude - reference)), `outer tick ${i}`).toBeLessThan(TRUE_DEGREE_TOLERANCE_DEG);
+          });
+        } else {
+          expect(m.outerTicks).toEqual([]);
+        }
+        if (c.outer) {
+          const longitudeOf = (chart: typeof c.chart, point: string) =>
+            point === 'ASCENDANT' ? chart.houses?.ascendant : point === 'MIDHEAVEN' ? chart.houses?.midheaven : chart.positions.find((p) => p.body === point)?.longitude;
+          if (c.name.startsWith('synastry')) expect(m.crossLines.length).toBeGreaterThan(5);
+          for (const l of m.crossLines) {
+            const a = longitudeOf(c.chart, l.inner) ?? Number.NaN;
+            const b = longitudeOf(c.outer, l.outer) ?? Number.NaN;
+            expect(Math.abs(angleDiff(pageAngle(m.centre, { x: l.x1, y: l.y1 }), 180 + a - reference)), `${l.inner} end`).toBeLessThan(TRUE_DEGREE_TOLERANCE_DEG);
+            expect(Math.abs(angleDiff(pageAngle(m.centre, { x: l.x2, y: l.y2 }), 180 + b - reference)), `${l.outer} end`).toBeLessThan(TRUE_DEGREE_TOLERANCE_DEG);
+            const name = (p: string) => p.charAt(0) + p.slice(1).toLowerCase().replace(/_(\w)/g, (_, w: string) => ` ${w.toUpperCase()}`);
+            expect(m.desc).toContain(`${c.options.outerLabel ?? 'Outer'} ${name(l.outer)} ${l.type.toLowerCase()} ${c.options.innerLabel ?? 'Natal'} ${name(l.inner)} (orb`);
+          }
+        } else {
+          expect(m.crossLines).toEqual([]);
+        }
+
         // Aspect lines are coloured by family.
         const strokes = new Map<string, Set<string>>();
         for (const a of m.aspectLines) {

@@ -325,6 +325,71 @@ describe('renderWheelSvg output', () => {
     expect(svg).toContain('Transits chart (outer ring)');
   });
 
+  it("draws a bi-wheel's outer houses as ticks and the inner–outer aspects with their own orbs", () => {
+    // Natal Sun 10°, Moon 100°, ASC 40°, MC 310°; outer Mars 12.5° direct, Jupiter 191° retrograde,
+    // Saturn 160°, ASC 222°, MC 130°. Default cross orbs: 3° (sextile 2°), major aspects only.
+    const natal = makeChart('2000-01-01T00:00:00Z', [['SUN', 10, 1], ['MOON', 100, 13]], { ascendant: 40, midheaven: 310 });
+    const outer = makeChart('2024-01-01T00:00:00Z', [['MARS', 12.5, 0.7], ['JUPITER', 191, -0.1], ['SATURN', 160, 0.05]], {
+      ascendant: 222, midheaven: 130,
+    });
+    const svg = renderWheelSvg(natal, { size: 800, innerLabel: 'Natal', outerLabel: 'Partner', showAspects: false }, outer);
+    const lines = elementsWith(svg, 'data-cross-aspect').map((e) => `${e['data-inner']} ${e['data-cross-aspect']} ${e['data-outer']}`);
+    // Independently: every inner × outer pair whose separation is within the orb of a major aspect.
+    const inner = { SUN: 10, MOON: 100, ASCENDANT: 40, MIDHEAVEN: 310 };
+    const out = { MARS: 12.5, JUPITER: 191, SATURN: 160, ASCENDANT: 222, MIDHEAVEN: 130 };
+    const majors: [string, number, number][] = [['CONJUNCTION', 0, 3], ['OPPOSITION', 180, 3], ['TRINE', 120, 3], ['SQUARE', 90, 3], ['SEXTILE', 60, 2]];
+    const expected: string[] = [];
+    for (const [a, la] of Object.entries(inner)) {
+      for (const [b, lb] of Object.entries(out)) {
+        const sep = Math.min(Math.abs(la - lb), 360 - Math.abs(la - lb));
+        const hit = majors.filter(([, angle, orb]) => Math.abs(sep - angle) <= orb).sort((x, y) => Math.abs(sep - x[1]) - Math.abs(sep - y[1]))[0];
+        if (hit) expected.push(`${a} ${hit[0]} ${b}`);
+      }
+    }
+    expect(expected.length).toBeGreaterThanOrEqual(8);
+    expect(lines.sort()).toEqual(expected.sort());
+    const desc = /<desc[^>]*>([^<]*)<\/desc>/.exec(svg)?.[1] ?? '';
+    expect(desc).toContain('Aspects between Natal and Partner: Partner Midheaven square Natal Ascendant (orb 0.0°);');
+    expect(desc).toContain('Partner Saturn sextile Natal Moon (orb 0.0°)');
+    expect(desc).toContain('Partner Jupiter opposition Natal Sun (orb 1.0°, applying)');
+    expect(desc).toContain('Partner Jupiter square Natal Moon (orb 1.0°, applying)');
+    expect(desc).toContain('Partner Mars conjunction Natal Sun (orb 2.5°)');
+    expect(desc).toContain('Partner Midheaven opposition Natal Midheaven (orb 0.0°)');
+    expect(desc).toContain('Partner: Porphyry houses. Ascendant 12°00′ Scorpio, Midheaven 10°00′ Leo');
+    // Lines run between the two longitudes on the aspect circle.
+    const cx = Number(/data-center-x="([\d.]+)"/.exec(svg)?.[1]);
+    const cy = Number(/data-center-y="([\d.]+)"/.exec(svg)?.[1]);
+    const conj = elementsWith(svg, 'data-cross-aspect').find((e) => e['data-outer'] === 'MARS' && e['data-inner'] === 'SUN');
+    const angle = (x: string, y: string) => (Math.atan2(-(Number(y) - cy), Number(x) - cx) * 180) / Math.PI;
+    // ASC (40°) on the left: longitude λ is drawn at screen angle 180° + (λ − 40°).
+    expect(Math.abs(((angle(conj?.x1 ?? '', conj?.y1 ?? '') - (180 + 10 - 40) + 540) % 360) - 180)).toBeLessThan(0.01);
+    expect(Math.abs(((angle(conj?.x2 ?? '', conj?.y2 ?? '') - (180 + 12.5 - 40) + 540) % 360) - 180)).toBeLessThan(0.01);
+    // The outer chart's 12 cusps and 4 angles, at their longitudes.
+    const cusps = elementsWith(svg, 'data-outer-cusp');
+    expect(cusps.map((e) => Number(e['data-longitude']))).toEqual(outer.houses?.cusps.map((c) => Number(c.toFixed(6))));
+    expect(elementsWith(svg, 'data-outer-angle').map((e) => `${e['data-outer-angle']} ${Number(e['data-longitude'])}`)).toEqual([
+      'ASC 222', 'MC 130', 'DSC 42', 'IC 310',
+    ]);
+    // Their own orbs: a multiplier of 0.3 keeps only orbs within 0.9° (0.6° for the sextile).
+    const tight = renderWheelSvg(natal, { crossAspects: { orbMultiplier: 0.3, types: ['SEXTILE'], orbs: { SEXTILE: 2 } } }, outer);
+    expect(elementsWith(tight, 'data-cross-aspect').map((e) => `${e['data-inner']} ${e['data-outer']}`)).toEqual(['MOON SATURN']);
+    // Quincunx (150°) with the standard 3° orb: Sun 10° – Saturn 160°: 150°; Sun – outer ASC 222°:
+    // 148°; natal MC 310° – Saturn: 150°; natal ASC 40° – Jupiter 191°: 151°.
+    const quincunx = renderWheelSvg(natal, { crossAspects: { types: ['QUINCUNX'] } }, outer);
+    expect(elementsWith(quincunx, 'data-cross-aspect').map((e) => `${e['data-inner']} ${e['data-outer']}`).sort()).toEqual(
+      ['ASCENDANT JUPITER', 'MIDHEAVEN SATURN', 'SUN ASCENDANT', 'SUN SATURN'],
+    );
+    // Switched off: no lines, no ticks, nothing listed.
+    const bare = renderWheelSvg(natal, { showCrossAspects: false, showOuterHouses: false }, outer);
+    expect(bare).not.toContain('data-cross-aspect');
+    expect(bare).not.toContain('data-outer-cusp');
+    expect(bare).not.toContain('Aspects between');
+    expect(() => renderWheelSvg(natal, { crossAspects: { orbMultiplier: 9 } }, outer)).toThrow(
+      expect.objectContaining({ field: 'crossAspects.orbMultiplier' }),
+    );
+    assertWellFormed(svg);
+  });
+
   it('spreads a stellium so no two glyphs overlap, keeping the leader at the true degree', () => {
     const chart = stelliumChart();
     const svg = renderWheelSvg(chart, { size: 600 });

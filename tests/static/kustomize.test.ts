@@ -15,8 +15,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, parseManifests, read, strictK8sCheck, validateK8sObject, type K8sObject } from './deploy-helpers.js';
 
 const DIR = 'docker/kubernetes';
+/** A rendered object: kustomize adds metadata.namespace; specs are read loosely. */
+type Rendered = K8sObject & { metadata: { namespace?: string }; spec: any };
 let kubectl = '';
-let rendered: K8sObject[] = [];
+let rendered: Rendered[] = [];
 const scratch: string[] = [];
 
 function kustomize(dir: string): { status: number | null; stdout: string; stderr: string } {
@@ -42,7 +44,7 @@ describe('Kubernetes manifests rendered by kustomize (kubectl kustomize)', () =>
     expect(version).toMatch(/Kustomize Version: v5\./);
     const r = kustomize(path.join(ROOT, DIR));
     expect(r.status, r.stderr).toBe(0);
-    rendered = parseManifests(r.stdout);
+    rendered = parseManifests(r.stdout) as Rendered[];
   }, 320_000);
 
   afterAll(() => {
@@ -70,7 +72,7 @@ describe('Kubernetes manifests rendered by kustomize (kubectl kustomize)', () =>
   });
 
   it('sets the image of every container from images:, and an edited tag reaches them all', () => {
-    const images = (objs: K8sObject[]) =>
+    const images = (objs: Rendered[]) =>
       objs.flatMap((o) => {
         const pod = o.kind === 'Deployment' || o.kind === 'Job' ? o.spec.template.spec : null;
         return pod ? [...(pod.initContainers ?? []), ...pod.containers].map((c: { image: string }) => c.image) : [];
@@ -79,7 +81,7 @@ describe('Kubernetes manifests rendered by kustomize (kubectl kustomize)', () =>
     for (const image of images(rendered)) expect(image).toBe('nocturna-api:latest');
     const edited = kustomize(copyWith((k) => { k.images[0].newName = 'registry.example/nocturna-api'; k.images[0].newTag = '1.2.3'; }));
     expect(edited.status, edited.stderr).toBe(0);
-    for (const image of images(parseManifests(edited.stdout))) expect(image).toBe('registry.example/nocturna-api:1.2.3');
+    for (const image of images(parseManifests(edited.stdout) as Rendered[])) expect(image).toBe('registry.example/nocturna-api:1.2.3');
   });
 
   it('every rendered object is valid against the OpenAPI schema and has no unknown fields', () => {

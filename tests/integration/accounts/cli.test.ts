@@ -109,7 +109,7 @@ describe('nocturna migrate', () => {
   it('applies the migrations, then reports up to date', async () => {
     expect((await cli('migrate')).code).toBe(0);
     const tables = await tdb.db.prisma.$queryRaw<{ tablename: string }[]>`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`;
-    expect(tables.map((t) => t.tablename)).toEqual(['_prisma_migrations', 'saved_charts', 'tokens', 'users']);
+    expect(tables.map((t) => t.tablename)).toEqual(['_prisma_migrations', 'revoked_access_tokens', 'saved_charts', 'tokens', 'users']);
     expect((await cli('migrate')).code).toBe(0);
     expect(await tdb.db.migrate()).toEqual([]);
   });

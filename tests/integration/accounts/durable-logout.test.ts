@@ -68,7 +68,7 @@ describe('logout that survives Redis loss', () => {
     const t = await login();
     const principal = await verifier(replicaA).verify(t.accessToken);
     await replicaA.tokens.logout(principal);
-    const row = await tdb.db.prisma.revokedAccessToken.findUnique({ where: { jti: principal.tokenId as string } });
+    const row = await tdb.db.prisma.revokedAccessToken.findUnique({ where: { jti: principal.tokenId } });
     expect(row?.userId).toBe(principal.subject);
     expect(row?.expiresAt.getTime()).toBe(principal.expiresAt * 1000);
   });

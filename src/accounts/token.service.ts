@@ -166,8 +166,7 @@ export class TokenService {
    * family (only if it belongs to the caller).
    */
   async logout(principal: Principal, refreshToken?: string | null): Promise<boolean> {
-    const remaining = principal.expiresAt - Math.floor(Date.now() / 1000);
-    if (principal.tokenId) await this.o.state.markTokenRevoked(principal.tokenId, remaining + 5);
+    if (principal.tokenId) await this.o.state.revokeAccessToken(principal.tokenId, principal.subject, new Date(principal.expiresAt * 1000));
     if (refreshToken && REFRESH_TOKEN_RE.test(refreshToken)) {
       const row = await this.o.prisma.token.findUnique({
         where: { id: sha256(refreshToken) },

@@ -29,6 +29,8 @@ export type UserRecord = Prisma.UserGetPayload<{ select: typeof userSelect }>;
 export type Role = UserRecord['role'];
 export type UserStatus = UserRecord['status'];
 export type Plan = UserRecord['plan'];
+/** Quota plans (RATE_LIMIT_DEFAULT / RATE_LIMIT_PREMIUM requests per hour). */
+export const PLANS = ['DEFAULT', 'PREMIUM'] as const satisfies readonly Plan[];
 
 export interface RegistrationSettings {
   /** ALLOW_USER_REGISTRATION */
@@ -265,11 +267,33 @@ export class UserService {
     return user;
   }
 
-  async setPlan(id: string, plan: Plan): Promise<UserRecord> {
-    await this.requireById(id);
-    const user = await this.prisma.user.update({ where: { id }, data: { plan }, select: userSelect });
+  /**
+   * Changes an account's quota plan and records the change in `audit_events` (one transaction). The
+   * shared account entry is overwritten afterwards, so every replica counts the account's next
+   * request on the new plan.
+   * @param actor the acting admin's user id, or "cli"
+   * @throws ValidationError (`plan` not DEFAULT or PREMIUM), NotFoundError
+   */
+  async setPlan(id: string, plan: Plan, actor: string): Promise<UserRecord> {
+    if (!(PLANS as readonly string[]).includes(plan)) throw new ValidationError('plan', `Must be one of ${PLANS.join(', ')}`);
+    const before = await this.requireById(id);
+    const user = await this.prisma.$transaction(async (tx) => {
+      const updated = await tx.user.update({ where: { id }, data: { plan }, select: userSelect });
+      await tx.auditEvent.create({
+        data: { actor: actor.slice(0, 64), action: 'user.plan', targetUserId: id, details: { from: before.plan, to: plan } },
+        select: { id: true },
+      });
+      return updated;
+    });
     await this.refresh(id);
     return user;
+  }
+
+  /** {@link setPlan} by email (the command line). */
+  async setPlanByEmail(email: string, plan: Plan, actor: string): Promise<UserRecord> {
+    const existing = await this.findByEmail(email);
+    if (!existing) throw new NotFoundError('User not found');
+    return this.setPlan(existing.id, plan, actor);
   }
 
   /** Deletes a user and (cascade) their tokens and saved charts. */

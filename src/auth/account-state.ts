@@ -4,7 +4,13 @@
  * overwrite the shared entry, so every replica refuses a revoked token on its next request (well
  * within 5 s). Readers fall back to the database on a miss or when Redis is unreachable.
  *
- * Keys: `tok:<jti>` → "active" | "revoked"; `usr:<id>` → JSON {status, role, plan};
+ * Logout is durable: the revoked access token's jti is stored in PostgreSQL
+ * (`revoked_access_tokens`, until the token's own expiry) before the shared entry is written, and an
+ * access token without a shared entry is looked up there. So a logged-out token stays refused when
+ * Redis is down, restarted or flushed; the price is one indexed lookup per access token per
+ * `stateTtlSeconds` on a cold cache. A cached "active" entry never overwrites "revoked" (SET NX).
+ *
+ * Keys: `tok:<jti>` → "active:<user id>" | "revoked"; `usr:<id>` → JSON {status, role, plan};
  * `used:<jti>` throttles lastUsedAt writes to one per minute per token.
  */
 import type { Principal, RevocationCheck } from './jwt.types.js';
@@ -72,6 +78,34 @@ export class AccountState {
   }
 
   /**
+   * Revokes access token `jti` of `userId` durably (database row until `expiresAt`, then the shared
+   * entry), and deletes the rows of tokens that have expired since.
+   */
+  async revokeAccessToken(jti: string, userId: string, expiresAt: Date): Promise<void> {
+    if (jti.length > 128 || !isUuid(userId)) return;
+    await this.prisma.revokedAccessToken.upsert({
+      where: { jti },
+      create: { jti, userId, expiresAt },
+      update: {},
+      select: { jti: true },
+    });
+    await this.prisma.revokedAccessToken.deleteMany({ where: { expiresAt: { lt: new Date() } } });
+    await this.markTokenRevoked(jti, (expiresAt.getTime() - Date.now()) / 1000 + 5);
+  }
+
+  /** accessTokenRevoked from the already read shared entry (undefined: absent, so the database is asked). */
+  private async accessTokenRevokedFrom(principal: Principal, jti: string, cached: string | undefined): Promise<boolean> {
+    if (cached === 'revoked') return true;
+    if (cached === `active:${principal.subject}`) return false;
+    if (jti.length > 128) return true;
+    const row = await this.prisma.revokedAccessToken.findUnique({ where: { jti }, select: { jti: true } });
+    const remaining = principal.expiresAt - Math.floor(Date.now() / 1000);
+    if (row) await this.store.set(`tok:${jti}`, 'revoked', remaining + 5);
+    else await this.store.setIfAbsent(`tok:${jti}`, `active:${principal.subject}`, Math.min(this.ttl, Math.max(1, remaining)));
+    return row !== null;
+  }
+
+  /**
    * True when the service token `jti` of `userId` is revoked, unknown, expired or not the caller's.
    * Service tokens must exist in the database: a validly signed token that was never issued is refused.
    */
@@ -122,7 +156,7 @@ export class AccountState {
       void this.touchServiceToken(principal.tokenId).catch(() => undefined);
       return false;
     }
-    return tokenEntry === 'revoked';
+    return this.accessTokenRevokedFrom(principal, principal.tokenId, tokenEntry);
   };
 }
 

@@ -15,7 +15,9 @@
  *   Jyotish), `size` (300–2000), `theme` (light|dark), `aspects` (comma-separated aspect types to
  *   draw), `showAspects`, `showDegreeLabels` (true|false), `title`, `innerLabel`, `outerLabel`, `idPrefix`
  * - bi-wheel: `outerDate`/`outerUtc`, `outerLocalDateTime`, `outerTimeZone`, `outerUtcOffsetMinutes`,
- *   `outerLatitude`, `outerLongitude`, `outerElevation`, `outerPlace` (the outer chart uses the same chart options)
+ *   `outerLatitude`, `outerLongitude`, `outerElevation`, `outerPlace` (the outer chart uses the same chart options);
+ *   `crossAspects` (comma-separated aspect types between the two charts), `crossOrbMultiplier`,
+ *   `showCrossAspects`, `showOuterHouses` (true|false)
  *
  * Example: /api/v1/charts/wheel.svg?date=1990-01-15T14:30:00Z&latitude=51.5&longitude=-0.13&theme=dark
  *      or: /api/v1/charts/wheel.svg?localDateTime=1990-01-15T14:30:00&place=London,%20GB
@@ -26,8 +28,8 @@ import { ValidationError } from '../errors.js';
 import { z } from 'zod';
 import type { AppRuntime } from '../app.deps.js';
 import type { ChartRequest } from '../ephemeris/types.js';
-import { ASPECT_TYPES, AYANAMSAS, BODIES, CENTERS, DISAMBIGUATIONS, HOUSE_SYSTEMS, ZODIACS } from '../ephemeris/types.js';
-import { MAX_WHEEL_SIZE_PX, MIN_WHEEL_SIZE_PX, WHEEL_THEMES } from '../render/index.js';
+import { ASPECT_TYPES, AYANAMSAS, BODIES, CENTERS, DISAMBIGUATIONS, HOUSE_SYSTEMS, ZODIACS, type AspectType } from '../ephemeris/types.js';
+import { DEFAULT_CROSS_ASPECTS, MAX_WHEEL_SIZE_PX, MIN_WHEEL_SIZE_PX, WHEEL_THEMES } from '../render/index.js';
 import { createRequestLoaders } from '../services/request-loaders.js';
 import { WHEEL_STYLES, type WheelRequest } from '../services/wheel.service.js';
 import { sendRestError, type RestFieldNames } from './errors.js';
@@ -110,6 +112,10 @@ export const wheelQuerySchema = z.strictObject({
   outerLabel: textParam('Label of the outer chart of a bi-wheel', 200),
   idPrefix: textParam('Prefix of the SVG element ids (to embed several wheels in one page)', 40),
   ...OUTER,
+  crossAspects: listParam(ASPECT_TYPES as [string, ...string[]], 'Bi-wheels: aspect types drawn between the two charts (default conjunction, opposition, trine, square within 3°, sextile within 2°)'),
+  crossOrbMultiplier: numberParam('Bi-wheels: multiplies the orbs of the cross aspects', 0, 10),
+  showCrossAspects: booleanParam('Bi-wheels: draw the aspect lines between the two charts (default true)'),
+  showOuterHouses: booleanParam("Bi-wheels: draw the outer chart's house cusps and angles as ticks (default true)"),
   outerDisambiguation: enumParam(DISAMBIGUATIONS, 'At a DST gap or overlap of outerLocalDateTime'),
 });
 type WheelParams = z.output<typeof wheelQuerySchema>;
@@ -155,6 +161,18 @@ function momentAndPlace(params: WheelParams, name: (p: string) => string): Pick<
   };
 }
 
+/** `crossAspects` and `crossOrbMultiplier`: the default cross aspects unless one is given. */
+function crossAspects(q: WheelParams): WheelRequest['crossAspects'] {
+  const types = q.crossAspects as AspectType[] | undefined;
+  const orbMultiplier = q.crossOrbMultiplier;
+  if (types === undefined && orbMultiplier === undefined) return undefined;
+  return {
+    types: types ?? DEFAULT_CROSS_ASPECTS.types,
+    orbs: types === undefined ? DEFAULT_CROSS_ASPECTS.orbs : undefined,
+    orbMultiplier,
+  };
+}
+
 export interface WheelQuery {
   input: ChartRequest;
   /** The picture's options and the outer chart of a bi-wheel. */
@@ -181,6 +199,9 @@ export function parseWheelQuery(raw: Record<string, unknown>): WheelQuery {
     innerLabel: q.innerLabel,
     outerLabel: q.outerLabel,
     idPrefix: q.idPrefix,
+    showCrossAspects: q.showCrossAspects,
+    showOuterHouses: q.showOuterHouses,
+    crossAspects: crossAspects(q),
     outer: hasOuter ? { ...momentAndPlace(q, outerName), ...chartOptions } : null,
   };
   return { input, wheel };
@@ -209,6 +230,8 @@ const CHART_PARAMS: Readonly<Record<string, string>> = {
 const FIELD_NAMES: RestFieldNames = (path) => {
   const outer = path.startsWith('outer.');
   const inner = outer ? path.slice('outer.'.length) : path;
+  if (path === 'crossAspects.orbMultiplier') return 'crossOrbMultiplier';
+  if (path.startsWith('crossAspects.types')) return path.replace('crossAspects.types', 'crossAspects');
   const param = CHART_PARAMS[inner];
   if (param === undefined) return inner;
   return outer ? outerName(param) : param;

@@ -7,6 +7,7 @@ export {
   MIN_WHEEL_SIZE_PX,
   MAX_WHEEL_SIZE_PX,
   DEFAULT_WHEEL_SIZE_PX,
+  DEFAULT_CROSS_ASPECTS,
   type WheelOptions,
   type WheelTheme,
   type ResolvedWheelOptions,

@@ -4,7 +4,18 @@
  * `ValidationError` naming the offending option relative to the options (`size`, `theme`, …).
  */
 import { ValidationError } from '../errors.js';
-import { ASPECT_TYPES, type AspectType } from '../ephemeris/types.js';
+import { resolveAspectOptions, type ResolvedAspectOptions } from '../ephemeris/aspects.js';
+import { ASPECT_TYPES, type AspectOptions, type AspectType } from '../ephemeris/types.js';
+
+/**
+ * Default inner–outer aspects of a bi-wheel: the five major aspects with transit-sized orbs, 3°
+ * (sextile 2°), a conventional choice for transits to a natal chart; synastry usually widens them
+ * (`orbMultiplier`).
+ */
+export const DEFAULT_CROSS_ASPECTS: AspectOptions = Object.freeze({
+  types: ['CONJUNCTION', 'OPPOSITION', 'TRINE', 'SQUARE', 'SEXTILE'] as AspectType[],
+  orbs: { CONJUNCTION: 3, OPPOSITION: 3, TRINE: 3, SQUARE: 3, SEXTILE: 2 },
+});
 
 export const WHEEL_THEMES = ['light', 'dark'] as const;
 export type WheelTheme = (typeof WHEEL_THEMES)[number];
@@ -26,12 +37,25 @@ export interface WheelOptions {
   aspectTypes?: readonly AspectType[];
   /** Draw the degree, sign and minute labels next to each body. Default true. */
   showDegreeLabels?: boolean;
-  /** Text of the picture's `<title>` (at most 200 characters). Default "Chart wheel" / "Bi-wheel". */
+  /**
+   * Title of the picture (at most 200 characters, no control characters): drawn centred above the
+   * wheel (shortened with "…" to the picture's width) and used as the SVG `<title>`. Default: no
+   * drawn title, and "Chart wheel for …" / "Bi-wheel: …" as the `<title>`.
+   */
   title?: string;
   /** Name of the inner chart in the text alternative (e.g. "Natal"). Default "Natal". At most 60 characters. */
   innerLabel?: string;
   /** Name of the outer chart of a bi-wheel (e.g. "Transits"). Default "Outer". At most 60 characters. */
   outerLabel?: string;
+  /** Bi-wheels: draw (and list) the aspects between the inner and the outer chart. Default true. */
+  showCrossAspects?: boolean;
+  /**
+   * Bi-wheels: which inner–outer aspects, with which orbs (as a chart's `aspects`: types, orbs,
+   * orbMultiplier; orbs not given come from the standard table). Default {@link DEFAULT_CROSS_ASPECTS}.
+   */
+  crossAspects?: AspectOptions | null;
+  /** Bi-wheels: draw the outer chart's house cusps and angles as ticks (when it has houses). Default true. */
+  showOuterHouses?: boolean;
   /**
    * Prefix of the element ids (`<title>`/`<desc>`), so several wheels can share one page.
    * Letters, digits, `-` and `_`, starting with a letter, at most 40 characters. Default "nocturna-wheel".
@@ -49,8 +73,13 @@ export interface ResolvedWheelOptions {
   readonly title: string | null;
   readonly innerLabel: string;
   readonly outerLabel: string;
+  readonly showCrossAspects: boolean;
+  readonly crossAspects: ResolvedAspectOptions;
+  readonly showOuterHouses: boolean;
   readonly idPrefix: string;
 }
+
+const DEFAULT_CROSS_RESOLVED = resolveAspectOptions(DEFAULT_CROSS_ASPECTS, 'crossAspects');
 
 const ID_PREFIX = /^[A-Za-z][A-Za-z0-9_-]{0,39}$/;
 
@@ -59,6 +88,10 @@ function checkText(field: string, value: unknown, maxLength: number): string | n
   if (typeof value !== 'string') throw new ValidationError(field, `options.${field} must be a string`);
   if (value.length > maxLength) {
     throw new ValidationError(field, `options.${field} must be at most ${maxLength} characters`);
+  }
+  // Control characters and lone surrogates cannot be written in XML text.
+  if (/[\p{Cc}\p{Cs}]/u.test(value)) {
+    throw new ValidationError(field, `options.${field} must not contain control characters or lone surrogates`);
   }
   return value;
 }
@@ -113,6 +146,12 @@ export function resolveWheelOptions(options: WheelOptions = {}): ResolvedWheelOp
     title: checkText('title', options.title, 200),
     innerLabel: checkText('innerLabel', options.innerLabel, 60) ?? 'Natal',
     outerLabel: checkText('outerLabel', options.outerLabel, 60) ?? 'Outer',
+    showCrossAspects: checkBoolean('showCrossAspects', options.showCrossAspects, true),
+    crossAspects:
+      options.crossAspects === undefined || options.crossAspects === null
+        ? DEFAULT_CROSS_RESOLVED
+        : resolveAspectOptions(options.crossAspects, 'crossAspects'),
+    showOuterHouses: checkBoolean('showOuterHouses', options.showOuterHouses, true),
     idPrefix,
   };
 }

@@ -24,6 +24,8 @@ import { aspectLines, aspectsToDraw } from './wheel.aspects.js';
 import { bodyRing } from './wheel.bodies.js';
 import { angles, houseRing } from './wheel.houses.js';
 import { wheelDescription, wheelTitle } from './wheel.text.js';
+import { titleBand, titleBandPx } from './wheel.title.js';
+import { crossAspectLines, crossAspectsToDraw, outerHouseTicks } from './wheel.outer.js';
 import { zodiacRing } from './wheel.zodiac.js';
 import { resolveWheelOptions, type WheelOptions } from './wheel.options.js';
 
@@ -74,8 +76,9 @@ function captions(f: Frame, chart: Chart, outer: Chart | undefined): string {
  * @param chart the (natal) chart drawn inside; its houses, when present, orient the wheel
  *   (Ascendant on the left), otherwise 0° Aries is on the left. Longitudes in degrees.
  * @param options size (300..2000 px), theme, aspect filter, labels; see `WheelOptions`.
- * @param outer optional second chart (transits, a partner) drawn in a ring outside the first:
- *   only its positions are drawn.
+ * @param outer optional second chart (transits, a partner) drawn in a ring outside the first: its
+ *   bodies, its house cusps and angles as ticks (when it has houses), and the inner–outer aspects
+ *   (see `wheel.outer.ts`).
  * @returns the SVG text; byte-identical for the same input.
  * @throws ValidationError naming the bad option (`options.size`, …) or chart field.
  */
@@ -85,22 +88,26 @@ export function renderWheelSvg(chart: Chart, options: WheelOptions = {}, outer?:
   if (outer) checkChart(outer, 'outer');
   const layout = outer ? BI_LAYOUT : SINGLE_LAYOUT;
   const size = resolved.size;
+  // A drawn title takes a band at the top: the wheel moves down by half of it and shrinks by half.
+  const band = titleBandPx(size, resolved.title);
   const f: Frame = {
     size,
     cx: size / 2,
-    cy: size / 2,
-    R: size / 2 - layout.marginFraction * size,
+    cy: size / 2 + band / 2,
+    R: size / 2 - layout.marginFraction * size - band / 2,
     reference: chart.houses ? norm360(chart.houses.ascendant) : 0,
     layout,
     palette: PALETTES[resolved.theme],
     options: resolved,
   };
   const drawn = aspectsToDraw(chart, resolved);
+  const cross = outer ? crossAspectsToDraw(f, chart, outer) : [];
   const titleId = `${resolved.idPrefix}-title`;
   const descId = `${resolved.idPrefix}-desc`;
   let body = el('title', { id: titleId }, escapeXml(wheelTitle(chart, outer, resolved)));
-  body += el('desc', { id: descId }, escapeXml(wheelDescription(chart, outer, drawn, resolved)));
+  body += el('desc', { id: descId }, escapeXml(wheelDescription(chart, outer, drawn, resolved, cross)));
   body += el('rect', { width: size, height: size, fill: f.palette.background });
+  body += titleBand(size, resolved.title, f.palette, resolved.idPrefix);
   body += zodiacRing(f);
   if (outer) {
     body += circleEl({ x: f.cx, y: f.cy }, layout.rings[0].outer * f.R, {
@@ -111,6 +118,7 @@ export function renderWheelSvg(chart: Chart, options: WheelOptions = {}, outer?:
   }
   body += houseRing(f, chart);
   body += aspectLines(f, chart, drawn);
+  if (outer) body += crossAspectLines(f, chart, outer, cross) + outerHouseTicks(f, outer);
   body += angles(f, chart);
   body += bodyRing(f, chart, layout.rings[0], 'inner', f.palette.ink);
   if (outer) body += bodyRing(f, outer, layout.rings[1], 'outer', f.palette.outerInk);

@@ -44,6 +44,18 @@ function describeAspects(aspects: readonly Aspect[]): string {
     .join('; ')}.`;
 }
 
+function describeCrossAspects(aspects: readonly Aspect[], options: ResolvedWheelOptions): string {
+  const { innerLabel: inner, outerLabel: outer } = options;
+  if (aspects.length === 0) return `No aspects between ${inner} and ${outer} within the orbs.`;
+  return `Aspects between ${inner} and ${outer}: ${aspects
+    .map(
+      (a) =>
+        `${outer} ${pointName(a.second)} ${aspectName(a.type)} ${inner} ${pointName(a.first)} ` +
+        `(orb ${a.orb.toFixed(1)}°${a.applying ? ', applying' : ''})`,
+    )
+    .join('; ')}.`;
+}
+
 /** Default title of a wheel. */
 export function wheelTitle(chart: Chart, outer: Chart | undefined, options: ResolvedWheelOptions): string {
   if (options.title !== null) return options.title;
@@ -58,6 +70,7 @@ export function wheelDescription(
   outer: Chart | undefined,
   drawnAspects: readonly Aspect[],
   options: ResolvedWheelOptions,
+  crossAspects: readonly Aspect[] = [],
 ): string {
   const lines = [
     `${options.innerLabel} chart, ${chart.moment.utc.toISOString()}. Positions: ${describePositions(chart)}.`,
@@ -67,7 +80,9 @@ export function wheelDescription(
     lines.push(
       `${options.outerLabel} chart (outer ring), ${outer.moment.utc.toISOString()}. Positions: ${describePositions(outer)}.`,
     );
+    if (outer.houses) lines.push(`${options.outerLabel}: ${describeHouses(outer)}`);
   }
   if (options.showAspects) lines.push(describeAspects(drawnAspects));
+  if (outer && options.showCrossAspects) lines.push(describeCrossAspects(crossAspects, options));
   return lines.join(' ');
 }

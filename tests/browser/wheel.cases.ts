@@ -1,7 +1,8 @@
 /**
  * The wheels the browser test renders, from real charts (computeChart): an ordinary chart, a
  * polar chart on the Porphyry fallback, a crowded stellium with all 21 bodies, bi-wheels (natal
- * inside, transits outside), a chart without houses, in both themes and at several sizes.
+ * inside, transits outside; a synastry bi-wheel whose outer chart has houses), a chart without houses, titled wheels (markup in the title, a title far
+ * wider than the picture), in both themes and at several sizes.
  */
 import { BODIES, computeChart, type Chart, type ChartRequest } from '../../src/ephemeris/index.js';
 import type { WheelOptions } from '../../src/render/index.js';
@@ -39,6 +40,13 @@ export const STELLIUM: ChartRequest = {
   bodies: [...BODIES],
 };
 
+/** A partner for the synastry bi-wheel: 3 May 1988, 09:10 in Paris, with houses. */
+export const PARTNER: ChartRequest = {
+  moment: { localDateTime: '1988-05-03T09:10:00', timeZone: 'Europe/Paris' },
+  location: { latitude: 48.8566, longitude: 2.3522 },
+  houseSystem: 'PLACIDUS',
+};
+
 /** Transits for the bi-wheels; no location (positions only). */
 export const TRANSITS: ChartRequest = { moment: { utc: '2026-11-27T06:00:00Z' } };
 
@@ -48,6 +56,7 @@ export function wheelCases(): WheelCase[] {
   const polar = computeChart(POLAR);
   const stellium = computeChart(STELLIUM);
   const transits = computeChart(TRANSITS);
+  const partner = computeChart(PARTNER);
   const major: WheelOptions['aspectTypes'] = ['CONJUNCTION', 'OPPOSITION', 'TRINE', 'SQUARE', 'SEXTILE'];
   return [
     { name: 'ordinary-light', chart: ordinary, options: { size: 700, theme: 'light' } },
@@ -67,7 +76,15 @@ export function wheelCases(): WheelCase[] {
       outer: transits,
       options: { size: 1000, theme: 'dark', innerLabel: 'Natal', outerLabel: 'Transits', aspectTypes: major },
     },
+    {
+      name: 'synastry-light',
+      chart: ordinary,
+      outer: partner,
+      options: { size: 900, innerLabel: 'Ada', outerLabel: 'Bob', showAspects: false, crossAspects: { orbMultiplier: 2 } },
+    },
     { name: 'no-houses-light', chart: transits, options: { size: 500 } },
+    { name: 'titled-escaped-light', chart: ordinary, options: { size: 600, title: 'Ada <b>& "Bob"</b> — natal' } },
+    { name: 'titled-long-dark-300', chart: ordinary, outer: transits, options: { size: 300, theme: 'dark', aspectTypes: major, title: `${'Wide MMWW title '.repeat(11)}end` } },
     { name: 'ordinary-max-2000', chart: ordinary, options: { size: 2000, aspectTypes: major } },
     { name: 'biwheel-min-300', chart: ordinary, outer: transits, options: { size: 300, theme: 'dark', aspectTypes: major } },
   ];

@@ -39,7 +39,15 @@ export interface MeasuredWheel {
   /** Boxes of the angle labels in the margin: names, degrees and sign glyphs. */
   angleLabelBoxes: Box[];
   aspectLines: { type: string; family: string; stroke: string }[];
+  /** Bi-wheels: the outer chart's cusp and angle ticks (outer end, page px). */
+  outerTicks: { cusp: number | null; angle: string | null; longitude: number; x: number; y: number }[];
+  /** Bi-wheels: the inner–outer aspect lines (ends, page px: x1/y1 at the inner point, x2/y2 at the outer one). */
+  crossLines: { type: string; inner: string; outer: string; x1: number; y1: number; x2: number; y2: number }[];
   title: string;
+  /** The drawn title (`text[data-role=title]`): its text and box, page px; null when none is drawn. */
+  drawnTitle: { text: string; box: Box } | null;
+  /** Outer radius of the zodiac ring, page px. */
+  radius: number;
   desc: string;
   role: string | null;
   labelledBy: string[];
@@ -96,7 +104,24 @@ export const MEASURE_SCRIPT = `(() => {
     }),
     angleLabelBoxes: [...svg.querySelectorAll('g[data-role="angles"] > text, g[data-role="angle-sign"]')].map((t) => box(t.getBoundingClientRect())),
     aspectLines: [...svg.querySelectorAll('line[data-aspect]')].map((l) => ({ type: l.dataset.aspect, family: l.dataset.family, stroke: l.getAttribute('stroke') })),
+    outerTicks: [...svg.querySelectorAll('line[data-outer-cusp], line[data-outer-angle]')].map((l) => {
+      const p = svg.createSVGPoint();
+      p.x = l.x2.baseVal.value; p.y = l.y2.baseVal.value;
+      const q = p.matrixTransform(ctm);
+      return { cusp: l.dataset.outerCusp ? Number(l.dataset.outerCusp) : null, angle: l.dataset.outerAngle || null, longitude: Number(l.dataset.longitude), x: q.x, y: q.y };
+    }),
+    crossLines: [...svg.querySelectorAll('line[data-cross-aspect]')].map((l) => {
+      const a = svg.createSVGPoint(); a.x = l.x1.baseVal.value; a.y = l.y1.baseVal.value;
+      const b = svg.createSVGPoint(); b.x = l.x2.baseVal.value; b.y = l.y2.baseVal.value;
+      const p = a.matrixTransform(ctm); const q = b.matrixTransform(ctm);
+      return { type: l.dataset.crossAspect, inner: l.dataset.inner, outer: l.dataset.outer, x1: p.x, y1: p.y, x2: q.x, y2: q.y };
+    }),
     title: svg.querySelector(':scope > title').textContent,
+    drawnTitle: (() => {
+      const t = svg.querySelector('text[data-role="title"]');
+      return t ? { text: t.textContent, box: box(t.getBoundingClientRect()) } : null;
+    })(),
+    radius: Number(svg.dataset.radius) * k,
     desc: svg.querySelector(':scope > desc').textContent,
     role: svg.getAttribute('role'),
     labelledBy: (svg.getAttribute('aria-labelledby') || '').split(' ').filter(Boolean),

@@ -91,6 +91,30 @@ describe.skipIf(!run)('chart wheel in headless Chromium', () => {
         }
         expect(m.signGlyphs).toBe(12);
 
+        // The title: drawn (as text, not markup) inside the picture's width and above the wheel,
+        // shortened with "…" only when it does not fit; without a title option nothing is drawn.
+        if (c.options.title) {
+          const t = m.drawnTitle;
+          expect(t, 'drawn title').not.toBeNull();
+          if (t) {
+            expect(t.box.x, 'title left edge').toBeGreaterThanOrEqual(m.svgBox.x);
+            expect(t.box.x + t.box.width, 'title right edge').toBeLessThanOrEqual(m.svgBox.x + m.svgBox.width);
+            expect(t.box.y, 'title top edge').toBeGreaterThanOrEqual(m.svgBox.y);
+            expect(t.box.y + t.box.height, 'title above the zodiac ring').toBeLessThanOrEqual(m.centre.y - m.radius);
+            for (const b of m.angleLabelBoxes) expect(boxesOverlap(t.box, b, 0.5), 'title over an angle label').toBe(false);
+            if (c.name.includes('long')) expect(t.text.endsWith('…'), 'the over-wide title is shortened').toBe(true);
+            if (t.text.endsWith('…')) {
+              expect(c.options.title.startsWith(t.text.slice(0, -1).trimEnd())).toBe(true);
+              expect(t.box.width, 'a shortened title uses most of the width').toBeGreaterThan(m.svgBox.width * 0.6);
+            } else {
+              expect(t.text).toBe(c.options.title);
+            }
+            expect(m.title).toBe(c.options.title);
+          }
+        } else {
+          expect(m.drawnTitle).toBeNull();
+        }
+
         // Orientation: Ascendant (or 0° Aries) on the left.
         const reference = c.chart.houses ? c.chart.houses.ascendant : 0;
         expect(Math.abs(angleDiff(m.referenceLongitude, reference))).toBeLessThan(1e-5);
@@ -183,6 +207,37 @@ describe.skipIf(!run)('chart wheel in headless Chromium', () => {
               }
             }
           }
+        }
+
+        // Bi-wheels: the outer chart's cusps and angles as ticks at their longitudes, and the
+        // inner–outer aspect lines from the inner point's degree to the outer point's, each listed
+        // in the text alternative.
+        const outerHouses = c.outer?.houses;
+        if (outerHouses) {
+          expect(m.outerTicks.filter((t) => t.cusp !== null).map((t) => t.cusp)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+          expect(m.outerTicks.filter((t) => t.angle !== null).map((t) => t.angle)).toEqual(['ASC', 'MC', 'DSC', 'IC']);
+          const wanted = [...outerHouses.cusps, outerHouses.ascendant, outerHouses.midheaven, outerHouses.descendant, outerHouses.imumCoeli];
+          m.outerTicks.forEach((t, i) => {
+            expect(Math.abs(angleDiff(t.longitude, wanted[i]))).toBeLessThan(1e-5);
+            expect(Math.abs(angleDiff(pageAngle(m.centre, t), 180 + t.longitude - reference)), `outer tick ${i}`).toBeLessThan(TRUE_DEGREE_TOLERANCE_DEG);
+          });
+        } else {
+          expect(m.outerTicks).toEqual([]);
+        }
+        if (c.outer) {
+          const longitudeOf = (chart: typeof c.chart, point: string) =>
+            point === 'ASCENDANT' ? chart.houses?.ascendant : point === 'MIDHEAVEN' ? chart.houses?.midheaven : chart.positions.find((p) => p.body === point)?.longitude;
+          if (c.name.startsWith('synastry')) expect(m.crossLines.length).toBeGreaterThan(5);
+          for (const l of m.crossLines) {
+            const a = longitudeOf(c.chart, l.inner) ?? Number.NaN;
+            const b = longitudeOf(c.outer, l.outer) ?? Number.NaN;
+            expect(Math.abs(angleDiff(pageAngle(m.centre, { x: l.x1, y: l.y1 }), 180 + a - reference)), `${l.inner} end`).toBeLessThan(TRUE_DEGREE_TOLERANCE_DEG);
+            expect(Math.abs(angleDiff(pageAngle(m.centre, { x: l.x2, y: l.y2 }), 180 + b - reference)), `${l.outer} end`).toBeLessThan(TRUE_DEGREE_TOLERANCE_DEG);
+            const name = (p: string) => p.charAt(0) + p.slice(1).toLowerCase().replace(/_(\w)/g, (_, w: string) => ` ${w.toUpperCase()}`);
+            expect(m.desc).toContain(`${c.options.outerLabel ?? 'Outer'} ${name(l.outer)} ${l.type.toLowerCase()} ${c.options.innerLabel ?? 'Natal'} ${name(l.inner)} (orb`);
+          }
+        } else {
+          expect(m.crossLines).toEqual([]);
         }
 
         // Aspect lines are coloured by family.

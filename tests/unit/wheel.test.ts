@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors.js';
 import { renderWheelSvg, type WheelOptions } from '../../src/render/index.js';
 import { PALETTES } from '../../src/render/themes.js';
+import { ellipsize, textWidthEm } from '../../src/render/wheel.title.js';
+import { fmt } from '../../src/render/geometry.js';
 import { makeChart, ordinaryChart, polarChart, signOf, stelliumChart, transitChart } from './wheel.fixtures.js';
 
 /** Attributes of every element matching `selector` (an attribute that must be present). */
@@ -135,6 +137,59 @@ describe('renderWheelSvg output', () => {
     const svg = renderWheelSvg(ordinaryChart(), { title: 'Ada <b>& "Bob"</b>' });
     expect(svg).toContain('Ada &lt;b&gt;&amp; &quot;Bob&quot;&lt;/b&gt;');
     expect(svg).not.toContain('<b>');
+  });
+
+  it('draws the title above the wheel, escaped, and moves the wheel down to make room', () => {
+    const plain = renderWheelSvg(ordinaryChart(), { size: 600 });
+    expect(plain).not.toContain('data-role="title"');
+    const svg = renderWheelSvg(ordinaryChart(), { size: 600, title: 'Ada <b>& "Bob"</b>' });
+    const drawn = /<text([^>]*)data-role="title"[^>]*>([^<]*)<\/text>/.exec(svg);
+    expect(drawn?.[2]).toBe('Ada &lt;b&gt;&amp; &quot;Bob&quot;&lt;/b&gt;');
+    assertWellFormed(svg);
+    const num = (s: string, name: string) => Number(new RegExp(`${name}="([-0-9.]+)"`).exec(s)?.[1]);
+    // Band of 2 × 3 % of 600 = 36 px: centre 18 px lower, radius 18 px smaller, the ring's top at
+    // the usual margin (45 px) below the band; its bottom where it was.
+    expect(num(svg, 'data-center-y')).toBeCloseTo(num(plain, 'data-center-y') + 18, 6);
+    expect(num(svg, 'data-radius')).toBeCloseTo(num(plain, 'data-radius') - 18, 6);
+    expect(num(svg, 'data-center-y') - num(svg, 'data-radius')).toBeCloseTo(36 + 45, 6);
+    expect(num(svg, 'data-center-y') + num(svg, 'data-radius')).toBeCloseTo(num(plain, 'data-center-y') + num(plain, 'data-radius'), 6);
+    expect(num(drawn?.[1] ?? '', 'y')).toBeCloseTo(18, 6);
+  });
+
+  it('shortens a title wider than the picture with "…" and clips it to the picture width', () => {
+    const title = `${'Wide MMWW title '.repeat(11)}end`;
+    for (const size of [300, 600, 2000]) {
+      const svg = renderWheelSvg(ordinaryChart(), { size, title, idPrefix: 'w1' });
+      const shown = /data-role="title"[^>]*>([^<]*)<\/text>/.exec(svg)?.[1] ?? '';
+      const font = 0.03 * size;
+      const available = size - 2 * 0.02 * size;
+      expect(textWidthEm(shown) * font, `${size}px: estimated width`).toBeLessThanOrEqual(available);
+      if (textWidthEm(title) * font > available) {
+        expect(shown.endsWith('…')).toBe(true);
+        expect(title.startsWith(shown.slice(0, -1).trimEnd())).toBe(true);
+        // One more character would not have fitted: the cut is as late as it can be.
+        let j = shown.length - 1;
+        while (title[j] === ' ') j += 1;
+        const next = title.slice(0, j + 1) + '…';
+        expect(textWidthEm(next) * font).toBeGreaterThan(available);
+        expect(svg).toContain(`data-full-title="${title}"`);
+      } else {
+        expect(shown).toBe(title);
+      }
+      expect(svg).toContain(`<clipPath id="w1-title-clip"><rect x="${fmt(0.02 * size)}" y="0" width="${fmt(available)}"`);
+      expect(svg).toContain('clip-path="url(#w1-title-clip)"');
+    }
+    // The estimate errs wide: DejaVu Sans' widest Latin letters are about 1 em.
+    expect(textWidthEm('MW')).toBe(2);
+    expect(ellipsize('short', 10)).toBe('short');
+    expect(ellipsize('x'.repeat(40), 5)).toMatch(/^x+…$/);
+  });
+
+  it('refuses control characters and lone surrogates in user text', () => {
+    expectValidationError({ title: 'a\u0000b' }, 'title');
+    expectValidationError({ title: 'line\nbreak' }, 'title');
+    expectValidationError({ innerLabel: 'x\ud800' }, 'innerLabel');
+    expect(() => renderWheelSvg(ordinaryChart(), { title: 'Ünïcödé ☉ 日本' })).not.toThrow();
   });
 
   it('puts the Ascendant on the left and longitudes counter-clockwise', () => {
@@ -268,6 +323,71 @@ describe('renderWheelSvg output', () => {
     expect(Math.hypot(outer.x - 400, outer.y - 400)).toBeGreaterThan(Math.hypot(inner.x - 400, inner.y - 400) + 50);
     expect(svg).toContain('outside: Transits');
     expect(svg).toContain('Transits chart (outer ring)');
+  });
+
+  it("draws a bi-wheel's outer houses as ticks and the inner–outer aspects with their own orbs", () => {
+    // Natal Sun 10°, Moon 100°, ASC 40°, MC 310°; outer Mars 12.5° direct, Jupiter 191° retrograde,
+    // Saturn 160°, ASC 222°, MC 130°. Default cross orbs: 3° (sextile 2°), major aspects only.
+    const natal = makeChart('2000-01-01T00:00:00Z', [['SUN', 10, 1], ['MOON', 100, 13]], { ascendant: 40, midheaven: 310 });
+    const outer = makeChart('2024-01-01T00:00:00Z', [['MARS', 12.5, 0.7], ['JUPITER', 191, -0.1], ['SATURN', 160, 0.05]], {
+      ascendant: 222, midheaven: 130,
+    });
+    const svg = renderWheelSvg(natal, { size: 800, innerLabel: 'Natal', outerLabel: 'Partner', showAspects: false }, outer);
+    const lines = elementsWith(svg, 'data-cross-aspect').map((e) => `${e['data-inner']} ${e['data-cross-aspect']} ${e['data-outer']}`);
+    // Independently: every inner × outer pair whose separation is within the orb of a major aspect.
+    const inner = { SUN: 10, MOON: 100, ASCENDANT: 40, MIDHEAVEN: 310 };
+    const out = { MARS: 12.5, JUPITER: 191, SATURN: 160, ASCENDANT: 222, MIDHEAVEN: 130 };
+    const majors: [string, number, number][] = [['CONJUNCTION', 0, 3], ['OPPOSITION', 180, 3], ['TRINE', 120, 3], ['SQUARE', 90, 3], ['SEXTILE', 60, 2]];
+    const expected: string[] = [];
+    for (const [a, la] of Object.entries(inner)) {
+      for (const [b, lb] of Object.entries(out)) {
+        const sep = Math.min(Math.abs(la - lb), 360 - Math.abs(la - lb));
+        const hit = majors.filter(([, angle, orb]) => Math.abs(sep - angle) <= orb).sort((x, y) => Math.abs(sep - x[1]) - Math.abs(sep - y[1]))[0];
+        if (hit) expected.push(`${a} ${hit[0]} ${b}`);
+      }
+    }
+    expect(expected.length).toBeGreaterThanOrEqual(8);
+    expect(lines.sort()).toEqual(expected.sort());
+    const desc = /<desc[^>]*>([^<]*)<\/desc>/.exec(svg)?.[1] ?? '';
+    expect(desc).toContain('Aspects between Natal and Partner: Partner Midheaven square Natal Ascendant (orb 0.0°);');
+    expect(desc).toContain('Partner Saturn sextile Natal Moon (orb 0.0°)');
+    expect(desc).toContain('Partner Jupiter opposition Natal Sun (orb 1.0°, applying)');
+    expect(desc).toContain('Partner Jupiter square Natal Moon (orb 1.0°, applying)');
+    expect(desc).toContain('Partner Mars conjunction Natal Sun (orb 2.5°)');
+    expect(desc).toContain('Partner Midheaven opposition Natal Midheaven (orb 0.0°)');
+    expect(desc).toContain('Partner: Porphyry houses. Ascendant 12°00′ Scorpio, Midheaven 10°00′ Leo');
+    // Lines run between the two longitudes on the aspect circle.
+    const cx = Number(/data-center-x="([\d.]+)"/.exec(svg)?.[1]);
+    const cy = Number(/data-center-y="([\d.]+)"/.exec(svg)?.[1]);
+    const conj = elementsWith(svg, 'data-cross-aspect').find((e) => e['data-outer'] === 'MARS' && e['data-inner'] === 'SUN');
+    const angle = (x: string, y: string) => (Math.atan2(-(Number(y) - cy), Number(x) - cx) * 180) / Math.PI;
+    // ASC (40°) on the left: longitude λ is drawn at screen angle 180° + (λ − 40°).
+    expect(Math.abs(((angle(conj?.x1 ?? '', conj?.y1 ?? '') - (180 + 10 - 40) + 540) % 360) - 180)).toBeLessThan(0.01);
+    expect(Math.abs(((angle(conj?.x2 ?? '', conj?.y2 ?? '') - (180 + 12.5 - 40) + 540) % 360) - 180)).toBeLessThan(0.01);
+    // The outer chart's 12 cusps and 4 angles, at their longitudes.
+    const cusps = elementsWith(svg, 'data-outer-cusp');
+    expect(cusps.map((e) => Number(e['data-longitude']))).toEqual(outer.houses?.cusps.map((c) => Number(c.toFixed(6))));
+    expect(elementsWith(svg, 'data-outer-angle').map((e) => `${e['data-outer-angle']} ${Number(e['data-longitude'])}`)).toEqual([
+      'ASC 222', 'MC 130', 'DSC 42', 'IC 310',
+    ]);
+    // Their own orbs: a multiplier of 0.3 keeps only orbs within 0.9° (0.6° for the sextile).
+    const tight = renderWheelSvg(natal, { crossAspects: { orbMultiplier: 0.3, types: ['SEXTILE'], orbs: { SEXTILE: 2 } } }, outer);
+    expect(elementsWith(tight, 'data-cross-aspect').map((e) => `${e['data-inner']} ${e['data-outer']}`)).toEqual(['MOON SATURN']);
+    // Quincunx (150°) with the standard 3° orb: Sun 10° – Saturn 160°: 150°; Sun – outer ASC 222°:
+    // 148°; natal MC 310° – Saturn: 150°; natal ASC 40° – Jupiter 191°: 151°.
+    const quincunx = renderWheelSvg(natal, { crossAspects: { types: ['QUINCUNX'] } }, outer);
+    expect(elementsWith(quincunx, 'data-cross-aspect').map((e) => `${e['data-inner']} ${e['data-outer']}`).sort()).toEqual(
+      ['ASCENDANT JUPITER', 'MIDHEAVEN SATURN', 'SUN ASCENDANT', 'SUN SATURN'],
+    );
+    // Switched off: no lines, no ticks, nothing listed.
+    const bare = renderWheelSvg(natal, { showCrossAspects: false, showOuterHouses: false }, outer);
+    expect(bare).not.toContain('data-cross-aspect');
+    expect(bare).not.toContain('data-outer-cusp');
+    expect(bare).not.toContain('Aspects between');
+    expect(() => renderWheelSvg(natal, { crossAspects: { orbMultiplier: 9 } }, outer)).toThrow(
+      expect.objectContaining({ field: 'crossAspects.orbMultiplier' }),
+    );
+    assertWellFormed(svg);
   });
 
   it('spreads a stellium so no two glyphs overlap, keeping the leader at the true degree', () => {

@@ -4,13 +4,17 @@
  *   admin list
  *   admin promote [--email e]
  *   admin delete  [--email e] [--yes]                          asks for confirmation unless --yes
+ *   admin plan    --email e --plan default|premium             changes the quota plan (audit-logged)
  * Passwords given as flags end up in shell history: prefer the prompt or ADMIN_PASSWORD (used by
  * `admin create` when --password is not given).
  */
 import { prompt, say, table, withCliContext } from '../cli-context.js';
 import { parseFlags, type CliCommand } from '../command.js';
+import { PLANS, type Plan } from '../../accounts/user.service.js';
 
-const USAGE = 'usage: nocturna admin create [--email e] [--password p] [--username u] | list | promote [--email e] | delete [--email e] [--yes]';
+const USAGE =
+  'usage: nocturna admin create [--email e] [--password p] [--username u] | list | promote [--email e] | delete [--email e] [--yes]' +
+  ' | plan --email e --plan default|premium';
 
 async function flagOrPrompt(flags: Map<string, string>, name: string, question: string, hidden = false): Promise<string> {
   return flags.get(name) ?? (await prompt(question, hidden));
@@ -18,7 +22,7 @@ async function flagOrPrompt(flags: Map<string, string>, name: string, question: 
 
 export const adminCommand: CliCommand = {
   name: 'admin',
-  summary: 'Manage admin accounts: create | list | promote | delete',
+  summary: 'Manage accounts: create | list | promote | delete | plan',
   async run(args) {
     const [sub, ...rest] = args;
     const flags = parseFlags(rest);
@@ -67,6 +71,18 @@ export const adminCommand: CliCommand = {
           }
           await accounts.users.deleteByEmail(user.email);
           say(`deleted ${user.email}`);
+          return 0;
+        });
+      case 'plan':
+        return withCliContext({}, async ({ accounts }) => {
+          const email = await flagOrPrompt(flags, 'email', 'Email of the account: ');
+          const plan = (flags.get('plan') ?? '').toUpperCase();
+          if (!(PLANS as readonly string[]).includes(plan)) {
+            say(`--plan must be one of ${PLANS.join(', ').toLowerCase()}`);
+            return 2;
+          }
+          const user = await accounts.users.setPlanByEmail(email, plan as Plan, 'cli');
+          say(`${user.email} is now on the ${user.plan} plan`);
           return 0;
         });
       default:

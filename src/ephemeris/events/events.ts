@@ -94,7 +94,7 @@ export function lunarPhases(from: Date, to: Date): LunarPhaseEvent[] {
 
 export const ECLIPSE_KINDS = ['SOLAR', 'LUNAR'] as const;
 export type EclipseKind = (typeof ECLIPSE_KINDS)[number];
-export const ECLIPSE_TYPES = ['TOTAL', 'ANNULAR', 'PARTIAL', 'PENUMBRAL'] as const;
+export const ECLIPSE_TYPES = ['TOTAL', 'ANNULAR', 'HYBRID', 'PARTIAL', 'PENUMBRAL'] as const;
 export type EclipseType = (typeof ECLIPSE_TYPES)[number];
 
 export interface EclipseEvent {
@@ -150,6 +150,67 @@ function nonCentralType(e: Astronomy.GlobalSolarEclipseInfo): EclipseType {
   return 'PARTIAL';
 }
 
+/** Earth polar radius, km (WGS 84: a·(1 − 1/298.257223563)). */
+const EARTH_POLAR_RADIUS_KM = 6_356.752;
+
+/**
+ * Where the shadow axis meets the Earth at `t`: null when it misses; else `marginKm`, the distance
+ * along the axis from the first surface point to the vertex of the umbral cone (> 0: the umbra
+ * reaches that point, total there; < 0: the antumbra, annular there) and `discriminant` (≥ 0).
+ * Frame: equator of date, the WGS 84 ellipsoid made a sphere by stretching z by a/b (an affine map
+ * keeps points on a line in order). Cone vertex L = R☾·D/(R☉ − R☾) behind the Moon (D: Sun → Moon).
+ */
+function axisOnEarth(t: Astronomy.AstroTime): { marginKm: number; discriminant: number } {
+  const rot = Astronomy.Rotation_EQJ_EQD(t);
+  const km = Astronomy.KM_PER_AU;
+  const moon = Astronomy.RotateVector(rot, Astronomy.GeoMoon(t));
+  const sun = Astronomy.RotateVector(rot, Astronomy.GeoVector(Astronomy.Body.Sun, t, true));
+  const stretch = EARTH_RADIUS_KM / EARTH_POLAR_RADIUS_KM;
+  const m = [moon.x * km, moon.y * km, moon.z * km * stretch];
+  const ux = moon.x - sun.x, uy = moon.y - sun.y, uz = moon.z - sun.z;
+  const sunMoonKm = Math.hypot(ux, uy, uz) * km;
+  const u = [(ux * km) / sunMoonKm, (uy * km) / sunMoonKm, ((uz * km) / sunMoonKm) * stretch];
+  // |m + λu|² = a²  (λ: km along the unstretched axis from the Moon)
+  const A = u[0] * u[0] + u[1] * u[1] + u[2] * u[2];
+  const B = 2 * (m[0] * u[0] + m[1] * u[1] + m[2] * u[2]);
+  const C = m[0] * m[0] + m[1] * m[1] + m[2] * m[2] - EARTH_RADIUS_KM * EARTH_RADIUS_KM;
+  const discriminant = B * B - 4 * A * C;
+  const surfaceKm = (-B - Math.sqrt(Math.max(0, discriminant))) / (2 * A);
+  const vertexKm = (MOON_RADIUS_KM * sunMoonKm) / (SUN_RADIUS_KM - MOON_RADIUS_KM);
+  return { marginKm: vertexKm - surfaceKm, discriminant };
+}
+
+/**
+ * TOTAL or ANNULAR at the peak, or HYBRID when the central line is total on part of its length and
+ * annular on another (NASA's definition: Espenak & Meeus, Five Millennium Canon of Solar Eclipses,
+ * NASA/TP-2006-214141, § 2.3). Samples the central phase every minute within ±4 h of the peak and
+ * at its two ends (the axis grazing the limb, found by bisection), where the surface is farthest
+ * from the Moon and an eclipse total at the peak turns annular first.
+ */
+function centralType(e: Astronomy.GlobalSolarEclipseInfo): EclipseType {
+  const atPeak = eclipseType(e.kind);
+  const onEarth = (minutes: number) => axisOnEarth(e.peak.AddDays(minutes / 1440));
+  let lo = Infinity, hi = -Infinity;
+  const note = (m: number) => { lo = Math.min(lo, m); hi = Math.max(hi, m); };
+  for (const dir of [-1, 1]) {
+    let inside = 0;
+    for (let k = 0; k <= 240; k++) {
+      const s = onEarth(dir * k);
+      if (!(s.discriminant >= 0)) {
+        // bisect the end of the central phase between minute k − 1 (inside) and k (outside)
+        let a = inside, b = dir * k;
+        for (let i = 0; i < 30; i++) { const mid = (a + b) / 2; if (onEarth(mid).discriminant >= 0) a = mid; else b = mid; }
+        note(onEarth(a).marginKm);
+        break;
+      }
+      note(s.marginKm);
+      inside = dir * k;
+    }
+  }
+  if (lo < 0 && hi > 0) return 'HYBRID';
+  return atPeak;
+}
+
 /** Cartesian ecliptic-of-date vector (AU) of an apparent place. */
 function cartesian(m: SphericalMotion): [number, number, number] {
   const l = (m.longitude * Math.PI) / 180, b = (m.latitude * Math.PI) / 180;
@@ -200,7 +261,7 @@ function eclipseMaximumJd(kind: EclipseKind, jdUt: number): number {
  * `SearchGlobalSolarEclipse` / `SearchLunarEclipse` (Espenak & Meeus shadow geometry) find and
  * classify them; inside 1800–2399 the maximum is refined on the ephemeris pack's Sun and Moon
  * ({@link eclipseMaximumJd}; within 5 s of Swiss Ephemeris, tests/reference/events.test.ts).
- * Hybrid eclipses are reported as TOTAL or ANNULAR according to the peak point.
+ * Hybrid eclipses (total on part of the central line, annular on another) are reported as HYBRID.
  * @param kind SOLAR, LUNAR or undefined for both
  */
 export function eclipses(from: Date, to: Date, kind?: EclipseKind): EclipseEvent[] {
@@ -212,7 +273,7 @@ export function eclipses(from: Date, to: Date, kind?: EclipseKind): EclipseEvent
       const jd = eclipseMaximumJd('SOLAR', julianDayFromDate(e.peak.date));
       const central = e.kind === Astronomy.EclipseKind.Total || e.kind === Astronomy.EclipseKind.Annular;
       out.push({
-        kind: 'SOLAR', type: central ? eclipseType(e.kind) : nonCentralType(e), central, maximumUtc: dateFromJulianDay(jd), longitude: bodyLongitude('SUN', jd),
+        kind: 'SOLAR', type: central ? centralType(e) : nonCentralType(e), central, maximumUtc: dateFromJulianDay(jd), longitude: bodyLongitude('SUN', jd),
         obscuration: central && e.obscuration !== undefined ? e.obscuration : null,
         latitude: central && e.latitude !== undefined ? e.latitude : null,
         geoLongitude: central && e.longitude !== undefined ? e.longitude : null,

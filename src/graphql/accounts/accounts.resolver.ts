@@ -7,6 +7,7 @@ import { accountsOf, requireAccount, requireAdmin, requirePrincipal } from './ac
 import { LoginInput, RegisterInput, ServiceTokenInput } from './account.inputs.js';
 import {
   AuthPayload,
+  PlanEnum,
   RegistrationSettings,
   ServiceToken,
   ServiceTokenPayload,
@@ -86,6 +87,19 @@ export class AccountResolver {
   async disableUser(@Arg('id', () => ID, { description: 'User id.' }) id: string, @Ctx() ctx: GatewayContext): Promise<User> {
     await requireAdmin(ctx);
     return await accountsOf(ctx).users.disable(id);
+  }
+
+  @Mutation(() => User, {
+    description:
+      "Admin only: changes an account's quota plan (DEFAULT or PREMIUM). Effective for its next request on every replica; recorded in the audit log.",
+  })
+  async setUserPlan(
+    @Arg('id', () => ID, { description: 'User id.' }) id: string,
+    @Arg('plan', () => PlanEnum, { description: 'The new plan.' }) plan: PlanEnum,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<User> {
+    const admin = await requireAdmin(ctx);
+    return await accountsOf(ctx).users.setPlan(id, plan, admin.subject);
   }
 
   @Mutation(() => ServiceTokenPayload, { description: 'Admin only: issues a service token (HS256 JWT, scope "calculations") for service@nocturna.internal. Default 30 days.' })

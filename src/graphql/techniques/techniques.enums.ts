@@ -47,6 +47,7 @@ registerEnumType(EclipseTypeEnum, {
   valuesConfig: described<EclipseType>({
     TOTAL: 'Total (solar: the umbra reaches the Earth; lunar: the Moon wholly in the umbra).',
     ANNULAR: 'Annular solar eclipse (the antumbra reaches the Earth).',
+    HYBRID: 'Hybrid (annular-total) solar eclipse: total on part of the central line, annular on another (NASA Five Millennium Canon).',
     PARTIAL: 'Partial eclipse.',
     PENUMBRAL: 'Penumbral lunar eclipse.',
   }),

@@ -98,7 +98,7 @@ export class EclipseEvent {
   @Field(() => EclipseKindEnum, { description: 'SOLAR or LUNAR.' })
   kind!: string;
 
-  @Field(() => EclipseTypeEnum, { description: 'TOTAL, ANNULAR, PARTIAL or PENUMBRAL.' })
+  @Field(() => EclipseTypeEnum, { description: 'TOTAL, ANNULAR, HYBRID (solar: total on part of the central line, annular on another), PARTIAL or PENUMBRAL.' })
   type!: string;
 
   @Field(() => DateTimeResolver, { description: 'Instant of greatest eclipse (UTC).' })

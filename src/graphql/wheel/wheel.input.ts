@@ -4,7 +4,7 @@
  */
 import { Field, InputType, Int, registerEnumType } from 'type-graphql';
 import { AspectTypeEnum } from '../enums.js';
-import { ChartInput } from '../chart/chart.input.js';
+import { AspectOptionsInput, ChartInput } from '../chart/chart.input.js';
 import type { AspectType } from '../../ephemeris/types.js';
 import { DEFAULT_WHEEL_SIZE_PX, MAX_WHEEL_SIZE_PX, MIN_WHEEL_SIZE_PX, type WheelTheme } from '../../render/index.js';
 import { WHEEL_STYLES, type WheelRequest, type WheelStyle } from '../../services/wheel.service.js';
@@ -68,7 +68,7 @@ export class WheelOptionsInput implements WheelRequest {
   })
   showDegreeLabels?: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Text of the picture title (at most 200 characters).' })
+  @Field(() => String, { nullable: true, description: 'Title drawn above the wheel, shortened with "…" to the picture width, and used as the SVG <title> (at most 200 characters, no control characters).' })
   title?: string;
 
   @Field(() => String, {
@@ -92,7 +92,30 @@ export class WheelOptionsInput implements WheelRequest {
   @Field(() => ChartInput, {
     nullable: true,
     description:
-      'A second chart drawn in a ring outside this one (transits, a partner): a bi-wheel. Only its positions are drawn.',
+      'A second chart drawn in a ring outside this one (transits, a partner): a bi-wheel. Its bodies, its house cusps and ' +
+      'angles as ticks between the rings (when it has a location), and the aspects between the two charts are drawn.',
   })
   outer?: ChartInput;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: true,
+    description: 'Bi-wheels: draw and list the aspects between the inner and the outer chart (synastry, transits to natal).',
+  })
+  showCrossAspects?: boolean;
+
+  @Field(() => AspectOptionsInput, {
+    nullable: true,
+    description:
+      'Bi-wheels: types, orbs and orb multiplier of the inner–outer aspects (orbs not given come from the standard table). ' +
+      'Default: conjunction, opposition, trine and square within 3°, sextile within 2°.',
+  })
+  crossAspects?: AspectOptionsInput;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    defaultValue: true,
+    description: "Bi-wheels: draw the outer chart's house cusps and angles as ticks on the circle between the rings.",
+  })
+  showOuterHouses?: boolean;
 }

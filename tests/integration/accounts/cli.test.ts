@@ -2,7 +2,7 @@
  * The operations commands end to end against a fresh PostgreSQL database and Redis: `nocturna
  * migrate`, `setup-production` (summary file mode 0600; its token works against the API; --dry-run
  * changes nothing), `token create|list|check|revoke|renew` (the printed token works, the revoked one
- * is refused), `admin create|list|promote|delete`.
+ * is refused), `admin create|list|promote|delete|plan`.
  */
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
@@ -109,7 +109,7 @@ describe('nocturna migrate', () => {
   it('applies the migrations, then reports up to date', async () => {
     expect((await cli('migrate')).code).toBe(0);
     const tables = await tdb.db.prisma.$queryRaw<{ tablename: string }[]>`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`;
-    expect(tables.map((t) => t.tablename)).toEqual(['_prisma_migrations', 'saved_charts', 'tokens', 'users']);
+    expect(tables.map((t) => t.tablename)).toEqual(['_prisma_migrations', 'audit_events', 'revoked_access_tokens', 'saved_charts', 'tokens', 'users']);
     expect((await cli('migrate')).code).toBe(0);
     expect(await tdb.db.migrate()).toEqual([]);
   });
@@ -226,5 +226,22 @@ describe('nocturna admin', () => {
     expect(await tdb.db.prisma.user.count({ where: { email: 'second@example.com' } })).toBe(0);
     expect((await cli('admin', 'create', '--email', 'weak@example.com', '--password', 'short')).code).toBe(1);
     expect(await tdb.db.prisma.user.count({ where: { email: 'weak@example.com' } })).toBe(0);
+  });
+
+  it('plan --email e --plan premium|default changes the quota plan and writes the audit log', async () => {
+    const user = await tdb.db.prisma.user.create({ data: { email: 'planned@example.com', username: 'planned', passwordHash: 'x' }, select: { id: true, plan: true } });
+    expect(user.plan).toBe('DEFAULT');
+    const up = await cli('admin', 'plan', '--email', 'planned@example.com', '--plan', 'premium');
+    expect(up.code).toBe(0);
+    expect((await tdb.db.prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { plan: true } })).plan).toBe('PREMIUM');
+    expect((await cli('admin', 'plan', '--email', 'planned@example.com', '--plan', 'default')).code).toBe(0);
+    const events = await tdb.db.prisma.auditEvent.findMany({ where: { targetUserId: user.id }, orderBy: { at: 'asc' }, select: { actor: true, action: true, details: true } });
+    expect(events).toEqual([
+      { actor: 'cli', action: 'user.plan', details: { from: 'DEFAULT', to: 'PREMIUM' } },
+      { actor: 'cli', action: 'user.plan', details: { from: 'PREMIUM', to: 'DEFAULT' } },
+    ]);
+    expect((await cli('admin', 'plan', '--email', 'planned@example.com', '--plan', 'gold')).code).toBe(2);
+    expect((await cli('admin', 'plan', '--email', 'nobody@example.com', '--plan', 'premium')).code).not.toBe(0);
+    expect(await tdb.db.prisma.auditEvent.count({ where: { targetUserId: user.id } })).toBe(2);
   });
 });

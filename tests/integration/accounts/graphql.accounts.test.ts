@@ -79,7 +79,7 @@ beforeAll(async () => {
   appB = await createApp(config, { ...accountsDeps(accountsB, dbB), redis: redisB, cacheKeyPrefix: prefix });
   appCounted = await createApp(config, { ...accountsDeps(accountsCounted, counted), redis: redisA, cacheKeyPrefix: prefix });
   const admin = await accountsA.bootstrapAdmin(config.admin.email, config.admin.password);
-  await accountsA.users.setPlan(admin!.id, 'PREMIUM');
+  await accountsA.users.setPlan(admin!.id, 'PREMIUM', 'cli');
   adminToken = (await login(appA, config.admin.email, PASSWORD)).accessToken;
 });
 
@@ -295,5 +295,45 @@ describe('API contract: fixed names of the account operations', () => {
     expect(fields('AuthPayload')).toEqual(expect.arrayContaining(['accessToken', 'refreshToken', 'expiresIn']));
     expect(fields('ServiceTokenPayload').sort()).toEqual(['expiresAt', 'id', 'token']);
     expect(Object.keys((schema.getType('LoginInput') as import('graphql').GraphQLInputObjectType).getFields()).sort()).toEqual(['email', 'password']);
+  });
+});
+
+describe('plans', () => {
+  const SET_PLAN = 'mutation P($id: ID!, $plan: Plan!) { setUserPlan(id: $id, plan: $plan) { id plan } }';
+
+  it("an admin's plan change on one instance sets the quota of the next request on the other, audit-logged", async () => {
+    const user = await accountsA.users.create({ email: 'plan-change@example.com', password: PASSWORD, status: 'ACTIVE' });
+    const token = (await login(appB, 'plan-change@example.com', PASSWORD)).accessToken;
+    const before = await gql(appB, ME, {}, token);
+    expect(before.body.data.me.plan).toBe('DEFAULT');
+    expect(before.headers['x-ratelimit-limit']).toBe('20');
+    const changed = await gql(appA, SET_PLAN, { id: user.id, plan: 'PREMIUM' }, adminToken);
+    expect(changed.body.errors).toBeUndefined();
+    expect(changed.body.data.setUserPlan).toEqual({ id: user.id, plan: 'PREMIUM' });
+    const after = await gql(appB, ME, {}, token);
+    expect(after.body.data.me.plan).toBe('PREMIUM');
+    expect(after.headers['x-ratelimit-limit']).toBe('100000');
+    const back = await gql(appB, SET_PLAN, { id: user.id, plan: 'DEFAULT' }, adminToken);
+    expect(back.body.data.setUserPlan.plan).toBe('DEFAULT');
+    expect((await gql(appA, ME, {}, token)).headers['x-ratelimit-limit']).toBe('20');
+    const adminId = (await gql(appA, ME, {}, adminToken)).body.data.me.id as string;
+    const events = await tdb.db.prisma.auditEvent.findMany({ where: { targetUserId: user.id }, orderBy: { at: 'asc' }, select: { actor: true, action: true, details: true } });
+    expect(events).toEqual([
+      { actor: adminId, action: 'user.plan', details: { from: 'DEFAULT', to: 'PREMIUM' } },
+      { actor: adminId, action: 'user.plan', details: { from: 'PREMIUM', to: 'DEFAULT' } },
+    ]);
+  });
+
+  it('is for admins only, and names an unknown user or plan', async () => {
+    const user = await accountsA.users.create({ email: 'plan-self@example.com', password: PASSWORD, status: 'ACTIVE' });
+    const token = (await login(appA, 'plan-self@example.com', PASSWORD)).accessToken;
+    const self = await gql(appA, SET_PLAN, { id: user.id, plan: 'PREMIUM' }, token);
+    expect(self.body.errors[0].extensions.code).toBe('FORBIDDEN');
+    const unknown = await gql(appA, SET_PLAN, { id: '00000000-0000-4000-8000-000000000000', plan: 'PREMIUM' }, adminToken);
+    expect(unknown.body.errors[0].extensions.code).toBe('NOT_FOUND');
+    const badPlan = await gql(appA, SET_PLAN, { id: user.id, plan: 'GOLD' }, adminToken);
+    expect(badPlan.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(await tdb.db.prisma.auditEvent.count({ where: { targetUserId: user.id } })).toBe(0);
+    expect((await tdb.db.prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { plan: true } })).plan).toBe('DEFAULT');
   });
 });

@@ -84,6 +84,27 @@ describe('void-of-course Moon', () => {
   });
 });
 
+describe('hybrid solar eclipses', () => {
+  // Espenak & Meeus, Five Millennium Canon of Solar Eclipses (NASA/TP-2006-214141) and NASA's
+  // eclipse catalogue (eclipse.gsfc.nasa.gov): H = hybrid, T = total, A = annular. The hybrids are
+  // total at greatest eclipse and annular near both ends of the central line; their neighbours of
+  // the same years keep their types.
+  const canon: [string, 'HYBRID' | 'TOTAL' | 'ANNULAR'][] = [
+    ['2005-04-08', 'HYBRID'], ['2005-10-03', 'ANNULAR'], ['2006-03-29', 'TOTAL'],
+    ['2012-11-13', 'TOTAL'], ['2013-05-10', 'ANNULAR'], ['2013-11-03', 'HYBRID'],
+    ['2023-04-20', 'HYBRID'], ['2023-10-14', 'ANNULAR'], ['2024-04-08', 'TOTAL'],
+    ['2030-11-25', 'TOTAL'], ['2031-05-21', 'ANNULAR'], ['2031-11-14', 'HYBRID'], ['2032-05-09', 'ANNULAR'],
+  ];
+  // 2014-04-29 (annular, non-central: only the antumbra's edge touched Antarctica) is not central.
+  it.each([...canon, ['2014-04-29', 'ANNULAR'] as const])('%s is %s', (day, type) => {
+    const from = new Date(`${day}T00:00:00Z`);
+    const found = eclipses(from, new Date(from.getTime() + 86_400_000), 'SOLAR');
+    expect(found.map((e) => e.maximumUtc.toISOString().slice(0, 10))).toEqual([day]);
+    expect(found[0].type).toBe(type);
+    expect(found[0].central).toBe(day !== '2014-04-29');
+  });
+});
+
 describe('range validation', () => {
   it('rejects inverted, over-long and out-of-range searches with the field', () => {
     expect(() => eclipses(new Date('2024-01-01T00:00:00Z'), new Date('2023-01-01T00:00:00Z'))).toThrow(expect.objectContaining({ field: 'to' }));

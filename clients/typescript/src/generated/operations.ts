@@ -369,25 +369,31 @@ export type UserStatus =
 export type WheelOptionsInput = {
   /** Only draw these aspect types (default: every aspect of the chart). */
   aspectTypes?: Array<AspectType> | null | undefined;
+  /** Bi-wheels: types, orbs and orb multiplier of the inner–outer aspects (orbs not given come from the standard table). Default: conjunction, opposition, trine and square within 3°, sextile within 2°. */
+  crossAspects?: AspectOptionsInput | null | undefined;
   /** Prefix of the element ids, so several wheels can share one page (letters, digits, - and _). */
   idPrefix?: string | null | undefined;
   /** Name of the inner chart in the text alternative, e.g. "Natal" (default). */
   innerLabel?: string | null | undefined;
-  /** A second chart drawn in a ring outside this one (transits, a partner): a bi-wheel. Only its positions are drawn. */
+  /** A second chart drawn in a ring outside this one (transits, a partner): a bi-wheel. Its bodies, its house cusps and angles as ticks between the rings (when it has a location), and the aspects between the two charts are drawn. */
   outer?: ChartInput | null | undefined;
   /** Name of the outer chart of a bi-wheel, e.g. "Transits" or "Partner". */
   outerLabel?: string | null | undefined;
   /** Draw the aspect lines in the centre. */
   showAspects?: boolean | null | undefined;
+  /** Bi-wheels: draw and list the aspects between the inner and the outer chart (synastry, transits to natal). */
+  showCrossAspects?: boolean | null | undefined;
   /** Label each body with its degree, sign and minutes. */
   showDegreeLabels?: boolean | null | undefined;
+  /** Bi-wheels: draw the outer chart's house cusps and angles as ticks on the circle between the rings. */
+  showOuterHouses?: boolean | null | undefined;
   /** Side of the square picture in CSS pixels, 300–2000. */
   size?: number | null | undefined;
   /** WESTERN wheel, or a NORTH_INDIAN / SOUTH_INDIAN square chart (whole-sign houses from the lagna; no aspect lines, no outer chart). */
   style?: WheelStyle | null | undefined;
   /** Colour theme. */
   theme?: WheelTheme | null | undefined;
-  /** Text of the picture title (at most 200 characters). */
+  /** Title drawn above the wheel, shortened with "…" to the picture width, and used as the SVG <title> (at most 200 characters, no control characters). */
   title?: string | null | undefined;
 };
 

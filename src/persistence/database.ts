@@ -84,7 +84,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       kind: 'postgres',
       prisma,
       migrate: (prismaDir = defaultPrismaDir()) =>
-        applyMigrations(new PrismaPg({ connectionString: url, max: 2 }), prismaDir),
+        // One connection: the schema engine takes a session-level advisory lock and must release it
+        // on the same connection (with two, the unlock could run on the other and leave it held).
+        applyMigrations(new PrismaPg({ connectionString: url, max: 1 }), prismaDir),
       ping: () => prisma.$queryRaw`SELECT 1`.then(() => true, () => false),
       close: () => prisma.$disconnect(),
     };

@@ -25,6 +25,7 @@ import { PreparedOperations } from './graphql/pipeline/execution.js';
 import { createFastPath } from './graphql/pipeline/fast-path.js';
 import { OperationPolicies } from './graphql/pipeline/operation-policy.js';
 import { buildGatewaySchema } from './graphql/schema.js';
+import { graphqlBodyProblem, jsonBodyProblem } from './graphql/limits/request-shape.js';
 import { createRequireAuth } from './http/auth.middleware.js';
 import { calculationsRouter } from './http/calculations.routes.js';
 import { corsMiddleware } from './http/cors.middleware.js';
@@ -140,6 +141,11 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<Gat
   });
   app.use(corsMiddleware(config.corsOrigins));
   app.use(express.json({ limit: config.limits.bodyLimitBytes }));
+  // Nesting bounded before anything recursive (graphql-js, JSON.stringify, cache keys) sees the body.
+  app.use((req, _res, next) => {
+    if (req.body === undefined) return next();
+    next(req.path === '/graphql' ? graphqlBodyProblem(req.body) : jsonBodyProblem(req.body));
+  });
 
   for (const factory of [...ROUTERS, ...(deps.routers ?? [])]) app.use(factory(runtime));
 

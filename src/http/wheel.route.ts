@@ -74,10 +74,12 @@ function number(q: Query, name: string): number | undefined {
   return n;
 }
 
+/** A decimal integer written in digits only ("600"): no sign, hex, exponent, fraction or spaces. */
 function integer(q: Query, name: string): number | undefined {
-  const n = number(q, name);
-  if (n !== undefined && !Number.isInteger(n)) throw new ValidationError(name, `${name} must be an integer`);
-  return n;
+  const v = q[name];
+  if (v === undefined) return undefined;
+  if (!/^\d{1,9}$/.test(v)) throw new ValidationError(name, `${name} must be a whole number written in decimal digits, e.g. 600`);
+  return Number(v);
 }
 
 function bool(q: Query, name: string): boolean | undefined {

@@ -22,6 +22,7 @@ import { recordOperation, type RequestObservation, type RequestObserver } from '
 import { quotaHeaders, type QuotaDecision, type QuotaHook } from '../../quota/quota.hook.js';
 import type { RequestLoaders } from '../../services/request-loaders.js';
 import { createGatewayContext } from '../context.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../limits/request-shape.js';
 import { chargeQuota } from './access.js';
 import { calculationCacheKey, type CalculationCache } from './calculation-cache.js';
 import type { PreparedOperation, PreparedOperations } from './execution.js';
@@ -104,6 +105,8 @@ function graphqlRequestOf(body: unknown): GraphQLRequest | undefined {
   if (query !== undefined && typeof query !== 'string') return undefined;
   if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return undefined;
   if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return undefined;
+  // Nested too deep: express refuses it (limits/request-shape.ts) before anything recursive runs.
+  if (nestsDeeperThan(variables, MAX_JSON_DEPTH)) return undefined;
   let hash: string | undefined;
   if (extensions !== undefined && extensions !== null) {
     // Only a bare APQ lookup (a hash without the text); registrations go through Apollo.

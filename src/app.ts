@@ -39,7 +39,9 @@ import { createLogger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { createRequestObserver } from './observability/request-observer.js';
 import { ChartService } from './services/chart.service.js';
+import { abandonedSignal } from './services/request-loaders.js';
 import { TechniquesService } from './services/techniques.service.js';
+import { WorkPool } from './services/work-pool.js';
 import { WheelService } from './services/wheel.service.js';
 
 /** REST routers of the app, mounted in this order. Add one line per new router. */
@@ -62,7 +64,12 @@ export interface GatewayApp {
   apollo: ApolloServer<GatewayContext>;
   runtime: AppRuntime;
   verifier: JwtVerifier;
-  /** Stops Apollo. Clients passed in deps (redis, database) belong to the caller. */
+  /**
+   * Starts the drain (main.ts, on SIGTERM): /ready answers 503 and every response carries
+   * `Connection: close` (fast path and express alike, set in `app` above).
+   */
+  startDraining(): void;
+  /** Stops Apollo and the worker pool. Clients passed in deps (redis, database) belong to the caller. */
   close(): Promise<void>;
 }
 
@@ -85,14 +92,17 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<Gat
     isRevoked: deps.isTokenRevoked,
   });
   const chart = deps.services?.chart ?? new ChartService(metrics);
+  const workPool = new WorkPool(config.work);
   const services: AppServices & Record<string, unknown> = {
-    techniques: new TechniquesService(metrics),
+    techniques: new TechniquesService(metrics, workPool),
     wheels: new WheelService(chart),
     ...deps.services,
     chart,
   };
 
+  const lifecycle = { draining: false };
   const runtime: AppRuntime = {
+    lifecycle,
     config,
     logger,
     metrics,
@@ -169,6 +179,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<Gat
           loaders: fastPath.handOffOf(req)?.loaders,
           observation: res.locals.observation,
           ip: req.ip,
+          signal: abandonedSignal(res),
         });
       },
     }),
@@ -179,6 +190,8 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<Gat
 
   return {
     app: (req, res) => {
+      // Draining (SIGTERM): every response asks the client to close, so it moves to another replica.
+      if (lifecycle.draining) res.setHeader('Connection', 'close');
       fastPath.handle(req, res, () => {
         app(req, res);
       });
@@ -187,8 +200,12 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<Gat
     apollo,
     runtime,
     verifier,
+    startDraining: () => {
+      lifecycle.draining = true;
+    },
     close: async () => {
       await apollo.stop();
+      await workPool.close();
     },
   };
 }

@@ -141,6 +141,11 @@ export class TechniquesService {
     private readonly pool?: WorkPool,
   ) {}
 
+  /** Pooled calculations running or waiting now (0 without a pool). */
+  get pendingWork(): number {
+    return this.pool?.pending ?? 0;
+  }
+
   /**
    * A fresh per-request loader: identical calls compute once per HTTP request.
    * @param signal the request's signal: pooled work stops when it aborts

@@ -7,6 +7,7 @@
  * - Bounded: at most `threads + WORK_QUEUE_SIZE` tasks at once (running or waiting); the next is
  *   refused at once with ServiceUnavailableError (HTTP 503, Retry-After) instead of queueing
  *   without end.
+ * - Priority: the threads run niced (Linux), so the event loop gets the CPU first.
  * - Deadlines: a task is cancelled when its request's signal aborts (the client went away) or after
  *   WORK_TIMEOUT ms (then 503); a waiting task leaves the queue, a running one's thread is stopped.
  * - Errors: a ValidationError raised in a thread comes back as the same class with its field
@@ -36,6 +37,9 @@ export interface WorkPoolOptions {
 const RETRY_AFTER_SECONDS = 2;
 
 const fromSource = import.meta.url.endsWith('.ts');
+
+/** Scheduling priority of the threads below the main thread (Linux nice levels; ignored elsewhere). */
+const NICE_INCREMENT = 10;
 
 export class WorkPool {
   readonly threads: number;
@@ -98,6 +102,8 @@ export class WorkPool {
       minThreads: 0,
       maxThreads: this.threads,
       idleTimeout: 60_000,
+      // Threads yield the CPU to the event loop (health checks, cached answers, charts) first.
+      niceIncrement: NICE_INCREMENT,
       // The bound is ours (inFlight); piscina's own queue never refuses before it.
       maxQueue: this.capacity + 1,
     });

@@ -40,14 +40,14 @@ export function accountsFromConfig(
   });
 }
 
-/** The quota hook: one request of the principal's account, on its plan (DEFAULT for unknown subjects). */
+/** The quota hook: the request's cost charged to the principal's account, on its plan (DEFAULT for unknown subjects). */
 export function createQuotaHook(accounts: Accounts): QuotaHook {
   return async (request) => {
     const state = await accounts.state.userState(request.principal.subject);
     const plan = state?.plan ?? 'DEFAULT';
     try {
-      const s = await accounts.quota.consume(request.principal.subject, plan);
-      return { allowed: true, limit: s.limit, remaining: s.remaining, resetAtEpochSeconds: s.resetEpochSeconds };
+      const s = await accounts.quota.consume(request.principal.subject, plan, request.cost);
+      return { allowed: true, limit: s.limit, remaining: s.remaining, resetAtEpochSeconds: s.resetEpochSeconds, cost: request.cost };
     } catch (error) {
       if (!(error instanceof QuotaExceededError)) throw error;
       return {
@@ -56,6 +56,7 @@ export function createQuotaHook(accounts: Accounts): QuotaHook {
         remaining: 0,
         resetAtEpochSeconds: error.state.resetEpochSeconds,
         retryAfterSeconds: error.retryAfterSeconds,
+        cost: request.cost,
       };
     }
   };

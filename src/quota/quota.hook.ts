@@ -15,7 +15,7 @@ export interface QuotaRequest {
   operation: string;
   /** Root fields of the GraphQL operation (empty for REST). */
   rootFields: string[];
-  /** Estimated cost of the operation (1 for REST calls). */
+  /** Quota units of the operation (OperationPolicy.quotaCost: a chart 1; 1 for REST calls). */
   cost: number;
   ip: string | undefined;
 }
@@ -30,6 +30,8 @@ export interface QuotaDecision {
   resetAtEpochSeconds: number;
   /** When !allowed: seconds until a retry can succeed (Retry-After). */
   retryAfterSeconds?: number;
+  /** Units this request was charged (or would have been, when refused): X-RateLimit-Cost. */
+  cost?: number;
 }
 
 /** Decide whether this call may proceed; null = no quota applies. Throwing = internal error. */
@@ -42,6 +44,7 @@ export function quotaHeaders(decision: QuotaDecision): Record<string, string> {
     'X-RateLimit-Remaining': String(Math.max(0, decision.remaining)),
     'X-RateLimit-Reset': String(decision.resetAtEpochSeconds),
   };
+  if (decision.cost !== undefined) headers['X-RateLimit-Cost'] = String(decision.cost);
   if (!decision.allowed) {
     headers['Retry-After'] = String(Math.max(1, Math.ceil(decision.retryAfterSeconds ?? decision.resetAtEpochSeconds - Date.now() / 1000)));
   }

@@ -5,7 +5,7 @@
  * what it costs the caller's quota. Worked out once per parsed operation.
  */
 import { Kind, OperationTypeNode, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
-import { fieldPolicy } from '../field-policy.js';
+import { fieldPolicy, quotaUnits } from '../field-policy.js';
 
 export interface OperationPolicy {
   /** The distinct root fields the operation selects (fragments expanded). */
@@ -14,19 +14,22 @@ export interface OperationPolicy {
   needsToken: boolean;
   /** A query whose root fields are all cacheable (so none is an introspection field). */
   cacheable: boolean;
-  /** Quota units of the operation: each root field's cost, at least 1. */
+  /**
+   * Quota units charged for the operation: the complexity of every root field it selects (each
+   * alias and fragment spread counted) over QUOTA_UNIT_COST (a chart), rounded up, at least 1.
+   */
   quotaCost: number;
 }
 
-/** The distinct root field names of an operation (fragments and inline fragments expanded). */
-function rootFieldNames(operation: OperationDefinitionNode, document: DocumentNode): string[] {
+/** The root field occurrences of an operation by name (fragments and inline fragments expanded, aliases counted). */
+function rootFieldOccurrences(operation: OperationDefinitionNode, document: DocumentNode): string[] {
   const fragments = new Map(
     document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])),
   );
-  const names = new Set<string>();
+  const names: string[] = [];
   const visit = (set: SelectionSetNode, seen: ReadonlySet<string>): void => {
     for (const s of set.selections) {
-      if (s.kind === Kind.FIELD) names.add(s.name.value);
+      if (s.kind === Kind.FIELD) names.push(s.name.value);
       else if (s.kind === Kind.INLINE_FRAGMENT) visit(s.selectionSet, seen);
       else if (!seen.has(s.name.value)) {
         const f = fragments.get(s.name.value);
@@ -35,7 +38,7 @@ function rootFieldNames(operation: OperationDefinitionNode, document: DocumentNo
     }
   };
   visit(operation.selectionSet, new Set());
-  return [...names];
+  return names;
 }
 
 /** Operation policies of one schema, remembered per parsed operation. */
@@ -56,13 +59,15 @@ export class OperationPolicies {
 
   private derive(operation: OperationDefinitionNode, document: DocumentNode): OperationPolicy {
     const rootType = this.schema.getRootType(operation.operation);
-    const rootFields = rootFieldNames(operation, document);
-    const policies = rootFields.map((name) => fieldPolicy(rootType?.getFields()[name], name));
+    const occurrences = rootFieldOccurrences(operation, document);
+    const rootFields = [...new Set(occurrences)];
+    const policyOf = (name: string) => fieldPolicy(rootType?.getFields()[name], name);
+    const policies = rootFields.map(policyOf);
     return {
       rootFields,
       needsToken: policies.some((p) => !p.public),
       cacheable: operation.operation === OperationTypeNode.QUERY && policies.length > 0 && policies.every((p) => p.cacheable),
-      quotaCost: policies.reduce((sum, p) => sum + Math.max(1, p.cost), 0),
+      quotaCost: quotaUnits(occurrences.map((name) => policyOf(name).cost)),
     };
   }
 }

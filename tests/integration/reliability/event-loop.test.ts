@@ -14,18 +14,23 @@ const SEARCH = /* GraphQL */ `
     transitSearch(input: $input) { utc kind transitingBody natalPoint aspect sign house }
   }
 `;
-/** A five-year search (four bodies, every default aspect and kind); natal moments differ so nothing is shared. */
+/** A five-year search (every default body, aspect and kind); natal moments differ so nothing is shared. */
 const searchInput = (i: number) => ({
   natal: { moment: { utc: `19${70 + i}-05-0${1 + i}T12:00:00Z` }, location: { latitude: 48.85, longitude: 2.35 } },
   from: '2020-01-01T00:00:00Z',
   to: '2024-12-31T00:00:00Z',
-  bodies: ['SUN', 'MARS', 'JUPITER', 'SATURN'],
 });
 
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp({ env: { WORKER_THREADS: '2', WORK_QUEUE_SIZE: '2', WORK_TIMEOUT: '300000' } });
-});
+  // Start both threads first: from the TypeScript sources a thread compiles them on start (a cost
+  // of the tests' loader, work-source-loader.mjs; the build's threads load compiled files).
+  const oneDay = (i: number) => ({ ...searchInput(i), from: '2024-01-01T00:00:00Z', to: '2024-01-02T00:00:00Z', bodies: ['MOON'] });
+  const warm = await Promise.all([0, 1].map((i) =>
+    request(t.app).post('/graphql').set('Authorization', t.auth).send({ query: SEARCH, variables: { input: oneDay(i) } })));
+  for (const w of warm) expect(w.status).toBe(200);
+}, 300_000);
 afterAll(async () => {
   await t.dispose();
 });
@@ -54,10 +59,12 @@ describe('heavy work off the event loop', () => {
     expect(fifth.body.errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
 
     const latencies: number[] = [];
+    const pollsFrom = performance.now();
     while (techniques.pendingWork > 0) {
       const started = performance.now();
       const health = await request(t.app).get('/health');
       latencies.push(performance.now() - started);
+      if (performance.now() - started > 100) console.log(`slow poll at ${(started - pollsFrom).toFixed(0)} ms: ${(performance.now() - started).toFixed(0)} ms`);
       expect(health.status).toBe(200);
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -72,7 +79,7 @@ describe('heavy work off the event loop', () => {
     const bound = Math.max(100, inlineMs / 10);
     console.log(`event loop: ${latencies.length} /health polls every 50 ms while 4 searches ran: p50 ${percentile(latencies, 50).toFixed(1)} ms, ` +
       `p99 ${p99.toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms; one search inline ${inlineMs.toFixed(0)} ms; bound ${bound.toFixed(0)} ms`);
-    expect(latencies.length).toBeGreaterThanOrEqual(5);
+    expect(latencies.length).toBeGreaterThanOrEqual(20);
     expect(p99).toBeLessThanOrEqual(bound);
 
     for (const r of answered) expect(r.status).toBe(200);

@@ -15,16 +15,15 @@ const SEARCH = /* GraphQL */ `
   }
 `;
 /**
- * A five-year search over every default body: all of the root finding, few events (conjunctions
- * only), so what is measured is the computation, not the main thread's work of executing and
- * serializing a long answer. Natal moments differ so nothing is shared.
+ * A five-year search over every default body and aspect: all of the root finding, but aspects only
+ * (no ingresses), so what is measured is the computation rather than the main thread's work of
+ * executing and serializing a very long answer. Natal moments differ so nothing is shared.
  */
 const searchInput = (i: number) => ({
   natal: { moment: { utc: `19${70 + i}-05-0${1 + i}T12:00:00Z` }, location: { latitude: 48.85, longitude: 2.35 } },
   from: '2020-01-01T00:00:00Z',
   to: '2024-12-31T00:00:00Z',
   kinds: ['ASPECT'],
-  aspectTypes: ['CONJUNCTION'],
 });
 
 let t: TestApp;

@@ -16,7 +16,7 @@ import type { Config } from './config/config.js';
 import type { AppDeps, AppRuntime, AppServices, RouterFactory } from './app.deps.js';
 import { createJwtVerifier, type JwtVerifier } from './auth/jwt.verifier.js';
 import { MemoryKeyValueCache, prefixedCache, RedisKeyValueCache, type GatewayCache } from './cache/key-value-cache.js';
-import { UnauthenticatedError } from './errors.js';
+import { ServiceUnavailableError, UnauthenticatedError } from './errors.js';
 import { createApolloServer } from './graphql/apollo.js';
 import { createGatewayContext, type GatewayContext } from './graphql/context.js';
 import { toGraphQLError } from './graphql/error-mapping.js';
@@ -168,6 +168,8 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<Gat
           principal = await verifier.verifyAuthorizationHeader(req.get('authorization'));
         } catch (error) {
           if (error instanceof UnauthenticatedError) throw toGraphQLError(error);
+          // The account database is unreachable: 503 with Retry-After.
+          if (error instanceof ServiceUnavailableError) throw toGraphQLError(error, { 'Retry-After': String(error.retryAfterSeconds) });
           throw error;
         }
         return createGatewayContext({

@@ -22,7 +22,12 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { CalculationError, OutOfRangeError, ServiceUnavailableError, ValidationError } from '../errors.js';
-import type { TaskName, TaskReply } from './work-tasks.js';
+
+/** The name of a task of WORKER_TASKS (work-tasks.ts). */
+export type TaskName = string;
+
+/** What a thread sends back: the result, or the error's class name, field and message. */
+export type TaskReply = { result: unknown } | { error: { kind: string; field?: string; message: string } };
 
 export interface WorkPoolOptions {
   /** Threads; 0 → the CPUs less one (at least one). */

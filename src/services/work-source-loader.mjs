@@ -3,7 +3,7 @@
 // compiled with TypeScript's transpileModule (types dropped, no type check).
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { URL, fileURLToPath } from 'node:url';
 
 let ts;
 

@@ -7,15 +7,12 @@
  */
 import { ValidationError } from '../errors.js';
 import { TECHNIQUES, type TechniqueName } from './techniques.service.js';
+import type { TaskName, TaskReply } from './work-pool.js';
 
 export const WORKER_TASKS: Record<string, (request: unknown) => unknown> = {
   ...(TECHNIQUES as Record<TechniqueName, (request: unknown) => unknown>),
 };
 
-export type TaskName = string;
-
-/** What a thread sends back: the result, or the error's class name, field and message. */
-export type TaskReply = { result: unknown } | { error: { kind: string; field?: string; message: string } };
 
 /** Runs one task, catching its error into the reply (a thrown class does not survive the clone). */
 export function runTask(name: TaskName, request: unknown): TaskReply {

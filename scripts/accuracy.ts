@@ -17,7 +17,7 @@ import {
 } from '../src/ephemeris/index.js';
 import { findNextCrossing } from '../src/ephemeris/events/search.js';
 import { eclipses, ingresses, MAX_EVENT_RANGE_DAYS } from '../src/ephemeris/events/events.js';
-import { julianDayFromDate } from '../src/ephemeris/techniques/angles.js';
+import { julianDayFromDate, signedSeparationDegrees } from '../src/ephemeris/techniques/angles.js';
 import { CONTINUATION_EPOCHS_JD_TT, MINOR_BODIES, packMinorBodyStates, propagateMinorBodies } from '../src/ephemeris/minor-bodies.js';
 import { ephemerisPack } from '../src/ephemeris/pack/pack.js';
 
@@ -33,14 +33,11 @@ const rootUrl = new URL(import.meta.url.includes('/dist/scripts/') ? '../../' : 
 const readJson = <T>(name: string): T => JSON.parse(readFileSync(new URL(`tests/reference/${name}`, rootUrl), 'utf8')) as T;
 const load = <T>(name: string): T[] => readJson<{ cases: T[] }>(name).cases;
 
-function angleDiffArcsec(a: number, b: number): number {
-  let d = (a - b) % 360;
-  if (d > 180) d -= 360;
-  if (d < -180) d += 360;
-  return Math.abs(d) * 3600;
-}
+const angleDiffArcsec = (a: number, b: number): number => Math.abs(signedSeparationDegrees(a, b)) * 3600;
 
+/** Median, 95th percentile and maximum; NaN when any value is NaN (a sort would hide it). */
 function stats(xs: number[]): { median: number; p95: number; max: number } {
+  if (xs.some((x) => Number.isNaN(x))) return { median: Number.NaN, p95: Number.NaN, max: Number.NaN };
   const s = [...xs].sort((a, b) => a - b);
   const q = (p: number) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
   return { median: q(0.5), p95: q(0.95), max: s[s.length - 1] };

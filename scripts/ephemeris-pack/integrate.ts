@@ -24,14 +24,15 @@
  * about 14″ after five years.
  */
 import type { Vec3 } from './vector.js';
+import { GM_SUN } from '../../src/ephemeris/frames.js';
 
 export const INTEGRATED = ['MARS', 'JUPITER', 'SATURN', 'URANUS', 'NEPTUNE', 'PLUTO', 'CHIRON', 'PHOLUS', 'CERES', 'PALLAS', 'JUNO', 'VESTA'] as const;
 export type IntegratedBody = (typeof INTEGRATED)[number];
 /** Bodies given from outside (the pack's analytic series), heliocentric. */
 export const PRESCRIBED = ['MERCURY', 'VENUS', 'EARTH', 'MOON'] as const;
 
-/** GM, AU³/day² (DE430/DE431). */
-export const GM_SUN = 2.9591220828559115e-4;
+/** GM☉, AU³/day² (DE430/DE431), the constant the run-time ephemeris uses too. */
+export { GM_SUN };
 /** Earth/Moon mass ratio (DE430/DE431). */
 export const EMRAT = 81.3005690741906;
 const GM_EMB = 8.9970116036316091e-10;

@@ -13,12 +13,12 @@
  * tie of VSOP87 to DE431, nothing else.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { AU_KM } from '../../src/ephemeris/frames.js';
 import { elpMoonEclipticMany } from './elpmpp02.js';
 import { mulMM, mulMV, rotX, ARCSEC, type Mat3, type Vec3 } from './vector.js';
 import { vsop87Ecliptic, vsop87EclipticMany, type VsopPlanet } from './vsop87.js';
 
-/** au in km (IAU 2012 B2). */
-export const AU_KM = 149_597_870.7;
+export { AU_KM };
 /** J2000 obliquity used to turn the ELP/VSOP ecliptic of J2000 into ICRS axes, arcseconds (IAU 2006). */
 const EPS0_ARCSEC = 84381.406;
 

@@ -14,8 +14,8 @@ export const RAD = 180 / Math.PI;
 export const C_AU_PER_DAY = 173.1446326846693;
 /** au in km (IAU 2012 B2). */
 export const AU_KM = 149_597_870.7;
-/** Heliocentric gravitational constant, AU³/day² (Gaussian constant k²). */
-export const GM_SUN_AU3_PER_DAY2 = 0.01720209895 ** 2;
+/** Heliocentric gravitational constant, AU³/day² (DE430/431; equals the Gaussian constant k² to 1e-16). */
+export const GM_SUN = 2.9591220828559115e-4;
 /**
  * General precession in longitude, degrees per day (IAU 2006, 5028.796195″ per Julian century):
  * the rate at which ecliptic-of-date longitudes of a fixed direction grow.

@@ -11,7 +11,7 @@
  * deflection by the Sun (≤ 0.5″ beyond 1° from the Sun) is neglected. Frames: EQJ, AU, AU/day.
  */
 import { Astronomy } from './astro.js';
-import { C_AU_PER_DAY, GM_SUN_AU3_PER_DAY2, type State, type Vec3 } from './frames.js';
+import { C_AU_PER_DAY, GM_SUN, type State, type Vec3 } from './frames.js';
 
 export type PlanetName = 'SUN' | 'MERCURY' | 'VENUS' | 'MARS' | 'JUPITER' | 'SATURN' | 'URANUS' | 'NEPTUNE' | 'PLUTO';
 
@@ -311,7 +311,7 @@ export function backdateHelio(s: State, tauDays: number): Vec3 {
   const [x, y, z] = s.pos;
   const r2 = x * x + y * y + z * z;
   if (r2 === 0) return [0, 0, 0];
-  const k = (-0.5 * GM_SUN_AU3_PER_DAY2 * tauDays * tauDays) / (r2 * Math.sqrt(r2));
+  const k = (-0.5 * GM_SUN * tauDays * tauDays) / (r2 * Math.sqrt(r2));
   return [
     x - s.vel[0] * tauDays + k * x,
     y - s.vel[1] * tauDays + k * y,

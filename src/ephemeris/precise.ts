@@ -20,12 +20,7 @@
  */
 import { ephemerisPack, PACK_INDEX, type PackReader } from './pack/pack.js';
 import { eclipticFrame, type EclipticFrame } from './precession-nutation.js';
-import type { SphericalMotion, Vec3 } from './frames.js';
-
-/** Speed of light, AU/day (IAU 2009: c = 299 792.458 km/s, au = 149 597 870.7 km). */
-export const C_AU_PER_DAY = 173.1446326846693;
-/** Heliocentric gravitational constant, AU³/day² (DE430/431). */
-export const GM_SUN = 2.9591220828559115e-4;
+import { C_AU_PER_DAY, GM_SUN, type SphericalMotion, type Vec3 } from './frames.js';
 const RAD = 180 / Math.PI;
 
 /** The series a body's heliocentric position comes from. */

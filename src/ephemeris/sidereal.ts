@@ -33,6 +33,7 @@
  * tests/unit/sidereal-ayanamsa.test.ts.
  */
 import { AstroTime, Body as AeBody, HelioState } from 'astronomy-engine';
+import { C_AU_PER_DAY } from './frames.js';
 import { nutation2000B } from './precession-nutation.js';
 import type { Ayanamsa } from './types.js';
 import { AYANAMSAS } from './types.js';
@@ -342,7 +343,6 @@ function meanPrecessionAyanamsaDeg(def: PrecessionAyanamsa, frame: EpochFrame, j
 
 const AU_M = 1.49597870700e11;
 const C_M_PER_S = 2.99792458e8;
-const C_AU_PER_DAY = (C_M_PER_S * 86400) / AU_M;
 /** 2 GM☉ / c² in AU (SE: HELGRAVCONST 1.32712440017987e20 m³/s², CLIGHT, AUNIT). */
 const TWO_MU_OVER_C2_AU = (2 * 1.32712440017987e20) / (C_M_PER_S * C_M_PER_S) / AU_M;
 const PARSEC_AU = 206264.8062471;

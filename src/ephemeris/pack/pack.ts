@@ -1,10 +1,10 @@
 /**
  * Reader of the ephemeris pack (format: pack-format.ts).
  *
- * The file is read once, whole, on first use (one `readFileSync` of ≈ 5 MB: the only file the
+ * The file is read once, whole, on first use (one `readFileSync` of ≈ 6.2 MB: the only file the
  * ephemeris module reads). Coefficients stay packed in that buffer; a segment is decoded to
  * float64 the first time an instant inside it is asked for, and kept (series.ts), so memory grows
- * to at most 8 bytes × all coefficients (≈ 20 MB) when every segment of 1800–2399 has been used.
+ * to at most 8 bytes × all coefficients (≤ 15.4 MiB, src/ephemeris/README.md) when every segment of 1800–2399 has been used.
  */
 import { readFileSync } from 'node:fs';
 import { CalculationError } from '../../errors.js';

@@ -57,25 +57,12 @@ export class ChebyshevSeries {
     this.nominalBlockDays = (this.endJd - this.startJd) / nb;
   }
 
-  /** Segment index and its [start, length] for `jd` (clamped to the first/last segment). */
-  locate(jd: number): { seg: number; start: number; length: number } {
-    const nb = this.blockStart.length;
-    let b = nb === 1 ? 0 : Math.min(nb - 1, Math.max(0, Math.floor((jd - this.startJd) / this.nominalBlockDays)));
-    while (b > 0 && jd < this.blockStart[b]) b--;
-    while (b + 1 < nb && jd >= this.blockStart[b + 1]) b++;
-    const len = this.blockLength[b];
-    let k = Math.floor((jd - this.blockStart[b]) / len);
-    if (k >= this.blockCount[b]) k = this.blockCount[b] - 1;
-    if (k < 0) k = 0;
-    return { seg: this.blockFirst[b] + k, start: this.blockStart[b] + k * len, length: len };
-  }
-
   /**
    * Position, velocity (per day) and, for order 2, acceleration (per day²) at `jd`, written to
    * out[o … o + 5] (o + 8 for order 2). The caller checks the span.
    */
   evaluate(jd: number, out: Float64Array, o = 0, order: 1 | 2 = 1): void {
-    // Inlined locate() for the hot path.
+    // The segment of `jd` (clamped to the first/last): its block by the nominal length, then exactly.
     const nb = this.blockStart.length;
     let b = nb === 1 ? 0 : Math.min(nb - 1, Math.max(0, Math.floor((jd - this.startJd) / this.nominalBlockDays)));
     while (b > 0 && jd < this.blockStart[b]) b--;

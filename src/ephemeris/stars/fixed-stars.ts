@@ -17,6 +17,7 @@
  */
 import { Astronomy } from '../astro.js';
 import catalogJson from './data/fixed-stars-catalog.json' with { type: 'json' };
+import { C_AU_PER_DAY } from '../frames.js';
 import type { ChartPoint } from '../types.js';
 import { ValidationError } from '../../errors.js';
 import { normalizeDegrees, signedSeparationDegrees } from '../techniques/angles.js';
@@ -90,8 +91,6 @@ const MAS_TO_RAD = DEG / 3_600_000;
 const AU_PER_PARSEC = 648_000 / Math.PI;
 /** km/s → AU per Julian year (1 au = 149 597 870.7 km, IAU 2012). */
 const KMS_TO_AU_PER_YEAR = (365.25 * 86_400) / 149_597_870.7;
-/** Speed of light, AU per day (IAU 2012). */
-const C_AU_PER_DAY = 173.144_632_674;
 /** Distance used when the parallax is zero or unknown: 10⁹ AU (annual parallax < 0.0002″). */
 const FAR_AU = 1e9;
 

@@ -129,7 +129,9 @@ export const envSchema = z.object({
   WORK_TIMEOUT: integer(30_000, 100, 600_000), // milliseconds
 
   // Metrics: a separate port and/or a bearer token for GET /metrics (default: public on PORT)
-  METRICS_PORT: integer(-1, 0, 65535).transform((v) => (v === -1 ? undefined : v)),
+  METRICS_PORT: optionalString().pipe(
+    z.string().regex(/^\d+$/, 'expected an integer').transform(Number).pipe(z.number().int().min(1).max(65535)).optional(),
+  ),
   METRICS_TOKEN: optionalString().pipe(z.string().min(16, 'must be at least 16 characters').optional()),
 
   // GraphQL developer tools (default: on in development/test, off in production)

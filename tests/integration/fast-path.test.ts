@@ -194,7 +194,7 @@ for (const backend of ['memory', 'redis'] as const) {
       const ok = await request(t.app).post('/graphql').set('Authorization', t.auth).send(chartBody('2013-01-01T00:00:00Z'));
       expect(ok.status).toBe(200);
       expect(quotaCalls.length - before).toBe(1);
-      expect(quotaCalls.at(-1)).toMatchObject({ transport: 'graphql', operation: 'Chart', rootFields: ['chart'], cost: 10, ip: expect.any(String) });
+      expect(quotaCalls.at(-1)).toMatchObject({ transport: 'graphql', operation: 'Chart', rootFields: ['chart'], cost: 1, ip: expect.any(String) });
 
       allow = false;
       try {

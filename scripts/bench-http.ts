@@ -2,8 +2,12 @@
  * HTTP benchmark (`npm run bench:http`): autocannon, 10 s × 50 connections each, against
  *   (1) the gateway with an uncached chart query (a different instant per request),
  *   (2) the gateway with the same chart query (served by the calculation cache),
- *   (3) a bare node:http server calling the same domain function (computeChart) per request.
- * Prints req/s, p50/p99 latency and the ratios (1)/(3) and (2)/(1).
+ *   (3) a bare node:http server calling the same domain function (computeChart) per request,
+ *   (4) as (1), while two five-year transit searches run beside it all the time (each answered
+ *       one is sent again): the searches compute in the worker-thread pool, so the chart p99 of (4)
+ *       should stay near (1)'s.
+ * Prints req/s, p50/p99 latency, the ratios (1)/(3) and (2)/(1), and the chart p99 with and without
+ * the searches.
  *
  * What the gateway requests are: one constant query document with the instant in `variables`, as
  * real clients (and codegen'd operations) send it. The first request of that text goes through
@@ -256,6 +260,43 @@ function printRatios([u, c, b]: [Row, Row, Row], prefix = ''): void {
   );
 }
 
+const SEARCH_QUERY = `query BenchSearch($input: TransitSearchInput!) { transitSearch(input: $input) { utc kind transitingBody natalPoint aspect } }`;
+
+/**
+ * Keeps `parallel` five-year transit searches in flight against the gateway until stopped: each
+ * answered one is sent again with another natal moment. Resolves with the counts by outcome.
+ */
+function heavySearches(url: string, headers: Record<string, string>, parallel: number) {
+  let stopped = false;
+  const counts = { ok: 0, refused503: 0, failed: 0 };
+  let n = 0;
+  const loop = async () => {
+    while (!stopped) {
+      n += 1;
+      const input = { natal: { moment: { utc: new Date(Date.UTC(1960, 0, 1) + n * 86_400_000).toISOString() } }, from: '2020-01-01T00:00:00Z', to: '2024-12-31T00:00:00Z' };
+      try {
+        const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query: SEARCH_QUERY, variables: { input } }) });
+        await res.arrayBuffer();
+        if (res.status === 200) counts.ok += 1;
+        else if (res.status === 503) {
+          counts.refused503 += 1;
+          await new Promise((r) => setTimeout(r, 500));
+        } else counts.failed += 1;
+      } catch {
+        counts.failed += 1;
+      }
+    }
+  };
+  const loops = Array.from({ length: parallel }, loop);
+  return {
+    async stop() {
+      stopped = true;
+      await Promise.all(loops);
+      return counts;
+    },
+  };
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -324,9 +365,26 @@ async function main(): Promise<void> {
         requests: [{ setupRequest: (req) => ({ ...req, body: bareBody() }) }],
       });
       rows.push(row('(3) bare node:http + computeChart', result));
+
+      const heavy = heavySearches(gwUrl, headers, 2);
+      await new Promise((r) => setTimeout(r, 500));
+      const beside = await measured(autocannon, gw.child, {
+        url: gwUrl,
+        connections,
+        duration,
+        method: 'POST',
+        headers,
+        requests: [{ setupRequest: (req) => ({ ...req, body: uncachedBody() }) }],
+      });
+      const searches = await heavy.stop();
+      rows.push(row('(4) as (1), beside two 5-year transit searches', beside));
       if (rounds > 1) console.log(`\nround ${round}`);
       printRows(rows);
-      printRatios(rows as [Row, Row, Row]);
+      printRatios(rows.slice(0, 3) as [Row, Row, Row]);
+      console.log(
+        `chart p99 without heavy searches ${rows[0].p99} ms, beside them ${rows[3].p99} ms ` +
+          `(searches answered ${searches.ok}, refused 503 ${searches.refused503}, failed ${searches.failed})`,
+      );
       all.push(rows);
     }
   } finally {

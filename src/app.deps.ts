@@ -63,6 +63,8 @@ export interface AppDeps {
 
 /** What route factories receive: the resolved runtime pieces of one app instance. */
 export interface AppRuntime {
+  /** `draining` turns true on SIGTERM (GatewayApp.startDraining): /ready answers 503. */
+  lifecycle: { draining: boolean };
   config: Config;
   logger: Logger;
   metrics: Metrics;

@@ -16,7 +16,7 @@ import type { Config } from './config/config.js';
 import type { AppDeps, AppRuntime, AppServices, RouterFactory } from './app.deps.js';
 import { createJwtVerifier, type JwtVerifier } from './auth/jwt.verifier.js';
 import { MemoryKeyValueCache, prefixedCache, RedisKeyValueCache, type GatewayCache } from './cache/key-value-cache.js';
-import { UnauthenticatedError } from './errors.js';
+import { ServiceUnavailableError, UnauthenticatedError } from './errors.js';
 import { createApolloServer } from './graphql/apollo.js';
 import { createGatewayContext, type GatewayContext } from './graphql/context.js';
 import { toGraphQLError } from './graphql/error-mapping.js';
@@ -27,6 +27,7 @@ import { OperationPolicies } from './graphql/pipeline/operation-policy.js';
 import { TrustedDocuments } from './graphql/pipeline/trusted-documents.js';
 import { createQueryLimitsRule } from './graphql/limits/query-limits.rule.js';
 import { buildGatewaySchema } from './graphql/schema.js';
+import { graphqlBodyProblem, jsonBodyProblem } from './graphql/limits/request-shape.js';
 import { createRequireAuth } from './http/auth.middleware.js';
 import { calculationsRouter } from './http/calculations.routes.js';
 import { corsMiddleware } from './http/cors.middleware.js';
@@ -43,7 +44,9 @@ import { createLogger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { createRequestObserver } from './observability/request-observer.js';
 import { ChartService } from './services/chart.service.js';
+import { abandonedSignal } from './services/request-loaders.js';
 import { TechniquesService } from './services/techniques.service.js';
+import { WorkPool } from './services/work-pool.js';
 import { WheelService } from './services/wheel.service.js';
 import { PlacesService } from './services/places.service.js';
 
@@ -69,7 +72,12 @@ export interface GatewayApp {
   apollo: ApolloServer<GatewayContext>;
   runtime: AppRuntime;
   verifier: JwtVerifier;
-  /** Stops Apollo. Clients passed in deps (redis, database) belong to the caller. */
+  /**
+   * Starts the drain (main.ts, on SIGTERM): /ready answers 503 and every response carries
+   * `Connection: close` (fast path and express alike, set in `app` above).
+   */
+  startDraining(): void;
+  /** Stops Apollo and the worker pool. Clients passed in deps (redis, database) belong to the caller. */
   close(): Promise<void>;
 }
 
@@ -92,15 +100,18 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<Gat
     isRevoked: deps.isTokenRevoked,
   });
   const chart = deps.services?.chart ?? new ChartService(metrics);
+  const workPool = new WorkPool(config.work);
   const services: AppServices & Record<string, unknown> = {
-    techniques: new TechniquesService(metrics),
+    techniques: new TechniquesService(metrics, workPool),
     wheels: new WheelService(chart),
     places: new PlacesService(),
     ...deps.services,
     chart,
   };
 
+  const lifecycle = { draining: false };
   const runtime: AppRuntime = {
+    lifecycle,
     config,
     logger,
     metrics,
@@ -160,6 +171,11 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<Gat
   });
   app.use(corsMiddleware(config.corsOrigins));
   app.use(express.json({ limit: config.limits.bodyLimitBytes }));
+  // Nesting bounded before anything recursive (graphql-js, JSON.stringify, cache keys) sees the body.
+  app.use((req, _res, next) => {
+    if (req.body === undefined) return next();
+    next(req.path === '/graphql' ? graphqlBodyProblem(req.body) : jsonBodyProblem(req.body));
+  });
 
   for (const factory of [...ROUTERS, ...(deps.routers ?? [])]) app.use(factory(runtime));
 
@@ -173,6 +189,8 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<Gat
           principal = await verifier.verifyAuthorizationHeader(req.get('authorization'));
         } catch (error) {
           if (error instanceof UnauthenticatedError) throw toGraphQLError(error);
+          // The account database is unreachable: 503 with Retry-After.
+          if (error instanceof ServiceUnavailableError) throw toGraphQLError(error, { 'Retry-After': String(error.retryAfterSeconds) });
           throw error;
         }
         return createGatewayContext({
@@ -184,6 +202,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<Gat
           loaders: fastPath.handOffOf(req)?.loaders,
           observation: res.locals.observation,
           ip: req.ip,
+          signal: abandonedSignal(res),
         });
       },
     }),
@@ -194,6 +213,8 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<Gat
 
   return {
     app: (req, res) => {
+      // Draining (SIGTERM): every response asks the client to close, so it moves to another replica.
+      if (lifecycle.draining) res.setHeader('Connection', 'close');
       fastPath.handle(req, res, () => {
         app(req, res);
       });
@@ -202,8 +223,12 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<Gat
     apollo,
     runtime,
     verifier,
+    startDraining: () => {
+      lifecycle.draining = true;
+    },
     close: async () => {
       await apollo.stop();
+      await workPool.close();
     },
   };
 }

@@ -12,17 +12,20 @@
 
 export type PublicErrorCode =
   | 'BAD_USER_INPUT'
+  | 'BAD_REQUEST'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'RATE_LIMITED'
   | 'NOT_FOUND'
   | 'TRUSTED_DOCUMENT_REQUIRED'
   | 'PERSISTED_QUERY_NOT_FOUND'
+  | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
 /** HTTP status of a response refused with this code (REST always; GraphQL when the whole request is refused). */
 export const HTTP_STATUS_BY_CODE: Record<PublicErrorCode, number> = {
   BAD_USER_INPUT: 400,
+  BAD_REQUEST: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
@@ -30,6 +33,7 @@ export const HTTP_STATUS_BY_CODE: Record<PublicErrorCode, number> = {
   TRUSTED_DOCUMENT_REQUIRED: 400,
   PERSISTED_QUERY_NOT_FOUND: 400,
   INTERNAL_SERVER_ERROR: 500,
+  SERVICE_UNAVAILABLE: 503,
 };
 
 export abstract class DomainError extends Error {
@@ -129,6 +133,33 @@ export class PersistedQueryNotFoundError extends DomainError {
   readonly code = 'PERSISTED_QUERY_NOT_FOUND' as const;
 }
 
+/**
+ * A malformed HTTP request (body, encoding, media type, nesting), refused before GraphQL sees it.
+ * `httpStatus` is 400, 413 (too large) or 415 (unsupported media type, charset or encoding).
+ */
+export class BadRequestError extends DomainError {
+  readonly code = 'BAD_REQUEST' as const;
+  constructor(
+    message: string,
+    readonly httpStatus: 400 | 413 | 415 = 400,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** A dependency is down or the work queue is full: the client may retry after `retryAfterSeconds`. */
+export class ServiceUnavailableError extends DomainError {
+  readonly code = 'SERVICE_UNAVAILABLE' as const;
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
 /** A failure inside a calculation library (e.g. astronomy-engine threw a string). Masked publicly. */
 export class CalculationError extends DomainError {
   readonly code = 'INTERNAL_SERVER_ERROR' as const;
@@ -144,8 +175,13 @@ export function publicErrorOf(error: DomainError): { code: PublicErrorCode; mess
     code: error.code,
     message: error.message,
     ...(error instanceof ValidationError ? { field: error.field } : {}),
-    ...(error instanceof RateLimitedError ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+    ...(error instanceof RateLimitedError || error instanceof ServiceUnavailableError ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
   };
+}
+
+/** The HTTP status of a response refused with `error` (a BadRequestError carries its own 400/413/415). */
+export function httpStatusOf(error: DomainError): number {
+  return error instanceof BadRequestError ? error.httpStatus : HTTP_STATUS_BY_CODE[error.code];
 }
 
 /** Wraps any thrown value (astronomy-engine throws strings) into an Error. */

@@ -1,10 +1,13 @@
 /**
  * Production entry: wires real clients from the config (Redis when REDIS_URL is set; providers
  * for the database etc.), retries them at start (containers start in any order), listens on
- * PORT, and drains on SIGTERM/SIGINT: stop accepting, finish in-flight requests within
- * SHUTDOWN_TIMEOUT, then close Apollo, Redis and the database.
+ * PORT (and METRICS_PORT), and drains on SIGTERM/SIGINT: /ready 503 and `Connection: close` at
+ * once, idle keep-alive sockets closed after SHUTDOWN_IDLE_GRACE, in-flight requests finished within
+ * SHUTDOWN_TIMEOUT, then Apollo, the worker pool, Redis and the database closed.
  */
 import { createServer, type Server } from 'node:http';
+import net, { type AddressInfo, type Socket } from 'node:net';
+import express from 'express';
 import type { Redis } from 'ioredis';
 import { createApp, type GatewayApp } from './app.js';
 import type { AppDeps } from './app.deps.js';
@@ -13,6 +16,7 @@ import { createRedisClient } from './cache/redis.client.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { accountsStartupProvider } from './accounts/accounts.wiring.js';
+import { metricsHandler } from './http/metrics.route.js';
 
 /**
  * Supplies deps at start (the accounts stack: database, revocation, quota). Called with retries
@@ -40,8 +44,62 @@ export async function retry<T>(what: string, fn: () => Promise<T>, logger: Logge
   }
 }
 
+/** How long a connection that has not sent a request yet is left open while draining. */
+const NEVER_USED_GRACE_MS = 5_000;
+
+/**
+ * The server's sockets with what they are doing: busy while a request is being answered, else idle
+ * since their last response (or since they connected).
+ */
+function trackConnections(server: Server) {
+  const sockets = new Map<Socket, { busy: number; answered: boolean; idleSinceMs: number }>();
+  server.on('connection', (socket: Socket) => {
+    sockets.set(socket, { busy: 0, answered: false, idleSinceMs: Date.now() });
+    socket.once('close', () => sockets.delete(socket));
+  });
+  server.on('request', (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => {
+    const state = sockets.get(req.socket);
+    if (!state) return;
+    state.busy += 1;
+    res.once('close', () => {
+      state.busy -= 1;
+      state.answered = true;
+      state.idleSinceMs = Date.now();
+    });
+  });
+  return {
+    /**
+     * Closes the keep-alive sockets idle for at least `idleMs` since their last answer. A socket that
+     * has not brought a request yet gets longer (its first request may still be unread on a busy
+     * event loop): `NEVER_USED_GRACE_MS`, then the shutdown deadline.
+     */
+    closeIdle(idleMs: number): void {
+      const now = Date.now();
+      for (const [socket, state] of sockets) {
+        const grace = state.answered ? idleMs : Math.max(idleMs, NEVER_USED_GRACE_MS);
+        if (state.busy === 0 && now - state.idleSinceMs >= grace) socket.destroy();
+      }
+    },
+  };
+}
+
+/** GET /metrics on a port of its own (METRICS_PORT), on the same host. */
+async function listenMetrics(gateway: GatewayApp, config: Config, port: number): Promise<Server> {
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/metrics', metricsHandler(gateway.runtime));
+  const server = createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, config.host, () => resolve());
+  });
+  return server;
+}
+
 export interface RunningServer {
   server: Server;
+  /** The METRICS_PORT listener, when configured. */
+  metricsServer: Server | undefined;
   gateway: GatewayApp;
   /** The port actually bound (useful with PORT=0). */
   port: number;
@@ -97,6 +155,7 @@ export async function startServer(
     logger.info({ ms: Math.round(performance.now() - placesStart) }, 'gazetteer and zone boundaries loaded');
   }
   const server = createServer(gateway.app);
+  const connections = trackConnections(server);
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   server.requestTimeout = 60_000;
@@ -117,15 +176,27 @@ export async function startServer(
     'nocturna listening',
   );
 
+  const metricsServer = config.metrics.port === undefined ? undefined : await listenMetrics(gateway, config, config.metrics.port);
+  if (metricsServer) logger.info({ port: (metricsServer.address() as AddressInfo).port }, 'metrics listening on METRICS_PORT');
+
   let stopping: Promise<void> | undefined;
   const shutdown = (reason = 'shutdown'): Promise<void> => {
     stopping ??= (async () => {
-      logger.info({ reason, timeoutMs: config.shutdownTimeoutMs }, 'shutting down: draining in-flight requests');
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
+      const deadline = Date.now() + config.shutdownTimeoutMs;
+      logger.info({ reason, timeoutMs: config.shutdownTimeoutMs, idleGraceMs: config.shutdownIdleGraceMs }, 'shutting down: draining in-flight requests');
+      // 1. /ready answers 503 and every response carries Connection: close. The listener stays open
+      //    through a short grace, so a request already on its way over an idle keep-alive socket (or
+      //    from a balancer that has not yet seen /ready) is answered, not reset.
+      gateway.startDraining();
+      await new Promise((r) => setTimeout(r, Math.min(config.shutdownIdleGraceMs, config.shutdownTimeoutMs)));
+      // 2. Stop accepting (net.Server's close: http.Server's would also reset every socket without a
+      //    request at this instant, including one whose request is still on the wire). In-flight
+      //    requests finish and close their sockets; a socket is closed once idle for the grace.
+      const closed = new Promise<void>((resolve) => net.Server.prototype.close.call(server, () => resolve()));
+      const idleSweep = setInterval(() => connections.closeIdle(config.shutdownIdleGraceMs), 50);
       let timer: NodeJS.Timeout | undefined;
       const timedOut = new Promise<'timeout'>((resolve) => {
-        timer = setTimeout(() => resolve('timeout'), config.shutdownTimeoutMs);
+        timer = setTimeout(() => resolve('timeout'), Math.max(0, deadline - Date.now()));
       });
       if ((await Promise.race([closed, timedOut])) === 'timeout') {
         logger.warn('shutdown timeout reached; closing remaining connections');
@@ -133,6 +204,8 @@ export async function startServer(
         await closed;
       }
       clearTimeout(timer);
+      clearInterval(idleSweep);
+      await new Promise<void>((resolve) => (metricsServer ? metricsServer.close(() => resolve()) : resolve()));
       await gateway.close();
       await Promise.allSettled([
         deps.redis ? deps.redis.quit().catch(() => deps.redis?.disconnect()) : Promise.resolve(),
@@ -158,5 +231,5 @@ export async function startServer(
       });
     }
   }
-  return { server, gateway, port, shutdown };
+  return { server, metricsServer, gateway, port, shutdown };
 }

@@ -26,8 +26,8 @@ export interface AccountsOptions {
   refreshTokenTtlSeconds: number;
   registration: RegistrationSettings;
   rateLimit: { defaultPerHour: number; premiumPerHour: number };
-  /** Login attempts: failures per account / per IP per 15 min. */
-  loginAttempts?: { perAccount?: number; perIp?: number; windowSeconds?: number };
+  /** Login attempts (auth/login-limiter.ts): failures per (account, IP) / per IP per 15 min, the account's slow-down. */
+  loginAttempts?: { perAccountAndIp?: number; perIp?: number; slowDownAfter?: number; maxDelayMs?: number; windowSeconds?: number };
   scrypt?: ScryptParams;
 }
 

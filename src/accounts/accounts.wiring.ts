@@ -40,15 +40,15 @@ export function accountsFromConfig(
   });
 }
 
-/** The quota hook: one request of the principal's account, on its plan (DEFAULT for unknown subjects). */
+/** The quota hook: the request's cost charged to the principal's account, on its plan (DEFAULT for unknown subjects). */
 export function createQuotaHook(accounts: Accounts): QuotaHook {
   return async (request) => {
     const state = await accounts.state.userState(request.principal.subject);
     const plan = state?.plan ?? 'DEFAULT';
     try {
-      const s = await accounts.quota.consume(request.principal.subject, plan);
+      const s = await accounts.quota.consume(request.principal.subject, plan, request.cost);
       const policy = plan.toLowerCase();
-      return { allowed: true, limit: s.limit, remaining: s.remaining, resetAtEpochSeconds: s.resetEpochSeconds, windowSeconds: s.windowSeconds, policy };
+      return { allowed: true, limit: s.limit, remaining: s.remaining, resetAtEpochSeconds: s.resetEpochSeconds, windowSeconds: s.windowSeconds, policy, cost: request.cost };
     } catch (error) {
       if (!(error instanceof QuotaExceededError)) throw error;
       return {
@@ -59,6 +59,7 @@ export function createQuotaHook(accounts: Accounts): QuotaHook {
         retryAfterSeconds: error.retryAfterSeconds,
         windowSeconds: error.state.windowSeconds,
         policy: plan.toLowerCase(),
+        cost: request.cost,
       };
     }
   };

@@ -96,7 +96,8 @@ export class TokenService {
   }
 
   /**
-   * Email + password → tokens. Failed attempts count per account and per IP.
+   * Email + password → tokens. Failed attempts count per (account, IP) and per IP (refused past
+   * their limits), and slow down the account's attempts from every IP (never a lockout).
    * @throws UnauthenticatedError (wrong credentials), ForbiddenError (pending/disabled/service account),
    *   RateLimitedError (too many failures).
    */
@@ -109,7 +110,7 @@ export class TokenService {
       await this.o.loginLimiter.recordFailure(email, ip);
       throw new UnauthenticatedError('Invalid email or password');
     }
-    await this.o.loginLimiter.recordSuccess(email);
+    await this.o.loginLimiter.recordSuccess(email, ip);
     if (user.role === 'SERVICE') throw new ForbiddenError('Service accounts use service tokens, not login');
     if (user.status === 'PENDING') throw new ForbiddenError('Account is awaiting approval');
     if (user.status !== 'ACTIVE') throw new ForbiddenError('Account is disabled');

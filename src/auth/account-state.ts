@@ -12,7 +12,14 @@
  *
  * Keys: `tok:<jti>` → "active:<user id>" | "revoked"; `usr:<id>` → JSON {status, role, plan};
  * `used:<jti>` throttles lastUsedAt writes to one per minute per token.
+ *
+ * Database down: a lookup that needs the database fails with ServiceUnavailableError (HTTP 503,
+ * Retry-After), not an internal error. A service token this replica verified within the last
+ * `outageGraceSeconds` (default 300) keeps working meanwhile, with its account's last known state:
+ * calculations go on through a short outage; a token first seen during it is refused with 503, and
+ * one revoked during it is refused once the shared entry (Redis) says so.
  */
+import { ServiceUnavailableError } from '../errors.js';
 import type { Principal, RevocationCheck } from './jwt.types.js';
 import type { SharedStore } from './shared-store.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
@@ -34,34 +41,76 @@ export interface AccountStateOptions {
   stateTtlSeconds?: number;
   /** Minimum interval between two lastUsedAt writes of one service token (seconds). Default 60. */
   lastUsedIntervalSeconds?: number;
+  /** How long a service token verified here keeps working while the database is unreachable (seconds). Default 300. */
+  outageGraceSeconds?: number;
 }
+
+/** Retry-After of a refusal while the database is unreachable. */
+const OUTAGE_RETRY_AFTER_SECONDS = 5;
+/** Most entries of the last-known states kept for outages (oldest dropped first). */
+const MAX_LAST_KNOWN = 10_000;
 
 export class AccountState {
   private readonly prisma: PrismaClient;
   private readonly store: SharedStore;
   private readonly ttl: number;
   private readonly lastUsedInterval: number;
+  private readonly outageGraceMs: number;
+  /** Service tokens verified active here (jti → when), and their users' states: the outage fallback. */
+  private readonly verifiedTokens = new Map<string, number>();
+  private readonly knownUsers = new Map<string, UserState>();
 
   constructor(options: AccountStateOptions) {
     this.prisma = options.prisma;
     this.store = options.store;
     this.ttl = options.stateTtlSeconds ?? 60;
     this.lastUsedInterval = options.lastUsedIntervalSeconds ?? 60;
+    this.outageGraceMs = (options.outageGraceSeconds ?? 300) * 1000;
+  }
+
+  /** Runs a database lookup; a failure of the database is a ServiceUnavailableError. */
+  private async database<T>(lookup: () => Promise<T>): Promise<T> {
+    try {
+      return await lookup();
+    } catch (error) {
+      throw new ServiceUnavailableError('The account database is unreachable; retry shortly', OUTAGE_RETRY_AFTER_SECONDS, { cause: error });
+    }
+  }
+
+  private remember<K, V>(map: Map<K, V>, key: K, value: V): void {
+    map.delete(key);
+    if (map.size >= MAX_LAST_KNOWN) map.delete(map.keys().next().value as K);
+    map.set(key, value);
+  }
+
+  /** True when service token `jti` was verified active here within the outage grace. */
+  private recentlyVerified(jti: string): boolean {
+    const at = this.verifiedTokens.get(jti);
+    return at !== undefined && Date.now() - at <= this.outageGraceMs;
   }
 
   /** The user's status, role and plan (cached); null when the user does not exist. */
   async userState(userId: string): Promise<UserState | null> {
-    return this.userStateFrom(userId, await this.store.get(`usr:${userId}`));
+    try {
+      return await this.userStateFrom(userId, await this.store.get(`usr:${userId}`));
+    } catch (error) {
+      // Database down: the last state seen here, for a user whose service token works through the outage.
+      const known = error instanceof ServiceUnavailableError ? this.knownUsers.get(userId) : undefined;
+      if (known) return known;
+      throw error;
+    }
   }
 
   /** userState from the already read shared entry (undefined: absent, so the database is asked). */
   private async userStateFrom(userId: string, cached: string | undefined): Promise<UserState | null> {
     if (cached !== undefined) return cached === 'none' ? null : (JSON.parse(cached) as UserState);
     if (!isUuid(userId)) return null;
-    const row = await this.prisma.user.findUnique({
-      where: { id: userId },
-      select: { status: true, role: true, plan: true },
-    });
+    const row = await this.database(() =>
+      this.prisma.user.findUnique({
+        where: { id: userId },
+        select: { status: true, role: true, plan: true },
+      }),
+    );
     await this.store.set(`usr:${userId}`, row ? JSON.stringify(row) : 'none', this.ttl);
     return row;
   }
@@ -98,7 +147,7 @@ export class AccountState {
     if (cached === 'revoked') return true;
     if (cached === `active:${principal.subject}`) return false;
     if (jti.length > 128) return true;
-    const row = await this.prisma.revokedAccessToken.findUnique({ where: { jti }, select: { jti: true } });
+    const row = await this.database(() => this.prisma.revokedAccessToken.findUnique({ where: { jti }, select: { jti: true } }));
     const remaining = principal.expiresAt - Math.floor(Date.now() / 1000);
     if (row) await this.store.set(`tok:${jti}`, 'revoked', remaining + 5);
     else await this.store.setIfAbsent(`tok:${jti}`, `active:${principal.subject}`, Math.min(this.ttl, Math.max(1, remaining)));
@@ -118,10 +167,12 @@ export class AccountState {
     if (cached === 'revoked') return true;
     if (cached === `active:${userId}`) return false;
     const row = jti.length <= 128
-      ? await this.prisma.token.findUnique({
-          where: { id: jti },
-          select: { userId: true, kind: true, revokedAt: true, expiresAt: true },
-        })
+      ? await this.database(() =>
+          this.prisma.token.findUnique({
+            where: { id: jti },
+            select: { userId: true, kind: true, revokedAt: true, expiresAt: true },
+          }),
+        )
       : null;
     const active =
       row !== null && row.kind === 'SERVICE' && row.userId === userId && row.revokedAt === null && row.expiresAt > new Date();
@@ -148,15 +199,24 @@ export class AccountState {
   readonly isRevoked: RevocationCheck = async (principal: Principal) => {
     if (!principal.tokenId) return true;
     const [userEntry, tokenEntry] = await this.store.getMany([`usr:${principal.subject}`, `tok:${principal.tokenId}`]);
-    const user = await this.userStateFrom(principal.subject, userEntry);
-    if (!user || user.status !== 'ACTIVE') return true;
-    if (principal.kind === 'service') {
-      if (user.role !== 'SERVICE') return true;
-      if (await this.serviceTokenRevokedFrom(principal.tokenId, principal.subject, tokenEntry)) return true;
-      void this.touchServiceToken(principal.tokenId).catch(() => undefined);
-      return false;
+    if (tokenEntry === 'revoked') return true;
+    try {
+      const user = await this.userStateFrom(principal.subject, userEntry);
+      if (!user || user.status !== 'ACTIVE') return true;
+      if (principal.kind === 'service') {
+        if (user.role !== 'SERVICE') return true;
+        if (await this.serviceTokenRevokedFrom(principal.tokenId, principal.subject, tokenEntry)) return true;
+        this.remember(this.verifiedTokens, principal.tokenId, Date.now());
+        this.remember(this.knownUsers, principal.subject, user);
+        void this.touchServiceToken(principal.tokenId).catch(() => undefined);
+        return false;
+      }
+      return await this.accessTokenRevokedFrom(principal, principal.tokenId, tokenEntry);
+    } catch (error) {
+      // Database down: a service token verified here recently keeps working for the grace.
+      if (error instanceof ServiceUnavailableError && principal.kind === 'service' && this.recentlyVerified(principal.tokenId)) return false;
+      throw error;
     }
-    return this.accessTokenRevokedFrom(principal, principal.tokenId, tokenEntry);
   };
 }
 

@@ -38,6 +38,12 @@ export interface Config {
   cacheTtlSeconds: number;
   limits: { maxQueryCost: number; maxQueryDepth: number; bodyLimitBytes: number };
   shutdownTimeoutMs: number;
+  /** After SIGTERM, how long idle keep-alive sockets stay open (clients get `Connection: close` meanwhile). */
+  shutdownIdleGraceMs: number;
+  /** The worker-thread pool of heavy calculations: threads (0 = from the CPUs), queue bound, deadline. */
+  work: { threads: number; queueSize: number; timeoutMs: number };
+  /** GET /metrics: on its own port when `port` is set (and then not on PORT); a bearer token when `token` is set. */
+  metrics: { port: number | undefined; token: string | undefined };
   graphql: { introspection: boolean; sandbox: boolean };
   /**
    * Trusted documents: `allow` also serves `{"documentId": "sha256:<hex>"}` from the manifest;
@@ -133,6 +139,9 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
       bodyLimitBytes: e.BODY_LIMIT_BYTES,
     },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT,
+    shutdownIdleGraceMs: e.SHUTDOWN_IDLE_GRACE,
+    work: { threads: e.WORKER_THREADS, queueSize: e.WORK_QUEUE_SIZE, timeoutMs: e.WORK_TIMEOUT },
+    metrics: { port: e.METRICS_PORT, token: e.METRICS_TOKEN },
     graphql: {
       introspection: e.ENABLE_INTROSPECTION ?? !production,
       sandbox: e.ENABLE_SANDBOX ?? !production,

@@ -123,6 +123,16 @@ export const envSchema = z.object({
   MAX_QUERY_DEPTH: integer(10, 2, 100),
   BODY_LIMIT_BYTES: integer(100_000, 1_000, 50_000_000),
   SHUTDOWN_TIMEOUT: integer(10_000, 0, 300_000), // milliseconds
+  SHUTDOWN_IDLE_GRACE: integer(2_000, 0, 60_000), // milliseconds before idle keep-alive sockets are closed
+  WORKER_THREADS: integer(0, 0, 256), // 0 = from the CPUs
+  WORK_QUEUE_SIZE: integer(16, 0, 10_000),
+  WORK_TIMEOUT: integer(30_000, 100, 600_000), // milliseconds
+
+  // Metrics: a separate port and/or a bearer token for GET /metrics (default: public on PORT)
+  METRICS_PORT: optionalString().pipe(
+    z.string().regex(/^\d+$/, 'expected an integer').transform(Number).pipe(z.number().int().min(1).max(65535)).optional(),
+  ),
+  METRICS_TOKEN: optionalString().pipe(z.string().min(16, 'must be at least 16 characters').optional()),
 
   // GraphQL developer tools (default: on in development/test, off in production)
   ENABLE_INTROSPECTION: optionalBooleanFlag(),

@@ -26,6 +26,9 @@ import type { PreparedOperations } from './pipeline/execution.js';
 import { observationPlugin } from './pipeline/observation.js';
 import type { OperationPolicies } from './pipeline/operation-policy.js';
 
+/** Most tokens in one query text (a chart query has ~150; nine aliased searches ~1,000). */
+const MAX_QUERY_TOKENS = 20_000;
+
 /** Persisted-query (APQ) entries live a week; a miss only costs the client one retry. */
 const APQ_TTL_SECONDS = 7 * 86_400;
 
@@ -66,6 +69,8 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Gateway
     hideSchemaDetailsFromClientErrors: config.nodeEnv === 'production',
     formatError: createFormatError(logger),
     validationRules: [createQueryLimitsRule(config.limits.maxQueryDepth, config.limits.maxQueryCost)],
+    // A bound on the parser's work; the nesting of the text is bounded before (limits/request-shape.ts).
+    parseOptions: { maxTokens: MAX_QUERY_TOKENS },
     logger: {
       debug: (m) => logger.debug(m),
       info: (m) => logger.info(m),

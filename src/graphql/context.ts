@@ -31,8 +31,10 @@ export function createGatewayContext(fields: {
   ip: string | undefined;
   /** Loaders to reuse (those of a fast-path run handed on to Apollo); fresh ones otherwise. */
   loaders?: RequestLoaders;
+  /** Aborts when nobody waits for the answer any more (fresh loaders stop their pooled work). */
+  signal?: AbortSignal;
 }): GatewayContext {
-  const { logger: root, requestId, loaders, ...rest } = fields;
+  const { logger: root, requestId, loaders, signal, ...rest } = fields;
   let child: Logger | undefined;
   return {
     ...rest,
@@ -40,6 +42,6 @@ export function createGatewayContext(fields: {
     get logger() {
       return (child ??= root.child({ requestId }));
     },
-    loaders: loaders ?? createRequestLoaders(rest.services),
+    loaders: loaders ?? createRequestLoaders(rest.services, signal),
   };
 }

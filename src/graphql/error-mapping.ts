@@ -1,7 +1,8 @@
 /**
  * The one module that turns errors into public GraphQL errors with a code from the closed set
- * BAD_USER_INPUT | UNAUTHENTICATED | FORBIDDEN | RATE_LIMITED | NOT_FOUND | INTERNAL_SERVER_ERROR
- * (plus Apollo's PERSISTED_QUERY_* codes, which the APQ protocol needs). Domain errors keep their
+ * BAD_USER_INPUT | BAD_REQUEST | UNAUTHENTICATED | FORBIDDEN | RATE_LIMITED | NOT_FOUND |
+ * SERVICE_UNAVAILABLE | INTERNAL_SERVER_ERROR (plus Apollo's PERSISTED_QUERY_* codes, which the APQ
+ * protocol needs). Domain errors keep their
  * message; everything else is masked as "Internal server error" and logged in full.
  *
  * Field paths: services name the field relative to the input they were given ("location.latitude").
@@ -18,7 +19,7 @@ import { DomainError, HTTP_STATUS_BY_CODE, publicErrorOf, ValidationError, type 
 import type { Logger } from '../observability/logger.js';
 
 /** Codes that set the HTTP status of a whole GraphQL response, first first (the others answer 200 with errors). */
-const RESPONSE_STATUS_CODES = ['UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED'] as const satisfies readonly PublicErrorCode[];
+const RESPONSE_STATUS_CODES = ['UNAUTHENTICATED', 'FORBIDDEN', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE'] as const satisfies readonly PublicErrorCode[];
 
 const APOLLO_INPUT_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
@@ -28,6 +29,19 @@ const APOLLO_INPUT_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 const PASS_THROUGH_CODES = new Set(['PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED']);
+
+/** Our wording of the request refusals Apollo raises without a code (with an HTTP 4xx status). */
+const APOLLO_REFUSALS: Readonly<Record<string, string>> = {
+  'Unsupported persisted query version': 'Unsupported persisted query version: extensions.persistedQuery.version must be 1',
+  'provided sha does not match query': 'extensions.persistedQuery.sha256Hash is not the SHA-256 of the query text',
+};
+
+/** A request refusal that Apollo raised without a code: a GraphQLError of its own with an HTTP status 400–499. */
+function apolloRefusalStatus(error: unknown): number | undefined {
+  if (!(error instanceof GraphQLError) || error.originalError || error.extensions.code !== undefined) return undefined;
+  const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+}
 
 /** The extensions of a domain error: code, then field or Retry-After seconds when it has them. */
 function domainExtensions(error: DomainError): Record<string, unknown> {
@@ -69,9 +83,9 @@ export function toGraphQLError(error: DomainError, headers?: Record<string, stri
 }
 
 /**
- * Errors UNAUTHENTICATED / FORBIDDEN / RATE_LIMITED in a response (from resolvers too) set the HTTP
- * status of the whole response, the first of them in that order, with WWW-Authenticate: Bearer or
- * Retry-After.
+ * Errors UNAUTHENTICATED / FORBIDDEN / RATE_LIMITED / SERVICE_UNAVAILABLE in a response (from
+ * resolvers too) set the HTTP status of the whole response, the first of them in that order, with
+ * WWW-Authenticate: Bearer or Retry-After.
  */
 export function setStatusFromErrors(response: GraphQLResponse): void {
   if (response.body.kind !== 'single') return;
@@ -82,7 +96,7 @@ export function setStatusFromErrors(response: GraphQLResponse): void {
     response.http.status = HTTP_STATUS_BY_CODE[code];
     if (code === 'UNAUTHENTICATED') response.http.headers.set('www-authenticate', 'Bearer');
     const retry = error.extensions?.retryAfterSeconds;
-    if (code === 'RATE_LIMITED' && !response.http.headers.get('retry-after') && typeof retry === 'number') {
+    if ((code === 'RATE_LIMITED' || code === 'SERVICE_UNAVAILABLE') && !response.http.headers.get('retry-after') && typeof retry === 'number') {
       response.http.headers.set('retry-after', String(Math.max(1, Math.ceil(retry))));
     }
     return;
@@ -105,8 +119,15 @@ export function createFormatError(logger: Logger) {
       return { ...base, message: publicErrorOf(domain).message, extensions: domainExtensions(domain) };
     }
 
+    if (apolloRefusalStatus(original) !== undefined) {
+      return { ...base, message: APOLLO_REFUSALS[formatted.message] ?? 'Bad request', extensions: { code: 'BAD_REQUEST' } };
+    }
     const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : undefined;
     if (code && PASS_THROUGH_CODES.has(code)) return formatted;
+    if (code === 'GRAPHQL_PARSE_FAILED' && !formatted.message.startsWith('Syntax Error')) {
+      // The parser failed otherwise than on the syntax (e.g. a stack overflow): never its own words.
+      return { ...base, message: 'Syntax Error: the query text could not be parsed', extensions: { code: 'BAD_USER_INPUT', reason: code } };
+    }
     if (code && APOLLO_INPUT_CODES.has(code)) {
       const extensions: Record<string, unknown> = { code: 'BAD_USER_INPUT' };
       const reason = formatted.extensions?.reason;

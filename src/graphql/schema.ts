@@ -4,7 +4,8 @@
  */
 import 'reflect-metadata';
 import { buildSchemaSync, type ClassType } from 'type-graphql';
-import { GraphQLObjectType, GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { GraphQLObjectType, GraphQLSchema, lexicographicSortSchema, printSchema, type GraphQLField } from 'graphql';
+import { QUOTA_UNIT_COST, fieldPolicy } from './field-policy.js';
 import './enums.js';
 import { reportFieldPaths } from './error-mapping.js';
 import { ChartResolver } from './chart/chart.resolver.js';
@@ -48,15 +49,33 @@ export function buildGatewaySchema(extraResolvers: readonly ClassType[] = []): G
 }
 
 const ROOT_DESCRIPTIONS = {
-  query: 'Calculations (require a token) and read-only queries.',
+  query:
+    'Calculations (require a token) and read-only queries. A request is charged its root fields\' quota units (a chart is 1; aliases count each), rounded up, at least 1.',
   mutation: 'Account and token operations.',
 };
 
-/** type-graphql leaves Query/Mutation undescribed: give them descriptions (the sandbox shows them). */
+/** A root field's description with its quota charge appended (fields that need a token). */
+function withQuotaCharge(field: GraphQLField<unknown, unknown>, description: string | null | undefined): string | undefined {
+  const policy = fieldPolicy(field, field.name);
+  if (policy.public) return description ?? undefined;
+  const units = policy.cost / QUOTA_UNIT_COST;
+  return `${description ? `${description} ` : ''}Quota: ${units} unit${units === 1 ? '' : 's'} per call.`;
+}
+
+/**
+ * type-graphql leaves Query/Mutation undescribed: give them descriptions (the sandbox shows them),
+ * and every root field that needs a token its quota charge (complexity / QUOTA_UNIT_COST).
+ */
 function describeRootTypes(schema: GraphQLSchema): GraphQLSchema {
   const config = schema.toConfig();
-  const describe = (type: GraphQLObjectType | null | undefined, description: string) =>
-    type ? new GraphQLObjectType({ ...type.toConfig(), description: type.description ?? description }) : type;
+  const describe = (type: GraphQLObjectType | null | undefined, description: string) => {
+    if (!type) return type;
+    const typeConfig = type.toConfig();
+    const fields = Object.fromEntries(
+      Object.entries(typeConfig.fields).map(([name, field]) => [name, { ...field, description: withQuotaCharge(type.getFields()[name], field.description) }]),
+    );
+    return new GraphQLObjectType({ ...typeConfig, fields, description: type.description ?? description });
+  };
   const query = describe(config.query, ROOT_DESCRIPTIONS.query);
   const mutation = describe(config.mutation, ROOT_DESCRIPTIONS.mutation);
   const replaced = new Set([config.query?.name, config.mutation?.name]);

@@ -5,7 +5,7 @@
  * route passes its names (`restFieldNames` of a table, or its own function).
  */
 import type { NextFunction, Request, Response } from 'express';
-import { DomainError, HTTP_STATUS_BY_CODE, publicErrorOf } from '../errors.js';
+import { BadRequestError, DomainError, httpStatusOf, publicErrorOf } from '../errors.js';
 import type { Logger } from '../observability/logger.js';
 
 export interface RestErrorBody {
@@ -34,7 +34,7 @@ export function sendRestError(req: Request, res: Response, error: unknown, logge
     if (retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(retryAfterSeconds));
     const body: RestErrorBody = { error: { code, message, requestId: req.id }, detail: message };
     if (field !== undefined) body.error.field = names(field);
-    res.status(HTTP_STATUS_BY_CODE[code]).json(body);
+    res.status(httpStatusOf(error)).json(body);
     return;
   }
   logger.error({ err: error, requestId: req.id }, 'unexpected error (masked)');
@@ -44,29 +44,51 @@ export function sendRestError(req: Request, res: Response, error: unknown, logge
   });
 }
 
-/** Final express error handler: body too large → 413, malformed JSON → 400, else as sendRestError. */
+/**
+ * What body-parser's and raw-body's errors (`type`) mean for the client: the status and a fixed
+ * message (their own messages may quote internals). Anything else is an internal error.
+ */
+const BODY_ERRORS: Readonly<Record<string, { status: 400 | 413 | 415; message: string }>> = {
+  'entity.too.large': { status: 413, message: 'Request body too large' },
+  'entity.parse.failed': { status: 400, message: 'Malformed JSON body' },
+  'entity.verify.failed': { status: 400, message: 'Malformed request body' },
+  'request.aborted': { status: 400, message: 'Request aborted before its body was read' },
+  'request.size.invalid': { status: 400, message: 'Request body length does not match Content-Length' },
+  'charset.unsupported': { status: 415, message: 'Unsupported charset: send JSON in UTF-8 (Content-Type: application/json; charset=utf-8)' },
+  'encoding.unsupported': { status: 415, message: 'Unsupported Content-Encoding: send identity, gzip, deflate or br' },
+  'stream.encoding.set': { status: 400, message: 'Malformed request body' },
+};
+
+/** The BadRequestError of a body-parser failure, undefined for anything else. */
+export function bodyErrorOf(error: unknown): BadRequestError | undefined {
+  if (error instanceof BadRequestError) return error;
+  const record = typeof error === 'object' && error !== null ? (error as { type?: unknown; code?: unknown; status?: unknown }) : undefined;
+  const known = typeof record?.type === 'string' ? BODY_ERRORS[record.type] : undefined;
+  if (known) return new BadRequestError(known.message, known.status, { cause: error });
+  // zlib failures of a body sent with Content-Encoding gzip/deflate/br that is not compressed so.
+  if (typeof record?.code === 'string' && record.code.startsWith('Z_')) {
+    return new BadRequestError('Malformed request body: it does not match its Content-Encoding', 400, { cause: error });
+  }
+  return undefined;
+}
+
+/**
+ * Final express error handler: a malformed request (body-parser's errors, BadRequestError) →
+ * 400/413/415 with code BAD_REQUEST, in the GraphQL shape (`errors`) on /graphql and the REST
+ * shape elsewhere; anything else as sendRestError.
+ */
 export function errorHandler(logger: Logger) {
   return (error: unknown, req: Request, res: Response, next: NextFunction): void => {
     if (res.headersSent) {
       next(error);
       return;
     }
-    const type = typeof error === 'object' && error !== null && 'type' in error ? error.type : undefined;
-    if (type === 'entity.too.large') {
-      res.status(413).json({
-        error: { code: 'BAD_USER_INPUT', message: 'Request body too large', requestId: req.id },
-        detail: 'Request body too large',
-      });
+    const bad = bodyErrorOf(error);
+    if (bad && req.path === '/graphql') {
+      res.status(bad.httpStatus).json({ errors: [{ message: bad.message, extensions: { code: bad.code } }] });
       return;
     }
-    if (type === 'entity.parse.failed') {
-      res.status(400).json({
-        error: { code: 'BAD_USER_INPUT', message: 'Malformed JSON body', requestId: req.id },
-        detail: 'Malformed JSON body',
-      });
-      return;
-    }
-    sendRestError(req, res, error, logger);
+    sendRestError(req, res, bad ?? error, logger);
   };
 }
 

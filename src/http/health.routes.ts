@@ -1,8 +1,8 @@
 /**
  * Health endpoints.
  * - GET /health: liveness, no dependency touched, always 200 while the process serves HTTP.
- * - GET /ready and GET /api/v1/health: database, Redis and ephemeris with latency. 503 when a
- *   required dependency is down: the database (when configured) and the ephemeris. Redis is
+ * - GET /ready and GET /api/v1/health: database, Redis and ephemeris with latency. 503 at once
+ *   while the process drains (SIGTERM), and when a required dependency is down: the database (when configured) and the ephemeris. Redis is
  *   reported but not required: without it the service answers uncached ("degraded", 200).
  * - GET /api/v1/calculations/health: the ephemeris self-test only.
  */
@@ -141,6 +141,11 @@ export function healthRouter(rt: AppRuntime): Router {
     res.json({ status: 'ok' });
   });
   const ready = async (_req: unknown, res: import('express').Response) => {
+    if (rt.lifecycle.draining) {
+      // Shutting down: the load balancer takes this replica out while in-flight requests finish.
+      res.status(503).json({ status: 'draining' });
+      return;
+    }
     const r = await readiness(rt);
     res.status(r.httpStatus).json(r.body);
   };

@@ -48,6 +48,12 @@ const numberParam = (description: string, min: number, max: number) =>
   param(z.number({ error: 'must be a number' }).min(min).max(max).optional(), blankAsUndefined).meta({ description });
 const integerParam = (description: string, min: number, max: number) =>
   param(z.number({ error: 'must be an integer' }).int('must be an integer').min(min).max(max).optional(), blankAsUndefined).meta({ description });
+/** A whole number written in decimal digits only ("600"): no sign, hex, exponent, fraction or spaces. */
+const digitsParam = (description: string, min: number, max: number) =>
+  param(
+    z.number({ error: 'must be a whole number written in decimal digits, e.g. 600' }).int().min(min).max(max),
+    (v) => (/^\d{1,9}$/.test(v) ? Number(v) : v),
+  ).meta({ description });
 const booleanParam = (description: string) =>
   param(z.boolean({ error: 'must be true or false' }), (v) => ({ true: true, '1': true, false: false, '0': false })[v.toLowerCase()] ?? v).meta({ description });
 const enumParam = <T extends string>(values: readonly [T, ...T[]], description: string) =>
@@ -98,7 +104,7 @@ export const wheelQuerySchema = z.strictObject({
   center: enumParam(CENTERS, 'Centre (default GEOCENTRIC)'),
   bodies: listParam(BODIES, 'Bodies drawn (default the standard set)'),
   style: enumParam(WHEEL_STYLES, 'western: the round wheel; north_indian, south_indian: the square charts of Jyotish (default western)'),
-  size: integerParam('Width and height in pixels', MIN_WHEEL_SIZE_PX, MAX_WHEEL_SIZE_PX),
+  size: digitsParam('Width and height in pixels', MIN_WHEEL_SIZE_PX, MAX_WHEEL_SIZE_PX),
   theme: z
     .string(ONCE)
     .pipe(z.string().transform((v) => v.toLowerCase()).pipe(z.enum(WHEEL_THEMES, { error: `expected one of ${WHEEL_THEMES.join(', ')}` })))

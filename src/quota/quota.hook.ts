@@ -15,7 +15,7 @@ export interface QuotaRequest {
   operation: string;
   /** Root fields of the GraphQL operation (empty for REST). */
   rootFields: string[];
-  /** Estimated cost of the operation (1 for REST calls). */
+  /** Quota units of the operation (OperationPolicy.quotaCost: a chart 1; 1 for REST calls). */
   cost: number;
   ip: string | undefined;
 }
@@ -34,6 +34,8 @@ export interface QuotaDecision {
   windowSeconds?: number;
   /** Name of the quota policy (the plan, e.g. "default"); "default" when not given. */
   policy?: string;
+  /** Units this request was charged (or would have been, when refused): X-RateLimit-Cost. */
+  cost?: number;
 }
 
 /** Decide whether this call may proceed; null = no quota applies. Throwing = internal error. */
@@ -63,6 +65,7 @@ export function quotaHeaders(decision: QuotaDecision): Record<string, string> {
     'RateLimit-Policy': `${name};q=${Math.max(0, Math.floor(decision.limit))}${window}`,
     RateLimit: `${name};r=${Math.max(0, Math.floor(decision.remaining))};t=${resetSeconds}`,
   };
+  if (decision.cost !== undefined) headers['X-RateLimit-Cost'] = String(decision.cost);
   if (!decision.allowed) {
     headers['Retry-After'] = String(Math.max(1, Math.ceil(decision.retryAfterSeconds ?? decision.resetAtEpochSeconds - Date.now() / 1000)));
   }

@@ -1,8 +1,10 @@
 /**
- * Hourly request quotas per principal with rate-limiter-flexible: RateLimiterRedis (atomic Lua
- * INCR + PEXPIRE on one key, so the count is exact across replicas) or RateLimiterMemory when
- * embedded. RATE_LIMIT_DEFAULT or RATE_LIMIT_PREMIUM requests per hour, chosen by the account's
- * plan. Every request counts, cached answers included.
+ * Hourly quotas per principal with rate-limiter-flexible: RateLimiterRedis (atomic Lua INCRBY +
+ * PEXPIRE on one key, so the count is exact across replicas) or RateLimiterMemory when embedded.
+ * RATE_LIMIT_DEFAULT or RATE_LIMIT_PREMIUM units per hour, chosen by the account's plan. A request
+ * is charged its computed cost in units (a chart 1, a five-year transit search 10: the fields'
+ * `complexity` over 10, see graphql/field-policy.ts); cached answers are charged the same.
+ * Redis down: each replica counts on its own (the insurance limiter) until it is back.
  */
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
@@ -38,16 +40,16 @@ export interface QuotaState {
 /** Thrown when over quota; carries the header values as well as Retry-After. */
 export class QuotaExceededError extends RateLimitedError {
   constructor(readonly state: QuotaState, retryAfterSeconds: number) {
-    super(`Rate limit of ${state.limit} requests per hour exceeded; retry in ${retryAfterSeconds} s`, retryAfterSeconds);
+    super(`Quota of ${state.limit} units per hour spent (a chart costs 1, a search more: see each field's description); retry in ${retryAfterSeconds} s`, retryAfterSeconds);
   }
 }
 
 export interface QuotaService {
   /**
-   * Counts one request of principal `key` on `plan`.
-   * @returns the state after counting. @throws QuotaExceededError beyond the limit.
+   * Charges a request of `units` (its computed cost, ≥ 1; a chart is 1) to principal `key` on `plan`.
+   * @returns the state after charging. @throws QuotaExceededError when the units left do not cover it.
    */
-  consume(key: string, plan: QuotaPlan): Promise<QuotaState>;
+  consume(key: string, plan: QuotaPlan, units?: number): Promise<QuotaState>;
   /** Limit for a plan (per window). */
   limitFor(plan: QuotaPlan): number;
 }
@@ -84,10 +86,11 @@ export function createQuotaService(options: QuotaOptions): QuotaService {
 
   return {
     limitFor: (plan) => limiters[plan].points,
-    async consume(key, plan) {
+    async consume(key, plan, units = 1) {
       const { limiter, points } = limiters[plan] ?? limiters.DEFAULT;
+      const charge = Math.max(1, Math.ceil(units));
       try {
-        return stateOf(await limiter.consume(key, 1), points);
+        return stateOf(await limiter.consume(key, charge), points);
       } catch (rejection) {
         if (rejection instanceof RateLimiterRes) {
           const state = stateOf(rejection, points);

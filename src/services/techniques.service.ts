@@ -7,8 +7,9 @@
  * technique and request) and counts and times every computation by technique. Errors name fields
  * relative to the request ("natal.location", "to").
  *
- * All of them run on the event loop today; `computeNow` is the one place that runs a technique,
- * so a worker pool for the long searches would go there.
+ * `computeNow` is the one place that runs a technique: the long ones (OFF_LOOP_TECHNIQUES) in the
+ * worker-thread pool (work-pool.ts: bounded queue, 503 when full, cancelled with their request),
+ * the cheap ones inline, where a thread's round trip would cost more than the calculation.
  */
 import DataLoader from 'dataloader';
 import { ValidationError } from '../errors.js';
@@ -45,6 +46,7 @@ import { withSiderealNakshatras } from './nakshatras.js';
 import type { Metrics } from '../observability/metrics.js';
 import { locateRequest } from './locations.js';
 import type { RequestLoaders } from './request-loaders.js';
+import type { WorkPool } from './work-pool.js';
 import type {
   ArabicPartsRequest, AstrocartographyRequest, DashaRequest, DivisionalChartRequest, EphemerisTableRequest, FirdariaRequest,
   MoonPhaseRequest, PanchangRequest, PlanetaryHoursRequest, ProfectionRequest, RiseSetRequest, ZodiacalReleasingRequest,
@@ -102,8 +104,11 @@ function* tableRows(table: ValidEphemerisTable): Generator<EphemerisRow, void, u
   }
 }
 
-/** Every technique: request → result, with the ephemeris functions. */
-const TECHNIQUES = {
+/**
+ * Every technique: request → result, with the ephemeris functions. Results are plain data (a
+ * worker thread sends them back by structured clone).
+ */
+export const TECHNIQUES = {
   planetaryReturn: (r: ReturnRequest) =>
     planetaryReturn({
       natal: r.natal,
@@ -189,6 +194,23 @@ const TECHNIQUES = {
 
 /** The name of a technique (a metrics label, part of the per-request key). */
 export type TechniqueName = keyof typeof TECHNIQUES;
+
+/**
+ * Techniques computed in the worker-thread pool: searches over ranges (up to 5 years), which take
+ * from ~50 ms to over a second. One line per long technique; the rest run inline (a chart-sized
+ * technique takes ~1 ms, less than a thread's round trip).
+ */
+export const OFF_LOOP_TECHNIQUES: ReadonlySet<string> = new Set<TechniqueName>([
+  'transitSearch',
+  'ingresses',
+  'stations',
+  'eclipses',
+  'lunarPhases',
+  'voidOfCourseMoon',
+  'planetaryReturn',
+  // Up to 10,000 rows: about a second at the bound.
+  'ephemerisTable',
+]);
 type RequestOf<T extends TechniqueName> = Parameters<(typeof TECHNIQUES)[T]>[0];
 type ResultOf<T extends TechniqueName> = ReturnType<(typeof TECHNIQUES)[T]>;
 
@@ -214,19 +236,36 @@ function stableStringify(value: unknown): string {
 }
 
 export class TechniquesService {
-  constructor(private readonly metrics?: Metrics) {}
+  /**
+   * @param pool where OFF_LOOP_TECHNIQUES run; without one everything runs inline (unit tests,
+   *   scripts)
+   */
+  constructor(
+    private readonly metrics?: Metrics,
+    private readonly pool?: WorkPool,
+  ) {}
 
-  /** A fresh per-request loader: identical calls compute once per HTTP request. */
-  createLoader(): TechniqueLoader {
+  /** Pooled calculations running or waiting now (0 without a pool). */
+  get pendingWork(): number {
+    return this.pool?.pending ?? 0;
+  }
+
+  /**
+   * A fresh per-request loader: identical calls compute once per HTTP request.
+   * @param signal the request's signal: pooled work stops when it aborts
+   */
+  createLoader(signal?: AbortSignal): TechniqueLoader {
     return new DataLoader<TechniqueCall, unknown, string>(
       async (calls) =>
-        calls.map((call) => {
-          try {
-            return this.computeNow(call);
-          } catch (error) {
-            return error instanceof Error ? error : new Error(String(error));
-          }
-        }),
+        Promise.all(
+          calls.map(async (call) => {
+            try {
+              return await this.computeNow(call, signal);
+            } catch (error) {
+              return error instanceof Error ? error : new Error(String(error));
+            }
+          }),
+        ),
       { batch: false, cacheKeyFn: (call) => `${call.technique}:${stableStringify(call.request)}` },
     );
   }
@@ -277,11 +316,12 @@ export class TechniquesService {
     return relative(() => chartShape(chart, bodies ?? undefined));
   }
 
-  /** Computes one call now (counted and timed by technique). */
-  private computeNow(call: TechniqueCall): unknown {
+  /** Computes one call now, in the pool or inline (counted and timed by technique). */
+  private async computeNow(call: TechniqueCall, signal: AbortSignal | undefined): Promise<unknown> {
     const compute = TECHNIQUES[call.technique] as (request: unknown) => unknown;
     const end = this.metrics?.techniqueComputeDuration.startTimer({ technique: call.technique });
     try {
+      if (this.pool && OFF_LOOP_TECHNIQUES.has(call.technique)) return await this.pool.run(call.technique, call.request, signal);
       return compute(call.request);
     } finally {
       this.metrics?.techniqueComputations.inc({ technique: call.technique });

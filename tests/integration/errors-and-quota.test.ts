@@ -135,7 +135,7 @@ describe('quota seam', () => {
     expect(first.headers['x-ratelimit-limit']).toBe('3');
     expect(first.headers['x-ratelimit-remaining']).toBe('2');
     expect(first.headers['x-ratelimit-reset']).toBe(String(resetAt));
-    expect(calls[0]).toMatchObject({ transport: 'graphql', operation: 'Chart', rootFields: ['chart'], cost: 10 });
+    expect(calls[0]).toMatchObject({ transport: 'graphql', operation: 'Chart', rootFields: ['chart'], cost: 1 }) // quota units: a chart is one;
     expect(calls[0].principal.subject).toBe('test-user');
     await t.waitForCacheEntries(1);
 

@@ -86,14 +86,14 @@ describe('request body size', () => {
       .set('Content-Type', 'application/json')
       .send(JSON.stringify({ query: `{ __typename }`, variables: { pad: 'x'.repeat(150_000) } }));
     expect(res.status).toBe(413);
-    expect(res.body.error.code).toBe('BAD_USER_INPUT');
+    expect(res.body.errors[0].extensions.code).toBe('BAD_REQUEST');
     expect(res.headers['x-request-id']).toBeTruthy();
   });
 
   it('answers 400 to malformed JSON', async () => {
     const res = await request(t.app).post('/graphql').set('Content-Type', 'application/json').send('{"query": ');
     expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe('BAD_USER_INPUT');
-    expect(res.body.error.message).toMatch(/Malformed JSON/);
+    expect(res.body.errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect(res.body.errors[0].message).toMatch(/Malformed JSON/);
   });
 });

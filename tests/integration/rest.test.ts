@@ -128,14 +128,14 @@ describe('POST /api/v1/calculations (the deployment guide integration body)', ()
     expect(res.body.detail).toBe(res.body.error.message);
   });
 
-  it('400 BAD_USER_INPUT for a malformed JSON body', async () => {
+  it('400 BAD_REQUEST for a malformed JSON body', async () => {
     const res = await request(t.app)
       .post('/api/v1/calculations')
       .set('Authorization', t.auth)
       .set('Content-Type', 'application/json')
       .send('{"date": "2024-01-01T12:00:00Z", ');
     expect(res.status).toBe(400);
-    expect(res.body.error.code).toBe('BAD_USER_INPUT');
+    expect(res.body.error.code).toBe('BAD_REQUEST');
     expect(res.body.error.message).toBe('Malformed JSON body');
     expect(res.headers['x-request-id']).toBeTruthy();
   });

@@ -57,7 +57,7 @@ describe('server lifecycle', () => {
       });
       return { routers: [() => router] };
     });
-    running = await startServer(testConfig({ PORT: '0', HOST: '127.0.0.1', SHUTDOWN_TIMEOUT: '5000' }), false);
+    running = await startServer(testConfig({ PORT: '0', HOST: '127.0.0.1', SHUTDOWN_TIMEOUT: '5000', SHUTDOWN_IDLE_GRACE: '0' }), false);
     expect(attempts).toBe(3);
     const port = running.port;
     expect((await get(port, '/health')).status).toBe(200);

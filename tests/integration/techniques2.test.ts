@@ -300,7 +300,8 @@ describe('costs', () => {
     for (const name of ['distribution', 'patterns', 'shape']) expect(fieldPolicy(chart.getFields()[name], name).cost).toBeGreaterThan(1);
     const document = parse('query { moonPhase(moment: { utc: "2000-01-01T00:00:00Z" }) { phase } ephemerisTable(input: { from: "2000-01-01T00:00:00Z", to: "2000-01-02T00:00:00Z", step: "1h" }) { utc } }');
     const policy = new OperationPolicies(schema).of(document.definitions[0] as import('graphql').OperationDefinitionNode, document);
-    expect(policy).toMatchObject({ cacheable: true, needsToken: true, quotaCost: 105 });
+    // Quota units: the root fields' cost (5 + 100) over a chart's 10, rounded up.
+    expect(policy).toMatchObject({ cacheable: true, needsToken: true, quotaCost: 11 });
   });
 
   it('eleven aliased tables exceed the query cost limit before anything runs', async () => {

@@ -37,9 +37,13 @@ describe('field policies', () => {
       rootFields: ['chart', 'positions', 'transitSearch'],
       needsToken: true,
       cacheable: true,
-      quotaCost: 120,
+      quotaCost: 12, // (10 + 10 + 100) / 10: a chart is one unit
     });
-    expect(of('{ chart(input: $i) { moment { utc } } me { email } }')).toMatchObject({ needsToken: true, cacheable: false, quotaCost: 11 });
+    expect(of('{ chart(input: $i) { moment { utc } } me { email } }')).toMatchObject({ needsToken: true, cacheable: false, quotaCost: 2 });
+    // Aliases are charged each: nine five-year searches cost nine times one.
+    const nine = Array.from({ length: 9 }, (_, i) => `s${i}: transitSearch(input: $t) { utc }`).join(' ');
+    expect(of(`{ ${nine} }`)).toMatchObject({ rootFields: ['transitSearch'], quotaCost: 90 });
+    expect(of('{ chart(input: $i) { moment { utc } } }')).toMatchObject({ quotaCost: 1 });
     expect(of('{ __schema { queryType { name } } chart(input: $i) { moment { utc } } }')).toMatchObject({ cacheable: false });
     expect(of('mutation { login(input: $l) { accessToken } }')).toEqual({ rootFields: ['login'], needsToken: false, cacheable: false, quotaCost: 1 });
     expect(of('{ __type(name: "Chart") { name } }')).toMatchObject({ needsToken: false, cacheable: false, quotaCost: 1 });

@@ -93,6 +93,13 @@ export function createQueryLimitsRule(maxDepth: number, maxCost: number) {
     return {
       OperationDefinition(node) {
         const root = schema.getRootType(node.operation) ?? undefined;
+        if (!root) {
+          // graphql-js would only find out at execution (an error without a code).
+          context.reportError(
+            new GraphQLError(`This service has no ${node.operation} operations`, { nodes: [node], extensions: { reason: 'OPERATION_NOT_SUPPORTED' } }),
+          );
+          return false;
+        }
         const { cost, depth } = measure({ schema, fragments, visiting: new Set() }, node.selectionSet, root, 1);
         if (!isIntrospectionOnly(node) && depth > maxDepth) {
           context.reportError(

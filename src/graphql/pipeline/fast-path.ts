@@ -20,8 +20,9 @@ import type { Logger } from '../../observability/logger.js';
 import type { Metrics } from '../../observability/metrics.js';
 import { recordOperation, type RequestObservation, type RequestObserver } from '../../observability/request-observer.js';
 import { quotaHeaders, type QuotaDecision, type QuotaHook } from '../../quota/quota.hook.js';
-import type { RequestLoaders } from '../../services/request-loaders.js';
+import { abandonedSignal, type RequestLoaders } from '../../services/request-loaders.js';
 import { createGatewayContext } from '../context.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../limits/request-shape.js';
 import { chargeQuota } from './access.js';
 import { calculationCacheKey, type CalculationCache } from './calculation-cache.js';
 import type { PreparedOperation, PreparedOperations } from './execution.js';
@@ -110,6 +111,8 @@ function graphqlRequestOf(body: unknown): GraphQLRequest | undefined {
   if (documentId !== undefined && (typeof documentId !== 'string' || query !== undefined || extensions !== undefined)) return undefined;
   if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return undefined;
   if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return undefined;
+  // Nested too deep: express refuses it (limits/request-shape.ts) before anything recursive runs.
+  if (nestsDeeperThan(variables, MAX_JSON_DEPTH)) return undefined;
   let hash: string | undefined;
   if (extensions !== undefined && extensions !== null) {
     // Only a bare APQ lookup (a hash without the text); registrations go through Apollo.
@@ -198,7 +201,7 @@ export function createFastPath(options: FastPathOptions): FastPath {
       return true;
     }
 
-    const context = createGatewayContext({ requestId: observation.requestId, principal, logger, services, observation, ip });
+    const context = createGatewayContext({ requestId: observation.requestId, principal, logger, services, observation, ip, signal: abandonedSignal(res) });
     const result = await operation.executeUnlessErrors(request.variables, context);
     if (!result?.data) {
       handOff.loaders = context.loaders;

@@ -5,7 +5,7 @@
  * what it costs the caller's quota. Worked out once per parsed operation.
  */
 import { Kind, OperationTypeNode, type DocumentNode, type FieldNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
-import { callCount, fieldPolicy, type FieldPolicy } from '../field-policy.js';
+import { callCount, fieldPolicy, quotaUnits } from '../field-policy.js';
 
 export interface OperationPolicy {
   /** The distinct root fields the operation selects (fragments expanded). */
@@ -14,12 +14,16 @@ export interface OperationPolicy {
   needsToken: boolean;
   /** A query whose root fields are all cacheable (so none is an introspection field). */
   cacheable: boolean;
-  /** Quota units of the operation: each root field's cost, at least 1, times its calls (a batch field's items). */
+  /**
+   * Quota units charged for the operation: the complexity of every root field it selects (each
+   * alias and fragment spread counted; a batch field's times its items) over QUOTA_UNIT_COST (a
+   * chart), rounded up, at least 1.
+   */
   quotaCost: number;
 }
 
-/** The root field selections of an operation (fragments and inline fragments expanded). */
-function rootFieldNodes(operation: OperationDefinitionNode, document: DocumentNode): FieldNode[] {
+/** The root field occurrences of an operation (fragments and inline fragments expanded, aliases counted). */
+function rootFieldOccurrences(operation: OperationDefinitionNode, document: DocumentNode): FieldNode[] {
   const fragments = new Map(
     document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])),
   );
@@ -56,21 +60,18 @@ export class OperationPolicies {
 
   private derive(operation: OperationDefinitionNode, document: DocumentNode): OperationPolicy {
     const rootType = this.schema.getRootType(operation.operation);
-    const nodes = rootFieldNodes(operation, document);
-    // Each distinct root field once; a batch field as many calls as its list has items (the most
-    // of its selections).
-    const calls = new Map<string, { policy: FieldPolicy; calls: number }>();
-    for (const node of nodes) {
-      const name = node.name.value;
-      const policy = calls.get(name)?.policy ?? fieldPolicy(rootType?.getFields()[name], name);
-      calls.set(name, { policy, calls: Math.max(calls.get(name)?.calls ?? 0, callCount(policy, node)) });
-    }
-    const entries = [...calls.values()];
+    const occurrences = rootFieldOccurrences(operation, document);
+    const rootFields = [...new Set(occurrences.map((node) => node.name.value))];
+    const policyOf = (name: string) => fieldPolicy(rootType?.getFields()[name], name);
+    const policies = rootFields.map(policyOf);
     return {
-      rootFields: [...calls.keys()],
-      needsToken: entries.some((e) => !e.policy.public),
-      cacheable: operation.operation === OperationTypeNode.QUERY && entries.length > 0 && entries.every((e) => e.policy.cacheable),
-      quotaCost: entries.reduce((sum, e) => sum + e.calls * Math.max(1, e.policy.cost), 0),
+      rootFields,
+      needsToken: policies.some((p) => !p.public),
+      cacheable: operation.operation === OperationTypeNode.QUERY && policies.length > 0 && policies.every((p) => p.cacheable),
+      quotaCost: quotaUnits(occurrences.map((node) => {
+        const policy = policyOf(node.name.value);
+        return policy.cost * callCount(policy, node);
+      })),
     };
   }
 }

@@ -143,15 +143,24 @@ describe('login, refresh, logout', () => {
     await expect(accounts.tokens.login('pending@example.com', PASSWORD, '10.0.0.2')).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
-  it('limits failed attempts per account (then even the right password is refused) and per IP', async () => {
-    const limited = createAccounts(options({ loginAttempts: { perAccount: 3, perIp: 5 } }));
+  it('limits failed attempts per (account, IP) and per IP; an attacker elsewhere only slows the owner down', async () => {
+    const limited = createAccounts(options({ loginAttempts: { perAccountAndIp: 3, perIp: 5, slowDownAfter: 2, maxDelayMs: 100 } }));
     await limited.users.create({ email: 'victim@example.com', password: PASSWORD });
+    // An attacker guessing from one address is stopped there, the right password included.
     for (let i = 0; i < 3; i += 1) {
-      await expect(limited.tokens.login('victim@example.com', 'bad password ' + i, `10.1.0.${i}`)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+      await expect(limited.tokens.login('victim@example.com', 'bad password ' + i, '10.1.0.1')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     }
-    const refused = await limited.tokens.login('victim@example.com', PASSWORD, '10.1.0.9').catch((e: unknown) => e);
+    const refused = await limited.tokens.login('victim@example.com', PASSWORD, '10.1.0.1').catch((e: unknown) => e);
     expect(refused).toMatchObject({ code: 'RATE_LIMITED' });
     expect((refused as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(0);
+    // More guesses from other addresses: the account slows down (250 ms doubling, capped) ...
+    for (let i = 0; i < 4; i += 1) {
+      await expect(limited.tokens.login('victim@example.com', 'bad password x', `10.1.1.${i}`)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    }
+    expect(await limited.loginLimiter.accountDelayMs('victim@example.com')).toBe(100);
+    // ... but the owner, from their own address, still logs in; that clears the slow-down.
+    await expect(limited.tokens.login('victim@example.com', PASSWORD, '10.9.9.9')).resolves.toMatchObject({ tokenType: 'Bearer' });
+    expect(await limited.loginLimiter.accountDelayMs('victim@example.com')).toBe(0);
     // per IP: 5 failures over different accounts from one IP block that IP
     for (let i = 0; i < 5; i += 1) {
       await limited.tokens.login(`nobody${i}@example.com`, 'bad password xx', '10.2.0.1').catch(() => undefined);

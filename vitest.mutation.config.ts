@@ -1,4 +1,4 @@
-import { defineConfig, mergeConfig } from 'vitest/config';
+import { defineConfig } from 'vitest/config';
 import base from './vitest.config.js';
 
 // The tests `npm run mutation` runs against each mutant (stryker.config.mjs): unit and reference
@@ -8,12 +8,12 @@ import base from './vitest.config.js';
 // initial run of a per-folder mutation run short (stryker.config.mjs).
 const only = process.env.MUTATION_TESTS?.split(',').map((g) => g.trim()).filter(Boolean);
 
-export default mergeConfig(
-  base,
-  defineConfig({
-    test: {
-      include: only?.length ? only : ['tests/unit/**/*.test.ts', 'tests/reference/**/*.test.ts'],
-      exclude: ['tests/reference/ephemeris-pack.test.ts'],
-    },
-  }),
-);
+// Not mergeConfig: it would append these lists to the base config's `include` instead of replacing it.
+export default defineConfig({
+  ...base,
+  test: {
+    ...base.test,
+    include: only?.length ? only : ['tests/unit/**/*.test.ts', 'tests/reference/**/*.test.ts'],
+    exclude: ['node_modules/**', 'tests/reference/ephemeris-pack.test.ts'],
+  },
+});

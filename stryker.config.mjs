@@ -29,7 +29,8 @@ export default {
     '!src/**/*.d.ts',
     '!src/ephemeris/**/data/**',
   ],
-  ignorePatterns: ['.mutation-before', 'dist', 'data', 'coverage', 'reports', 'test-output', 'explorer/node_modules'],
+  // Anchored at the root: a bare 'data' would also drop src/ephemeris/data and the stars' catalogue.
+  ignorePatterns: ['/dist', '/data', '/coverage', '/reports', '/test-output', '/explorer/node_modules'],
   concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 2),
   timeoutMS: 20_000,
   // The initial run executes every selected test once with coverage; on a busy 2-core machine the

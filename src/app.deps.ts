@@ -17,6 +17,7 @@ import type { QuotaHook } from './quota/quota.hook.js';
 import type { ChartService } from './services/chart.service.js';
 import type { TechniquesService } from './services/techniques.service.js';
 import type { WheelService } from './services/wheel.service.js';
+import type { PlacesService } from './services/places.service.js';
 
 /** A database as the health checks and shutdown see it. */
 export interface DatabaseHandle {
@@ -32,6 +33,7 @@ export interface AppServices {
   chart: ChartService;
   techniques: TechniquesService;
   wheels: WheelService;
+  places: PlacesService;
 }
 
 /** Builds an extra REST router mounted at the root of the app (one line in app.ts or deps.routers). */

@@ -32,6 +32,7 @@ import { errorHandler, notFoundHandler } from './http/errors.js';
 import { healthRouter } from './http/health.routes.js';
 import { metricsRouter } from './http/metrics.route.js';
 import { requestContextMiddleware } from './http/request-context.middleware.js';
+import { ephemerisCsvRouter } from './http/ephemeris-csv.route.js';
 import { wheelRouter } from './http/wheel.route.js';
 import { explorerRouter } from './explorer/explorer.route.js';
 import { createLogger } from './observability/logger.js';
@@ -40,6 +41,7 @@ import { createRequestObserver } from './observability/request-observer.js';
 import { ChartService } from './services/chart.service.js';
 import { TechniquesService } from './services/techniques.service.js';
 import { WheelService } from './services/wheel.service.js';
+import { PlacesService } from './services/places.service.js';
 
 /** REST routers of the app, mounted in this order. Add one line per new router. */
 const ROUTERS: RouterFactory[] = [
@@ -47,6 +49,7 @@ const ROUTERS: RouterFactory[] = [
   metricsRouter,
   calculationsRouter,
   wheelRouter,
+  ephemerisCsvRouter,
   explorerRouter,
 ];
 
@@ -87,6 +90,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<Gat
   const services: AppServices & Record<string, unknown> = {
     techniques: new TechniquesService(metrics),
     wheels: new WheelService(chart),
+    places: new PlacesService(),
     ...deps.services,
     chart,
   };

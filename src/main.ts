@@ -64,10 +64,17 @@ async function waitForRedis(redis: Redis, logger: Logger, timeoutMs: number): Pr
 }
 
 /**
- * Builds the app with real clients and listens on config.port (0 = any free port).
+ * Builds the app with real clients, loads the gazetteer and zone boundaries, and listens on
+ * config.port (0 = any free port).
  * @param installSignalHandlers handle SIGTERM/SIGINT (default true)
+ * @param options.warmUpPlaces load the places data before listening (default true); false leaves
+ *   it to the first request that needs it (`npm run bench:startup` compares the two)
  */
-export async function startServer(config: Config, installSignalHandlers = true): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  installSignalHandlers = true,
+  options: { warmUpPlaces?: boolean } = {},
+): Promise<RunningServer> {
   const logger = createLogger(config.logLevel);
   const metrics = createMetrics();
   if (config.secretKeySource === 'generated') {
@@ -84,6 +91,11 @@ export async function startServer(config: Config, installSignalHandlers = true):
   }
 
   const gateway = await createApp(config, deps);
+  if (options.warmUpPlaces ?? true) {
+    const placesStart = performance.now();
+    gateway.runtime.services.places.warmUp();
+    logger.info({ ms: Math.round(performance.now() - placesStart) }, 'gazetteer and zone boundaries loaded');
+  }
   const server = createServer(gateway.app);
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;

@@ -5,7 +5,8 @@
  */
 import { NotFoundError, ValidationError, withFieldPrefix } from '../errors.js';
 import { resolveMoment } from '../ephemeris/time.js';
-import { validateChartRequest } from '../ephemeris/validate.js';
+import { momentPlaceOf, validateChartRequest } from '../ephemeris/validate.js';
+import { locateRequest } from '../services/locations.js';
 import type { ChartRequest } from '../ephemeris/types.js';
 import { isUuid } from '../auth/account-state.js';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
@@ -52,8 +53,8 @@ function derive(chart: ChartRequest, field: string) {
   if (Buffer.byteLength(JSON.stringify(json)) > SAVED_CHART_INPUT_MAX_BYTES) {
     throw new ValidationError(field, `Chart input larger than ${SAVED_CHART_INPUT_MAX_BYTES} bytes`);
   }
-  const request = withFieldPrefix(field, () => validateChartRequest(chart));
-  const moment = withFieldPrefix(field, () => resolveMoment(request.moment, 'moment'));
+  const request = withFieldPrefix(field, () => validateChartRequest(locateRequest(chart)));
+  const moment = withFieldPrefix(field, () => resolveMoment(request.moment, 'moment', momentPlaceOf(request.location)));
   const settings: Record<string, unknown> = {
     bodies: request.bodies,
     houseSystem: request.houseSystem,

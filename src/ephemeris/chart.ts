@@ -9,7 +9,7 @@ import { computePositions } from './positions.js';
 import { ayanamsaDegrees } from './sidereal-bridge.js';
 import { resolveMoment } from './time.js';
 import type { Chart, ChartRequest, Houses, ResolvedMoment } from './types.js';
-import { validateChartRequest, type ValidChartRequest } from './validate.js';
+import { momentPlaceOf, validateChartRequest, type ValidChartRequest } from './validate.js';
 
 function housesOf(valid: ValidChartRequest, moment: ResolvedMoment): HousesResult | null {
   if (!valid.location) return null;
@@ -57,7 +57,7 @@ export function computeChart(req: ChartRequest): Chart {
  * @throws ValidationError / OutOfRangeError under 'moment' (the moment is resolved here); CalculationError
  */
 export function computeValidChart(valid: ValidChartRequest): Chart {
-  const moment = resolveMoment(valid.moment, 'moment');
+  const moment = resolveMoment(valid.moment, 'moment', momentPlaceOf(valid.location));
   const positions = computePositions(moment, valid.bodies, {
     center: valid.center,
     location: valid.location ?? undefined,
@@ -73,7 +73,7 @@ export function computeValidChart(valid: ValidChartRequest): Chart {
     points.push({ point: 'MIDHEAVEN', longitude: houses.midheaven, longitudeSpeed: houses.midheavenSpeed });
   }
   const aspects = findAspects(points, valid.aspects);
-  return { moment, positions, houses: houses ? publicHouses(houses) : null, aspects };
+  return { moment, positions, houses: houses ? publicHouses(houses) : null, aspects, location: valid.location };
 }
 
 /**
@@ -83,6 +83,6 @@ export function computeValidChart(valid: ValidChartRequest): Chart {
 export function computeChartHouses(req: ChartRequest): Houses {
   const valid = validateChartRequest({ ...req, aspects: undefined });
   if (!valid.location) throw new ValidationError('location', 'Houses need a location (latitude, longitude)');
-  const moment = resolveMoment(valid.moment, 'moment');
+  const moment = resolveMoment(valid.moment, 'moment', momentPlaceOf(valid.location));
   return publicHouses(housesOf(valid, moment) as HousesResult);
 }

@@ -185,11 +185,49 @@ export interface AspectOptions {
   orbMultiplier?: number | null;
 }
 
-/** A place as a request gives it: elevation optional (default 0). */
+/**
+ * A location as a request gives it: coordinates (elevation optional, default 0), or a place name
+ * that the caller resolves before the ephemeris sees it (the services do, with src/places: they
+ * replace `place` by the place's coordinates, `timeZone` and `resolvedPlace`). The ephemeris does no
+ * I/O: it refuses a `place` left unresolved, and takes `timeZone` (the IANA zone at the location)
+ * as given, for a local time without zone or offset and for local mean time.
+ */
 export interface LocationRequest {
+  latitude?: number | null;
+  longitude?: number | null;
+  elevationMeters?: number | null;
+  /** "Liverpool", "Ulm, DE", "Springfield, US-IL": an alternative to latitude/longitude. */
+  place?: string | null;
+  /** IANA zone at the location (set by the caller that resolved it). */
+  timeZone?: string | null;
+  /** The gazetteer entry the location was resolved from (set by the caller that resolved it). */
+  resolvedPlace?: PlaceSummary | null;
+}
+
+/** A gazetteer place as the answers show it (GeoNames data; see src/places). */
+export interface PlaceSummary {
+  /** GeoNames id as text. */
+  id: string;
+  name: string;
+  /** ISO 3166-1 alpha-2. */
+  countryCode: string;
+  /** First-level division's name ("Illinois", "England"), else its GeoNames code; null if none. */
+  admin1: string | null;
   latitude: number;
   longitude: number;
-  elevationMeters?: number | null;
+  elevationMeters: number | null;
+  population: number;
+  /** IANA zone at the place. */
+  timeZone: string;
+}
+
+/**
+ * A checked location: coordinates and elevation, the IANA zone at the location when the caller
+ * knows it (null otherwise), and the place it was resolved from (null for coordinates).
+ */
+export interface ValidLocation extends Required<GeoLocation> {
+  timeZone: string | null;
+  place: PlaceSummary | null;
 }
 
 /**
@@ -256,4 +294,6 @@ export interface Chart {
   positions: Position[];
   houses: Houses | null;
   aspects: Aspect[];
+  /** The checked location the chart was cast for (absent on charts a technique derives). */
+  location?: ValidLocation | null;
 }

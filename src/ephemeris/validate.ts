@@ -9,7 +9,12 @@
  * location, the bodies, the zodiac and centre, the aspect options, then the rest (unknown names,
  * which the transports refuse before, and bodies without a heliocentric position). The moment
  * itself (a date that exists, its time zone rules, the supported range) is resolved when the chart
- * is computed (time.ts, `resolveMoment`), with paths under 'moment'.
+ * is computed (time.ts, `resolveMoment`, given the location's longitude and zone: `momentPlaceOf`),
+ * with paths under 'moment'.
+ *
+ * A location given as a place name is resolved before this validator by the caller (the services,
+ * with src/places), which sets its coordinates, `timeZone` and `resolvedPlace`; a local time without
+ * zone or offset then takes the location's zone, and `timeZone: "LMT"` its local mean time.
  */
 import { ValidationError } from '../errors.js';
 import { resolveAspectOptions, type ResolvedAspectOptions } from './aspects.js';
@@ -17,8 +22,8 @@ import { NOT_HELIOCENTRIC } from './positions.js';
 import { assertKnownTimeZone } from './time.js';
 import {
   AYANAMSAS, BODIES, CENTERS, DEFAULT_BODIES, HOUSE_SYSTEMS, ZODIACS,
-  type Ayanamsa, type Body, type Center, type ChartRequest, type Disambiguation, type GeoLocation, type HouseSystem,
-  type LocationRequest, type MomentRequest, type Zodiac,
+  type Ayanamsa, type Body, type Center, type ChartRequest, type Disambiguation, type HouseSystem,
+  type LocationRequest, type MomentPlace, type MomentRequest, type ValidLocation, type Zodiac,
 } from './types.js';
 
 /**
@@ -38,7 +43,11 @@ const MAX_UTC_OFFSET_MINUTES = 18 * 60;
 export type ValidMoment =
   | { utc: string }
   | { localDateTime: string; timeZone: string; disambiguation: Disambiguation }
-  | { localDateTime: string; utcOffsetMinutes: number; disambiguation: Disambiguation };
+  | { localDateTime: string; utcOffsetMinutes: number; disambiguation: Disambiguation }
+  | { localDateTime: string; disambiguation: Disambiguation };
+
+/** The `timeZone` value that asks for the local mean time of the location's longitude. */
+export const LOCAL_MEAN_TIME_ZONE = 'LMT';
 
 /**
  * A validated request with every default applied. Built with a fixed key order, so that
@@ -46,7 +55,7 @@ export type ValidMoment =
  */
 export interface ValidChartRequest {
   moment: ValidMoment;
-  location: Required<GeoLocation> | null;
+  location: ValidLocation | null;
   bodies: Body[];
   houseSystem: HouseSystem;
   zodiac: Zodiac;
@@ -65,8 +74,12 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: s
   return value as T;
 }
 
-/** Checks which form a moment takes and returns it alone. @throws ValidationError under 'moment' */
-function validMoment(m: MomentRequest | null | undefined): ValidMoment {
+/**
+ * Checks which form a moment takes and returns it alone. A local time may come without zone or
+ * offset, and with `timeZone: "LMT"`, only when the request has a location.
+ * @throws ValidationError under 'moment'
+ */
+function validMoment(m: MomentRequest | null | undefined, hasLocation: boolean): ValidMoment {
   if (m === null || typeof m !== 'object') throw new ValidationError('moment', 'A moment is required');
   const hasUtc = given(m.utc);
   const hasLocal = given(m.localDateTime);
@@ -78,13 +91,17 @@ function validMoment(m: MomentRequest | null | undefined): ValidMoment {
   if (!hasUtc && !hasLocal) {
     throw new ValidationError('moment', 'moment needs utc, or localDateTime with timeZone or utcOffsetMinutes');
   }
-  if (hasLocal && hasZone === hasOffset) {
-    throw new ValidationError(
-      hasZone ? 'moment.utcOffsetMinutes' : 'moment.timeZone',
-      'moment.localDateTime needs exactly one of timeZone or utcOffsetMinutes',
-    );
+  if (hasLocal && hasZone && hasOffset) {
+    throw new ValidationError('moment.utcOffsetMinutes', 'moment.localDateTime needs at most one of timeZone or utcOffsetMinutes');
   }
-  if (hasZone) assertKnownTimeZone(m.timeZone!, 'moment.timeZone');
+  if (hasLocal && !hasZone && !hasOffset && !hasLocation) {
+    throw new ValidationError('moment.timeZone', 'moment.localDateTime needs timeZone or utcOffsetMinutes, or a location whose zone is then used');
+  }
+  const meanTime = hasZone && typeof m.timeZone === 'string' && m.timeZone.toUpperCase() === LOCAL_MEAN_TIME_ZONE;
+  if (meanTime && !hasLocation) {
+    throw new ValidationError('moment.timeZone', 'timeZone "LMT" (local mean time) needs a location: its longitude sets the offset');
+  }
+  if (hasZone && !meanTime) assertKnownTimeZone(m.timeZone!, 'moment.timeZone');
   if (hasOffset && (!Number.isInteger(m.utcOffsetMinutes) || Math.abs(m.utcOffsetMinutes!) > MAX_UTC_OFFSET_MINUTES)) {
     throw new ValidationError('moment.utcOffsetMinutes', `utcOffsetMinutes must be an integer in [-${MAX_UTC_OFFSET_MINUTES}, ${MAX_UTC_OFFSET_MINUTES}]`);
   }
@@ -96,9 +113,8 @@ function validMoment(m: MomentRequest | null | undefined): ValidMoment {
   }
   const disambiguation = m.disambiguation ?? 'COMPATIBLE';
   const localDateTime = String(m.localDateTime);
-  return hasZone
-    ? { localDateTime, timeZone: m.timeZone!, disambiguation }
-    : { localDateTime, utcOffsetMinutes: m.utcOffsetMinutes!, disambiguation };
+  if (hasZone) return { localDateTime, timeZone: meanTime ? LOCAL_MEAN_TIME_ZONE : m.timeZone!, disambiguation };
+  return hasOffset ? { localDateTime, utcOffsetMinutes: m.utcOffsetMinutes!, disambiguation } : { localDateTime, disambiguation };
 }
 
 function finiteNumber(value: unknown, field: string): number {
@@ -108,11 +124,15 @@ function finiteNumber(value: unknown, field: string): number {
 
 /**
  * Checks a location: latitude [−90, 90], longitude [−180, 180] (degrees, east positive), elevation
- * within ELEVATION_RANGE_METERS (default 0).
+ * within ELEVATION_RANGE_METERS (default 0), the zone (an IANA name, when the caller set one). A
+ * `place` must have been resolved to coordinates by the caller (LocationRequest).
  * @param field path of the location in its input (default 'location')
  */
-export function validateLocation(location: LocationRequest, field = 'location'): Required<GeoLocation> {
+export function validateLocation(location: LocationRequest, field = 'location'): ValidLocation {
   if (location === null || typeof location !== 'object') throw new ValidationError(field, 'A location needs latitude and longitude');
+  if (given(location.place)) {
+    throw new ValidationError(`${field}.place`, 'A place name is resolved to coordinates before the calculation (the API does it); give latitude and longitude here');
+  }
   const latitude = finiteNumber(location.latitude, `${field}.latitude`);
   const longitude = finiteNumber(location.longitude, `${field}.longitude`);
   if (latitude < -90 || latitude > 90) {
@@ -128,7 +148,14 @@ export function validateLocation(location: LocationRequest, field = 'location'):
       `elevationMeters must be within [${ELEVATION_RANGE_METERS.min}, ${ELEVATION_RANGE_METERS.max}]`,
     );
   }
-  return { latitude, longitude, elevationMeters };
+  const timeZone = given(location.timeZone) ? String(location.timeZone) : null;
+  if (timeZone !== null) assertKnownTimeZone(timeZone, `${field}.timeZone`);
+  return { latitude, longitude, elevationMeters, timeZone, place: location.resolvedPlace ?? null };
+}
+
+/** What resolveMoment needs of a checked location (its longitude and zone), or null without one. */
+export function momentPlaceOf(location: ValidLocation | null | undefined): MomentPlace | null {
+  return location ? { longitude: location.longitude, timeZone: location.timeZone } : null;
 }
 
 function isBody(value: unknown): value is Body {
@@ -158,7 +185,7 @@ function validBodies(bodies: readonly Body[] | null | undefined, center: Center)
  */
 export function validateChartRequest(req: ChartRequest): ValidChartRequest {
   if (req === null || typeof req !== 'object') throw new ValidationError('', 'A chart request is required');
-  const moment = validMoment(req.moment);
+  const moment = validMoment(req.moment, given(req.location));
   const location = given(req.location) ? validateLocation(req.location) : null;
   const center = oneOf(req.center, CENTERS, 'center', 'GEOCENTRIC');
   const bodies = validBodies(req.bodies, center);

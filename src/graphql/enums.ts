@@ -24,10 +24,11 @@ import {
   type Disambiguation,
   type EphemerisEngine,
 } from '../ephemeris/types.js';
+import { DASHA_LORDS, NAKSHATRAS, VIMSHOTTARI_YEARS } from '../ephemeris/vedic/nakshatra.js';
 
 type EnumObject<T extends string> = { [K in T]: K };
 
-function enumObject<T extends string>(values: readonly T[]): EnumObject<T> {
+export function enumObject<T extends string>(values: readonly T[]): EnumObject<T> {
   return Object.fromEntries(values.map((v) => [v, v])) as EnumObject<T>;
 }
 
@@ -186,4 +187,27 @@ registerEnumType(EphemerisEngineEnum, {
       ? 'Instants in 1800-01-01 … 2399-12-31 UTC: Chebyshev pack from VSOP87B, ELP/MPP02 and integration between JPL DE431 states; within 0.5″ (Sun), 1″ (Moon, planets, Chiron, mean and true nodes), 2″ (other minor bodies), 10″ (osculating Lilith) of Swiss Ephemeris with DE431.'
       : 'Instants in 1000-01-01 … 1799-12-31 and 2400-01-01 … 2999-12-31 UTC: astronomy-engine (truncated VSOP87, its Pluto and lunar theory, with corrections). Near 1800 and 2400: Sun 1.4″, Moon 6″, planets ≤ 17″, Pluto 32″, true node 10″, osculating Lilith up to about 1° when the lunar orbit is nearly circular; errors grow farther from that span. Minor bodies continue the pack\'s integration (drifting by up to 20″ after 100 years, 10′ after 600).',
   ),
+});
+
+/** "PURVA_PHALGUNI" → "Purva Phalguni". */
+function titleCase(value: string): string {
+  return value.split('_').map((w) => w.charAt(0) + w.slice(1).toLowerCase()).join(' ');
+}
+/** Degrees as 13°20′. */
+const dms = (deg: number) => `${Math.floor(deg)}°${String(Math.round((deg % 1) * 60)).padStart(2, '0')}′`;
+
+export const NakshatraEnum = enumObject(NAKSHATRAS);
+registerEnumType(NakshatraEnum, {
+  name: 'Nakshatra',
+  description: 'The 27 nakshatras (lunar mansions) of 13°20′ of the sidereal zodiac, from 0° sidereal Aries.',
+  valuesConfig: describeAll(NAKSHATRAS, (n) => {
+    const i = NAKSHATRAS.indexOf(n);
+    return `${titleCase(n)}: sidereal ${dms((i * 40) / 3)} to ${dms(((i + 1) * 40) / 3)}.`;
+  }),
+});
+export const DashaLordEnum = enumObject(DASHA_LORDS);
+registerEnumType(DashaLordEnum, {
+  name: 'DashaLord',
+  description: 'The nine grahas that rule Vimshottari periods and nakshatras (Rahu and Ketu are the lunar nodes).',
+  valuesConfig: describeAll(DASHA_LORDS, (l) => `${titleCase(l)}: a Vimshottari mahadasha of ${VIMSHOTTARI_YEARS[l]} years.`),
 });

@@ -9,7 +9,9 @@ import './enums.js';
 import { reportFieldPaths } from './error-mapping.js';
 import { ChartResolver } from './chart/chart.resolver.js';
 import { TechniquesResolver } from './techniques/techniques.resolver.js';
+import { ChartAnalyticsResolver, TechniquesIIResolver } from './techniques/techniques2.resolver.js';
 import { WheelResolver } from './wheel/wheel.resolver.js';
+import { PlacesResolver } from './places/places.resolver.js';
 import { AccountResolver } from './accounts/accounts.resolver.js';
 import { SavedChartResolver } from './accounts/saved-chart.resolver.js';
 
@@ -17,7 +19,10 @@ import { SavedChartResolver } from './accounts/saved-chart.resolver.js';
 export const RESOLVERS: [ClassType, ...ClassType[]] = [
   ChartResolver,
   TechniquesResolver,
+  TechniquesIIResolver,
+  ChartAnalyticsResolver,
   WheelResolver,
+  PlacesResolver,
   AccountResolver,
   SavedChartResolver,
 ];

@@ -3,8 +3,11 @@
  *   {"date": "2024-01-01T12:00:00Z", "latitude": 40.7128, "longitude": -74.0060,
  *    "calculations": ["positions", "aspects"]}          ("houses" also accepted)
  * answered from the same chart service as GraphQL, behind the same auth and quota.
- * Optional extras (camelCase or snake_case): houseSystem, bodies, zodiac, ayanamsa.
- * Response: { date, latitude, longitude, moment, positions?, aspects?, houses? }.
+ * or with a place name instead of the coordinates:
+ *   {"date": "1990-01-15T14:30:00Z", "place": "Ulm, DE", "calculations": ["houses"]}
+ * Optional extras (camelCase or snake_case): houseSystem, bodies, zodiac, ayanamsa, elevation.
+ * Response: { date, latitude, longitude, place?, moment, positions?, aspects?, houses? } (the
+ * resolved coordinates, the place used, the moment with its zone report).
  */
 import { Router } from 'express';
 import { ValidationError } from '../errors.js';
@@ -21,8 +24,6 @@ interface ParsedBody {
   input: ChartRequest;
   calculations: Calculation[];
   date: string;
-  latitude: number;
-  longitude: number;
 }
 
 function pick(body: Record<string, unknown>, camel: string, snake: string): unknown {
@@ -42,13 +43,21 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: s
 export function parseCalculationBody(raw: unknown): ParsedBody {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ValidationError('body', 'Expected a JSON object body');
   const body = raw as Record<string, unknown>;
-  const { date, latitude, longitude } = body;
+  const { date, latitude, longitude, place } = body;
   if (typeof date !== 'string' || date.trim() === '') throw new ValidationError('date', 'date is required (ISO 8601, e.g. "2024-01-01T12:00:00Z")');
   if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(date.trim()) || Number.isNaN(Date.parse(date))) {
     throw new ValidationError('date', 'date must be an ISO 8601 instant with Z or an offset, e.g. "2024-01-01T12:00:00Z"');
   }
-  if (typeof latitude !== 'number') throw new ValidationError('latitude', 'latitude is required (number, degrees)');
-  if (typeof longitude !== 'number') throw new ValidationError('longitude', 'longitude is required (number, degrees, east positive)');
+  const hasPlace = place !== undefined && place !== null;
+  if (hasPlace) {
+    if (typeof place !== 'string') throw new ValidationError('place', 'place must be a string, e.g. "Ulm, DE"');
+    if (latitude !== undefined || longitude !== undefined) {
+      throw new ValidationError('place', 'give either place or latitude/longitude, not both');
+    }
+  } else {
+    if (typeof latitude !== 'number') throw new ValidationError('latitude', 'latitude is required (number, degrees), or give place');
+    if (typeof longitude !== 'number') throw new ValidationError('longitude', 'longitude is required (number, degrees, east positive), or give place');
+  }
   const requested = body.calculations ?? ['positions', 'aspects', 'houses'];
   if (!Array.isArray(requested) || requested.length === 0) {
     throw new ValidationError('calculations', `calculations must be a non-empty array of ${CALCULATIONS.join(', ')}`);
@@ -69,13 +78,16 @@ export function parseCalculationBody(raw: unknown): ParsedBody {
   }
   const input: ChartRequest = {
     moment: { utc: new Date(date) },
-    location: { latitude, longitude, elevationMeters: typeof body.elevation === 'number' ? body.elevation : 0 },
+    location: {
+      ...(hasPlace ? { place } : { latitude: latitude as number, longitude: longitude as number }),
+      elevationMeters: typeof body.elevation === 'number' ? body.elevation : undefined,
+    },
     bodies,
     houseSystem: oneOf(pick(body, 'houseSystem', 'house_system'), HOUSE_SYSTEMS, 'houseSystem'),
     zodiac: oneOf(body.zodiac, ZODIACS, 'zodiac'),
     ayanamsa: oneOf(body.ayanamsa, AYANAMSAS, 'ayanamsa'),
   };
-  return { input, calculations, date, latitude, longitude };
+  return { input, calculations, date };
 }
 
 /** The body's names of the chart request's fields. */
@@ -83,6 +95,7 @@ const FIELD_NAMES = restFieldNames({
   'location.latitude': 'latitude',
   'location.longitude': 'longitude',
   'location.elevationMeters': 'elevation',
+  'location.place': 'place',
   moment: 'date',
   'moment.utc': 'date',
 });
@@ -110,8 +123,9 @@ export function calculationsRouter(rt: AppRuntime): Router {
       const chart = await rt.services.chart.chart(parsed.input, createRequestLoaders(rt.services));
       const result: Record<string, unknown> = {
         date: parsed.date,
-        latitude: parsed.latitude,
-        longitude: parsed.longitude,
+        latitude: chart.location?.latitude,
+        longitude: chart.location?.longitude,
+        ...(chart.location?.place ? { place: chart.location.place } : {}),
         moment: { ...chart.moment, utc: chart.moment.utc.toISOString() },
       };
       if (parsed.calculations.includes('positions')) result.positions = chart.positions;

@@ -7,14 +7,18 @@
  * Query parameters (all strings; repeated parameters and unknown names are refused):
  * - moment: `date` (or `utc`) = ISO 8601 instant with Z or an offset; or `localDateTime` with
  *   `timeZone` (IANA) or `utcOffsetMinutes`; `disambiguation` = compatible|earlier|later|reject
- * - place (optional; houses and angles need it): `latitude`, `longitude` (east positive), `elevation` (m)
+ * - location (optional; houses and angles need it): `latitude`, `longitude` (east positive), `elevation` (m),
+ *   or `place` ("Ulm, DE") instead of the coordinates; a `localDateTime` without `timeZone` or
+ *   `utcOffsetMinutes` is read in the location's zone (the default title names the place)
  * - chart: `houseSystem`, `zodiac`, `ayanamsa`, `center`, `bodies` (comma-separated names)
- * - picture: `size` (300–2000), `theme` (light|dark), `aspects` (comma-separated aspect types to
+ * - picture: `style` (western|north_indian|south_indian: the round wheel or a square chart of
+ *   Jyotish), `size` (300–2000), `theme` (light|dark), `aspects` (comma-separated aspect types to
  *   draw), `showAspects`, `showDegreeLabels` (true|false), `title`, `innerLabel`, `outerLabel`, `idPrefix`
  * - bi-wheel: `outerDate`/`outerUtc`, `outerLocalDateTime`, `outerTimeZone`, `outerUtcOffsetMinutes`,
- *   `outerLatitude`, `outerLongitude`, `outerElevation` (the outer chart uses the same chart options)
+ *   `outerLatitude`, `outerLongitude`, `outerElevation`, `outerPlace` (the outer chart uses the same chart options)
  *
  * Example: /api/v1/charts/wheel.svg?date=1990-01-15T14:30:00Z&latitude=51.5&longitude=-0.13&theme=dark
+ *      or: /api/v1/charts/wheel.svg?localDateTime=1990-01-15T14:30:00&place=London,%20GB
  */
 import { createHash } from 'node:crypto';
 import { Router } from 'express';
@@ -33,18 +37,18 @@ import {
 } from '../ephemeris/types.js';
 import type { WheelTheme } from '../render/index.js';
 import { createRequestLoaders } from '../services/request-loaders.js';
-import type { WheelRequest } from '../services/wheel.service.js';
+import { WHEEL_STYLES, type WheelRequest } from '../services/wheel.service.js';
 import { sendRestError, type RestFieldNames } from './errors.js';
 
 export const WHEEL_PATH = '/api/v1/charts/wheel.svg';
 
 const MOMENT_PARAMS = ['date', 'utc', 'localDateTime', 'timeZone', 'utcOffsetMinutes', 'disambiguation'] as const;
-const PLACE_PARAMS = ['latitude', 'longitude', 'elevation'] as const;
+const PLACE_PARAMS = ['latitude', 'longitude', 'elevation', 'place'] as const;
 const KNOWN_PARAMS = new Set<string>([
   ...MOMENT_PARAMS,
   ...PLACE_PARAMS,
   'houseSystem', 'zodiac', 'ayanamsa', 'center', 'bodies',
-  'size', 'theme', 'aspects', 'showAspects', 'showDegreeLabels', 'title', 'innerLabel', 'outerLabel', 'idPrefix',
+  'style', 'size', 'theme', 'aspects', 'showAspects', 'showDegreeLabels', 'title', 'innerLabel', 'outerLabel', 'idPrefix',
   ...[...MOMENT_PARAMS, ...PLACE_PARAMS].filter((p) => p !== 'disambiguation').map(outerName),
   'outerDisambiguation',
 ]);
@@ -123,6 +127,11 @@ function momentAndPlace(q: Query, name: (p: string) => string): Pick<ChartReques
   if ((latitude === undefined) !== (longitude === undefined)) {
     throw new ValidationError(name(latitude === undefined ? 'latitude' : 'longitude'), 'give both latitude and longitude, or neither');
   }
+  const place = q[name('place')];
+  if (place !== undefined && latitude !== undefined) {
+    throw new ValidationError(name('place'), `give either ${name('place')} or ${name('latitude')}/${name('longitude')}, not both`);
+  }
+  const elevationMeters = number(q, name('elevation'));
   return {
     moment: {
       utc: instant === undefined ? undefined : new Date(instant),
@@ -132,9 +141,11 @@ function momentAndPlace(q: Query, name: (p: string) => string): Pick<ChartReques
       disambiguation: oneOf(q, name('disambiguation'), DISAMBIGUATIONS),
     },
     location:
-      latitude === undefined || longitude === undefined
-        ? undefined
-        : { latitude, longitude, elevationMeters: number(q, name('elevation')) },
+      place !== undefined
+        ? { place, elevationMeters }
+        : latitude === undefined || longitude === undefined
+          ? undefined
+          : { latitude, longitude, elevationMeters },
   };
 }
 
@@ -161,6 +172,7 @@ export function parseWheelQuery(raw: Record<string, unknown>): WheelQuery {
   const hasOuter = Object.keys(q).some((k) => k.startsWith('outer') && k !== 'outerLabel');
   const theme = q.theme?.toLowerCase();
   const wheel: WheelRequest = {
+    style: oneOf(q, 'style', WHEEL_STYLES),
     size: integer(q, 'size'),
     theme: theme as WheelTheme | undefined,
     aspectTypes: list<AspectType>(q, 'aspects', ASPECT_TYPES),
@@ -187,6 +199,7 @@ const CHART_PARAMS: Readonly<Record<string, string>> = {
   'location.latitude': 'latitude',
   'location.longitude': 'longitude',
   'location.elevationMeters': 'elevation',
+  'location.place': 'place',
 };
 
 /**

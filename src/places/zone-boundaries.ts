@@ -28,7 +28,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import geobuf from 'geobuf';
 import Pbf from 'pbf';
-import { ValidationError } from '../errors.js';
+import { fieldPath, ValidationError } from '../errors.js';
 
 /** What the boundary data says at a point. */
 export interface ZoneAtPoint {
@@ -201,14 +201,15 @@ export class ZoneBoundaries {
 
   /**
    * Zone(s) at a point. Latitude degrees north in [−90, 90], longitude degrees east in
-   * [−180, 180] (WGS 84). Throws ValidationError naming `${field}.latitude` / `.longitude`.
+   * [−180, 180] (WGS 84). Throws ValidationError naming `${field}.latitude` / `.longitude` (`latitude`
+   * / `longitude` when `field` is empty).
    */
   lookup(latitude: number, longitude: number, field = 'location'): ZoneAtPoint {
     if (typeof latitude !== 'number' || !Number.isFinite(latitude) || latitude < -90 || latitude > 90) {
-      throw new ValidationError(`${field}.latitude`, `Latitude must be within [-90, 90] degrees; got ${String(latitude)}`);
+      throw new ValidationError(fieldPath(field, 'latitude'), `Latitude must be within [-90, 90] degrees; got ${String(latitude)}`);
     }
     if (typeof longitude !== 'number' || !Number.isFinite(longitude) || longitude < -180 || longitude > 180) {
-      throw new ValidationError(`${field}.longitude`, `Longitude must be within [-180, 180] degrees (east positive); got ${String(longitude)}`);
+      throw new ValidationError(fieldPath(field, 'longitude'), `Longitude must be within [-180, 180] degrees (east positive); got ${String(longitude)}`);
     }
     this.load();
     if (latitude === 90) return { timeZone: 'Etc/GMT', candidates: OCEAN_BANDS.map((b) => b.tzid), atSea: true };

@@ -47,7 +47,8 @@ function describeAspects(aspects: readonly Aspect[]): string {
 /** Default title of a wheel. */
 export function wheelTitle(chart: Chart, outer: Chart | undefined, options: ResolvedWheelOptions): string {
   if (options.title !== null) return options.title;
-  const when = chart.moment.utc.toISOString().replace('.000Z', 'Z');
+  const place = chart.location?.place;
+  const when = `${chart.moment.utc.toISOString().replace('.000Z', 'Z')}${place ? `, ${place.name} (${place.countryCode})` : ''}`;
   return outer ? `Bi-wheel: ${options.innerLabel} (${when}) and ${options.outerLabel}` : `Chart wheel for ${when}`;
 }
 

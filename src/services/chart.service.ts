@@ -1,15 +1,19 @@
 /**
  * Chart service: the one place the transports (GraphQL resolvers, REST routes) call for charts.
- * It validates the request with the ephemeris' validator (errors name fields relative to the
- * request), computes each distinct valid request once per HTTP request (a DataLoader keyed by the
- * valid request), and counts and times every chart it computes.
+ * It resolves the request's location (a place name or coordinates → coordinates, zone, place:
+ * locations.ts), validates the request with the ephemeris' validator (errors name fields relative
+ * to the request), computes each distinct valid request once per HTTP request (a DataLoader keyed by the
+ * valid request), and counts and times every chart it computes. Positions of a sidereal
+ * chart carry their nakshatra (nakshatras.ts).
  */
 import DataLoader from 'dataloader';
 import { ValidationError } from '../errors.js';
 import { computeValidChart, validateChartRequest, type ValidChartRequest } from '../ephemeris/index.js';
 import type { Aspect, Chart, ChartRequest, Houses, Position } from '../ephemeris/types.js';
 import type { Metrics } from '../observability/metrics.js';
+import { locateRequest } from './locations.js';
 import type { RequestLoaders } from './request-loaders.js';
+import { chartWithNakshatras } from './nakshatras.js';
 
 /** Per-request cache of computed charts, keyed by the valid request. */
 export type ChartLoader = DataLoader<ValidChartRequest, Chart, string>;
@@ -45,7 +49,7 @@ export class ChartService {
    * @throws ValidationError naming the field relative to the request ("location.latitude")
    */
   async chart(request: ChartRequest, loaders: RequestLoaders): Promise<Chart> {
-    return loaders.chart.load(validateChartRequest(request));
+    return loaders.chart.load(validateChartRequest(locateRequest(request)));
   }
 
   /** Positions of the requested bodies. */
@@ -71,7 +75,7 @@ export class ChartService {
    * the request (the REST wheel's picture cache). @throws ValidationError as `chart`
    */
   requestKey(request: ChartRequest): string {
-    return keyOf(validateChartRequest(request));
+    return keyOf(validateChartRequest(locateRequest(request)));
   }
 
   /**
@@ -99,7 +103,7 @@ export class ChartService {
   private computeNow(request: ValidChartRequest): Chart {
     const end = this.metrics?.chartComputeDuration.startTimer();
     try {
-      return computeValidChart(request);
+      return chartWithNakshatras(computeValidChart(request), request.zodiac);
     } finally {
       this.computations += 1;
       this.metrics?.chartComputations.inc();

@@ -8,8 +8,12 @@ import type { EclipseKind } from '../ephemeris/events/events.js';
 import type { ProgressedAngleMethod, ProgressionMethod } from '../ephemeris/techniques/progressions.js';
 import type { TransitEventKind } from '../ephemeris/techniques/transits.js';
 import type {
-  AspectOptions, AspectType, Ayanamsa, Body, ChartRequest, LocationRequest, Zodiac,
+  AspectOptions, AspectType, Ayanamsa, Body, Center, ChartRequest, LocationRequest, MomentRequest, Zodiac,
 } from '../ephemeris/types.js';
+import type { DashaYear } from '../ephemeris/vedic/dasha.js';
+import type { FirdariaVariant } from '../ephemeris/hellenistic/firdaria.js';
+import type { ProfectionPoint } from '../ephemeris/hellenistic/profections.js';
+import type { ReleasingLot, ReleasingYear } from '../ephemeris/hellenistic/zodiacal-releasing.js';
 
 /** A planetary return: exactly one of `after` / `before`. */
 export interface ReturnRequest {
@@ -102,4 +106,79 @@ export interface ArabicPartsRequest {
 export interface FixedStarsRequest {
   at: Date;
   names?: string[] | null;
+}
+
+// ─── Vedic, Hellenistic time-lords, the sky, ephemeris tables ───────────────────────────────────
+
+export interface DashaRequest {
+  natal: ChartRequest;
+  /** 1 mahadashas, 2 with antardashas, 3 with pratyantardashas (default 1). */
+  levels?: number | null;
+  yearLength?: DashaYear | null;
+}
+
+export interface DivisionalChartRequest {
+  chart: ChartRequest;
+  division: number;
+}
+
+export interface PanchangRequest {
+  moment: MomentRequest;
+  location: LocationRequest;
+  ayanamsa?: Ayanamsa | null;
+}
+
+export interface MoonPhaseRequest {
+  moment: MomentRequest;
+}
+
+export interface RiseSetRequest {
+  body: Body;
+  from: Date;
+  location: LocationRequest;
+}
+
+export interface PlanetaryHoursRequest {
+  /** Civil date at the place, "YYYY-MM-DD". */
+  date: string;
+  location: LocationRequest;
+}
+
+export interface AstrocartographyRequest {
+  moment: MomentRequest;
+  bodies?: Body[] | null;
+}
+
+export interface EphemerisTableRequest {
+  from: Date;
+  to: Date;
+  /** "30m", "6h", "1d", "2w". */
+  step: string;
+  bodies?: Body[] | null;
+  zodiac?: Zodiac | null;
+  ayanamsa?: Ayanamsa | null;
+  center?: Center | null;
+  /** Required for TOPOCENTRIC. */
+  location?: LocationRequest | null;
+}
+
+export interface ProfectionRequest {
+  natal: ChartRequest;
+  at: Date;
+  point?: ProfectionPoint | null;
+}
+
+export interface ZodiacalReleasingRequest {
+  natal: ChartRequest;
+  lot: ReleasingLot;
+  /** 1–4 (default 2). */
+  levels?: number | null;
+  from?: Date | null;
+  to?: Date | null;
+  yearLength?: ReleasingYear | null;
+}
+
+export interface FirdariaRequest {
+  natal: ChartRequest;
+  variant?: FirdariaVariant | null;
 }

@@ -2,7 +2,8 @@
  * Techniques service: the techniques, fixed-star and event calculations for every transport, like
  * the chart service for charts. Each technique is one entry of TECHNIQUES (its request type in
  * techniques.requests.ts → the ephemeris functions), called by name: `run('synastry', request,
- * loaders)`. The service computes each distinct call once per HTTP request (a DataLoader keyed by
+ * loaders)`. Every location of a request is resolved first (a place name or coordinates →
+ * coordinates, zone, place: locations.ts). The service computes each distinct call once per HTTP request (a DataLoader keyed by
  * technique and request) and counts and times every computation by technique. Errors name fields
  * relative to the request ("natal.location", "to").
  *
@@ -21,11 +22,33 @@ import { progressedChart, solarArcDirections } from '../ephemeris/techniques/pro
 import { compositeChart, davisonChart, synastry } from '../ephemeris/techniques/relationships.js';
 import { planetaryReturn } from '../ephemeris/techniques/returns.js';
 import { transitSearch, transitsAt } from '../ephemeris/techniques/transits.js';
-import { momentFromUtc } from '../ephemeris/time.js';
+import { momentFromUtc, resolveMoment } from '../ephemeris/time.js';
+import { vimshottariDasha } from '../ephemeris/vedic/dasha.js';
+import { divisionalChart } from '../ephemeris/vedic/divisional.js';
+import { panchang } from '../ephemeris/vedic/panchang.js';
+import { moonPhase } from '../ephemeris/sky/moon-phase.js';
+import { riseSet } from '../ephemeris/sky/rise-set.js';
+import { planetaryHours } from '../ephemeris/sky/planetary-hours.js';
+import { astrocartography } from '../ephemeris/sky/astrocartography.js';
+import {
+  ephemerisRows, validateEphemerisTable, type EphemerisRow, type ValidEphemerisTable,
+} from '../ephemeris/sky/ephemeris-table.js';
+import { profections } from '../ephemeris/hellenistic/profections.js';
+import { zodiacalReleasing } from '../ephemeris/hellenistic/zodiacal-releasing.js';
+import { firdaria } from '../ephemeris/hellenistic/firdaria.js';
+import { chartDistribution, type ChartDistribution } from '../ephemeris/analytics/distribution.js';
+import { chartPatterns, type AspectPattern, type PatternOptions } from '../ephemeris/analytics/patterns.js';
+import { chartShape, type ChartShape } from '../ephemeris/analytics/shape.js';
+import type { Body, Chart } from '../ephemeris/types.js';
+import { validateLocation } from '../ephemeris/validate.js';
+import { withSiderealNakshatras } from './nakshatras.js';
 import type { Metrics } from '../observability/metrics.js';
+import { locateRequest } from './locations.js';
 import type { RequestLoaders } from './request-loaders.js';
 import type {
-  ArabicPartsRequest, ChartOrbRequest, DateRangeRequest, EclipseSearchRequest, FixedStarsRequest, HarmonicRequest,
+  ArabicPartsRequest, AstrocartographyRequest, DashaRequest, DivisionalChartRequest, EphemerisTableRequest, FirdariaRequest,
+  MoonPhaseRequest, PanchangRequest, PlanetaryHoursRequest, ProfectionRequest, RiseSetRequest, ZodiacalReleasingRequest,
+  ChartOrbRequest, DateRangeRequest, EclipseSearchRequest, FixedStarsRequest, HarmonicRequest,
   IngressSearchRequest, NatalRequest, ProgressionRequest, RelationshipRequest, ReturnRequest, SolarArcRequest,
   StationSearchRequest, SynastryRequest, TransitSearchRequest, TransitsRequest, VoidOfCourseRequest,
 } from './techniques.requests.js';
@@ -33,6 +56,50 @@ import type {
 /** Almuten scores as a list (one entry per planet) instead of a record. */
 function almutenScores(a: AlmutenResult) {
   return { almuten: a.almuten, scores: Object.entries(a.scores).map(([planet, score]) => ({ planet, score })) };
+}
+
+/**
+ * The Vedic, Hellenistic, sky and table functions name fields under a root `input`
+ * ("input.natal.location"); the service's paths are relative to the request ("natal.location").
+ */
+function relative<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof ValidationError && (error.field === 'input' || error.field.startsWith('input.'))) {
+      throw new ValidationError(error.field.slice('input.'.length), error.message, { cause: error });
+    }
+    throw error;
+  }
+}
+
+/**
+ * A table request checked and counted (rows, bodies) before any row is computed; its moments
+ * resolved. @throws ValidationError naming the field ('to', 'step', 'bodies', 'location.latitude' …)
+ */
+export function validEphemerisTable(r: EphemerisTableRequest): ValidEphemerisTable {
+  const from = momentFromUtc(r.from, 'from');
+  const to = momentFromUtc(r.to, 'to');
+  const location = r.location ? validateLocation(r.location, 'location') : undefined;
+  return relative(() =>
+    validateEphemerisTable({
+      from,
+      to,
+      step: r.step,
+      ...(r.bodies ? { bodies: r.bodies } : {}),
+      ...(r.zodiac ? { zodiac: r.zodiac } : {}),
+      ...(r.ayanamsa ? { ayanamsa: r.ayanamsa } : {}),
+      ...(r.center ? { center: r.center } : {}),
+      ...(location ? { location } : {}),
+    }),
+  );
+}
+
+/** Rows of a valid table, lazily, each position with its nakshatra in the sidereal zodiac. */
+function* tableRows(table: ValidEphemerisTable): Generator<EphemerisRow, void, undefined> {
+  for (const row of ephemerisRows(table, 'input')) {
+    yield table.options.zodiac === 'SIDEREAL' ? { ...row, positions: withSiderealNakshatras(row.positions) } : row;
+  }
 }
 
 /** Every technique: request → result, with the ephemeris functions. */
@@ -83,6 +150,41 @@ const TECHNIQUES = {
     return fixedStarPositions(r.at, r.names ?? undefined);
   },
   fixedStarConjunctions: (r: ChartOrbRequest) => chartFixedStars(r.natal, r.orbDegrees ?? 1),
+  vimshottariDasha: (r: DashaRequest) =>
+    relative(() => vimshottariDasha(r.natal, { ...(r.levels ? { levels: r.levels } : {}), ...(r.yearLength ? { yearLength: r.yearLength } : {}) })),
+  divisionalChart: (r: DivisionalChartRequest) => relative(() => divisionalChart(r.chart, r.division)),
+  panchang: (r: PanchangRequest) => {
+    const location = validateLocation(r.location, 'location');
+    const moment = resolveMoment(r.moment, 'moment', location);
+    return relative(() => panchang(moment, location, r.ayanamsa ?? undefined));
+  },
+  moonPhase: (r: MoonPhaseRequest) => moonPhase(resolveMoment(r.moment, 'moment')),
+  riseSet: (r: RiseSetRequest) => {
+    const location = validateLocation(r.location, 'location');
+    return relative(() => riseSet(r.body, momentFromUtc(r.from, 'input.from'), location));
+  },
+  planetaryHours: (r: PlanetaryHoursRequest) => {
+    const location = validateLocation(r.location, 'location');
+    return relative(() => planetaryHours(r.date, location));
+  },
+  astrocartography: (r: AstrocartographyRequest) => {
+    const moment = resolveMoment(r.moment, 'moment');
+    return relative(() => astrocartography(moment, r.bodies ?? undefined));
+  },
+  ephemerisTable: (r: EphemerisTableRequest) => [...tableRows(validEphemerisTable(r))],
+  profections: (r: ProfectionRequest) =>
+    relative(() => profections(r.natal, momentFromUtc(r.at, 'input.at'), r.point ?? undefined)),
+  zodiacalReleasing: (r: ZodiacalReleasingRequest) =>
+    relative(() =>
+      zodiacalReleasing(r.natal, {
+        lot: r.lot,
+        ...(r.levels ? { levels: r.levels } : {}),
+        ...(r.from ? { from: momentFromUtc(r.from, 'input.from') } : {}),
+        ...(r.to ? { to: momentFromUtc(r.to, 'input.to') } : {}),
+        ...(r.yearLength ? { yearLength: r.yearLength } : {}),
+      }),
+    ),
+  firdaria: (r: FirdariaRequest) => relative(() => firdaria(r.natal, r.variant ?? undefined)),
 };
 
 /** The name of a technique (a metrics label, part of the per-request key). */
@@ -136,7 +238,43 @@ export class TechniquesService {
    * @throws ValidationError naming the field relative to the request
    */
   async run<T extends TechniqueName>(technique: T, request: RequestOf<T>, loaders: RequestLoaders): Promise<ResultOf<T>> {
-    return (await loaders.technique.load({ technique, request })) as ResultOf<T>;
+    return (await loaders.technique.load({ technique, request: locateRequest(request) })) as ResultOf<T>;
+  }
+
+  /**
+   * The rows of an ephemeris table, computed one by one as the caller takes them (the REST CSV
+   * route writes each as it comes). The request is checked before the first row, so a bad request
+   * throws here; the computation is counted and timed as `ephemerisTable` when the last row is taken.
+   * @throws ValidationError naming the field relative to the request
+   */
+  ephemerisTableStream(request: EphemerisTableRequest): { table: ValidEphemerisTable; rows: Generator<EphemerisRow, void, undefined> } {
+    const table = validEphemerisTable(request);
+    const metrics = this.metrics;
+    function* counted(): Generator<EphemerisRow, void, undefined> {
+      const end = metrics?.techniqueComputeDuration.startTimer({ technique: 'ephemerisTable' });
+      try {
+        yield* tableRows(table);
+      } finally {
+        metrics?.techniqueComputations.inc({ technique: 'ephemerisTable' });
+        end?.();
+      }
+    }
+    return { table, rows: counted() };
+  }
+
+  /** Elements, modalities and hemispheres of a computed chart's bodies (default Sun…Pluto). */
+  distribution(chart: Chart, bodies?: readonly Body[] | null): ChartDistribution {
+    return chartDistribution(chart, bodies ?? undefined);
+  }
+
+  /** Aspect patterns among a computed chart's bodies. @throws ValidationError ('bodies', 'orbMultiplier' …) */
+  patterns(chart: Chart, options: PatternOptions = {}): AspectPattern[] {
+    return relative(() => chartPatterns(chart, options));
+  }
+
+  /** Jones shape of a computed chart. @throws ValidationError ('bodies') */
+  shape(chart: Chart, bodies?: readonly Body[] | null): ChartShape {
+    return relative(() => chartShape(chart, bodies ?? undefined));
   }
 
   /** Computes one call now (counted and timed by technique). */

@@ -221,7 +221,10 @@ describe('GET /api/v1/charts/wheel.svg', () => {
       [{ ...LONDON_QS, size: 'big' }, 'size'],
       [{ ...LONDON_QS, theme: 'blue' }, 'theme'],
       [{ ...LONDON_QS, latitude: '91' }, 'latitude'],
-      [{ localDateTime: '1990-01-15T14:30:00', latitude: '1', longitude: '2' }, 'timeZone'],
+      [{ localDateTime: '1990-01-15T14:30:00' }, 'timeZone'], // no zone, no offset, no location to take a zone from
+      [{ date: '2000-01-01T00:00:00Z', place: 'Lverpoool' }, 'place'], // unknown
+      [{ ...LONDON_QS, place: 'London' }, 'place'], // with latitude/longitude
+      [{ ...LONDON_QS, outerDate: '2026-11-27T06:00:00Z', outerPlace: 'Lverpoool' }, 'outerPlace'],
       [{ ...LONDON_QS, bodies: 'sun,vulcan' }, 'bodies.1'],
       [{ ...LONDON_QS, colour: 'red' }, 'colour'],
       [{ ...LONDON_QS, outerDate: '2026-11-27T06:00:00Z', outerLatitude: '12' }, 'outerLongitude'],

@@ -9,7 +9,7 @@ import type {
 import { computePositions } from '../positions.js';
 import { computeHouses, computeHousesFromArmc, houseOfLongitude, type HousesResult } from '../houses.js';
 import { findAspects, type AspectPoint, type ResolvedAspectOptions } from '../aspects.js';
-import { validateChartRequest } from '../validate.js';
+import { momentPlaceOf, validateChartRequest } from '../validate.js';
 import { ayanamsaDegrees } from '../sidereal-bridge.js';
 import { resolveMoment } from '../time.js';
 import { ValidationError, withFieldPrefix } from '../../errors.js';
@@ -39,7 +39,7 @@ export function normalizeChartRequest(req: ChartRequest, field = ''): Normalized
   return withFieldPrefix(field, () => {
     const v = validateChartRequest(req);
     return {
-      moment: resolveMoment(v.moment, 'moment'),
+      moment: resolveMoment(v.moment, 'moment', momentPlaceOf(v.location)),
       location: v.location,
       bodies: v.bodies,
       houseSystem: v.houseSystem,

@@ -21,7 +21,9 @@ import type {
 
 @InputType({
   description:
-    'An instant. Give exactly one of: `utc`; `localDateTime` + `timeZone`; `localDateTime` + `utcOffsetMinutes`.',
+    'An instant. Give exactly one of: `utc`; `localDateTime` + `timeZone`; `localDateTime` + `utcOffsetMinutes`; ' +
+    '`localDateTime` alone when the chart has a location (its zone is used). Before a place adopted standard time its ' +
+    'local mean time is used (`zone.zoneSource` LOCAL_MEAN_TIME).',
 })
 export class MomentInput implements MomentRequest {
   @Field(() => DateTimeResolver, { nullable: true, description: 'ISO 8601 instant with `Z` or an offset, e.g. "2024-01-01T12:00:00Z".' })
@@ -30,7 +32,12 @@ export class MomentInput implements MomentRequest {
   @Field(() => LocalDateTimeScalar, { nullable: true, description: 'Wall-clock time without zone, e.g. "1990-01-15T14:30:00".' })
   localDateTime?: string;
 
-  @Field(() => String, { nullable: true, description: 'IANA time zone, e.g. "Europe/Paris"; historical offsets and DST honoured.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'IANA time zone, e.g. "Europe/Paris"; historical offsets and DST honoured. "LMT" asks for the local mean time ' +
+      'of the location\'s longitude at any date (needs a location).',
+  })
   timeZone?: string;
 
   @Field(() => Int, { nullable: true, description: 'Offset of localDateTime from UTC in minutes, east positive (e.g. 60 for CET).' })
@@ -44,20 +51,32 @@ export class MomentInput implements MomentRequest {
   disambiguation?: Disambiguation;
 }
 
-@InputType({ description: 'A place on Earth (WGS84).' })
+@InputType({
+  description: 'A place on Earth (WGS84): give exactly one of `place`, or `latitude` with `longitude`.',
+})
 export class LocationInput implements LocationRequest {
-  @Field(() => Float, { description: 'Geodetic latitude in degrees, north positive, [-90, 90].' })
-  latitude!: number;
+  @Field(() => Float, { nullable: true, description: 'Geodetic latitude in degrees, north positive, [-90, 90].' })
+  latitude?: number;
 
-  @Field(() => Float, { description: 'Longitude in degrees, east positive, [-180, 180].' })
-  longitude!: number;
+  @Field(() => Float, { nullable: true, description: 'Longitude in degrees, east positive, [-180, 180].' })
+  longitude?: number;
 
   @Field(() => Float, {
     nullable: true,
-    defaultValue: 0,
-    description: 'Height above sea level in metres, from −500 to 20,000 (an aircraft in flight included).',
+    description:
+      'Height above sea level in metres, from −500 to 20,000 (an aircraft in flight included). Default: the place\'s ' +
+      'elevation when `place` is given and GeoNames knows it, else 0.',
   })
   elevationMeters?: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'A place name instead of coordinates (at most 200 characters): "Liverpool", "Ulm, DE", "Springfield, US-IL" ' +
+      '(name, then optionally a comma and an ISO country code or country-region). The best-ranked match of the ' +
+      'gazetteer is used (Chart.location.place says which); an unknown name is refused with the nearest names.',
+  })
+  place?: string;
 }
 
 @InputType({ description: 'Orb override for one aspect type.' })

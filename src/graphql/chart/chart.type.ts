@@ -8,8 +8,22 @@
  */
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import { AspectTypeEnum, BodyEnum, ChartPointEnum, EphemerisEngineEnum, HouseSystemEnum, SignEnum } from '../enums.js';
+import { AspectTypeEnum, BodyEnum, ChartPointEnum, DashaLordEnum, EphemerisEngineEnum, HouseSystemEnum, NakshatraEnum, SignEnum } from '../enums.js';
 import type { AspectType, Body, ChartPoint, EphemerisEngine, HouseSystem, Sign } from '../../ephemeris/types.js';
+import { MomentZone, ResolvedLocation } from '../places/place.type.js';
+
+@ObjectType({ simpleResolvers: true, description: 'Nakshatra, pada and Vimshottari lord of a sidereal longitude.' })
+export class NakshatraPosition {
+  @Field(() => NakshatraEnum, { description: 'The nakshatra (13°20′ each from 0° sidereal Aries).' })
+  nakshatra!: string;
+
+  @Field(() => Int, { description: 'Quarter of the nakshatra, 1–4 (3°20′ each).' })
+  pada!: number;
+
+  @Field(() => DashaLordEnum, { description: 'Vimshottari lord of the nakshatra.' })
+  lord!: string;
+}
+
 
 @ObjectType({ simpleResolvers: true, description: 'Apparent position of one body.' })
 export class Position {
@@ -48,6 +62,9 @@ export class Position {
 
   @Field(() => Int, { nullable: true, description: 'House 1–12 holding the body; null without location.' })
   house!: number | null;
+
+  @Field(() => NakshatraPosition, { nullable: true, description: 'Nakshatra, pada and lord of the longitude when the zodiac is SIDEREAL; null when TROPICAL.' })
+  nakshatra?: NakshatraPosition | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'House cusps and angles.' })
@@ -129,6 +146,12 @@ export class ResolvedMoment {
 
   @Field(() => EphemerisEngineEnum, { description: 'The engine that computed this instant: PRECISE (1800–2399) or EXTENDED (1000–1799, 2400–2999); see the enum for each one\'s accuracy.' })
   ephemeris!: EphemerisEngine;
+
+  @Field(() => MomentZone, {
+    nullable: true,
+    description: 'How the local time was read: zone, offset in seconds, zoneSource, DST gap/overlap and its resolution (null on instants a technique derives).',
+  })
+  zone!: MomentZone | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A complete chart: moment, positions, houses (with a location) and aspects.' })
@@ -144,4 +167,10 @@ export class Chart {
 
   @Field(() => [Aspect], { description: 'Aspects between the bodies (and the angles with a location).' })
   aspects!: Aspect[];
+
+  @Field(() => ResolvedLocation, {
+    nullable: true,
+    description: 'The location as resolved (coordinates, zone, the place used); null without location and on charts a technique derives.',
+  })
+  location!: ResolvedLocation | null;
 }

@@ -7,7 +7,7 @@ import { AspectTypeEnum } from '../enums.js';
 import { ChartInput } from '../chart/chart.input.js';
 import type { AspectType } from '../../ephemeris/types.js';
 import { DEFAULT_WHEEL_SIZE_PX, MAX_WHEEL_SIZE_PX, MIN_WHEEL_SIZE_PX, type WheelTheme } from '../../render/index.js';
-import type { WheelRequest } from '../../services/wheel.service.js';
+import { WHEEL_STYLES, type WheelRequest, type WheelStyle } from '../../services/wheel.service.js';
 
 /** GraphQL names LIGHT / DARK; the values resolvers see are the renderer's theme names. */
 export const WheelThemeEnum = { LIGHT: 'light', DARK: 'dark' } as const satisfies Record<string, WheelTheme>;
@@ -21,8 +21,27 @@ registerEnumType(WheelThemeEnum, {
   },
 });
 
+export const WheelStyleEnum = Object.fromEntries(WHEEL_STYLES.map((s) => [s, s])) as { [K in WheelStyle]: K };
+
+registerEnumType(WheelStyleEnum, {
+  name: 'WheelStyle',
+  description: 'The kind of picture.',
+  valuesConfig: {
+    WESTERN: { description: 'The round wheel, Ascendant on the left (default).' },
+    NORTH_INDIAN: { description: 'North Indian square chart: fixed houses (lagna at the top centre), sign numbers in the houses. Use a SIDEREAL chart for Jyotish.' },
+    SOUTH_INDIAN: { description: 'South Indian square chart: fixed signs (Pisces top left, clockwise), the lagna marked. Use a SIDEREAL chart for Jyotish.' },
+  },
+});
+
 @InputType({ description: 'How to draw a chart wheel (SVG). Every field is optional.' })
 export class WheelOptionsInput implements WheelRequest {
+  @Field(() => WheelStyleEnum, {
+    nullable: true,
+    defaultValue: 'WESTERN',
+    description: 'WESTERN wheel, or a NORTH_INDIAN / SOUTH_INDIAN square chart (whole-sign houses from the lagna; no aspect lines, no outer chart).',
+  })
+  style?: WheelStyle;
+
   @Field(() => Int, {
     nullable: true,
     defaultValue: DEFAULT_WHEEL_SIZE_PX,

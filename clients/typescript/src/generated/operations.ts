@@ -240,14 +240,16 @@ export type HouseSystem =
   /** Whole-sign houses: house 1 is the whole sign of the ascendant. */
   | 'WHOLE_SIGN';
 
-/** A place on Earth (WGS84). */
+/** A place on Earth (WGS84): give exactly one of `place`, or `latitude` with `longitude`. */
 export type LocationInput = {
-  /** Height above sea level in metres, from −500 to 20,000 (an aircraft in flight included). */
+  /** Height above sea level in metres, from −500 to 20,000 (an aircraft in flight included). Default: the place's elevation when `place` is given and GeoNames knows it, else 0. */
   elevationMeters?: number | null | undefined;
   /** Geodetic latitude in degrees, north positive, [-90, 90]. */
-  latitude: number;
+  latitude?: number | null | undefined;
   /** Longitude in degrees, east positive, [-180, 180]. */
-  longitude: number;
+  longitude?: number | null | undefined;
+  /** A place name instead of coordinates (at most 200 characters): "Liverpool", "Ulm, DE", "Springfield, US-IL" (name, then optionally a comma and an ISO country code or country-region). The best-ranked match of the gazetteer is used (Chart.location.place says which); an unknown name is refused with the nearest names. */
+  place?: string | null | undefined;
 };
 
 /** Credentials for login. */
@@ -258,13 +260,13 @@ export type LoginInput = {
   password: string;
 };
 
-/** An instant. Give exactly one of: `utc`; `localDateTime` + `timeZone`; `localDateTime` + `utcOffsetMinutes`. */
+/** An instant. Give exactly one of: `utc`; `localDateTime` + `timeZone`; `localDateTime` + `utcOffsetMinutes`; `localDateTime` alone when the chart has a location (its zone is used). Before a place adopted standard time its local mean time is used (`zone.zoneSource` LOCAL_MEAN_TIME). */
 export type MomentInput = {
   /** Resolution of a local time at a DST gap or overlap. */
   disambiguation?: Disambiguation | null | undefined;
   /** Wall-clock time without zone, e.g. "1990-01-15T14:30:00". */
   localDateTime?: string | null | undefined;
-  /** IANA time zone, e.g. "Europe/Paris"; historical offsets and DST honoured. */
+  /** IANA time zone, e.g. "Europe/Paris"; historical offsets and DST honoured. "LMT" asks for the local mean time of the location's longitude at any date (needs a location). */
   timeZone?: string | null | undefined;
   /** ISO 8601 instant with `Z` or an offset, e.g. "2024-01-01T12:00:00Z". */
   utc?: string | null | undefined;
@@ -381,11 +383,22 @@ export type WheelOptionsInput = {
   showDegreeLabels?: boolean | null | undefined;
   /** Side of the square picture in CSS pixels, 300–2000. */
   size?: number | null | undefined;
+  /** WESTERN wheel, or a NORTH_INDIAN / SOUTH_INDIAN square chart (whole-sign houses from the lagna; no aspect lines, no outer chart). */
+  style?: WheelStyle | null | undefined;
   /** Colour theme. */
   theme?: WheelTheme | null | undefined;
   /** Text of the picture title (at most 200 characters). */
   title?: string | null | undefined;
 };
+
+/** The kind of picture. */
+export type WheelStyle =
+  /** North Indian square chart: fixed houses (lagna at the top centre), sign numbers in the houses. Use a SIDEREAL chart for Jyotish. */
+  | 'NORTH_INDIAN'
+  /** South Indian square chart: fixed signs (Pisces top left, clockwise), the lagna marked. Use a SIDEREAL chart for Jyotish. */
+  | 'SOUTH_INDIAN'
+  /** The round wheel, Ascendant on the left (default). */
+  | 'WESTERN';
 
 /** Colour theme of a chart wheel. */
 export type WheelTheme =

@@ -1,0 +1,161 @@
+/**
+ * GET /api/v1/ephemeris.csv?from=…&to=…&step=1d[&bodies=SUN,MOON][&zodiac=SIDEREAL&ayanamsa=LAHIRI]
+ *   [&center=TOPOCENTRIC&latitude=…&longitude=…[&elevation=…]]
+ * The `ephemerisTable` query as CSV (text/csv), with the same parameters and the same at most
+ * 10,000 rows, behind the same auth and quota as the other REST routes (requireAuth). The request
+ * is checked whole before the first byte; then the rows are written as they are computed (chunked
+ * transfer), yielding to the event loop between chunks and stopping when the client goes away.
+ *
+ * Columns: `utc`, `julianDayUt`, then for each body in the order asked `BODY_longitude`,
+ * `BODY_latitude`, `BODY_distanceAu`, `BODY_longitudeSpeed`, `BODY_rightAscension`,
+ * `BODY_declination` (degrees, AU, degrees/day; numbers as JavaScript prints them, full precision)
+ * and `BODY_sign`.
+ */
+import { Router } from 'express';
+import { z } from 'zod';
+import { ValidationError } from '../errors.js';
+import type { AppRuntime } from '../app.deps.js';
+import { AYANAMSAS, BODIES, CENTERS, ZODIACS, type Position } from '../ephemeris/types.js';
+import type { EphemerisTableRequest } from '../services/techniques.requests.js';
+import { restFieldNames, sendRestError } from './errors.js';
+
+export const EPHEMERIS_CSV_PATH = '/api/v1/ephemeris.csv';
+
+/** Rows written between two yields to the event loop. */
+const ROWS_PER_CHUNK = 50;
+
+const instant = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i, 'an ISO 8601 instant with Z or an offset, e.g. "2024-01-01T00:00:00Z"')
+  .transform((text, ctx) => {
+    const date = new Date(text);
+    if (Number.isNaN(date.getTime())) {
+      ctx.addIssue({ code: 'custom', message: `"${text}" is not a valid instant` });
+      return z.NEVER;
+    }
+    return date;
+  });
+const upperEnum = <T extends string>(values: readonly [T, ...T[]]) => z.string().trim().toUpperCase().pipe(z.enum(values));
+const coordinate = z.string().trim().regex(/^[+-]?(\d+(\.\d*)?|\.\d+)$/, 'a decimal number').transform(Number);
+
+/**
+ * The query string of the CSV route: the `ephemerisTable` input as strings (one value each,
+ * unknown names refused). `bodies` is a comma-separated list.
+ */
+export const EphemerisCsvQuery = z
+  .strictObject({
+    from: instant,
+    to: instant,
+    step: z.string().trim().min(1).max(10),
+    bodies: z
+      .string()
+      .transform((text) => text.split(',').map((b) => b.trim().toUpperCase()))
+      .pipe(z.array(z.enum(BODIES)).min(1).max(BODIES.length))
+      .optional(),
+    zodiac: upperEnum(ZODIACS).optional(),
+    ayanamsa: upperEnum(AYANAMSAS).optional(),
+    center: upperEnum(CENTERS).optional(),
+    latitude: coordinate.optional(),
+    longitude: coordinate.optional(),
+    elevation: coordinate.optional(),
+  })
+  .refine((q) => (q.latitude === undefined) === (q.longitude === undefined), {
+    message: 'give both latitude and longitude, or neither',
+    path: ['latitude'],
+  });
+export type EphemerisCsvQuery = z.infer<typeof EphemerisCsvQuery>;
+
+/**
+ * The table request of a query string.
+ * @throws ValidationError naming the query parameter (the first problem found)
+ */
+export function parseEphemerisCsvQuery(raw: unknown): EphemerisTableRequest {
+  const parsed = EphemerisCsvQuery.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue.code === 'unrecognized_keys' ? issue.keys[0] : String(issue.path[0] ?? 'query');
+    const message = issue.code === 'unrecognized_keys' ? `unknown query parameter "${field}"` : `${field}: ${issue.message}`;
+    throw new ValidationError(field, message);
+  }
+  const q = parsed.data;
+  return {
+    from: q.from,
+    to: q.to,
+    step: q.step,
+    bodies: q.bodies ?? null,
+    zodiac: q.zodiac ?? null,
+    ayanamsa: q.ayanamsa ?? null,
+    center: q.center ?? null,
+    location: q.latitude === undefined || q.longitude === undefined ? null : { latitude: q.latitude, longitude: q.longitude, elevationMeters: q.elevation ?? 0 },
+  };
+}
+
+/** Numeric columns of each body, in order. */
+const COLUMNS = ['longitude', 'latitude', 'distanceAu', 'longitudeSpeed', 'rightAscension', 'declination'] as const;
+
+function headerLine(bodies: readonly string[]): string {
+  return `${['utc', 'julianDayUt', ...bodies.flatMap((b) => [...COLUMNS.map((c) => `${b}_${c}`), `${b}_sign`])].join(',')}\r\n`;
+}
+
+function rowLine(utc: Date, julianDayUt: number, positions: readonly Position[]): string {
+  const cells = [utc.toISOString(), String(julianDayUt)];
+  for (const p of positions) cells.push(...COLUMNS.map((c) => String(p[c])), p.sign);
+  return `${cells.join(',')}\r\n`;
+}
+
+/** The route's parameter names of the request's field paths. */
+const FIELD_NAMES = restFieldNames({
+  location: 'latitude',
+  'location.latitude': 'latitude',
+  'location.longitude': 'longitude',
+  'location.elevationMeters': 'elevation',
+});
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Waits until the socket takes more (or the client is gone). */
+const drained = (res: NodeJS.WritableStream) =>
+  new Promise<void>((resolve) => {
+    res.once('drain', resolve);
+    res.once('close', resolve);
+  });
+
+/** The CSV route (mounted by app.ts). */
+export function ephemerisCsvRouter(rt: AppRuntime): Router {
+  const router = Router();
+  router.get(EPHEMERIS_CSV_PATH, rt.requireAuth, async (req, res) => {
+    res.locals.observation.operation = 'rest_ephemeris_csv';
+    let stream;
+    try {
+      stream = rt.services.techniques.ephemerisTableStream(parseEphemerisCsvQuery(req.query));
+    } catch (error) {
+      sendRestError(req, res, error, rt.logger, FIELD_NAMES);
+      return;
+    }
+    const { table, rows } = stream;
+    let gone = false;
+    res.on('close', () => {
+      gone = true;
+    });
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8; header=present');
+    res.setHeader('Content-Disposition', 'attachment; filename="ephemeris.csv"');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('X-Ephemeris-Rows', String(table.rows));
+    try {
+      res.write(headerLine(table.bodies));
+      let n = 0;
+      for (const row of rows) {
+        if (gone) break;
+        if (!res.write(rowLine(row.utc, row.julianDayUt, row.positions))) await drained(res);
+        else if (++n % ROWS_PER_CHUNK === 0) await nextTurn();
+      }
+      rows.return(undefined);
+      res.end();
+    } catch (error) {
+      // The status line has gone: log, and cut the response so the client sees it incomplete.
+      rt.logger.error({ err: error, requestId: req.id }, 'ephemeris CSV failed while streaming (masked)');
+      res.destroy();
+    }
+  });
+  return router;
+}

@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'data/', 'src/generated/', 'tests/helpers/generated/', 'clients/typescript/src/generated/', 'clients/typescript/dist/', 'explorer/dist/'] },
+  { ignores: ['dist/', 'node_modules/', 'data/', '.stryker-tmp/', 'reports/', 'src/generated/', 'tests/helpers/generated/', 'clients/typescript/src/generated/', 'clients/typescript/dist/', 'explorer/dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -25,6 +25,7 @@ const {
   computeChart, computeHouses, computePositions, findAspects, momentFromUtc, resolveAspectOptions, DEFAULT_BODIES,
 } = await import('../src/ephemeris/index.js');
 const { Astronomy } = await import('../src/ephemeris/astro.js');
+const { computeHousesFromArmc } = await import('../src/ephemeris/houses.js');
 const { ephemerisPack, PACK_URL } = await import('../src/ephemeris/pack/pack.js');
 type Body = import('../src/ephemeris/types.js').Body;
 type ChartRequest = import('../src/ephemeris/types.js').ChartRequest;
@@ -176,7 +177,12 @@ for (const body of ['SUN', 'MOON', 'MERCURY', 'VENUS', 'MARS', 'JUPITER', 'SATUR
   rows.push([body, median([0, 1, 2].map(() => microseconds((i) => computePositions(moments[i], [body], { center: 'GEOCENTRIC', zodiac: 'TROPICAL' }))))]);
 }
 rows.push([`all ${DEFAULT_BODIES.length} default bodies`, median([0, 1, 2].map(() => microseconds((i) => computePositions(moments[i], DEFAULT_BODIES, { center: 'GEOCENTRIC', zodiac: 'TROPICAL' }))))]);
-rows.push(['Placidus houses', median([0, 1, 2].map(() => microseconds((i) => computeHouses(moments[i], places[i], 'PLACIDUS'))))]);
+for (const system of ['PLACIDUS', 'KOCH', 'REGIOMONTANUS'] as const) {
+  const name = system[0] + system.slice(1).toLowerCase();
+  rows.push([`${name} houses`, median([0, 1, 2].map(() => microseconds((i) => computeHouses(moments[i], places[i], system))))]);
+  // The house geometry alone, from ARMC, latitude and obliquity (no sidereal time, no nutation).
+  rows.push([`${name} houses from ARMC`, median([0, 1, 2].map(() => microseconds((i) => computeHousesFromArmc((i * 37.1) % 360, places[i].latitude, 23.44, system))))]);
+}
 const chartPositions = moments.slice(0, 200).map((m) => computePositions(m, DEFAULT_BODIES, { center: 'GEOCENTRIC', zodiac: 'TROPICAL' }));
 const aspectOpts = resolveAspectOptions(undefined);
 rows.push([`aspects (${DEFAULT_BODIES.length} bodies + 2 angles)`, median([0, 1, 2].map(() => microseconds((i) => findAspects(

@@ -135,8 +135,13 @@ describe('JWT verifier factory', () => {
     const token = signToken({ subject: 'u', kind: 'access' }, { secret: GOOD_SECRET, issuer: 'i', audience: 'a', ttlSeconds: 2 });
     expect((await verifier.verify(token)).subject).toBe('u');
     expect((await verifier.verify(token)).subject).toBe('u'); // from the verified-token cache
-    await new Promise((r) => setTimeout(r, 2100)); // exp has second resolution: sign-to-verify may cross a second
-    await expect(verifier.verify(token)).rejects.toThrow(/expired/);
+    // Three seconds later (the clock moved, not waited for: exp has second resolution, 2 s + 1 s of rounding).
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 3000 });
+    try {
+      await expect(verifier.verify(token)).rejects.toThrow(/expired/);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('a remembered token is still checked for revocation on every call', async () => {

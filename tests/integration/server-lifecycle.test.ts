@@ -65,8 +65,8 @@ describe('server lifecycle', () => {
     const inFlight = get(port, '/slow');
     await slowArrived;
     const stopped = running.shutdown('SIGTERM');
-    await new Promise((r) => setTimeout(r, 50));
-    await expect(get(port, '/health')).rejects.toThrow(/ECONNREFUSED/);
+    // The listener closes at once; poll until a new connection is refused, while the slow request is still in flight.
+    await expect.poll(() => get(port, '/health').then((r) => `answered ${r.status}`, (e: Error) => e.message), { timeout: 2000, interval: 20 }).toMatch(/ECONNREFUSED/);
     const slow = await inFlight;
     expect(slow.status).toBe(200);
     expect(JSON.parse(slow.body)).toEqual({ finished: true });
@@ -131,17 +131,12 @@ describe('server lifecycle', () => {
     expect(before.status).toBe(200);
     expect(JSON.parse(before.body).checks.redis.status).toBe('down');
     await redis.start();
-    let status = 'down';
-    for (let i = 0; i < 60 && status !== 'ok'; i += 1) {
-      await new Promise((r) => setTimeout(r, 100));
-      status = JSON.parse((await get(running.port, '/ready')).body).checks.redis.status;
-    }
-    expect(status).toBe('ok');
+    const port = running.port;
+    await expect.poll(async () => JSON.parse((await get(port, '/ready')).body).checks.redis.status, { timeout: 6000, interval: 100 }).toBe('ok');
     const redisClient = running.gateway.runtime.deps.redis!;
     await running.shutdown('SIGTERM');
     running = undefined;
-    for (let i = 0; i < 20 && redisClient.status !== 'end'; i += 1) await new Promise((r) => setTimeout(r, 50));
-    expect(redisClient.status).toBe('end');
+    await expect.poll(() => redisClient.status, { timeout: 1000, interval: 20 }).toBe('end');
   });
 });
 

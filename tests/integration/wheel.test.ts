@@ -121,7 +121,7 @@ describe('Chart.wheelSvg (GraphQL)', () => {
     const body = { query: WHEEL_QUERY, variables: { input: { ...LONDON_INPUT, moment: { utc: '2011-11-11T11:11:11Z' } } } };
     const before = t.runtime.services.chart.computations;
     const first = await request(t.app).post('/graphql').set('Authorization', t.auth).send(body);
-    await new Promise((r) => setTimeout(r, 50));
+    await t.waitForCacheEntries(1); // the cache writes in the background
     const second = await request(t.app).post('/graphql').set('Authorization', t.auth).send(body);
     expect(second.body).toEqual(first.body);
     expect(second.headers.age).toBeDefined();

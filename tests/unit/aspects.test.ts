@@ -252,24 +252,3 @@ describe('resolveAspectOptions: validation', () => {
     expect(fieldOf(() => resolveAspectOptions({ orbs: { TRINE: 40 } }, 'input.aspects'))).toBe('input.aspects.orbs.TRINE');
   });
 });
-
-describe('performance', () => {
-  it('a standard chart (15 points, 105 pairs) takes microseconds (CPU time)', () => {
-    const rand = rng(7);
-    const names: ChartPoint[] = [
-      'SUN', 'MOON', 'MERCURY', 'VENUS', 'MARS', 'JUPITER', 'SATURN', 'URANUS', 'NEPTUNE', 'PLUTO',
-      'MEAN_NODE', 'MEAN_LILITH', 'CHIRON', 'ASCENDANT', 'MIDHEAVEN',
-    ];
-    const sets = Array.from({ length: 200 }, () => names.map((n) => pt(n, rand() * 360, (rand() - 0.2) * 14)));
-    let count = 0;
-    for (const s of sets) count += findAspects(s, defaults).length; // warm-up
-    const rounds = 20;
-    const c0 = process.cpuUsage();
-    for (let r = 0; r < rounds; r++) for (const s of sets) count += findAspects(s, defaults).length;
-    const c = process.cpuUsage(c0);
-    const us = (c.user + c.system) / (rounds * sets.length);
-    console.log(`findAspects, 15 points / 105 pairs / 17 types: ${us.toFixed(2)} µs CPU per call`);
-    expect(count).toBeGreaterThan(0);
-    expect(us).toBeLessThan(300);
-  });
-});

@@ -103,23 +103,55 @@ describe('MemoryKeyValueCache', () => {
     expect(await wide.get('odd')).toBe(odd);
   });
 
-  it('stays consistent under many random writes (every value read back is the one last written)', async () => {
-    const cache = new MemoryKeyValueCache('', 50, 2000);
+  it('stays consistent under many random writes: values read back are the last written, the newest are kept, eviction is oldest first', async () => {
+    const maxEntries = 50, maxBytes = 2000;
+    const cache = new MemoryKeyValueCache('', maxEntries, maxBytes);
     const last = new Map<string, string>();
-    let lastKey = '';
+    /** Non-empty keys in write order, oldest first (a rewrite moves the key to the end). */
+    const order: string[] = [];
+    // Stored as UTF-8, or UTF-16 for a string with a lone surrogate (the values below with \uD800).
+    const bytes = (v: string) => Buffer.byteLength(v, v.includes('\uD800') ? 'utf16le' : 'utf8');
     let seed = 7;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    let hits = 0, sweeps = 0;
     for (let i = 0; i < 5000; i += 1) {
       const key = `k${Math.floor(random() * 80)}`;
       const size = Math.floor(random() * 200);
       const value = size < 20 ? (size < 10 ? '' : `\uD800${key}`) : `${key}:${i}:${'z'.repeat(size)}`;
       await cache.set(key, value);
       last.set(key, value);
-      lastKey = key;
+      if (order.includes(key)) order.splice(order.indexOf(key), 1);
+      if (value !== '') order.push(key);
+      // The value just written (≤ 220 bytes of a 2000-byte slab) is always kept.
+      expect(await cache.get(key)).toBe(value);
       const probe = `k${Math.floor(random() * 80)}`;
       const got = await cache.get(probe);
-      if (got !== undefined) expect(got).toBe(last.get(probe));
+      if (got !== undefined) {
+        hits++;
+        expect(got).toBe(last.get(probe));
+      }
+      if (i % 50 === 49) {
+        // Every key: what is present is the last value written; the non-empty ones present are the newest
+        // in write order (oldest evicted first), at most 50 entries and 2000 bytes, and at least the newest
+        // 1340 bytes (the slab less the end given up at a wrap and the room of the next value, ≤ 220 each).
+        sweeps++;
+        const present = new Set<string>();
+        for (let k = 0; k < 80; k++) {
+          const v = await cache.get(`k${k}`);
+          if (v === undefined) continue;
+          expect(v).toBe(last.get(`k${k}`));
+          present.add(`k${k}`);
+        }
+        expect(present.size).toBeLessThanOrEqual(maxEntries);
+        const kept = order.filter((k) => present.has(k));
+        expect(kept, 'a suffix of the write order').toEqual(order.slice(order.length - kept.length));
+        const keptBytes = kept.reduce((n, k) => n + bytes(last.get(k)!), 0);
+        expect(keptBytes).toBeLessThanOrEqual(maxBytes);
+        expect(keptBytes + bytes(last.get(order[order.length - kept.length - 1]) ?? '')).toBeGreaterThan(1340);
+      }
     }
-    expect(await cache.get(lastKey)).toBe(last.get(lastKey));
+    expect(sweeps).toBe(100);
+    // About one probe in four finds its key (1209 of 5000 with this seed); a cache that kept nothing would find none.
+    expect(hits).toBeGreaterThan(600);
   });
 });

@@ -237,10 +237,8 @@ describe('service tokens', () => {
     // both replicas have verified (and cached "active") before the revocation
     await verifierFor(accounts).verify(issued.token);
     await verifierFor(replicaB).verify(issued.token);
-    const revokedAt = Date.now();
     expect(await accounts.tokens.revokeServiceToken(issued.id)).toBe(true);
-    await expect.poll(() => verifierFor(replicaB).verify(issued.token).then(() => 'accepted', (e: { code?: string }) => e.code), { timeout: 5000, interval: 100 }).toBe('UNAUTHENTICATED');
-    expect(Date.now() - revokedAt).toBeLessThan(5000);
+    await expect.poll(() => verifierFor(replicaB).verify(issued.token).then(() => 'accepted', (e: { code?: string }) => e.code), { timeout: 5000, interval: 100 }).toBe('UNAUTHENTICATED'); // fails after 5 s
     expect(await accounts.tokens.revokeServiceToken(issued.id)).toBe(false);
     await expect(accounts.tokens.revokeServiceToken('no-such-token')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });

@@ -183,13 +183,11 @@ describe('service tokens', () => {
     expect(row).toMatchObject({ name: 'backend', scopes: ['calculations'], revokedAt: null });
     await expect.poll(async () => (await tdb.db.prisma.token.findUnique({ where: { id }, select: { lastUsedAt: true } }))!.lastUsedAt).not.toBeNull();
 
-    const t0 = Date.now();
     const revoked = await gql(appA, 'mutation R($id: ID!) { revokeServiceToken(id: $id) }', { id }, adminToken);
     expect(revoked.body.data.revokeServiceToken).toBe(true);
     await expect
       .poll(async () => (await gql(appB, CHART, { input: CHART_INPUT }, token)).status, { timeout: 5000, interval: 100 })
-      .toBe(401);
-    expect(Date.now() - t0).toBeLessThan(5000);
+      .toBe(401); // the poll fails when replica B still accepts the token after 5 s
   });
 });
 

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../helpers/app.js';
 import { TechniquesResolver } from '../../../src/graphql/techniques/techniques.resolver.js';
 import { eclipses as domainEclipses } from '../../../src/ephemeris/events/events.js';
+import { chartFixedStars as domainStarConjunctions } from '../../../src/ephemeris/techniques/natal-techniques.js';
 
 let t: TestApp;
 const gql = (query: string, variables: Record<string, unknown> = {}, auth: string | null = t.auth) => {
@@ -149,7 +150,7 @@ describe('the other techniques answer', () => {
         arabicParts(input: { natal: $n, parts: ["FORTUNE"] }) { name longitude reversed }
         dignities(input: { natal: $n }) { dayChart planets { planet score kinds } almutenFiguris { almuten } }
         fixedStars(input: { at: "2024-01-01T00:00:00Z", names: ["Regulus"] }) { name longitude }
-        fixedStarConjunctions(input: { natal: $n, orbDegrees: 2 }) { star point }
+        fixedStarConjunctions(input: { natal: $n, orbDegrees: 2 }) { star point orbDegrees }
         solarArcDirections(input: { natal: $n, target: "2034-03-20T00:00:00Z" }) { solarArcDegrees points { point longitude } }
         stations(input: { body: MERCURY, from: "2024-01-01T00:00:00Z", to: "2024-06-01T00:00:00Z" }) { kind utc }
         voidOfCourseMoon(input: { from: "2024-01-01T00:00:00Z", to: "2024-01-10T00:00:00Z" }) { startUtc endUtc sign }
@@ -165,6 +166,11 @@ describe('the other techniques answer', () => {
     expect(d.fixedStars[0].longitude).toBeGreaterThan(149);
     expect(d.fixedStars[0].longitude).toBeLessThan(151);
     expect(d.stations.map((s: { kind: string }) => s.kind)).toEqual(['DIRECT', 'RETROGRADE', 'DIRECT']);
+    expect(d.midpoints).toHaveLength(105);
+    // The Sun at 0°22′ Aries is 0.66° past Scheat (29°42′ Pisces in 2024); the resolver answers what the domain function does.
+    const conj = d.fixedStarConjunctions as { star: string; point: string; orbDegrees: number }[];
+    expect(conj.map((c) => `${c.star}/${c.point}`)).toContain('Scheat/SUN');
+    expect(conj).toEqual(domainStarConjunctions(natal, 2).map((c) => ({ star: c.star, point: c.point, orbDegrees: c.orbDegrees })));
   });
 
   it('every type, field and enum value of the techniques schema is described', async () => {

@@ -8,11 +8,15 @@ import {
   NAIBOD_DEGREES_PER_DAY, progressedChart, progressedJulianDay, solarArcDirections, TROPICAL_MONTH_DAYS, TROPICAL_YEAR_DAYS,
 } from '../../../src/ephemeris/techniques/progressions.js';
 import { computePositions } from '../../../src/ephemeris/positions.js';
+import { computeHouses } from '../../../src/ephemeris/houses.js';
 import { momentFromUtc } from '../../../src/ephemeris/time.js';
 import { signedSeparationDegrees } from '../../../src/ephemeris/techniques/angles.js';
+import { DEFAULT_BODIES, type Body } from '../../../src/ephemeris/types.js';
 
 const london = { latitude: 51.5074, longitude: -0.1278 };
-const sunAt = (iso: string) => computePositions(momentFromUtc(new Date(iso)), ['SUN'], { center: 'GEOCENTRIC', zodiac: 'TROPICAL' })[0].longitude;
+/** Geocentric tropical longitude from the chart module (checked against Swiss Ephemeris in tests/reference). */
+const lonAt = (body: Body, iso: string) => computePositions(momentFromUtc(new Date(iso)), [body], { center: 'GEOCENTRIC', zodiac: 'TROPICAL' })[0].longitude;
+const sunAt = (iso: string) => lonAt('SUN', iso);
 
 describe('planetary returns', () => {
   const natal = { moment: { utc: '2024-03-20T12:00:00Z' }, location: london };
@@ -29,20 +33,38 @@ describe('planetary returns', () => {
   it('the return chart\'s Sun equals the natal Sun to better than 0.05″ (exact to the second: Sun ≈ 0.04″/s)', () => {
     const r = planetaryReturn({ natal, body: 'SUN', after: new Date('2030-01-01T00:00:00Z') });
     const sun = r.chart.positions.find((p) => p.body === 'SUN')!;
-    expect(Math.abs(signedSeparationDegrees(sun.longitude, r.natalLongitude)) * 3600).toBeLessThan(0.05);
+    const natalSun = sunAt(natal.moment.utc);
+    expect(Math.abs(signedSeparationDegrees(r.natalLongitude, natalSun)) * 3600).toBeLessThan(0.001);
+    expect(Math.abs(signedSeparationDegrees(sun.longitude, natalSun)) * 3600).toBeLessThan(0.05);
+    expect(Math.abs(signedSeparationDegrees(sunAt(r.chart.moment.utc.toISOString()), natalSun)) * 3600).toBeLessThan(0.05);
     expect(r.chart.moment.utc.getUTCFullYear()).toBe(2030);
     expect(r.chart.moment.utc.getUTCMonth()).toBe(2); // March
     expect(r.chart.houses).not.toBeNull();
   });
 
-  it('lunar return after an instant comes within one sidereal month (27.32 d) and matches the natal Moon', () => {
+  it('lunar return after an instant comes within one sidereal month (27.32 d) and matches the natal Moon of the chart module', () => {
     const after = new Date('2025-06-01T00:00:00Z');
     const r = planetaryReturn({ natal, body: 'MOON', after });
     const dt = (r.chart.moment.utc.getTime() - after.getTime()) / 86_400_000;
     expect(dt).toBeGreaterThan(0);
     expect(dt).toBeLessThan(27.33);
+    const natalMoon = lonAt('MOON', natal.moment.utc);
+    expect(Math.abs(signedSeparationDegrees(r.natalLongitude, natalMoon)) * 3600).toBeLessThan(0.001);
     const moon = r.chart.positions.find((p) => p.body === 'MOON')!;
-    expect(Math.abs(signedSeparationDegrees(moon.longitude, r.natalLongitude)) * 3600).toBeLessThan(1); // Moon 0.55″/s
+    expect(Math.abs(signedSeparationDegrees(moon.longitude, natalMoon)) * 3600).toBeLessThan(1); // Moon 0.55″/s
+    // The previous return is one sidereal-ish month earlier (27.2–27.5 d with the Moon's varying speed) and none lies between.
+    const prev = planetaryReturn({ natal, body: 'MOON', before: r.chart.moment.utc });
+    const gap = (r.chart.moment.utc.getTime() - prev.chart.moment.utc.getTime()) / 86_400_000;
+    expect(gap).toBeGreaterThan(27.0);
+    expect(gap).toBeLessThan(27.7);
+    expect(Math.abs(signedSeparationDegrees(lonAt('MOON', prev.chart.moment.utc.toISOString()), natalMoon)) * 3600).toBeLessThan(1);
+  });
+
+  it('a Mars return (≈ 1.9 years) reaches the natal Mars of the chart module', () => {
+    const r = planetaryReturn({ natal, body: 'MARS', after: new Date('2025-01-01T00:00:00Z') });
+    const natalMars = lonAt('MARS', natal.moment.utc);
+    expect(Math.abs(signedSeparationDegrees(lonAt('MARS', r.chart.moment.utc.toISOString()), natalMars)) * 3600).toBeLessThan(1);
+    expect(Math.abs(signedSeparationDegrees(r.natalLongitude, natalMars)) * 3600).toBeLessThan(0.001);
   });
 
   it('a return can be cast for another location', () => {
@@ -125,10 +147,25 @@ describe('solar-arc directions', () => {
     expect(Math.abs(d.solarArcDegrees - wrong)).toBeGreaterThan(100);
   });
 
-  it('every point (including the angles) is advanced by the same arc', () => {
-    const d = solarArcDirections(natal, new Date('2010-01-15T00:00:00Z'));
-    expect(d.points.map((p) => p.point)).toContain('MIDHEAVEN');
-    for (const p of d.points) expect(signedSeparationDegrees(p.longitude, p.natalLongitude + d.solarArcDegrees)).toBeCloseTo(0, 9);
+  it('every natal point (the chart module\'s, angles included) is advanced by the arc of the progressed Sun (secondary: one day per year)', () => {
+    const target = new Date('2010-01-15T00:00:00Z');
+    const d = solarArcDirections(natal, target);
+    // Arc = Sun at birth + (target − birth) / 365.24219 days − natal Sun (the Sun ≈ 1.017°/day in January: ≈ 20.3°).
+    const progressedUtc = new Date(Date.parse(natal.moment.utc) + ((target.getTime() - Date.parse(natal.moment.utc)) / TROPICAL_YEAR_DAYS));
+    const arc = signedSeparationDegrees(sunAt(progressedUtc.toISOString()), sunAt(natal.moment.utc));
+    expect(Math.abs(arc - 20.3)).toBeLessThan(0.2);
+    expect(d.solarArcDegrees).toBeCloseTo(arc, 7);
+    const natalLon = new Map<string, number>(DEFAULT_BODIES.map((b) => [b, lonAt(b, natal.moment.utc)]));
+    const h = computeHouses(momentFromUtc(new Date(natal.moment.utc)), london, 'PLACIDUS');
+    natalLon.set('ASCENDANT', h.ascendant).set('MIDHEAVEN', h.midheaven);
+    expect(d.points.map((p) => p.point).sort()).toEqual([...natalLon.keys()].sort());
+    const failures: string[] = [];
+    for (const p of d.points) {
+      const n = natalLon.get(p.point)!;
+      const err = [signedSeparationDegrees(p.natalLongitude, n), signedSeparationDegrees(p.longitude, n + arc)].map((e) => Math.abs(e) * 3600);
+      if (!err.every((e) => e <= 0.01)) failures.push(`${p.point}: natal ${p.natalLongitude} (expected ${n}), directed ${p.longitude} (expected ${n + arc})`);
+    }
+    expect(failures).toEqual([]);
   });
 });
 

@@ -14,6 +14,13 @@ import { separationDegrees, shortArcMidpoint, signedSeparationDegrees } from '..
 
 const london = { latitude: 51.5074, longitude: -0.1278 };
 const natal = { moment: { utc: '1990-01-15T14:30:00Z' }, location: london };
+/** House 1…12 of a longitude: the cusp at or before it, going round from the 1st cusp (cusps[0]). */
+function houseIn(longitude: number, cusps: readonly number[]): number {
+  const from1 = (x: number) => (((x - cusps[0]) % 360) + 360) % 360;
+  let house = 1;
+  for (let i = 1; i < 12; i++) if (from1(cusps[i]) <= from1(longitude)) house = i + 1;
+  return house;
+}
 const lonAt = (body: Body, d: Date) => computePositions(momentFromUtc(d), [body], { center: 'GEOCENTRIC', zodiac: 'TROPICAL' })[0].longitude;
 
 describe('transit search over 2024', () => {
@@ -62,18 +69,58 @@ describe('transit search over 2024', () => {
 });
 
 describe('transits at a moment', () => {
-  it('transiting positions carry natal houses, and aspects are transiting → natal', () => {
-    const t = transitsAt(natal, new Date('2024-06-01T00:00:00Z'));
-    expect(t.positions.every((p) => p.house !== null && p.house >= 1 && p.house <= 12)).toBe(true);
-    expect(t.aspects.length).toBeGreaterThan(0);
-    const sun = t.positions.find((p) => p.body === 'SUN')!.longitude;
-    for (const a of t.aspects.filter((x) => x.first === 'SUN')) expect(a.orb).toBeLessThanOrEqual(15);
-    expect(sun).toBeCloseTo(lonAt('SUN', new Date('2024-06-01T00:00:00Z')), 9);
+  it('transiting positions carry natal houses, and aspects are transiting (first) → natal (second)', () => {
+    const at = new Date('2024-06-01T00:00:00Z');
+    const t = transitsAt(natal, at);
+    const natalHouses = computeHouses(momentFromUtc(new Date(natal.moment.utc)), london, 'PLACIDUS');
+    expect(t.positions.length).toBeGreaterThan(10);
+    for (const p of t.positions) {
+      expect(p.longitude, p.body).toBeCloseTo(lonAt(p.body, at), 9);
+      expect(p.house, p.body).toBe(houseIn(p.longitude, natalHouses.cusps));
+    }
+    expect(t.aspects.length).toBeGreaterThan(5);
+    // Each aspect's separation is the transiting first point's longitude now against the natal second
+    // point's at birth; the reverse reading (natal first) gives other separations and fails.
+    const natalLon = (point: string) => point === 'ASCENDANT' ? natalHouses.ascendant : point === 'MIDHEAVEN' ? natalHouses.midheaven : lonAt(point as Body, new Date(natal.moment.utc));
+    const failures: string[] = [];
+    for (const a of t.aspects) {
+      const sep = separationDegrees(lonAt(a.first as Body, at), natalLon(a.second));
+      if (!(Math.abs(sep - a.separation) <= 1e-6 && Math.abs(a.orb - Math.abs(sep - ASPECT_ANGLES[a.type])) <= 1e-6)) failures.push(`${a.first} ${a.type} natal ${a.second}: separation ${a.separation}, expected ${sep}`);
+    }
+    expect(failures).toEqual([]);
+    // By hand: on 1 June 2024 Jupiter is at ≈ 1° Gemini (it entered Gemini on 25 May), the natal Sun at ≈ 25° Capricorn:
+    // 234° apart the long way, 126° the short way, a trine with an orb of ≈ 6°.
+    const jupiterTrine = t.aspects.find((a) => a.first === 'JUPITER' && a.second === 'SUN' && a.type === 'TRINE');
+    expect(jupiterTrine?.orb).toBeGreaterThan(4);
+    expect(jupiterTrine?.orb).toBeLessThan(8);
   });
 });
 
 describe('synastry, composite, Davison', () => {
   const partner = { moment: { utc: '1992-07-04T08:00:00Z' }, location: { latitude: 48.8566, longitude: 2.3522 } };
+
+  it('synastry: A\'s points (first) against B\'s (second) at their own instants, A\'s bodies in B\'s houses and B\'s in A\'s', () => {
+    const s = synastry(natal, partner);
+    const tA = new Date(natal.moment.utc), tB = new Date(partner.moment.utc);
+    const hA = computeHouses(momentFromUtc(tA), london, 'PLACIDUS'), hB = computeHouses(momentFromUtc(tB), partner.location, 'PLACIDUS');
+    const lon = (point: string, t: Date, h: typeof hA) => point === 'ASCENDANT' ? h.ascendant : point === 'MIDHEAVEN' ? h.midheaven : lonAt(point as Body, t);
+    expect(s.aspects.length).toBeGreaterThan(10);
+    const failures: string[] = [];
+    for (const a of s.aspects) {
+      const sep = separationDegrees(lon(a.first, tA, hA), lon(a.second, tB, hB));
+      if (!(Math.abs(sep - a.separation) <= 1e-6 && Math.abs(a.orb - Math.abs(sep - ASPECT_ANGLES[a.type])) <= 1e-6)) failures.push(`A ${a.first} ${a.type} B ${a.second}: ${a.separation}, expected ${sep}`);
+    }
+    expect(failures).toEqual([]);
+    // By hand: A's Sun at ≈ 25° Capricorn opposes B's Sun at ≈ 12° Cancer with an orb of ≈ 13°, too wide for the default 10°.
+    expect(s.aspects.some((a) => a.first === 'SUN' && a.second === 'SUN')).toBe(false);
+    for (const o of s.overlays) {
+      const [t, cusps] = o.owner === 'A' ? [tA, hB.cusps] : [tB, hA.cusps];
+      expect(o.longitude, `${o.owner} ${o.body}`).toBeCloseTo(lonAt(o.body, t), 9);
+      expect(o.house, `${o.owner} ${o.body}`).toBe(houseIn(o.longitude, cusps));
+    }
+    expect(s.overlays.filter((o) => o.owner === 'A')).toHaveLength(13);
+    expect(s.overlays.filter((o) => o.owner === 'B')).toHaveLength(13);
+  });
 
   it('synastry of a chart with itself: every body conjunct itself with orb 0, bodies in their own houses', () => {
     const s = synastry(natal, natal);

@@ -60,7 +60,7 @@ describe('Redis outage', () => {
       const computed = chartService.computations;
       expect((await post('2010-01-01T00:00:00Z')).status).toBe(200);
       return chartService.computations - computed;
-    }).toBe(0);
+    }, { timeout: 10_000 }).toBe(0);
     expect(warnings()).toHaveLength(1);
     const ready = await request(t.app).get('/ready');
     expect(ready.status).toBe(200);

@@ -321,6 +321,7 @@ if [[ "${MONITORING:-1}" == 1 ]]; then
   podman container exists "${P}_prometheus_1" || fail "${P}_prometheus_1 missing"
   for s in grafana jaeger; do podman container exists "${P}_${s}_1" && fail "$s started with SERVICES=prometheus"; done
   APP_IP="$(podman inspect --format '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}' "${P}_app_1" | awk '{print $1}')"
+  [[ -n "$APP_IP" ]] || fail "no IP address for ${P}_app_1"
   node - "http://127.0.0.1:$PROMETHEUS_PORT" "$APP_IP" 90 <<'JS' || { podman logs --tail 30 "${P}_prometheus_1" 2>&1; fail "prometheus does not scrape the app"; }
 const [prom, appIp, seconds] = process.argv.slice(2);
 const deadline = Date.now() + 1000 * Number(seconds);

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds local stand-ins for the public base images that Dockerfile and compose.yaml name
-# (node:20-bookworm-slim, postgres:15-bookworm, redis:7-bookworm, nginx:1.27-bookworm), because this
-# machine cannot pull from any container registry. Each one is a Debian bookworm "minbase" root made by
-# debootstrap plus Debian's own packages (postgresql-15, redis-server, nginx) or the host's Node.js,
+# (node:20-bookworm-slim, postgres:15-bookworm, redis:7-bookworm, nginx:1.27-bookworm,
+# prom/prometheus:v2.42.0), because this machine cannot pull from any container registry. Each one is a
+# Debian bookworm "minbase" root made by debootstrap plus Debian's own packages (postgresql-15,
+# redis-server, nginx, prometheus) or the host's Node.js,
 # with an entrypoint that honours the same variables as the official image (POSTGRES_USER,
 # POSTGRES_PASSWORD, POSTGRES_DB, a redis-server command line, …).
 #
@@ -29,6 +30,7 @@ declare -A IMAGES=(
   [docker.io/library/postgres:15-bookworm]=postgres
   [docker.io/library/redis:7-bookworm]=redis
   [docker.io/library/nginx:1.27-bookworm]=nginx
+  [docker.io/prom/prometheus:v2.42.0]=prometheus
 )
 
 log() { printf '[base-images] %s\n' "$*" >&2; }
@@ -40,7 +42,7 @@ if [[ "${1:-}" == "--remove" ]]; then
   exit 0
 fi
 
-# Which stand-ins to build: all, or those named on the command line (node postgres redis nginx).
+# Which stand-ins to build: all, or those named on the command line (node postgres redis nginx prometheus).
 wanted=("$@")
 want() { [[ ${#wanted[@]} -eq 0 ]] || [[ " ${wanted[*]} " == *" $1 "* ]]; }
 

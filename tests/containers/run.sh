@@ -8,11 +8,14 @@
 #      unique project name: docker-setup → docker-up → wait for /health → docker-migrate →
 #      docker-setup-production → /health, /ready and a GraphQL chart query with the service token from
 #      deployment_summary.json → app process not root → docker-backup → restart app and db → saved
-#      users and tokens still there, token still works → docker-restore → docker-token-check
+#      users and tokens still there, token still works → docker-restore → docker-token-check →
+#      docker-token-renew → profile scale (nginx + replicas) → profile monitoring (Prometheus only:
+#      its targets API reports the app `up`; Grafana has no stand-in and is not run)
 #   5. tears everything down (containers, volumes, network, the built image) even on failure
 # Prints the image size and the seconds from app container start to healthy.
 # Env: KEEP=1 leaves the stack up for debugging; IMAGE=<tag> tests an already built image (no build,
-# and the image is kept); NOCTURNA_CT_CACHE (stand-in cache folder).
+# and the image is kept); SCALE=0 / MONITORING=0 skip those profile steps; NOCTURNA_CT_CACHE
+# (stand-in cache folder).
 set -euo pipefail
 REPO="$(cd "$(dirname "$0")/../.." && pwd)"
 HERE="$REPO/tests/containers"
@@ -104,7 +107,7 @@ wait_http() {
 
 # --- 2. stand-in base images -------------------------------------------------------------------
 step "stand-in base images"
-bash "$HERE/build-base-images.sh" node postgres redis nginx
+bash "$HERE/build-base-images.sh" node postgres redis nginx prometheus
 
 # --- 3. the real Dockerfile --------------------------------------------------------------------
 t=$SECONDS
@@ -140,12 +143,14 @@ grep -q '=change-me$' .env && fail "docker-setup left a placeholder"
 free_port() { node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
 API_PORT="$(free_port)"
 LB_PORT="$(free_port)"
+PROMETHEUS_PORT="$(free_port)"
 cat >>.env <<ENV
 # container test overrides
 NOCTURNA_IMAGE=$IMAGE
 API_BIND_ADDRESS=127.0.0.1
 API_PORT=$API_PORT
 LB_PORT=$LB_PORT
+PROMETHEUS_PORT=$PROMETHEUS_PORT
 APP_REPLICAS=2
 APP_CPUS=1.0
 APP_MEMORY=768M
@@ -305,6 +310,46 @@ JS
     [[ $n -gt 0 ]] && served=$((served + 1))
   done
   [[ $served -ge 2 ]] || fail "nginx did not spread requests over the replicas"
+fi
+
+if [[ "${MONITORING:-1}" == 1 ]]; then
+  # Only prometheus: Grafana has no stand-in (see DEVELOPERS.md); the dashboard's metrics were
+  # checked against /metrics above. Other monitoring-profile services are not started either.
+  step "profile monitoring: prometheus scrapes the app"
+  t=$SECONDS
+  "${M[@]}" docker-up SERVICES=prometheus >"$WORK/up-monitoring.log" 2>&1 || { cat "$WORK/up-monitoring.log"; fail "docker-up SERVICES=prometheus"; }
+  podman container exists "${P}_prometheus_1" || fail "${P}_prometheus_1 missing"
+  for s in grafana jaeger; do podman container exists "${P}_${s}_1" && fail "$s started with SERVICES=prometheus"; done
+  APP_IP="$(podman inspect --format '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}' "${P}_app_1" | awk '{print $1}')"
+  [[ -n "$APP_IP" ]] || fail "no IP address for ${P}_app_1"
+  node - "http://127.0.0.1:$PROMETHEUS_PORT" "$APP_IP" 90 <<'JS' || { podman logs --tail 30 "${P}_prometheus_1" 2>&1; fail "prometheus does not scrape the app"; }
+const [prom, appIp, seconds] = process.argv.slice(2);
+const deadline = Date.now() + 1000 * Number(seconds);
+let last = 'no answer from the targets API';
+for (;;) {
+  try {
+    const r = await fetch(`${prom}/api/v1/targets?state=active`, { signal: AbortSignal.timeout(2000) });
+    const body = await r.json();
+    last = JSON.stringify(body);
+    const targets = (body.data?.activeTargets ?? []).filter((t) => t.labels?.job === 'nocturna');
+    const app = targets.find((t) => t.labels.instance === `${appIp}:8000`);
+    if (app && targets.length > 0 && targets.every((t) => t.health === 'up')) {
+      for (const t of targets) console.log(`targets API: job=${t.labels.job} instance=${t.labels.instance} health=${t.health} lastScrape=${t.lastScrape} scrapeUrl=${t.scrapeUrl}`);
+      break;
+    }
+  } catch (e) { last = String(e); }
+  if (Date.now() > deadline) { console.error(`FAIL: no nocturna target of the app (${appIp}:8000) is up after ${seconds} s; targets API: ${last.slice(0, 3000)}`); process.exit(1); }
+  await new Promise((res) => setTimeout(res, 500));
+}
+// The scraped samples are queryable: up == 1 and the app's request counter has series.
+const query = async (q) => (await (await fetch(`${prom}/api/v1/query?query=${encodeURIComponent(q)}`)).json()).data?.result ?? [];
+const up = await query(`up{job="nocturna",instance="${appIp}:8000"}`);
+if (up.length !== 1 || up[0].value[1] !== '1') { console.error('FAIL: up{job="nocturna"} =', JSON.stringify(up)); process.exit(1); }
+const requests = await query('nocturna_http_requests_total{job="nocturna"}');
+if (requests.length === 0) { console.error('FAIL: no nocturna_http_requests_total series in Prometheus'); process.exit(1); }
+console.log(`query API: up{instance="${appIp}:8000"} = 1, nocturna_http_requests_total: ${requests.length} series`);
+JS
+  echo "monitoring step took $((SECONDS - t)) s"
 fi
 
 step "summary"

@@ -96,6 +96,17 @@ describe('compose.yaml', () => {
     }
   });
 
+  it('names, for every service the container test starts, an image build-base-images.sh builds a stand-in for', () => {
+    // The container test pulls nothing: a tag changed here without its stand-in would fail there.
+    const standIns = new Set([...read('tests/containers/build-base-images.sh').matchAll(/^\s+\[([^\]]+)\]=[a-z]+$/gm)].map((m) => m[1]));
+    const qualified = (image: string) => {
+      const parts = image.split('/');
+      return parts.length === 1 ? `docker.io/library/${image}` : parts.length === 2 ? `docker.io/${image}` : image;
+    };
+    for (const name of ['db', 'redis', 'nginx', 'prometheus']) expect(standIns, name).toContain(qualified(compose.services[name].image));
+    expect(compose.services.prometheus.image).toBe('prom/prometheus:v2.42.0');
+  });
+
   it('uses only interpolations podman-compose 1.0 understands (no empty default such as ${VAR:-})', () => {
     // podman-compose 1.0.x (Debian bookworm) leaves `${VAR:-}` and `${VAR-}` unreplaced, literally.
     for (const file of ['compose.yaml', 'compose.debug.yaml']) expect(read(file)).not.toMatch(/\$\{[A-Za-z_]+:?-\}/);

@@ -60,6 +60,7 @@ export function createRequestObserver(logger: Logger, metrics: Metrics): Request
     res.on('finish', () => {
       const durationMs = performance.now() - startedAt;
       const route = routeLabel(req, res, observation);
+      observation.route = route; // the request's trace span is named after it (tracing.ts)
       const method = req.method ?? 'GET';
       metrics.observeHttp(method, route, String(res.statusCode), durationMs / 1000);
       const o = observation;

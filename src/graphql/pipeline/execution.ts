@@ -20,6 +20,7 @@
  * hold every chart already computed, so nothing is computed twice).
  */
 import { execute, getOperationAST, Kind, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { inSpan, tracingEnabled } from '../../observability/tracing.js';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
 import type { OperationPolicies, OperationPolicy } from './operation-policy.js';
@@ -37,6 +38,19 @@ const MAX_PREPARED_SOURCE_CHARS = 10_000;
  * send; a chart query is ~500 characters.
  */
 const MAX_PREPARED_TOTAL_CHARS = 500_000;
+
+/**
+ * Runs `fn` in the GraphQL operation's trace span (`query Chart`: the semantic conventions' name),
+ * both paths' execution stage; without tracing, just `fn()`.
+ */
+export function inOperationSpan<T>(type: string, name: string | null | undefined, fn: () => Promise<T>): Promise<T> {
+  if (!tracingEnabled()) return fn();
+  return inSpan(name ? `${type} ${name}` : type, undefined, (span) => {
+    span?.setAttribute('graphql.operation.type', type);
+    if (name) span?.setAttribute('graphql.operation.name', name);
+    return fn();
+  });
+}
 
 /** A validated calculation operation, ready to run compiled. */
 export class PreparedOperation {
@@ -173,8 +187,11 @@ export class PreparedOperations {
       const operationName = rc.request.operationName ?? undefined;
       const variables = rc.request.variables ?? {};
       const prepared = this.prepare(rc.source, rc.document, operationName);
-      if (prepared) return prepared.execute(variables, rc.context);
-      return Promise.resolve(execute({ schema, document: rc.document, operationName, variableValues: variables, contextValue: rc.context }));
+      return inOperationSpan(rc.operation.operation, rc.operationName, () =>
+        prepared
+          ? prepared.execute(variables, rc.context)
+          : Promise.resolve(execute({ schema, document: rc.document, operationName, variableValues: variables, contextValue: rc.context })),
+      );
     };
     return {
       load: () => Promise.resolve({ executor }),

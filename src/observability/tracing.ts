@@ -149,5 +149,8 @@ export function traceHttpRequest(req: IncomingMessage, res: ServerResponse, hand
     if (res.statusCode >= 500 || !res.writableFinished) span.setStatus({ code: api.SpanStatusCode.ERROR });
     span.end();
   });
-  api.context.with(api.trace.setSpan(parent, span), handle);
+  const context = api.trace.setSpan(parent, span);
+  // The body arrives in 'data' / 'end' events, which run outside this call: bind them to the span.
+  api.context.bind(context, req);
+  api.context.with(context, handle);
 }

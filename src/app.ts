@@ -91,7 +91,6 @@ export interface GatewayApp {
  */
 export async function createApp(config: Config, deps: AppDeps = {}): Promise<GatewayApp> {
   const logger = deps.logger ?? createLogger(config.logLevel);
-  const tracing = await startTracing(config.tracing);
   const metrics = deps.metrics ?? createMetrics();
   const prefix = deps.cacheKeyPrefix ?? 'nocturna:';
   const cache: GatewayCache =
@@ -214,6 +213,9 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<Gat
 
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
+
+  // Last, so nothing above can fail with tracing left running.
+  const tracing = await startTracing(config.tracing);
 
   return {
     app: (req, res) => {

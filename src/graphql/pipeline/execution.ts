@@ -20,9 +20,10 @@
  * hold every chart already computed, so nothing is computed twice).
  */
 import { execute, getOperationAST, Kind, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
-import { inSpan, tracingEnabled } from '../../observability/tracing.js';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
+import { operationLabel } from '../../observability/request-observer.js';
+import { inSpan, tracingEnabled } from '../../observability/tracing.js';
 import type { OperationPolicies, OperationPolicy } from './operation-policy.js';
 
 type Gateway = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
@@ -45,9 +46,10 @@ const MAX_PREPARED_TOTAL_CHARS = 500_000;
  */
 export function inOperationSpan<T>(type: string, name: string | null | undefined, fn: () => Promise<T>): Promise<T> {
   if (!tracingEnabled()) return fn();
-  return inSpan(name ? `${type} ${name}` : type, undefined, (span) => {
+  const label = name ? operationLabel(name) : undefined; // client input: bounded
+  return inSpan(label ? `${type} ${label}` : type, undefined, (span) => {
     span?.setAttribute('graphql.operation.type', type);
-    if (name) span?.setAttribute('graphql.operation.name', name);
+    if (label) span?.setAttribute('graphql.operation.name', label);
     return fn();
   });
 }

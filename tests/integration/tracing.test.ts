@@ -57,10 +57,8 @@ function protoFields(buf: Buffer): Map<number, (Buffer | bigint)[]> {
     const wire = tag & 7;
     let value: Buffer | bigint;
     if (wire === 0) value = varint();
-    else if (wire === 1) (value = buf.subarray(i, i + 8)), (i += 8);
-    else if (wire === 5) (value = buf.subarray(i, i + 4)), (i += 4);
-    else if (wire === 2) {
-      const length = Number(varint());
+    else if (wire === 1 || wire === 5 || wire === 2) {
+      const length = wire === 1 ? 8 : wire === 5 ? 4 : Number(varint()); // fixed64, fixed32, length-delimited
       value = buf.subarray(i, i + length);
       i += length;
     } else throw new Error(`unexpected wire type ${wire}`);

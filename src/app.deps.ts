@@ -71,6 +71,8 @@ export interface AppRuntime {
   cache: GatewayCache;
   services: AppServices & Record<string, unknown>;
   deps: AppDeps;
-  /** Verifies `Authorization` and runs the quota; for REST routes that need a token. */
+  /** Verifies `Authorization` and runs the quota (1 unit); for REST routes that need a token. */
   requireAuth: RequestHandler;
+  /** requireAuth charging `units` quota units per call (a route that computes as much as a costly GraphQL field). */
+  requireAuthCharging(units: number): RequestHandler;
 }

@@ -122,6 +122,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<Gat
     services,
     deps,
     requireAuth: createRequireAuth(verifier, deps.quota, logger),
+    requireAuthCharging: (units) => createRequireAuth(verifier, deps.quota, logger, units),
     openapi: new OpenApiRegistry({
       title: 'Nocturna REST API',
       version: process.env.npm_package_version ?? '0.1.0',

@@ -134,14 +134,21 @@ export class MemoryKeyValueCache implements GatewayCache {
   }
 }
 
+/** Bounds of the in-process stand-in a Redis cache uses while Redis is unreachable. */
+export const OUTAGE_CACHE_MAX_ENTRIES = 10_000;
+export const OUTAGE_CACHE_MAX_BYTES = 32 * 1024 * 1024;
+
 /**
- * Redis-backed cache. A Redis failure never fails a request: `get` answers undefined and `set`
- * does nothing, the first failure of an outage is logged once (warn), and the recovery is logged
- * once (info) when Redis answers again.
+ * Redis-backed cache. A Redis failure never fails a request: while Redis is unreachable, reads and
+ * writes go to a bounded in-process cache of this replica (OUTAGE_CACHE_MAX_ENTRIES entries,
+ * OUTAGE_CACHE_MAX_BYTES), which is dropped when Redis answers again. The first failure of an
+ * outage is logged once (warn), the recovery once (info).
  */
 export class RedisKeyValueCache implements GatewayCache {
   readonly kind = 'redis' as const;
   private available = true;
+  /** This replica's cache during an outage (created at its first failure, dropped at recovery). */
+  private outageCache: MemoryKeyValueCache | undefined;
 
   constructor(
     private readonly redis: Redis,
@@ -164,8 +171,7 @@ export class RedisKeyValueCache implements GatewayCache {
       this.markUp();
       return value ?? undefined;
     } catch (error) {
-      this.markDown('get', error);
-      return undefined;
+      return this.markDown('get', error).get(key);
     }
   }
 
@@ -176,7 +182,7 @@ export class RedisKeyValueCache implements GatewayCache {
       else await this.redis.set(this.prefix + key, value);
       this.markUp();
     } catch (error) {
-      this.markDown('set', error);
+      await this.markDown('set', error).set(key, value, options);
     }
   }
 
@@ -186,8 +192,7 @@ export class RedisKeyValueCache implements GatewayCache {
       this.markUp();
       return n > 0;
     } catch (error) {
-      this.markDown('delete', error);
-      return false;
+      return this.markDown('delete', error).delete(key);
     }
   }
 
@@ -198,20 +203,24 @@ export class RedisKeyValueCache implements GatewayCache {
     return performance.now() - start;
   }
 
-  private markDown(operation: string, error: unknown): void {
+  /** Records a failed command; returns the in-process cache that stands in during the outage. */
+  private markDown(operation: string, error: unknown): MemoryKeyValueCache {
     this.metrics?.cacheErrors.inc({ operation });
-    if (!this.available) return;
+    this.outageCache ??= new MemoryKeyValueCache(this.prefix, OUTAGE_CACHE_MAX_ENTRIES, OUTAGE_CACHE_MAX_BYTES);
+    if (!this.available) return this.outageCache;
     this.available = false;
     this.metrics?.cacheUp.set(0);
     this.logger.warn(
       { err: error instanceof Error ? { message: error.message, name: error.name } : String(error) },
-      'redis cache unavailable; answering uncached until it returns',
+      'redis cache unavailable; caching in this process until it returns',
     );
+    return this.outageCache;
   }
 
   private markUp(): void {
     if (this.available) return;
     this.available = true;
+    this.outageCache = undefined;
     this.metrics?.cacheUp.set(1);
     this.logger.info('redis cache available again; caching resumed');
   }

@@ -28,16 +28,7 @@ export interface FieldPolicy {
   perItem?: { argument: string; maxItems: number };
 }
 
-/**
- * The `complexity` of one chart: a request's quota charge is its root fields' complexity in these
- * units (a chart 1, a five-year transit search 10), rounded up, at least 1.
- */
-export const QUOTA_UNIT_COST = 10;
-
-/** Quota units of a request whose root field occurrences (aliases counted) declare `costs`. */
-export function quotaUnits(costs: readonly number[]): number {
-  return Math.max(1, Math.ceil(costs.reduce((sum, c) => sum + Math.max(0, c), 0) / QUOTA_UNIT_COST));
-}
+export { QUOTA_UNIT_COST, quotaUnits } from '../quota/quota.hook.js';
 
 /** Cost of a field that declares no `complexity`. */
 export const DEFAULT_FIELD_COST = 1;

@@ -17,7 +17,8 @@ declare module 'express-serve-static-core' {
   }
 }
 
-export function createRequireAuth(verifier: JwtVerifier, quota: QuotaHook | undefined, logger: Logger): RequestHandler {
+/** @param cost quota units each call is charged (1 unless a route computes more) */
+export function createRequireAuth(verifier: JwtVerifier, quota: QuotaHook | undefined, logger: Logger, cost = 1): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     try {
       const principal = await verifier.verifyAuthorizationHeader(req.get('authorization'));
@@ -29,7 +30,7 @@ export function createRequireAuth(verifier: JwtVerifier, quota: QuotaHook | unde
           transport: 'rest',
           operation: `${req.method} ${req.baseUrl}${req.path}`,
           rootFields: [],
-          cost: 1,
+          cost,
           ip: req.ip,
         });
         if (decision) {

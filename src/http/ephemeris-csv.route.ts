@@ -15,7 +15,8 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { AppRuntime } from '../app.deps.js';
 import { AYANAMSAS, BODIES, CENTERS, ZODIACS, type Position } from '../ephemeris/types.js';
-import type { EphemerisTableRequest } from '../services/techniques.requests.js';
+import { EPHEMERIS_TABLE_COST, type EphemerisTableRequest } from '../services/techniques.requests.js';
+import { quotaUnits } from '../quota/quota.hook.js';
 import { restFieldNames, sendRestError } from './errors.js';
 import { parseWith, restErrorSchema } from './openapi.registry.js';
 
@@ -130,7 +131,8 @@ export function ephemerisCsvRouter(rt: AppRuntime): Router {
       400: { description: 'A parameter is unknown, repeated, out of range, or the table would exceed 10,000 rows (`error.field` names it).', json: restErrorSchema },
     },
   });
-  router.get(EPHEMERIS_CSV_PATH, rt.requireAuth, async (req, res) => {
+  // Charged as the ephemerisTable field is: the cost of a table at its bound, in quota units.
+  router.get(EPHEMERIS_CSV_PATH, rt.requireAuthCharging(quotaUnits([EPHEMERIS_TABLE_COST])), async (req, res) => {
     res.locals.observation.operation = 'rest_ephemeris_csv';
     let stream;
     try {

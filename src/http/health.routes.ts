@@ -64,7 +64,7 @@ async function readiness(rt: AppRuntime) {
           required: false,
           kind: 'redis',
           latencyMs: r.latencyMs,
-          ...(r.error ? { error: 'unreachable (answering uncached)' } : {}),
+          ...(r.error ? { error: 'unreachable (caching in this process)' } : {}),
         }))
       : Promise.resolve<Check>({ status: 'not_configured', required: false, kind: 'memory' }),
     ephemerisCheck(rt),

@@ -7,6 +7,17 @@
  */
 import type { Principal } from '../auth/jwt.types.js';
 
+/**
+ * The `complexity` of one chart: a request's quota charge is its root fields' complexity in these
+ * units (a chart 1, a five-year transit search 10), rounded up, at least 1.
+ */
+export const QUOTA_UNIT_COST = 10;
+
+/** Quota units of a request whose root field occurrences (aliases counted) declare `costs`. */
+export function quotaUnits(costs: readonly number[]): number {
+  return Math.max(1, Math.ceil(costs.reduce((sum, c) => sum + Math.max(0, c), 0) / QUOTA_UNIT_COST));
+}
+
 export interface QuotaRequest {
   principal: Principal;
   /** 'graphql' or 'rest'. */
@@ -15,7 +26,7 @@ export interface QuotaRequest {
   operation: string;
   /** Root fields of the GraphQL operation (empty for REST). */
   rootFields: string[];
-  /** Quota units of the operation (OperationPolicy.quotaCost: a chart 1; 1 for REST calls). */
+  /** Quota units of the operation (OperationPolicy.quotaCost: a chart 1; REST calls 1, the CSV table as the ephemerisTable field). */
   cost: number;
   ip: string | undefined;
 }

@@ -182,3 +182,10 @@ export interface FirdariaRequest {
   natal: ChartRequest;
   variant?: FirdariaVariant | null;
 }
+
+/**
+ * Cost (complexity) of an ephemeris table, the `ephemerisTable` field and the CSV route alike: one unit per 100 rows of its largest table (10,000 rows; ≈ 0.13 ms a
+ * row with the 13 default bodies, bench-techniques2). The cost rule prices an operation before its
+ * variables are known, so every table is priced at its bound.
+ */
+export const EPHEMERIS_TABLE_COST = 100;

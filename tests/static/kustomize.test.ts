@@ -81,6 +81,7 @@ describe('Kubernetes manifests rendered by kustomize (kubectl kustomize)', () =>
     for (const image of images(rendered)) expect(image).toBe('nocturna-api:latest');
     const edited = kustomize(copyWith((k) => { k.images[0].newName = 'registry.example/nocturna-api'; k.images[0].newTag = '1.2.3'; }));
     expect(edited.status, edited.stderr).toBe(0);
+    expect(images(parseManifests(edited.stdout) as Rendered[]).length).toBeGreaterThanOrEqual(2);
     for (const image of images(parseManifests(edited.stdout) as Rendered[])) expect(image).toBe('registry.example/nocturna-api:1.2.3');
   });
 

@@ -12,6 +12,7 @@ import { BodyEnum } from '../enums.js';
 import { Chart } from '../chart/chart.type.js';
 import { MomentInput } from '../chart/chart.input.js';
 import type { Body, Chart as DomainChart } from '../../ephemeris/types.js';
+import { EPHEMERIS_TABLE_COST } from '../../services/techniques.requests.js';
 import {
   AstrocartographyInput, DashaInput, DivisionalChartInput, EphemerisTableInput, FirdariaInput, PanchangInput, PlanetaryHoursInput,
   ProfectionInput, RiseSetInput, ZodiacalReleasingInput,
@@ -24,12 +25,6 @@ import {
 const input = { description: 'The query input.' };
 const bodiesArg = { nullable: true, description: 'Bodies to count (each must be in the chart). Default: those of SUN…PLUTO the chart has.' };
 
-/**
- * Cost of `ephemerisTable`: one unit per 100 rows of its largest table (10,000 rows; ≈ 0.13 ms a
- * row with the 13 default bodies, bench-techniques2). The cost rule prices an operation before its
- * variables are known, so every table is priced at its bound.
- */
-export const EPHEMERIS_TABLE_COST = 100;
 
 @Resolver()
 export class TechniquesIIResolver {

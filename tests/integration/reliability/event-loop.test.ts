@@ -86,7 +86,9 @@ describe('heavy work off the event loop', () => {
     const bound = Math.max(100, inlineMs / 3);
     console.log(`event loop: ${latencies.length} /health polls every 50 ms while 4 searches ran: p50 ${percentile(latencies, 50).toFixed(1)} ms, ` +
       `p99 ${p99.toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms; one search inline ${inlineMs.toFixed(0)} ms; bound ${bound.toFixed(0)} ms`);
-    expect(latencies.length).toBeGreaterThanOrEqual(10);
+    // Four searches on two threads last at least two searches' time: a handful of polls even on a
+    // fast machine (with fewer, p99 is simply the slowest poll).
+    expect(latencies.length).toBeGreaterThanOrEqual(5);
     expect(p99).toBeLessThanOrEqual(bound);
 
     for (const r of answered) expect(r.status).toBe(200);

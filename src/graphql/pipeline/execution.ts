@@ -189,7 +189,8 @@ export class PreparedOperations {
       const operationName = rc.request.operationName ?? undefined;
       const variables = rc.request.variables ?? {};
       const prepared = this.prepare(rc.source, rc.document, operationName);
-      return inOperationSpan(rc.operation.operation, rc.operationName, () =>
+      // No operation when the name matches none (graphql-js then answers the error): no type to name.
+      return inOperationSpan(rc.operation?.operation ?? 'query', rc.operationName, () =>
         prepared
           ? prepared.execute(variables, rc.context)
           : Promise.resolve(execute({ schema, document: rc.document, operationName, variableValues: variables, contextValue: rc.context })),

@@ -25,6 +25,8 @@
  *   --duration 10  --connections 50  --redis redis://127.0.0.1:6379 (cache in Redis; default memory)
  *   --accounts (revocation check and quota of the accounts stack on an embedded PGlite)
  *   --rounds 1 (repeat (1), (2), (3) back to back N times; prints each round and the medians)
+ *   --trace (tracing on: the gateway exports every span over OTLP/HTTP protobuf to a sink in this
+ *            process that answers 200 and counts what it receives; default: tracing off)
  * Figures are noisy on a shared machine.
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -117,6 +119,7 @@ async function serveGateway(): Promise<void> {
     LOG_LEVEL: 'silent',
     MAX_QUERY_COST: '100000',
     RATE_LIMIT_DEFAULT: '100000000',
+    OTEL_EXPORTER_OTLP_ENDPOINT: process.env.BENCH_OTLP_ENDPOINT || undefined,
   });
   const logger = createLogger('silent');
   const redis = redisUrl ? createRedisClient(redisUrl) : undefined;
@@ -171,10 +174,34 @@ async function serveBare(): Promise<void> {
 
 // ───────────────────────── parent: the load ─────────────────────────
 
-function startChild(role: 'gateway' | 'bare', redisUrl: string | undefined, accounts = false): Promise<{ child: ChildProcess; port: number; token?: string }> {
+/** The OTLP sink of --trace: answers every export with 200 and counts requests and bytes. */
+function startOtlpSink(): Promise<{ url: string; stats: { requests: number; bytes: number }; close: () => void }> {
+  const stats = { requests: 0, bytes: 0 };
+  const server = createServer((req, res) => {
+    req.on('data', (c: Buffer) => (stats.bytes += c.length));
+    req.on('end', () => {
+      stats.requests += 1;
+      res.writeHead(200, { 'content-type': 'application/x-protobuf' });
+      res.end();
+    });
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      resolve({ url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`, stats, close: () => server.close() });
+    });
+  });
+}
+
+function startChild(
+  role: 'gateway' | 'bare',
+  redisUrl: string | undefined,
+  accounts = false,
+  otlpEndpoint = '',
+): Promise<{ child: ChildProcess; port: number; token?: string }> {
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(import.meta.url), ['--serve', role], {
-      env: { ...process.env, BENCH_REDIS_URL: redisUrl ?? '', BENCH_ACCOUNTS: accounts ? '1' : '' },
+      env: { ...process.env, BENCH_REDIS_URL: redisUrl ?? '', BENCH_ACCOUNTS: accounts ? '1' : '', BENCH_OTLP_ENDPOINT: otlpEndpoint },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     child.once('message', (m) => resolve({ child, ...(m as { port: number; token?: string }) }));
@@ -310,14 +337,15 @@ async function main(): Promise<void> {
   const rounds = Math.max(1, Number(flag('rounds', '1')));
   const redisUrl = process.argv.includes('--redis') ? flag('redis', 'redis://127.0.0.1:6379') : undefined;
   const accounts = process.argv.includes('--accounts');
+  const sink = process.argv.includes('--trace') ? await startOtlpSink() : undefined;
   console.log(
     `bench:http — ${duration} s × ${connections} connections per scenario, ${rounds} round(s); cache: ${redisUrl ?? 'memory'}; ` +
-      `accounts (revocation + quota): ${accounts ? 'embedded PGlite' : 'none'}; node ${process.version}`,
+      `accounts (revocation + quota): ${accounts ? 'embedded PGlite' : 'none'}; tracing: ${sink ? 'on (OTLP protobuf to a local sink)' : 'off'}; node ${process.version}`,
   );
 
   // Both servers stay up for every round: (1), (2), (3) run back to back, so a slow spell of the
   // (shared) machine weighs on the three alike, and --rounds N repeats them for medians.
-  const gw = await startChild('gateway', redisUrl, accounts);
+  const gw = await startChild('gateway', redisUrl, accounts, sink?.url);
   const bare = await startChild('bare', undefined).catch(async (error: unknown) => {
     await stopChild(gw.child);
     throw error;
@@ -389,6 +417,10 @@ async function main(): Promise<void> {
     }
   } finally {
     await Promise.all([stopChild(gw.child), stopChild(bare.child)]);
+    if (sink) {
+      console.log(`OTLP sink: ${sink.stats.requests} export requests, ${(sink.stats.bytes / 1e6).toFixed(1)} MB received`);
+      sink.close();
+    }
   }
 
   if (rounds > 1) {

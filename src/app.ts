@@ -43,6 +43,7 @@ import { explorerRouter } from './explorer/explorer.route.js';
 import { createLogger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { createRequestObserver } from './observability/request-observer.js';
+import { startTracing, traceHttpRequest, type Tracing } from './observability/tracing.js';
 import { ChartService } from './services/chart.service.js';
 import { abandonedSignal } from './services/request-loaders.js';
 import { TechniquesService } from './services/techniques.service.js';
@@ -72,12 +73,14 @@ export interface GatewayApp {
   apollo: ApolloServer<GatewayContext>;
   runtime: AppRuntime;
   verifier: JwtVerifier;
+  /** The tracer when OTEL_EXPORTER_OTLP_ENDPOINT is set (forceFlush exports the finished spans now). */
+  tracing: Tracing | undefined;
   /**
    * Starts the drain (main.ts, on SIGTERM): /ready answers 503 and every response carries
    * `Connection: close` (fast path and express alike, set in `app` above).
    */
   startDraining(): void;
-  /** Stops Apollo and the worker pool. Clients passed in deps (redis, database) belong to the caller. */
+  /** Stops Apollo, the worker pool and tracing (exporting its last spans). Clients passed in deps (redis, database) belong to the caller. */
   close(): Promise<void>;
 }
 
@@ -212,24 +215,31 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<Gat
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
 
+  // Last, so nothing above can fail with tracing left running.
+  const tracing = await startTracing(config.tracing);
+
   return {
     app: (req, res) => {
       // Draining (SIGTERM): every response asks the client to close, so it moves to another replica.
       if (lifecycle.draining) res.setHeader('Connection', 'close');
-      fastPath.handle(req, res, () => {
-        app(req, res);
+      traceHttpRequest(req, res, () => {
+        fastPath.handle(req, res, () => {
+          app(req, res);
+        });
       });
     },
     express: app,
     apollo,
     runtime,
     verifier,
+    tracing,
     startDraining: () => {
       lifecycle.draining = true;
     },
     close: async () => {
       await apollo.stop();
       await workPool.close();
+      await tracing?.shutdown();
     },
   };
 }

@@ -50,6 +50,11 @@ export interface Config {
    * `require` serves nothing else. `file` is the manifest's absolute path (set unless mode is off).
    */
   trustedDocuments: { mode: 'off' | 'allow' | 'require'; file: string | undefined };
+  /**
+   * OpenTelemetry tracing: spans exported over OTLP/HTTP to `<endpoint>/v1/traces` when `endpoint`
+   * is set (OTEL_EXPORTER_OTLP_ENDPOINT); off (no SDK loaded) when it is not.
+   */
+  tracing: { endpoint: string | undefined; protocol: 'http/protobuf' | 'http/json'; serviceName: string };
 }
 
 /** Thrown by loadConfig; `problems` holds one "VARIABLE: message" line per invalid variable. */
@@ -149,6 +154,11 @@ export function loadConfig(env: Record<string, string | undefined>, options: Loa
     trustedDocuments: {
       mode: e.TRUSTED_DOCUMENTS,
       file: e.TRUSTED_DOCUMENTS_FILE === undefined ? undefined : resolve(e.TRUSTED_DOCUMENTS_FILE),
+    },
+    tracing: {
+      endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
+      protocol: e.OTEL_EXPORTER_OTLP_PROTOCOL,
+      serviceName: e.OTEL_SERVICE_NAME ?? 'nocturna',
     },
   };
 }

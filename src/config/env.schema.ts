@@ -142,6 +142,17 @@ export const envSchema = z.object({
   // object of "sha256:<hex>" ids to document texts); require is the recommended production setting.
   TRUSTED_DOCUMENTS: z.enum(['off', 'allow', 'require']).optional().default('off'),
   TRUSTED_DOCUMENTS_FILE: optionalString(),
+
+  // OpenTelemetry tracing: on when the OTLP endpoint is set (the collector's base URL; spans go to
+  // <endpoint>/v1/traces), off and free otherwise.
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalString().pipe(
+    z
+      .url({ protocol: /^https?$/, message: 'expected an http:// or https:// URL' })
+      .max(2048)
+      .optional(),
+  ),
+  OTEL_EXPORTER_OTLP_PROTOCOL: z.enum(['http/protobuf', 'http/json']).optional().default('http/protobuf'),
+  OTEL_SERVICE_NAME: optionalString().pipe(z.string().max(256).optional()),
 });
 
 export type Env = z.infer<typeof envSchema>;

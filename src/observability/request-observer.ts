@@ -60,6 +60,7 @@ export function createRequestObserver(logger: Logger, metrics: Metrics): Request
     res.on('finish', () => {
       const durationMs = performance.now() - startedAt;
       const route = routeLabel(req, res, observation);
+      observation.route = route; // the request's trace span is named after it (tracing.ts)
       const method = req.method ?? 'GET';
       metrics.observeHttp(method, route, String(res.statusCode), durationMs / 1000);
       const o = observation;
@@ -82,8 +83,8 @@ export function createRequestObserver(logger: Logger, metrics: Metrics): Request
   };
 }
 
-/** Operation names are client-chosen: keep label cardinality bounded. */
-function operationLabel(name: string | null | undefined): string {
+/** Operation names are client-chosen: keep label cardinality (and trace span names) bounded. */
+export function operationLabel(name: string | null | undefined): string {
   if (!name) return 'anonymous';
   return /^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name) ? name : 'invalid';
 }

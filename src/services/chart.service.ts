@@ -14,6 +14,7 @@ import type { Metrics } from '../observability/metrics.js';
 import { locateRequest } from './locations.js';
 import type { RequestLoaders } from './request-loaders.js';
 import { chartWithNakshatras } from './nakshatras.js';
+import { inSpanSync } from '../observability/tracing.js';
 
 /** Per-request cache of computed charts, keyed by the valid request. */
 export type ChartLoader = DataLoader<ValidChartRequest, Chart, string>;
@@ -99,8 +100,12 @@ export class ChartService {
     if (!ok) throw new Error('ephemeris self-test returned an invalid chart');
   }
 
-  /** Computes one chart now, without deduplication (counted and timed). */
+  /** Computes one chart now, without deduplication (counted, timed, and a trace span when tracing is on). */
   private computeNow(request: ValidChartRequest): Chart {
+    return inSpanSync('chart.compute', undefined, () => this.computeNowUntraced(request));
+  }
+
+  private computeNowUntraced(request: ValidChartRequest): Chart {
     const end = this.metrics?.chartComputeDuration.startTimer();
     try {
       return chartWithNakshatras(computeValidChart(request), request.zodiac);

@@ -54,6 +54,7 @@ import type {
   IngressSearchRequest, NatalRequest, ProgressionRequest, RelationshipRequest, ReturnRequest, SolarArcRequest,
   StationSearchRequest, SynastryRequest, TransitSearchRequest, TransitsRequest, VoidOfCourseRequest,
 } from './techniques.requests.js';
+import { inSpan, tracingEnabled } from '../observability/tracing.js';
 
 /** Almuten scores as a list (one entry per planet) instead of a record. */
 function almutenScores(a: AlmutenResult) {
@@ -316,8 +317,17 @@ export class TechniquesService {
     return relative(() => chartShape(chart, bodies ?? undefined));
   }
 
-  /** Computes one call now, in the pool or inline (counted and timed by technique). */
-  private async computeNow(call: TechniqueCall, signal: AbortSignal | undefined): Promise<unknown> {
+  /** Computes one call now, in the pool or inline (counted and timed by technique; a trace span when tracing is on). */
+  private computeNow(call: TechniqueCall, signal: AbortSignal | undefined): Promise<unknown> {
+    if (!tracingEnabled()) return this.computeNowUntraced(call, signal);
+    return inSpan(`technique ${call.technique}`, undefined, (span) => {
+      span?.setAttribute('nocturna.technique', call.technique);
+      span?.setAttribute('nocturna.off_loop', this.pool !== undefined && OFF_LOOP_TECHNIQUES.has(call.technique));
+      return this.computeNowUntraced(call, signal);
+    });
+  }
+
+  private async computeNowUntraced(call: TechniqueCall, signal: AbortSignal | undefined): Promise<unknown> {
     const compute = TECHNIQUES[call.technique] as (request: unknown) => unknown;
     const end = this.metrics?.techniqueComputeDuration.startTimer({ technique: call.technique });
     try {

@@ -12,6 +12,7 @@ import {
 } from '../render/index.js';
 import type { ChartService } from './chart.service.js';
 import type { RequestLoaders } from './request-loaders.js';
+import { inSpan } from '../observability/tracing.js';
 
 /** The kinds of picture: the round Western wheel, or one of the two square charts of Jyotish. */
 export const WHEEL_STYLES = ['WESTERN', ...INDIAN_CHART_STYLES] as const;
@@ -39,7 +40,11 @@ export class WheelService {
    * The SVG document of `chart` drawn with `request`'s options, and its outer chart outside.
    * @throws ValidationError ('size', 'outer.location.latitude' …)
    */
-  async draw(chart: Chart, request: WheelRequest, loaders: RequestLoaders): Promise<string> {
+  draw(chart: Chart, request: WheelRequest, loaders: RequestLoaders): Promise<string> {
+    return inSpan('wheel.draw', undefined, () => this.drawNow(chart, request, loaders));
+  }
+
+  private async drawNow(chart: Chart, request: WheelRequest, loaders: RequestLoaders): Promise<string> {
     const style = styleOf(request);
     resolveWheelOptions(request); // refuse bad options before computing an outer chart
     if (style !== 'WESTERN') return renderIndianChartSvg(chart, style, request);

@@ -14,6 +14,7 @@ import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
 import type { GatewayCache } from '../../cache/key-value-cache.js';
 import type { Logger } from '../../observability/logger.js';
+import { inSpan, tracingEnabled } from '../../observability/tracing.js';
 import type { GatewayContext } from '../context.js';
 import type { OperationPolicies } from './operation-policy.js';
 
@@ -65,8 +66,17 @@ export class CalculationCache {
     return this.ttlSeconds > 0;
   }
 
-  /** The stored answer of `key`, if any. */
-  async lookup(key: string): Promise<CachedAnswer | undefined> {
+  /** The stored answer of `key`, if any (in a trace span when tracing is on). */
+  lookup(key: string): Promise<CachedAnswer | undefined> {
+    if (!tracingEnabled()) return this.lookupNow(key);
+    return inSpan('calculation-cache lookup', undefined, async (span) => {
+      const answer = await this.lookupNow(key);
+      span?.setAttribute('nocturna.cache.hit', answer !== undefined);
+      return answer;
+    });
+  }
+
+  private async lookupNow(key: string): Promise<CachedAnswer | undefined> {
     // The memory cache lends its stored bytes (no decoding into a string and back).
     const view = this.cache.peekUtf8?.(key);
     const stored = view === undefined ? await this.cache.get(key) : view;

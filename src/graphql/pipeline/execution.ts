@@ -22,6 +22,8 @@
 import { execute, getOperationAST, Kind, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
+import { operationLabel } from '../../observability/request-observer.js';
+import { inSpan, tracingEnabled } from '../../observability/tracing.js';
 import type { OperationPolicies, OperationPolicy } from './operation-policy.js';
 
 type Gateway = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
@@ -37,6 +39,20 @@ const MAX_PREPARED_SOURCE_CHARS = 10_000;
  * send; a chart query is ~500 characters.
  */
 const MAX_PREPARED_TOTAL_CHARS = 500_000;
+
+/**
+ * Runs `fn` in the GraphQL operation's trace span (`query Chart`: the semantic conventions' name),
+ * both paths' execution stage; without tracing, just `fn()`.
+ */
+export function inOperationSpan<T>(type: string, name: string | null | undefined, fn: () => Promise<T>): Promise<T> {
+  if (!tracingEnabled()) return fn();
+  const label = name ? operationLabel(name) : undefined; // client input: bounded
+  return inSpan(label ? `${type} ${label}` : type, undefined, (span) => {
+    span?.setAttribute('graphql.operation.type', type);
+    if (label) span?.setAttribute('graphql.operation.name', label);
+    return fn();
+  });
+}
 
 /** A validated calculation operation, ready to run compiled. */
 export class PreparedOperation {
@@ -173,8 +189,12 @@ export class PreparedOperations {
       const operationName = rc.request.operationName ?? undefined;
       const variables = rc.request.variables ?? {};
       const prepared = this.prepare(rc.source, rc.document, operationName);
-      if (prepared) return prepared.execute(variables, rc.context);
-      return Promise.resolve(execute({ schema, document: rc.document, operationName, variableValues: variables, contextValue: rc.context }));
+      // No operation when the name matches none (graphql-js then answers the error): no type to name.
+      return inOperationSpan(rc.operation?.operation ?? 'query', rc.operationName, () =>
+        prepared
+          ? prepared.execute(variables, rc.context)
+          : Promise.resolve(execute({ schema, document: rc.document, operationName, variableValues: variables, contextValue: rc.context })),
+      );
     };
     return {
       load: () => Promise.resolve({ executor }),

@@ -25,7 +25,7 @@ import { createGatewayContext } from '../context.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../limits/request-shape.js';
 import { chargeQuota } from './access.js';
 import { calculationCacheKey, type CalculationCache } from './calculation-cache.js';
-import type { PreparedOperation, PreparedOperations } from './execution.js';
+import { inOperationSpan, type PreparedOperation, type PreparedOperations } from './execution.js';
 import type { TrustedDocuments } from './trusted-documents.js';
 
 const CONTENT_TYPE = 'application/json; charset=utf-8';
@@ -202,7 +202,7 @@ export function createFastPath(options: FastPathOptions): FastPath {
     }
 
     const context = createGatewayContext({ requestId: observation.requestId, principal, logger, services, observation, ip, signal: abandonedSignal(res) });
-    const result = await operation.executeUnlessErrors(request.variables, context);
+    const result = await inOperationSpan('query', operation.operationName, () => operation.executeUnlessErrors(request.variables, context));
     if (!result?.data) {
       handOff.loaders = context.loaders;
       return false;

@@ -184,6 +184,31 @@ export function httpStatusOf(error: DomainError): number {
   return error instanceof BadRequestError ? error.httpStatus : HTTP_STATUS_BY_CODE[error.code];
 }
 
+/** Error codes of an unreachable dependency: Node's socket errors and Prisma's "can't reach the database" codes. */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'P1001', 'P1002', 'P1017']);
+const UNREACHABLE_MESSAGE = /Connection terminated|connect ECONNREFUSED|DatabaseNotReachable|Can't reach database server/;
+
+/**
+ * A ServiceUnavailableError (503, Retry-After) when `error` or one of its causes says a dependency
+ * (the database) is unreachable; undefined otherwise. Lets both transports answer an outage as 503
+ * instead of a masked 500, whichever query ran into it.
+ */
+export function unavailableFrom(error: unknown): ServiceUnavailableError | undefined {
+  let e: unknown = error;
+  for (let depth = 0; depth < 6 && e !== null && typeof e === 'object'; depth += 1) {
+    const { code, name, message } = e as { code?: unknown; name?: unknown; message?: unknown };
+    if (
+      (typeof code === 'string' && UNREACHABLE_CODES.has(code)) ||
+      name === 'PrismaClientInitializationError' ||
+      (typeof message === 'string' && UNREACHABLE_MESSAGE.test(message))
+    ) {
+      return new ServiceUnavailableError('A service this request needs is unreachable; retry shortly', 5, { cause: error });
+    }
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
 /** Wraps any thrown value (astronomy-engine throws strings) into an Error. */
 export function toError(thrown: unknown): Error {
   if (thrown instanceof Error) return thrown;

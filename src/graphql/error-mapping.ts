@@ -15,7 +15,7 @@ import { GraphQLError, getNamedType, isInputObjectType, type GraphQLFormattedErr
 import { HeaderMap, type GraphQLResponse } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { MiddlewareFn } from 'type-graphql';
-import { DomainError, HTTP_STATUS_BY_CODE, publicErrorOf, ValidationError, type PublicErrorCode } from '../errors.js';
+import { DomainError, HTTP_STATUS_BY_CODE, publicErrorOf, unavailableFrom, ValidationError, type PublicErrorCode } from '../errors.js';
 import type { Logger } from '../observability/logger.js';
 
 /** Codes that set the HTTP status of a whole GraphQL response, first first (the others answer 200 with errors). */
@@ -137,6 +137,11 @@ export function createFormatError(logger: Logger) {
         if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
       }
       return { ...base, extensions };
+    }
+    const unavailable = unavailableFrom(original);
+    if (unavailable) {
+      logger.warn({ err: original instanceof Error ? original : { thrown: String(original) }, path: formatted.path }, 'dependency unreachable');
+      return { ...base, message: unavailable.message, extensions: domainExtensions(unavailable) };
     }
     logger.error({ err: original instanceof Error ? original : { thrown: String(original) }, path: formatted.path }, 'unexpected error (masked)');
     return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };

@@ -5,7 +5,7 @@
  * route passes its names (`restFieldNames` of a table, or its own function).
  */
 import type { NextFunction, Request, Response } from 'express';
-import { BadRequestError, DomainError, httpStatusOf, publicErrorOf } from '../errors.js';
+import { BadRequestError, DomainError, httpStatusOf, publicErrorOf, unavailableFrom } from '../errors.js';
 import type { Logger } from '../observability/logger.js';
 
 export interface RestErrorBody {
@@ -27,7 +27,8 @@ export function restFieldNames(table: Readonly<Record<string, string>>): RestFie
  * WWW-Authenticate or Retry-After when they apply; anything else is a masked, logged 500.
  * @param names the route's parameter names of domain field paths
  */
-export function sendRestError(req: Request, res: Response, error: unknown, logger: Logger, names: RestFieldNames = (path) => path): void {
+export function sendRestError(req: Request, res: Response, thrown: unknown, logger: Logger, names: RestFieldNames = (path) => path): void {
+  const error = thrown instanceof DomainError ? thrown : (unavailableFrom(thrown) ?? thrown);
   if (error instanceof DomainError && error.code !== 'INTERNAL_SERVER_ERROR') {
     const { code, message, field, retryAfterSeconds } = publicErrorOf(error);
     if (code === 'UNAUTHENTICATED') res.setHeader('WWW-Authenticate', 'Bearer');

@@ -117,5 +117,12 @@ describe('PostgreSQL down', () => {
     expect(rest.status).toBe(503);
     expect(rest.body.error.code).toBe('SERVICE_UNAVAILABLE');
     expect(Number(rest.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+
+    // An account operation (login reads the users table) meets the outage too: SERVICE_UNAVAILABLE,
+    // not a masked internal error.
+    const login = await request(app.app).post('/graphql')
+      .send({ query: 'mutation { login(input: { email: "someone@example.com", password: "a-password-of-length" }) { accessToken } }' });
+    expect(login.body.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
+    expect(login.body.errors[0].message).not.toMatch(/ECONN|prisma|postgres/i);
   });
 });

@@ -99,8 +99,7 @@ describe('logout that survives Redis loss', () => {
     await expect(verifier(replicaB).verify(gone.accessToken)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     expect((await verifier(replicaB).verify(kept.accessToken)).subject).toBe(principal.subject);
     await server.start(); // a fresh, empty Redis (no persistence)
-    for (let i = 0; i < 100 && redisB.status !== 'ready'; i += 1) await new Promise((r) => setTimeout(r, 100));
-    expect(redisB.status).toBe('ready');
+    await expect.poll(() => redisB.status, { timeout: 10_000, interval: 100 }).toBe('ready');
     await expect(verifier(replicaB).verify(gone.accessToken)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     expect((await verifier(replicaA).verify(kept.accessToken)).subject).toBe(principal.subject);
   });

@@ -90,7 +90,7 @@ describe('graceful drain', () => {
     });
 
     // Load first, then the signal in the middle of it.
-    while (outcomes.filter((o) => o.status === 200).length < 200) await new Promise((r) => setTimeout(r, 20));
+    await expect.poll(() => outcomes.filter((o) => o.status === 200).length, { timeout: 60_000, interval: 20 }).toBeGreaterThanOrEqual(200);
     signalled = true;
     const stopped = running.shutdown('SIGTERM');
     const ready = await send(new Agent(), port, '/ready', undefined, auth, () => true);

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp, type GatewayApp } from '../../../src/app.js';
 import { accountsDeps, accountsFromConfig } from '../../../src/accounts/accounts.wiring.js';
 import { loadConfig } from '../../../src/config/config.js';
@@ -124,5 +124,17 @@ describe('PostgreSQL down', () => {
       .send({ query: 'mutation { login(input: { email: "someone@example.com", password: "a-password-of-length" }) { accessToken } }' });
     expect(login.body.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
     expect(login.body.errors[0].message).not.toMatch(/ECONN|prisma|postgres/i);
+
+    // The grace is bounded: five minutes after its last verification the token is refused too.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 301_000);
+      await redis.del(...(await redis.keys(`${prefix}acct:*`)), `${prefix}none`);
+      const late = await chart(verifiedToken);
+      expect(late.status).toBe(503);
+      expect(late.body.errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -18,7 +18,7 @@ import { AYANAMSAS, BODIES, CENTERS, ZODIACS, type Position } from '../ephemeris
 import { EPHEMERIS_TABLE_COST, type EphemerisTableRequest } from '../services/techniques.requests.js';
 import { quotaUnits } from '../quota/quota.hook.js';
 import { restFieldNames, sendRestError } from './errors.js';
-import { parseWith, restErrorSchema } from './openapi.registry.js';
+import { caseInsensitiveEnum, parseWith, restErrorSchema } from './openapi.registry.js';
 
 export const EPHEMERIS_CSV_PATH = '/api/v1/ephemeris.csv';
 
@@ -37,7 +37,6 @@ const instant = z
     }
     return date;
   });
-const upperEnum = <T extends string>(values: readonly [T, ...T[]]) => z.string().trim().toUpperCase().pipe(z.enum(values));
 const coordinate = z.string().trim().regex(/^[+-]?(\d+(\.\d*)?|\.\d+)$/, 'a decimal number').transform(Number);
 
 /**
@@ -54,9 +53,9 @@ export const EphemerisCsvQuery = z
       .transform((text) => text.split(',').map((b) => b.trim().toUpperCase()))
       .pipe(z.array(z.enum(BODIES)).min(1).max(BODIES.length))
       .optional(),
-    zodiac: upperEnum(ZODIACS).optional(),
-    ayanamsa: upperEnum(AYANAMSAS).optional(),
-    center: upperEnum(CENTERS).optional(),
+    zodiac: caseInsensitiveEnum(ZODIACS).optional(),
+    ayanamsa: caseInsensitiveEnum(AYANAMSAS).optional(),
+    center: caseInsensitiveEnum(CENTERS).optional(),
     latitude: coordinate.optional(),
     longitude: coordinate.optional(),
     elevation: coordinate.optional(),

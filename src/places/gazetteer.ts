@@ -79,6 +79,8 @@ export interface ResolvedPlace {
 }
 
 export const MAX_SEARCH_LIMIT = 50;
+/** Places a search answers when no limit is given. */
+export const DEFAULT_SEARCH_LIMIT = 10;
 export const MAX_QUERY_LENGTH = 200;
 
 /** Thrown for a place string that matches nothing; `suggestions` are the nearest names. */
@@ -345,7 +347,7 @@ export class Gazetteer {
     }
     const q = foldName(query);
     if (!q) throw new ValidationError(field, 'A place name needs at least one letter or digit');
-    const limit = options.limit ?? 10;
+    const limit = options.limit ?? DEFAULT_SEARCH_LIMIT;
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SEARCH_LIMIT) {
       throw new ValidationError(`${prefix}limit`, `limit must be an integer from 1 to ${MAX_SEARCH_LIMIT}`);
     }

@@ -4,7 +4,7 @@
  */
 export { foldName } from './fold.js';
 export {
-  gazetteer, readGazetteer, parsePlaceQuery, Gazetteer, UnknownPlaceError, MAX_QUERY_LENGTH, MAX_SEARCH_LIMIT,
+  gazetteer, readGazetteer, parsePlaceQuery, Gazetteer, UnknownPlaceError, MAX_QUERY_LENGTH, MAX_SEARCH_LIMIT, DEFAULT_SEARCH_LIMIT,
   type MatchQuality, type Place, type PlaceMatch, type PlaceQuery, type PlaceSearchOptions, type ResolvedPlace,
 } from './gazetteer.js';
 export { oceanZonesAt, timeZoneAt, zoneBoundaries, ZoneBoundaries, type ZoneAtPoint, type ZoneBoundariesOptions } from './zone-boundaries.js';

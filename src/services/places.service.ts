@@ -4,12 +4,12 @@
  * "longitude". The gazetteer and the zone boundaries load on first use (src/places), or at
  * start-up with `warmUp` (the server does, before it listens).
  */
-import { gazetteer, MAX_SEARCH_LIMIT, timeZoneAt, zoneBoundaries } from '../places/index.js';
+import { DEFAULT_SEARCH_LIMIT, gazetteer, MAX_SEARCH_LIMIT, timeZoneAt, zoneBoundaries } from '../places/index.js';
 import type { PlaceSummary } from '../ephemeris/types.js';
 import { placeSummary } from './locations.js';
 
 /** Number of places a search returns when no limit is given. */
-export const PLACE_SEARCH_DEFAULT_LIMIT = 10;
+export const PLACE_SEARCH_DEFAULT_LIMIT = DEFAULT_SEARCH_LIMIT;
 /** Largest limit of a search (50). */
 export { MAX_SEARCH_LIMIT as PLACE_SEARCH_MAX_LIMIT };
 

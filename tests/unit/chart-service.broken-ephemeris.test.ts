@@ -9,7 +9,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Chart } from '../../src/ephemeris/types.js';
 
-const broken = vi.hoisted(() => ({ change: undefined as ((chart: Chart) => Chart) | undefined, requests: [] as unknown[], thrown: undefined as unknown }));
+interface Breakage {
+  change?: (chart: Chart) => Chart;
+  /** Thrown by the computation instead of computing (a string: not an Error). */
+  thrown?: string;
+  requests: unknown[];
+}
+const broken: Breakage = vi.hoisted(() => ({ requests: [] }));
 
 vi.mock('../../src/ephemeris/index.js', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../src/ephemeris/index.js')>();
@@ -17,6 +23,7 @@ vi.mock('../../src/ephemeris/index.js', async (importOriginal) => {
     ...original,
     computeValidChart: (request: Parameters<typeof original.computeValidChart>[0]) => {
       broken.requests.push(request);
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- a dependency throwing a string is the case under test
       if (broken.thrown !== undefined) throw broken.thrown;
       const chart = original.computeValidChart(request);
       return broken.change ? broken.change(chart) : chart;

@@ -649,3 +649,68 @@ describe('renderWheelSvg body ring geometry, worked from the layout fractions', 
     expect(title(renderWheelSvg(unplaced, {}), 'SUN')).toBe('Sun 25°06′ Capricorn');
   });
 });
+
+describe('renderWheelSvg aspect lines', () => {
+  // Ascendant 100° on the left, so λ is drawn at θ = 180° + λ − 100°; the aspect circle is 0.42 R.
+  function aspectChart(houses: boolean) {
+    const chart = makeChart(
+      '2000-01-01T00:00:00Z',
+      [['SUN', 130, 1], ['MOON', 250, 13], ['MARS', 40, 0.5]],
+      houses ? { ascendant: 100, midheaven: 10 } : null,
+    );
+    const aspect = (first: string, second: string, type: string, orb: number) =>
+      ({ first, second, type, orb, exactAngle: 0, separation: 0, applying: false }) as Chart['aspects'][number];
+    chart.aspects = [
+      aspect('SUN', 'MOON', 'TRINE', 0),
+      aspect('ASCENDANT', 'MOON', 'QUINCUNX', 4),
+      aspect('MIDHEAVEN', 'MARS', 'CONJUNCTION', 12),
+      aspect('SUN', 'PLUTO', 'SQUARE', 1), // Pluto is not in the chart: nothing to draw
+    ];
+    return chart;
+  }
+  type Chart = ReturnType<typeof makeChart>;
+
+  it('draws each aspect between its two points on the aspect circle, opacity falling with the orb, minor ones dashed', () => {
+    const svg = renderWheelSvg(aspectChart(true), { size: 600 });
+    const R = 255;
+    const lines = elementsWith(svg, 'data-aspect');
+    expect(lines.map((l) => `${l['data-first']} ${l['data-aspect']} ${l['data-second']}`)).toEqual([
+      'SUN TRINE MOON', 'ASCENDANT QUINCUNX MOON', 'MIDHEAVEN CONJUNCTION MARS',
+    ]);
+    const ends: [number, number][] = [[130, 250], [100, 250], [10, 40]];
+    const failures: string[] = [];
+    lines.forEach((l, i) => {
+      const [a, b] = ends[i];
+      for (const [x, y, lon] of [[l.x1, l.y1, a], [l.x2, l.y2, b]] as const) {
+        const q = polarOf(Number(x), Number(y), 300);
+        if (!(Math.abs(q.r - 0.42 * R) <= 0.01) || !(angleErr(q.angle, 180 + lon - 100) <= 0.01)) {
+          failures.push(`${l['data-aspect']} end at ${lon}°: r ${q.r}, θ ${q.angle}`);
+        }
+      }
+    });
+    expect(failures).toEqual([]);
+    // Opacity 0.35 + 0.65 × (1 − orb / 10), never below 0.35: orb 0 → 1, 4 → 0.74, 12 → 0.35.
+    expect(lines.map((l) => l['stroke-opacity'])).toEqual(['1.00', '0.74', '0.35']);
+    // 0.0055 R = 1.4025 px wide; the minor (quincunx) dashed 4 × and 3 × the width.
+    expect(lines.map((l) => l['stroke-width'])).toEqual(['1.40', '1.40', '1.40']);
+    expect(lines.map((l) => l['stroke-dasharray'])).toEqual([undefined, '5.61 4.21', undefined]);
+    // A dot at each body's true degree on the aspect circle, 0.007 R in radius.
+    const dots = elementsWith(groupInner(svg, '<g data-role="aspect-points"'), 'cx');
+    expect(dots).toHaveLength(3);
+    dots.forEach((d, i) => {
+      const q = polarOf(Number(d.cx), Number(d.cy), 300);
+      expect(q.r).toBeCloseTo(0.42 * R, 1);
+      expect(angleErr(q.angle, 180 + [130, 250, 40][i] - 100)).toBeLessThan(0.01);
+      expect(d.r).toBe('1.79');
+    });
+    // At 300 px the line and the dots keep their minimum sizes (0.8 px, 1.2 px).
+    const small = renderWheelSvg(aspectChart(true), { size: 300 });
+    expect(elementsWith(small, 'data-aspect').map((l) => l['stroke-width'])).toEqual(['0.80', '0.80', '0.80']);
+    expect(elementsWith(groupInner(small, '<g data-role="aspect-points"'), 'cx').map((d) => d.r)).toEqual(['1.20', '1.20', '1.20']);
+  });
+
+  it('leaves out the aspects to the angles of a chart without houses', () => {
+    const svg = renderWheelSvg(aspectChart(false), { size: 600 });
+    expect(elementsWith(svg, 'data-aspect').map((l) => `${l['data-first']} ${l['data-second']}`)).toEqual(['SUN MOON']);
+  });
+});

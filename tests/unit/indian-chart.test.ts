@@ -38,21 +38,30 @@ function groups(svg: string, attribute: string): { attrs: Record<string, string>
 
 function assertWellFormed(svg: string): void {
   const stack: string[] = [];
-  for (const m of svg.matchAll(/<(\/?)([\w:-]+)(?:\s+[\w:-]+="[^"<]*")*\s*(\/?)>/g)) {
-    const [, closing, name, selfClosing] = m;
-    if (selfClosing) continue;
-    if (closing) expect(stack.pop()).toBe(name);
-    else stack.push(name);
+  const stray: string[] = [];
+  for (const m of svg.matchAll(/<(\/?)([\w:-]+)(?:\s+[\w:-]+="[^"<]*")*\s*(\/?)>([^<]*)/g)) {
+    const [, closing, name, selfClosing, after] = m;
+    if (!selfClosing) {
+      if (closing) expect(stack.pop()).toBe(name);
+      else stack.push(name);
+    }
+    // Text only inside <text>, <title> and <desc>.
+    if (after && !['text', 'title', 'desc'].includes(stack[stack.length - 1] ?? '')) stray.push(`${after} in <${stack[stack.length - 1]}>`);
   }
   expect(stack).toEqual([]);
+  expect(stray).toEqual([]);
 }
 
 const bodiesIn = (inner: string) => [...inner.matchAll(/data-body="([A-Z_]+)"/g)].map((m) => m[1]);
 
+// Rendered inside each test, not once while the file is collected: mutation testing runs for each
+// mutant only the tests that executed its code, and an exception thrown while collecting is not a
+// failing test, so code run outside the tests would let its mutants survive.
 describe('North Indian chart', () => {
-  const svg = renderIndianChartSvg(chart, 'NORTH_INDIAN');
+  const north = () => renderIndianChartSvg(chart, 'NORTH_INDIAN');
 
   it('twelve fixed houses counter-clockwise from the top diamond; house h shows sign number lagna + h − 1; every body in its whole-sign house', () => {
+    const svg = north();
     assertWellFormed(svg);
     const houses = groups(svg, 'data-house');
     expect(houses.map((h) => Number(h.attrs['data-house']))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
@@ -76,6 +85,7 @@ describe('North Indian chart', () => {
   });
 
   it('Ketu is drawn opposite a lone node, and not twice when SOUTH_NODE is in the chart; retrograde bodies carry "R"', () => {
+    const svg = north();
     expect(svg.match(/data-body="KETU"/g)?.length).toBe(1);
     const withSouth = computeChart({ moment: { utc: '1990-01-15T14:30:00Z' }, bodies: ['MEAN_NODE', 'SOUTH_NODE', 'JUPITER'], zodiac: 'SIDEREAL', ayanamsa: 'LAHIRI' });
     const s2 = renderIndianChartSvg(withSouth, 'NORTH_INDIAN');
@@ -95,9 +105,10 @@ describe('North Indian chart', () => {
 });
 
 describe('South Indian chart', () => {
-  const svg = renderIndianChartSvg(chart, 'SOUTH_INDIAN', { theme: 'dark', size: 800 });
+  const south = () => renderIndianChartSvg(chart, 'SOUTH_INDIAN', { theme: 'dark', size: 800 });
 
   it('fixed signs: Pisces top left, Aries to Gemini along the top, then clockwise; the lagna sign is marked and the houses counted from it', () => {
+    const svg = south();
     assertWellFormed(svg);
     const cells = groups(svg, 'data-sign').filter((g) => g.inner.includes('data-role="sign"'));
     expect(cells.map((c) => c.attrs['data-sign'])).toEqual([...SIGNS]);
@@ -122,6 +133,7 @@ describe('South Indian chart', () => {
   });
 
   it('deterministic, escaped, validated', () => {
+    const svg = south();
     expect(renderIndianChartSvg(chart, 'SOUTH_INDIAN', { theme: 'dark', size: 800 })).toBe(svg);
     const titled = renderIndianChartSvg(chart, 'SOUTH_INDIAN', { title: 'Rāśi <chart> & "D1"' });
     expect(titled).toContain('Rāśi &lt;chart&gt; &amp; &quot;D1&quot;');
@@ -195,6 +207,18 @@ describe('Indian chart labels', () => {
     expect(labels.map((l) => `${l.body} ${l.sign} ${l.text}`)).toEqual(['MEAN_NODE CANCER Ra 5°', 'KETU CAPRICORN Ke 5°', 'SUN CAPRICORN Su 10°']);
     const both = makeChart('2000-01-01T00:00:00Z', [['TRUE_NODE', 95.5, -0.05], ['SOUTH_NODE', 275.5, -0.05]], null);
     expect(bodyTexts(renderIndianChartSvg(both, 'SOUTH_INDIAN')).map((l) => `${l.body} ${l.text}`)).toEqual(['TRUE_NODE Ra 5°', 'SOUTH_NODE Ke 5°']);
+  });
+
+  it('a lone true node gets its Ketu too; equal longitudes are listed by body; labels are centred on their place', () => {
+    const trueNode = makeChart('2000-01-01T00:00:00Z', [['SUN', 280, 1], ['TRUE_NODE', 95.5, -0.05]], null);
+    const svg = renderIndianChartSvg(trueNode, 'SOUTH_INDIAN');
+    assertWellFormed(svg);
+    expect(bodyTexts(svg).map((l) => `${l.body} ${l.sign} ${l.text}`)).toEqual(['TRUE_NODE CANCER Ra 5°', 'KETU CAPRICORN Ke 5°', 'SUN CAPRICORN Su 10°']);
+    const tie = makeChart('2000-01-01T00:00:00Z', [['URANUS', 215, 0.01], ['NEPTUNE', 215, 0.01], ['MARS', 214, 0.5]], null);
+    expect(bodyTexts(renderIndianChartSvg(tie, 'NORTH_INDIAN')).map((l) => l.body)).toEqual(['MARS', 'NEPTUNE', 'URANUS']);
+    const texts = [...renderIndianChartSvg(crowded, 'NORTH_INDIAN').matchAll(/<text [^>]*data-body[^>]*>/g)].map((m) => m[0]);
+    expect(texts).toHaveLength(11);
+    for (const t of texts) expect(t).toContain('text-anchor="middle" dominant-baseline="central"');
   });
 
   it('North Indian: every label inside its house', () => {

@@ -63,6 +63,29 @@ describe('spreadLongitudes', () => {
     expect((shown[0] + shown[3]) / 2).toBeCloseTo(15, 9);
   });
 
+  it('merges again when a merged cluster grows back into the one before it', () => {
+    // Separation 6°: the first pass leaves 0° alone and gathers 9°, 10°, 11° into one cluster spread
+    // over 1°–19°, which now reaches the body at 0°; the second pass merges all four around their
+    // mean, 7.5°: at −1.5° (358.5°), 4.5°, 10.5°, 16.5°.
+    const out = check(['a', 'b', 'c', 'd'].map((key, i) => ({ key, longitude: [0, 9, 10, 11][i] })), 6);
+    expect(out.get('a')).toBeCloseTo(358.5, 9);
+    expect(out.get('b')).toBeCloseTo(4.5, 9);
+    expect(out.get('c')).toBeCloseTo(10.5, 9);
+    expect(out.get('d')).toBeCloseTo(16.5, 9);
+  });
+
+  it('after a merge across the cut, merges again with the cluster before it', () => {
+    // 0°, 10°, 130°, 250° with 90° (= 360° / 4): the widest gap (10° → 130°, the first of two of 120°)
+    // is cut, giving 130, 250, 360, 370. Pass 1 joins 360 and 370 (320–410), which then reaches 130
+    // across the cut (130 + 360 − 410 = 80 < 90): 360, 370, 490 around 406.67, spanning 316.67–496.67,
+    // now 66.67° from 250. Pass 2 joins all four around their mean, 367.5: at 232.5, 322.5, 412.5, 502.5.
+    const out = check([{ key: 'a', longitude: 250 }, { key: 'b', longitude: 10 }, { key: 'c', longitude: 130 }, { key: 'd', longitude: 0 }], 90);
+    expect(out.get('a')).toBeCloseTo(232.5, 9);
+    expect(out.get('d')).toBeCloseTo(322.5, 9);
+    expect(out.get('b')).toBeCloseTo(52.5, 9);
+    expect(out.get('c')).toBeCloseTo(142.5, 9);
+  });
+
   it('handles a cluster across 0° Aries', () => {
     const items = [
       { key: 'a', longitude: 358 },

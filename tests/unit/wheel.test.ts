@@ -32,6 +32,18 @@ function assertWellFormed(svg: string): void {
     else stack.push(name);
   }
   expect(stack).toEqual([]);
+  // Text only inside <text>, <title> and <desc>: nothing stray between the shapes.
+  const stray: string[] = [];
+  const open: string[] = [];
+  for (const m of svg.matchAll(/<(\/?)([\w:-]+)(?:\s+[\w:-]+="[^"<]*")*\s*(\/?)>([^<]*)/g)) {
+    const [, closing, name, selfClosing, after] = m;
+    if (!selfClosing) {
+      if (closing) open.pop();
+      else open.push(name);
+    }
+    if (after && !['text', 'title', 'desc'].includes(open[open.length - 1] ?? '')) stray.push(`"${after}" in <${open[open.length - 1]}>`);
+  }
+  expect(stray).toEqual([]);
   // Every "<" starts a tag that the pattern above understood.
   const tags = svg.match(/<\/?[\w:-]+(?:\s+[\w:-]+="[^"<]*")*\s*\/?>/g) ?? [];
   expect(tags.join('').length).toBe(svg.replace(/>[^<]*</g, '><').replace(/^[^<]*|[^>]*$/g, '').length);
@@ -102,6 +114,7 @@ describe('renderWheelSvg output', () => {
     expect(() => assertWellFormed('<svg><g></svg>')).toThrow();
     expect(() => assertWellFormed('<svg><g a="1"></g><text>a < b</text></svg>')).toThrow();
     expect(() => assertWellFormed('<svg><g a="1"></g><text>a &lt; b</text></svg>')).not.toThrow();
+    expect(() => assertWellFormed('<svg><g a="1">stray</g></svg>')).toThrow();
   });
 
   it('is well-formed markup for every fixture and theme', () => {
@@ -553,6 +566,28 @@ describe('renderWheelSvg body ring geometry, worked from the layout fractions', 
     expect(failures).toEqual([]);
   });
 
+  it('keeps thin lines at their minimum width on small pictures and scales them with R on large ones', () => {
+    // True-degree tick 0.004 R (at least 0.8 px), leader 0.0025 R (at least 0.6 px), dot radius
+    // 0.006 R (at least 1 px): R = 127.5 px at 300 px, 850 px at 2000 px.
+    for (const [size, tick, leader, dot] of [[300, 0.8, 0.6, 1], [2000, 3.4, 2.125, 5.1]] as const) {
+      const svg = renderWheelSvg(chart, { size });
+      const leaders = groupInner(svg, '<g data-role="leaders"');
+      expect(svg, `${size} px`).toContain('<g data-role="bodies-inner"><g data-role="leaders">');
+      const lines = elementsWith(leaders, 'x1');
+      expect(lines).toHaveLength(8);
+      for (const l of lines) {
+        const want = 'data-leader-for' in l ? leader : tick;
+        expect(Math.abs(Number(l['stroke-width']) - want), `${size} px ${JSON.stringify(l)}`).toBeLessThanOrEqual(0.005);
+        expect(l.stroke).toBe('data-leader-for' in l ? PALETTES.light.muted : PALETTES.light.ink);
+      }
+      const dots = elementsWith(leaders, 'data-role').filter((e) => e['data-role'] === 'true-degree');
+      expect(dots).toHaveLength(4);
+      for (const d of dots) expect(Math.abs(Number(d.r) - dot)).toBeLessThanOrEqual(0.005);
+      // The glyph anchor is an invisible disc (hit target for the browser), not a drawn one.
+      for (const a of elementsWith(svg, 'data-role').filter((e) => e['data-role'] === 'glyph-anchor')) expect(a['fill-opacity']).toBe('0');
+    }
+  });
+
   it('leaves the labels out when asked: only the glyphs and the retrograde mark', () => {
     const svg = renderWheelSvg(chart, { size: 600, showDegreeLabels: false });
     const group = groupInner(svg, '<g data-body="MERCURY" data-ring="inner"');
@@ -703,6 +738,10 @@ describe('renderWheelSvg aspect lines', () => {
       expect(angleErr(q.angle, 180 + [130, 250, 40][i] - 100)).toBeLessThan(0.01);
       expect(d.r).toBe('1.79');
     });
+    expect(svg).toContain('<g data-role="aspects"><line');
+    const dark = renderWheelSvg(aspectChart(true), { size: 600, theme: 'dark' });
+    const darkDots = elementsWith(groupInner(dark, '<g data-role="aspect-points"'), 'cx');
+    expect(darkDots.map((d) => d.fill)).toEqual([PALETTES.dark.ink, PALETTES.dark.ink, PALETTES.dark.ink]);
     // At 300 px the line and the dots keep their minimum sizes (0.8 px, 1.2 px).
     const small = renderWheelSvg(aspectChart(true), { size: 300 });
     expect(elementsWith(small, 'data-aspect').map((l) => l['stroke-width'])).toEqual(['0.80', '0.80', '0.80']);

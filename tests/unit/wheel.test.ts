@@ -517,6 +517,9 @@ describe('renderWheelSvg body ring geometry, worked from the layout fractions', 
       failures.push(...offRay(`${p.body} degrees`, [{ x: Number(labels[0].x), y: Number(labels[0].y) }], 0.672 * R, th, c));
       failures.push(...offRay(`${p.body} minutes`, [{ x: Number(labels[1].x), y: Number(labels[1].y) }], 0.562 * R, th, c));
       for (const l of labels) expect(l['font-size']).toBe('9.18'); // 0.036 R
+      // The sign glyph and the retrograde mark are labels too (hidden with them in the browser).
+      expect(group.match(/<g data-role="label"><g transform=/g) ?? []).toHaveLength(1);
+      expect(group.match(/<g data-role="label" data-mark="retrograde"><g transform=/g) ?? []).toHaveLength(p.retrograde ? 1 : 0);
       if (p.retrograde) {
         expect(rest).toHaveLength(1);
         failures.push(...offRay(`${p.body} retrograde mark`, rest, 0.508 * R, th, c));

@@ -62,21 +62,6 @@ function almutenScores(a: AlmutenResult) {
 }
 
 /**
- * The Vedic, Hellenistic, sky and table functions name fields under a root `input`
- * ("input.natal.location"); the service's paths are relative to the request ("natal.location").
- */
-function relative<T>(work: () => T): T {
-  try {
-    return work();
-  } catch (error) {
-    if (error instanceof ValidationError && (error.field === 'input' || error.field.startsWith('input.'))) {
-      throw new ValidationError(error.field.slice('input.'.length), error.message, { cause: error });
-    }
-    throw error;
-  }
-}
-
-/**
  * A table request checked and counted (rows, bodies) before any row is computed; its moments
  * resolved. @throws ValidationError naming the field ('to', 'step', 'bodies', 'location.latitude' …)
  */
@@ -84,23 +69,21 @@ export function validEphemerisTable(r: EphemerisTableRequest): ValidEphemerisTab
   const from = momentFromUtc(r.from, 'from');
   const to = momentFromUtc(r.to, 'to');
   const location = r.location ? validateLocation(r.location, 'location') : undefined;
-  return relative(() =>
-    validateEphemerisTable({
-      from,
-      to,
-      step: r.step,
-      ...(r.bodies ? { bodies: r.bodies } : {}),
-      ...(r.zodiac ? { zodiac: r.zodiac } : {}),
-      ...(r.ayanamsa ? { ayanamsa: r.ayanamsa } : {}),
-      ...(r.center ? { center: r.center } : {}),
-      ...(location ? { location } : {}),
-    }),
-  );
+  return validateEphemerisTable({
+    from,
+    to,
+    step: r.step,
+    ...(r.bodies ? { bodies: r.bodies } : {}),
+    ...(r.zodiac ? { zodiac: r.zodiac } : {}),
+    ...(r.ayanamsa ? { ayanamsa: r.ayanamsa } : {}),
+    ...(r.center ? { center: r.center } : {}),
+    ...(location ? { location } : {}),
+  });
 }
 
 /** Rows of a valid table, lazily, each position with its nakshatra in the sidereal zodiac. */
 function* tableRows(table: ValidEphemerisTable): Generator<EphemerisRow, void, undefined> {
-  for (const row of ephemerisRows(table, 'input')) {
+  for (const row of ephemerisRows(table)) {
     yield table.options.zodiac === 'SIDEREAL' ? { ...row, positions: withSiderealNakshatras(row.positions) } : row;
   }
 }
@@ -157,40 +140,38 @@ export const TECHNIQUES = {
   },
   fixedStarConjunctions: (r: ChartOrbRequest) => chartFixedStars(r.natal, r.orbDegrees ?? 1),
   vimshottariDasha: (r: DashaRequest) =>
-    relative(() => vimshottariDasha(r.natal, { ...(r.levels ? { levels: r.levels } : {}), ...(r.yearLength ? { yearLength: r.yearLength } : {}) })),
-  divisionalChart: (r: DivisionalChartRequest) => relative(() => divisionalChart(r.chart, r.division)),
+    vimshottariDasha(r.natal, { ...(r.levels ? { levels: r.levels } : {}), ...(r.yearLength ? { yearLength: r.yearLength } : {}) }),
+  divisionalChart: (r: DivisionalChartRequest) => divisionalChart(r.chart, r.division),
   panchang: (r: PanchangRequest) => {
     const location = validateLocation(r.location, 'location');
     const moment = resolveMoment(r.moment, 'moment', location);
-    return relative(() => panchang(moment, location, r.ayanamsa ?? undefined));
+    return panchang(moment, location, r.ayanamsa ?? undefined);
   },
   moonPhase: (r: MoonPhaseRequest) => moonPhase(resolveMoment(r.moment, 'moment')),
   riseSet: (r: RiseSetRequest) => {
     const location = validateLocation(r.location, 'location');
-    return relative(() => riseSet(r.body, momentFromUtc(r.from, 'input.from'), location));
+    return riseSet(r.body, momentFromUtc(r.from, 'from'), location);
   },
   planetaryHours: (r: PlanetaryHoursRequest) => {
     const location = validateLocation(r.location, 'location');
-    return relative(() => planetaryHours(r.date, location));
+    return planetaryHours(r.date, location);
   },
   astrocartography: (r: AstrocartographyRequest) => {
     const moment = resolveMoment(r.moment, 'moment');
-    return relative(() => astrocartography(moment, r.bodies ?? undefined));
+    return astrocartography(moment, r.bodies ?? undefined);
   },
   ephemerisTable: (r: EphemerisTableRequest) => [...tableRows(validEphemerisTable(r))],
   profections: (r: ProfectionRequest) =>
-    relative(() => profections(r.natal, momentFromUtc(r.at, 'input.at'), r.point ?? undefined)),
+    profections(r.natal, momentFromUtc(r.at, 'at'), r.point ?? undefined),
   zodiacalReleasing: (r: ZodiacalReleasingRequest) =>
-    relative(() =>
-      zodiacalReleasing(r.natal, {
-        lot: r.lot,
-        ...(r.levels ? { levels: r.levels } : {}),
-        ...(r.from ? { from: momentFromUtc(r.from, 'input.from') } : {}),
-        ...(r.to ? { to: momentFromUtc(r.to, 'input.to') } : {}),
-        ...(r.yearLength ? { yearLength: r.yearLength } : {}),
-      }),
-    ),
-  firdaria: (r: FirdariaRequest) => relative(() => firdaria(r.natal, r.variant ?? undefined)),
+    zodiacalReleasing(r.natal, {
+      lot: r.lot,
+      ...(r.levels ? { levels: r.levels } : {}),
+      ...(r.from ? { from: momentFromUtc(r.from, 'from') } : {}),
+      ...(r.to ? { to: momentFromUtc(r.to, 'to') } : {}),
+      ...(r.yearLength ? { yearLength: r.yearLength } : {}),
+    }),
+  firdaria: (r: FirdariaRequest) => firdaria(r.natal, r.variant ?? undefined),
 };
 
 /** The name of a technique (a metrics label, part of the per-request key). */
@@ -309,12 +290,12 @@ export class TechniquesService {
 
   /** Aspect patterns among a computed chart's bodies. @throws ValidationError ('bodies', 'orbMultiplier' …) */
   patterns(chart: Chart, options: PatternOptions = {}): AspectPattern[] {
-    return relative(() => chartPatterns(chart, options));
+    return chartPatterns(chart, options);
   }
 
   /** Jones shape of a computed chart. @throws ValidationError ('bodies') */
   shape(chart: Chart, bodies?: readonly Body[] | null): ChartShape {
-    return relative(() => chartShape(chart, bodies ?? undefined));
+    return chartShape(chart, bodies ?? undefined);
   }
 
   /** Computes one call now, in the pool or inline (counted and timed by technique; a trace span when tracing is on). */

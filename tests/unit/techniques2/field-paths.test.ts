@@ -5,24 +5,15 @@
  * table with one bad field.
  */
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../../src/errors.js';
 import { TECHNIQUES, TechniquesService } from '../../../src/services/techniques.service.js';
 import { computeChart } from '../../../src/ephemeris/chart.js';
+import { validationErrorOf } from '../../helpers/validation.js';
 
 const TOKYO = { moment: { utc: '1933-12-22T21:39:00Z' }, location: { latitude: 35.685, longitude: 139.753 } };
 const NO_PLACE = { moment: { utc: '2000-01-01T00:00:00Z' } };
 const EQUATOR = { latitude: 0, longitude: 0 };
 
-/** The field of the ValidationError `work` throws (fails when it throws anything else or nothing). */
-function fieldOf(work: () => unknown): string {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof ValidationError) return error.field;
-    throw error;
-  }
-  throw new Error('no ValidationError');
-}
+const fieldOf = (work: () => unknown) => validationErrorOf(work).field;
 
 describe('Techniques II field paths are relative to the request', () => {
   const cases: [string, () => unknown, string][] = [

@@ -8,12 +8,15 @@
  * relative to the request ("natal.location", "to").
  *
  * `computeNow` is the one place that runs a technique: the long ones (OFF_LOOP_TECHNIQUES) in the
- * worker-thread pool (work-pool.ts: bounded queue, 503 when full, cancelled with their request),
- * the cheap ones inline, where a thread's round trip would cost more than the calculation.
+ * worker-thread pool (work-pool.ts: bounded queue, 503 when full, cancelled with their request)
+ * after their check has passed on the event loop, the cheap ones inline, where a thread's round
+ * trip would cost more than the calculation.
  */
 import DataLoader from 'dataloader';
 import { ValidationError } from '../errors.js';
-import { eclipses, ingresses, lunarPhases, stations, voidOfCourseMoon } from '../ephemeris/events/events.js';
+import {
+  checkSearchRange, checkVoidOfCourseRange, eclipses, ingresses, lunarPhases, stations, voidOfCourseMoon,
+} from '../ephemeris/events/events.js';
 import { fixedStarPositions } from '../ephemeris/stars/fixed-stars.js';
 import type { AlmutenResult } from '../ephemeris/techniques/dignities.js';
 import {
@@ -21,8 +24,10 @@ import {
 } from '../ephemeris/techniques/natal-techniques.js';
 import { progressedChart, solarArcDirections } from '../ephemeris/techniques/progressions.js';
 import { compositeChart, davisonChart, synastry } from '../ephemeris/techniques/relationships.js';
-import { planetaryReturn } from '../ephemeris/techniques/returns.js';
-import { transitSearch, transitsAt } from '../ephemeris/techniques/transits.js';
+import { checkPlanetaryReturn, planetaryReturn, type ReturnRequest as DomainReturnRequest } from '../ephemeris/techniques/returns.js';
+import {
+  checkTransitSearch, transitSearch, transitsAt, type TransitSearchRequest as DomainTransitSearchRequest,
+} from '../ephemeris/techniques/transits.js';
 import { momentFromUtc, resolveMoment } from '../ephemeris/time.js';
 import { vimshottariDasha } from '../ephemeris/vedic/dasha.js';
 import { divisionalChart } from '../ephemeris/vedic/divisional.js';
@@ -40,7 +45,7 @@ import { firdaria } from '../ephemeris/hellenistic/firdaria.js';
 import { chartDistribution, type ChartDistribution } from '../ephemeris/analytics/distribution.js';
 import { chartPatterns, type AspectPattern, type PatternOptions } from '../ephemeris/analytics/patterns.js';
 import { chartShape, type ChartShape } from '../ephemeris/analytics/shape.js';
-import type { Body, Chart } from '../ephemeris/types.js';
+import type { Ayanamsa, Body, Chart } from '../ephemeris/types.js';
 import { validateLocation } from '../ephemeris/validate.js';
 import { withSiderealNakshatras } from './nakshatras.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -88,40 +93,52 @@ function* tableRows(table: ValidEphemerisTable): Generator<EphemerisRow, void, u
   }
 }
 
+/** The ephemeris' return request of a service request. */
+function returnRequestOf(r: ReturnRequest): DomainReturnRequest {
+  return {
+    natal: r.natal,
+    body: r.body,
+    ...(r.after ? { after: r.after } : {}),
+    ...(r.before ? { before: r.before } : {}),
+    location: r.location ?? null,
+  };
+}
+
+/** The ephemeris' transit search of a service request. */
+function transitSearchOf(r: TransitSearchRequest): DomainTransitSearchRequest {
+  return {
+    natal: r.natal,
+    from: r.from,
+    to: r.to,
+    ...(r.bodies ? { bodies: r.bodies } : {}),
+    ...(r.aspectTypes ? { aspectTypes: r.aspectTypes } : {}),
+    ...(r.kinds ? { kinds: r.kinds } : {}),
+  };
+}
+
+/** The ayanamsa of sidereal ingresses (undefined: tropical). @throws ValidationError('ayanamsa') when SIDEREAL has none */
+function ingressAyanamsa(r: IngressSearchRequest): Ayanamsa | undefined {
+  if (r.zodiac !== 'SIDEREAL') return undefined;
+  if (!r.ayanamsa) throw new ValidationError('ayanamsa', 'the SIDEREAL zodiac needs an ayanamsa');
+  return r.ayanamsa;
+}
+
 /**
  * Every technique: request → result, with the ephemeris functions. Results are plain data (a
  * worker thread sends them back by structured clone).
  */
 export const TECHNIQUES = {
-  planetaryReturn: (r: ReturnRequest) =>
-    planetaryReturn({
-      natal: r.natal,
-      body: r.body,
-      ...(r.after ? { after: r.after } : {}),
-      ...(r.before ? { before: r.before } : {}),
-      location: r.location ?? null,
-    }),
+  planetaryReturn: (r: ReturnRequest) => planetaryReturn(returnRequestOf(r)),
   progressedChart: (r: ProgressionRequest) =>
     progressedChart({ natal: r.natal, target: r.target, ...(r.method ? { method: r.method } : {}), ...(r.angles ? { angles: r.angles } : {}) }),
   solarArcDirections: (r: SolarArcRequest) => solarArcDirections(r.natal, r.target),
   lunarPhases: (r: DateRangeRequest) => lunarPhases(r.from, r.to),
   eclipses: (r: EclipseSearchRequest) => eclipses(r.from, r.to, r.kind ?? undefined),
-  ingresses: (r: IngressSearchRequest) => {
-    if (r.zodiac === 'SIDEREAL' && !r.ayanamsa) throw new ValidationError('ayanamsa', 'the SIDEREAL zodiac needs an ayanamsa');
-    return ingresses(r.body, r.from, r.to, undefined, r.zodiac === 'SIDEREAL' ? (r.ayanamsa ?? undefined) : undefined);
-  },
+  ingresses: (r: IngressSearchRequest) => ingresses(r.body, r.from, r.to, undefined, ingressAyanamsa(r)),
   stations: (r: StationSearchRequest) => stations(r.body, r.from, r.to),
   voidOfCourseMoon: (r: VoidOfCourseRequest) => voidOfCourseMoon(r.from, r.to, r.traditional ?? false),
   transits: (r: TransitsRequest) => transitsAt(r.natal, r.at),
-  transitSearch: (r: TransitSearchRequest) =>
-    transitSearch({
-      natal: r.natal,
-      from: r.from,
-      to: r.to,
-      ...(r.bodies ? { bodies: r.bodies } : {}),
-      ...(r.aspectTypes ? { aspectTypes: r.aspectTypes } : {}),
-      ...(r.kinds ? { kinds: r.kinds } : {}),
-    }),
+  transitSearch: (r: TransitSearchRequest) => transitSearch(transitSearchOf(r)),
   synastry: (r: SynastryRequest) => synastry(r.first, r.second, r.aspects ?? undefined),
   compositeChart: (r: RelationshipRequest) => compositeChart(r.first, r.second),
   davisonChart: (r: RelationshipRequest) => davisonChart(r.first, r.second),
@@ -177,24 +194,30 @@ export const TECHNIQUES = {
 /** The name of a technique (a metrics label, part of the per-request key). */
 export type TechniqueName = keyof typeof TECHNIQUES;
 
-/**
- * Techniques computed in the worker-thread pool: searches over ranges (up to 5 years), which take
- * from ~50 ms to over a second. One line per long technique; the rest run inline (a chart-sized
- * technique takes ~1 ms, less than a thread's round trip).
- */
-export const OFF_LOOP_TECHNIQUES: ReadonlySet<string> = new Set<TechniqueName>([
-  'transitSearch',
-  'ingresses',
-  'stations',
-  'eclipses',
-  'lunarPhases',
-  'voidOfCourseMoon',
-  'planetaryReturn',
-  // Up to 10,000 rows: about a second at the bound.
-  'ephemerisTable',
-]);
 type RequestOf<T extends TechniqueName> = Parameters<(typeof TECHNIQUES)[T]>[0];
 type ResultOf<T extends TechniqueName> = ReturnType<(typeof TECHNIQUES)[T]>;
+
+/**
+ * Techniques computed in the worker-thread pool: searches over ranges (up to 5 years), which take
+ * from ~50 ms to over a second. One line per long technique, naming the check the technique runs
+ * first (the ephemeris' own, cheap): the service runs it on the event loop before queueing, so a
+ * bad request is refused with its field even when the queue is full. The rest run inline (a
+ * chart-sized technique takes ~1 ms, less than a thread's round trip).
+ */
+export const OFF_LOOP_TECHNIQUES: { readonly [T in TechniqueName]?: (request: RequestOf<T>) => unknown } = {
+  transitSearch: (r) => checkTransitSearch(transitSearchOf(r)),
+  ingresses: (r) => {
+    ingressAyanamsa(r);
+    return checkSearchRange(r.from, r.to);
+  },
+  stations: (r) => checkSearchRange(r.from, r.to),
+  eclipses: (r) => checkSearchRange(r.from, r.to),
+  lunarPhases: (r) => checkSearchRange(r.from, r.to),
+  voidOfCourseMoon: (r) => checkVoidOfCourseRange(r.from, r.to),
+  planetaryReturn: (r) => checkPlanetaryReturn(returnRequestOf(r)),
+  // Up to 10,000 rows: about a second at the bound.
+  ephemerisTable: validEphemerisTable,
+};
 
 /** One technique call: what the per-request loader keys and computes. */
 interface TechniqueCall {
@@ -303,7 +326,7 @@ export class TechniquesService {
     if (!tracingEnabled()) return this.computeNowUntraced(call, signal);
     return inSpan(`technique ${call.technique}`, undefined, (span) => {
       span?.setAttribute('nocturna.technique', call.technique);
-      span?.setAttribute('nocturna.off_loop', this.pool !== undefined && OFF_LOOP_TECHNIQUES.has(call.technique));
+      span?.setAttribute('nocturna.off_loop', this.pool !== undefined && OFF_LOOP_TECHNIQUES[call.technique] !== undefined);
       return this.computeNowUntraced(call, signal);
     });
   }
@@ -312,7 +335,12 @@ export class TechniquesService {
     const compute = TECHNIQUES[call.technique] as (request: unknown) => unknown;
     const end = this.metrics?.techniqueComputeDuration.startTimer({ technique: call.technique });
     try {
-      if (this.pool && OFF_LOOP_TECHNIQUES.has(call.technique)) return await this.pool.run(call.technique, call.request, signal);
+      const check = OFF_LOOP_TECHNIQUES[call.technique] as ((request: unknown) => unknown) | undefined;
+      if (this.pool && check) {
+        // Checked here first: a bad request gets its ValidationError, not the full queue's 503.
+        check(call.request);
+        return await this.pool.run(call.technique, call.request, signal);
+      }
       return compute(call.request);
     } finally {
       this.metrics?.techniqueComputations.inc({ technique: call.technique });

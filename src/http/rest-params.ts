@@ -35,6 +35,16 @@ const INSTANT_TEXT = 'an ISO 8601 instant with Z or an offset (e.g. "2024-01-01T
 /** Date, `T` (or a space), hours and minutes, optional seconds and fraction, then `Z` or an offset. */
 const INSTANT = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})$/;
 
+/** True when the instant's date and time of day exist (no 30 February, no 24:61): `Date` would roll them over. */
+function isCalendarInstant(text: string): boolean {
+  const [year, month, day, hours, minutes, seconds = 0] = (/^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2}))?/.exec(text) ?? [])
+    .slice(1)
+    .filter((part) => part !== undefined)
+    .map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day && hours < 24 && minutes < 60 && seconds < 60;
+}
+
 /**
  * An instant: ISO 8601 with `Z` or an offset ("2024-01-01T12:00:00Z", "1990-01-15T14:30+01:00"),
  * output as the trimmed text (`new Date(text)` reads it). Required; add `.optional()` for an
@@ -45,6 +55,7 @@ export function instantParam(description: string, example = '2024-01-01T12:00:00
     .trim()
     .regex(INSTANT, `expected ${INSTANT_TEXT}`)
     .refine((text) => !Number.isNaN(Date.parse(text)), `expected ${INSTANT_TEXT}`)
+    .refine(isCalendarInstant, 'not a date and time of the calendar (e.g. 30 February, or 24:00)')
     .meta({ description, examples: [example] });
 }
 

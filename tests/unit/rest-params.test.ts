@@ -34,6 +34,16 @@ describe('one instant parser for every REST route', () => {
     }
   });
 
+  it.each(ROUTES)('%s refuses dates and times the calendar does not have (Date would roll them over), naming %s', (_route, name, read) => {
+    // Date.parse reads each of these (as a later day); 12:60 and the like it refuses itself.
+    const impossible = ['2024-02-30T12:00:00Z', '2023-02-29T12:00:00Z', '2024-04-31T00:00:00+02:00', '2024-01-01T24:00:00Z'];
+    for (const text of impossible) {
+      const error = validationErrorOf(() => read(text));
+      expect([text, error.field, error.message]).toEqual([text, name, `${name}: not a date and time of the calendar (e.g. 30 February, or 24:00)`]);
+    }
+    expect(new Date(read('2024-02-29T12:00:00Z') ?? NaN).toISOString()).toBe('2024-02-29T12:00:00.000Z'); // a leap day exists
+  });
+
   it.each([ROUTES[0], ROUTES[2]])('%s needs its instant (the wheel may take a local time instead)', (_route, name, read) => {
     expect(validationErrorOf(() => read(undefined)).message).toBe(`${name}: missing; expected an ISO 8601 instant with Z or an offset (e.g. "2024-01-01T12:00:00Z")`);
   });

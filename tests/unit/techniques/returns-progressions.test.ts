@@ -206,10 +206,13 @@ describe('returns and progressions: frames, fields and options', () => {
     expect(Math.abs(signedSeparationDegrees(lonAt('MOON', r.chart.moment.utc.toISOString()), natalMoon))).toBeGreaterThan(0.1);
   });
 
-  it('no return before the start of the supported range is reported on `before`', () => {
+  it('no return before the start (after the end) of the supported range is reported on `before` (`after`)', () => {
     // Jupiter's previous pass through its longitude of 1001-06-01 is ≈ 12 years earlier, before 1000.
     expect(() => planetaryReturn({ natal: { moment: { utc: '1001-06-01T00:00:00Z' } }, body: 'JUPITER', before: new Date('1001-06-01T00:00:00Z') }))
       .toThrow(expect.objectContaining({ field: 'before', message: expect.stringMatching(/no JUPITER return .* before 1001-06-01/) }));
+    // … and none after the end: Jupiter's next pass after 2998-06-01 is ≈ 12 years later, after 2999.
+    expect(() => planetaryReturn({ natal: { moment: { utc: '2998-06-01T00:00:00Z' } }, body: 'JUPITER', after: new Date('2998-06-01T00:00:00Z') }))
+      .toThrow(expect.objectContaining({ field: 'after', message: expect.stringMatching(/no JUPITER return .* after 2998-06-01/) }));
   });
 
   it('refuses an unknown progression or angle method on its field', () => {
@@ -230,7 +233,12 @@ describe('returns and progressions: frames, fields and options', () => {
 
   it('sidereal chart: progressed MC = natal sidereal MC + solar arc, less the ayanamsa\'s change over the progressed days (< 6″)', () => {
     const sidNatal = { ...natal, zodiac: 'SIDEREAL' as const, ayanamsa: 'LAHIRI' as const };
-    const natalMc = progressedChart({ natal: sidNatal, target: new Date(natal.moment.utc) }).chart.houses!.midheaven;
+    // Natal sidereal MC from the chart module: tropical MC − the ayanamsa (tropical − sidereal Sun).
+    const birth = momentFromUtc(new Date(natal.moment.utc));
+    const sunIn = (zodiac: 'TROPICAL' | 'SIDEREAL') => computePositions(birth, ['SUN'], { center: 'GEOCENTRIC', zodiac, ayanamsa: 'LAHIRI' })[0].longitude;
+    const ayanamsa = signedSeparationDegrees(sunIn('TROPICAL'), sunIn('SIDEREAL'));
+    expect(Math.abs(ayanamsa - 23.7)).toBeLessThan(0.1); // Lahiri in 1990: 23°43′
+    const natalMc = computeHouses(birth, london, 'PLACIDUS').midheaven - ayanamsa;
     const p = progressedChart({ natal: sidNatal, target });
     // The directed MC is formed in the tropical frame (natal MC + the natal ayanamsa + arc) and given
     // back in the sidereal one with the progressed instant's ayanamsa, 30 days later: precession

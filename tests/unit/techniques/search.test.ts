@@ -87,4 +87,19 @@ describe('longitude root finding', () => {
     expect(c[0].jd).toBeCloseTo(0.3, 9);
     expect(c[1].jd).toBeCloseTo(0.9, 9);
   });
+
+  it('stations: only those inside [from, to], including one within a sampling step of `to`', () => {
+    expect(findStations(wave, 8, 22, 1)).toEqual([]); // the turns at 7.5 and 22.5 lie just outside
+    expect(findStations(wave, 0, 7.9, 1).map((x) => x.kind)).toEqual(['RETROGRADE']); // 7.5, less than a step before `to`
+  });
+
+  // With a 5-day step the samples at t = 5 and 10 are equal (117.3°) while the turn at 7.5 reaches
+  // 120°: 119° (sin = 0.95) is crossed twice inside one step, at 30·asin(0.95)/2π = 5.984 and 9.016.
+  it('finds both crossings around a turn that lies inside one sampling step (the station splits the step)', () => {
+    const t1 = (30 * Math.asin(0.95)) / (2 * Math.PI);
+    const c = findCrossings(wave, [119], 0, 15, 5);
+    expect(c.map((x) => x.retrograde)).toEqual([false, true]);
+    expect(Math.abs(c[0].jd - t1)).toBeLessThan(1e-6);
+    expect(Math.abs(c[1].jd - (15 - t1))).toBeLessThan(1e-6);
+  });
 });

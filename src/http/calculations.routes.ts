@@ -17,13 +17,11 @@ import type { ChartRequest } from '../ephemeris/types.js';
 import { createRequestLoaders } from '../services/request-loaders.js';
 import { AYANAMSAS, BODIES, HOUSE_SYSTEMS, ZODIACS } from '../ephemeris/types.js';
 import { restFieldNames, sendRestError } from './errors.js';
-import { caseInsensitiveEnum, parseWith, restErrorSchema } from './openapi.registry.js';
+import { restErrorSchema } from './openapi.registry.js';
+import { caseInsensitiveEnum, COORDINATE_RANGES, instantParam, parseWith } from './rest-params.js';
 
 const CALCULATIONS = ['positions', 'aspects', 'houses'] as const;
 type Calculation = (typeof CALCULATIONS)[number];
-
-const DATE_REQUIRED = 'date is required (ISO 8601, e.g. "2024-01-01T12:00:00Z")';
-const DATE_INSTANT = 'date must be an ISO 8601 instant with Z or an offset, e.g. "2024-01-01T12:00:00Z"';
 
 /**
  * The body of POST /api/v1/calculations: what validates it and what /api/v1/openapi.json
@@ -32,18 +30,17 @@ const DATE_INSTANT = 'date must be an ISO 8601 instant with Z or an offset, e.g.
  */
 export const calculationBodySchema = z
   .object({
-    date: z
-      .string({ error: DATE_REQUIRED })
-      .trim()
-      .min(1, DATE_REQUIRED)
-      .regex(/(Z|[+-]\d{2}:?\d{2})$/i, DATE_INSTANT)
-      .refine((v) => !Number.isNaN(Date.parse(v)), DATE_INSTANT)
-      .meta({ description: 'The instant: ISO 8601 with Z or an offset.', examples: ['2024-01-01T12:00:00Z'] }),
-    latitude: z.number({ error: 'latitude must be a number (degrees)' }).min(-90).max(90).optional().meta({ description: 'Degrees, north positive (or give `place`).', examples: [40.7128] }),
+    date: instantParam('The instant: ISO 8601 with Z or an offset.'),
+    latitude: z
+      .number({ error: 'latitude must be a number (degrees)' })
+      .min(COORDINATE_RANGES.latitude.min)
+      .max(COORDINATE_RANGES.latitude.max)
+      .optional()
+      .meta({ description: 'Degrees, north positive (or give `place`).', examples: [40.7128] }),
     longitude: z
       .number({ error: 'longitude must be a number (degrees, east positive)' })
-      .min(-180)
-      .max(180)
+      .min(COORDINATE_RANGES.longitude.min)
+      .max(COORDINATE_RANGES.longitude.max)
       .optional()
       .meta({ description: 'Degrees, east positive (or give `place`).', examples: [-74.006] }),
     place: z
@@ -53,7 +50,7 @@ export const calculationBodySchema = z
       .max(200)
       .nullish()
       .meta({ description: 'A birthplace instead of latitude/longitude: a name, then optionally a country code or region ("Liverpool", "Ulm, DE", "Springfield, US-IL"); the best-ranked match of the gazetteer is used and the answer names it.', examples: ['Ulm, DE'] }),
-    elevation: z.number().min(-500).max(20_000).nullish().meta({ description: 'Metres above sea level (default 0).' }),
+    elevation: z.number().min(COORDINATE_RANGES.elevation.min).max(COORDINATE_RANGES.elevation.max).nullish().meta({ description: 'Metres above sea level (default 0).' }),
     calculations: z
       .array(
         z

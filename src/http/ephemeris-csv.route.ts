@@ -18,26 +18,13 @@ import { AYANAMSAS, BODIES, CENTERS, ZODIACS, type Position } from '../ephemeris
 import { EPHEMERIS_TABLE_COST, type EphemerisTableRequest } from '../services/techniques.requests.js';
 import { quotaUnits } from '../quota/quota.hook.js';
 import { restFieldNames, sendRestError } from './errors.js';
-import { caseInsensitiveEnum, parseWith, restErrorSchema } from './openapi.registry.js';
+import { restErrorSchema } from './openapi.registry.js';
+import { elevationParam, enumParam, instantParam, latitudeParam, listParam, longitudeParam, parseWith, plainString } from './rest-params.js';
 
 export const EPHEMERIS_CSV_PATH = '/api/v1/ephemeris.csv';
 
 /** Rows written between two yields to the event loop. */
 const ROWS_PER_CHUNK = 50;
-
-const instant = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i, 'an ISO 8601 instant with Z or an offset, e.g. "2024-01-01T00:00:00Z"')
-  .transform((text, ctx) => {
-    const date = new Date(text);
-    if (Number.isNaN(date.getTime())) {
-      ctx.addIssue({ code: 'custom', message: `"${text}" is not a valid instant` });
-      return z.NEVER;
-    }
-    return date;
-  });
-const coordinate = z.string().trim().regex(/^[+-]?(\d+(\.\d*)?|\.\d+)$/, 'a decimal number').transform(Number);
 
 /**
  * The query string of the CSV route: the `ephemerisTable` input as strings (one value each,
@@ -45,20 +32,16 @@ const coordinate = z.string().trim().regex(/^[+-]?(\d+(\.\d*)?|\.\d+)$/, 'a deci
  */
 export const EphemerisCsvQuery = z
   .strictObject({
-    from: instant,
-    to: instant,
-    step: z.string().trim().min(1).max(10),
-    bodies: z
-      .string()
-      .transform((text) => text.split(',').map((b) => b.trim().toUpperCase()))
-      .pipe(z.array(z.enum(BODIES)).min(1).max(BODIES.length))
-      .optional(),
-    zodiac: caseInsensitiveEnum(ZODIACS).optional(),
-    ayanamsa: caseInsensitiveEnum(AYANAMSAS).optional(),
-    center: caseInsensitiveEnum(CENTERS).optional(),
-    latitude: coordinate.optional(),
-    longitude: coordinate.optional(),
-    elevation: coordinate.optional(),
+    from: instantParam('The first instant of the table: ISO 8601 with Z or an offset', '2024-01-01T00:00:00Z'),
+    to: instantParam('The last possible row: rows at from + i × step up to it', '2024-02-01T00:00:00Z'),
+    step: plainString('a step, e.g. "1d"').trim().min(1).max(10).meta({ description: 'Between two rows: a positive integer and a unit m, h, d or w ("30m", "6h", "1d", "2w"), at most 366 days', examples: ['1d'] }),
+    bodies: listParam(BODIES, 'Bodies, in the order of the columns (default the standard set)'),
+    zodiac: enumParam(ZODIACS, 'Zodiac (default TROPICAL)'),
+    ayanamsa: enumParam(AYANAMSAS, 'Ayanamsa of the SIDEREAL zodiac'),
+    center: enumParam(CENTERS, 'Centre (default GEOCENTRIC; TOPOCENTRIC needs latitude and longitude)'),
+    latitude: latitudeParam('Latitude in degrees, north positive (with longitude)'),
+    longitude: longitudeParam('Longitude in degrees, east positive'),
+    elevation: elevationParam('Metres above sea level (default 0)'),
   })
   .refine((q) => (q.latitude === undefined) === (q.longitude === undefined), {
     message: 'give both latitude and longitude, or neither',
@@ -73,8 +56,8 @@ export type EphemerisCsvQuery = z.infer<typeof EphemerisCsvQuery>;
 export function parseEphemerisCsvQuery(raw: unknown): EphemerisTableRequest {
   const q = parseWith(EphemerisCsvQuery, raw);
   return {
-    from: q.from,
-    to: q.to,
+    from: new Date(q.from),
+    to: new Date(q.to),
     step: q.step,
     bodies: q.bodies ?? null,
     zodiac: q.zodiac ?? null,

@@ -8,11 +8,11 @@
  * and `GET /api/v1/openapi.json` (openapi.routes.ts) serves `document()`. Schemas are converted
  * with zod's own JSON Schema output (`z.toJSONSchema`, draft 2020-12, the dialect of OpenAPI 3.1),
  * as the validators' output: a value a route accepts in any case (`positions`, `POSITIONS`) is
- * documented in its canonical form. A test checks the document against the OpenAPI 3.1 schema and
- * that every route of the app is in it.
+ * documented in its canonical form. The routes build their schemas from the shared parsers of
+ * rest-params.ts. A test checks the document against the OpenAPI 3.1 schema and that every route
+ * of the app is in it.
  */
 import { z } from 'zod';
-import { ValidationError } from '../errors.js';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -181,28 +181,4 @@ declare module '../app.deps.js' {
     /** The REST routes' OpenAPI description: each router registers its routes here. */
     openapi: OpenApiRegistry;
   }
-}
-
-/**
- * Parses `raw` with a route's zod schema.
- * @throws ValidationError naming the first field at fault (`calculations.1`), with its message
- */
-export function parseWith<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
-  const result = schema.safeParse(raw);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  if (issue.code === 'unrecognized_keys') {
-    const name = [...issue.path, issue.keys[0]].join('.');
-    throw new ValidationError(name, `unknown parameter "${name}"`);
-  }
-  const field = issue.path.join('.') || 'body';
-  throw new ValidationError(field, issue.path.length > 0 && !issue.message.startsWith(field) ? `${field}: ${issue.message}` : issue.message);
-}
-
-/** A string matched without regard to case, output in the canonical (upper) case of `values`. */
-export function caseInsensitiveEnum<T extends string>(values: readonly [T, ...T[]]) {
-  return z
-    .string()
-    .transform((v) => v.toUpperCase())
-    .pipe(z.enum(values, { error: `expected one of ${values.join(', ')}` }));
 }

@@ -33,56 +33,25 @@ import { DEFAULT_CROSS_ASPECTS, MAX_WHEEL_SIZE_PX, MIN_WHEEL_SIZE_PX, WHEEL_THEM
 import { createRequestLoaders } from '../services/request-loaders.js';
 import { WHEEL_STYLES, type WheelRequest } from '../services/wheel.service.js';
 import { sendRestError, type RestFieldNames } from './errors.js';
-import { caseInsensitiveEnum, parseWith, restErrorSchema } from './openapi.registry.js';
+import { restErrorSchema } from './openapi.registry.js';
+import {
+  booleanParam, digitsParam, elevationParam, enumParam, instantParam, integerParam, latitudeParam, listParam, longitudeParam, numberParam,
+  parseWith, plainString, textParam,
+} from './rest-params.js';
 
 export const WHEEL_PATH = '/api/v1/charts/wheel.svg';
-
-const ONCE = { error: 'must be given once, as a plain value' };
-
-/** A query parameter: one string, converted by `fromString`, then checked by `schema`. */
-function param<T extends z.ZodType>(schema: T, fromString: (value: string) => unknown) {
-  return z.string(ONCE).transform(fromString).pipe(schema).optional();
-}
-const blankAsUndefined = (v: string) => (v.trim() === '' ? undefined : Number(v));
-const numberParam = (description: string, min: number, max: number) =>
-  param(z.number({ error: 'must be a number' }).min(min).max(max).optional(), blankAsUndefined).meta({ description });
-const integerParam = (description: string, min: number, max: number) =>
-  param(z.number({ error: 'must be an integer' }).int('must be an integer').min(min).max(max).optional(), blankAsUndefined).meta({ description });
-/** A whole number written in decimal digits only ("600"): no sign, hex, exponent, fraction or spaces. */
-const digitsParam = (description: string, min: number, max: number) =>
-  param(
-    z.number({ error: 'must be a whole number written in decimal digits, e.g. 600' }).int().min(min).max(max),
-    (v) => (/^\d{1,9}$/.test(v) ? Number(v) : v),
-  ).meta({ description });
-const booleanParam = (description: string) =>
-  param(z.boolean({ error: 'must be true or false' }), (v) => ({ true: true, '1': true, false: false, '0': false })[v.toLowerCase()] ?? v).meta({ description });
-const enumParam = <T extends string>(values: readonly [T, ...T[]], description: string) =>
-  z.string(ONCE).pipe(caseInsensitiveEnum(values)).optional().meta({ description: `${description} (any case)` });
-const listParam = <T extends string>(values: readonly [T, ...T[]], description: string) =>
-  param(z.array(caseInsensitiveEnum(values)).max(values.length * 2), (v) => v.split(',').map((item) => item.trim())).meta({
-    description: `${description}: comma-separated, any case`,
-  });
-const textParam = (description: string, maxLength: number) => z.string(ONCE).max(maxLength).optional().meta({ description });
-const instantParam = (description: string) =>
-  z
-    .string(ONCE)
-    .trim()
-    .regex(/(Z|[+-]\d{2}:?\d{2})$/i, 'the instant needs Z or an offset, e.g. "2024-01-01T12:00:00Z"')
-    .refine((v) => !Number.isNaN(Date.parse(v)), 'not an ISO 8601 instant, e.g. "2024-01-01T12:00:00Z"')
-    .optional()
-    .meta({ description, examples: ['1990-01-15T14:30:00Z'] });
 
 /** The moment and place parameters of one chart; the outer chart's carry the `outer` prefix. */
 function chartParams(of: string) {
   return {
-    date: instantParam(`The ${of} instant: ISO 8601 with Z or an offset`),
-    utc: instantParam(`Another name of date`),
+    date: instantParam(`The ${of} instant: ISO 8601 with Z or an offset`, '1990-01-15T14:30:00Z').optional(),
+    utc: instantParam(`Another name of date`, '1990-01-15T14:30:00Z').optional(),
     localDateTime: textParam(`The ${of} local date and time ("1990-01-15T14:30:00"), with timeZone or utcOffsetMinutes`, 40),
     timeZone: textParam('IANA time zone of localDateTime', 64),
     utcOffsetMinutes: integerParam('UTC offset of localDateTime in minutes', -1440, 1440),
-    latitude: numberParam(`The ${of} latitude in degrees, north positive (with longitude; houses and angles need a place)`, -90, 90),
-    longitude: numberParam(`The ${of} longitude in degrees, east positive`, -180, 180),
-    elevation: numberParam('Metres above sea level', -500, 20_000),
+    latitude: latitudeParam(`The ${of} latitude in degrees, north positive (with longitude; houses and angles need a place)`),
+    longitude: longitudeParam(`The ${of} longitude in degrees, east positive`),
+    elevation: elevationParam('Metres above sea level'),
     place: textParam(`The ${of} place instead of latitude/longitude: a name, then optionally a country code or region ("Ulm, DE")`, 200),
   };
 }
@@ -105,8 +74,7 @@ export const wheelQuerySchema = z.strictObject({
   bodies: listParam(BODIES, 'Bodies drawn (default the standard set)'),
   style: enumParam(WHEEL_STYLES, 'western: the round wheel; north_indian, south_indian: the square charts of Jyotish (default western)'),
   size: digitsParam('Width and height in pixels', MIN_WHEEL_SIZE_PX, MAX_WHEEL_SIZE_PX),
-  theme: z
-    .string(ONCE)
+  theme: plainString(`one of ${WHEEL_THEMES.join(', ')}`)
     .pipe(z.string().transform((v) => v.toLowerCase()).pipe(z.enum(WHEEL_THEMES, { error: `expected one of ${WHEEL_THEMES.join(', ')}` })))
     .optional()
     .meta({ description: 'Colours (default light)' }),

@@ -8,12 +8,15 @@
  * relative to the request ("natal.location", "to").
  *
  * `computeNow` is the one place that runs a technique: the long ones (OFF_LOOP_TECHNIQUES) in the
- * worker-thread pool (work-pool.ts: bounded queue, 503 when full, cancelled with their request),
- * the cheap ones inline, where a thread's round trip would cost more than the calculation.
+ * worker-thread pool (work-pool.ts: bounded queue, 503 when full, cancelled with their request)
+ * after their check has passed on the event loop, the cheap ones inline, where a thread's round
+ * trip would cost more than the calculation.
  */
 import DataLoader from 'dataloader';
 import { ValidationError } from '../errors.js';
-import { eclipses, ingresses, lunarPhases, stations, voidOfCourseMoon } from '../ephemeris/events/events.js';
+import {
+  checkSearchRange, checkVoidOfCourseRange, eclipses, ingresses, lunarPhases, stations, voidOfCourseMoon,
+} from '../ephemeris/events/events.js';
 import { fixedStarPositions } from '../ephemeris/stars/fixed-stars.js';
 import type { AlmutenResult } from '../ephemeris/techniques/dignities.js';
 import {
@@ -21,8 +24,10 @@ import {
 } from '../ephemeris/techniques/natal-techniques.js';
 import { progressedChart, solarArcDirections } from '../ephemeris/techniques/progressions.js';
 import { compositeChart, davisonChart, synastry } from '../ephemeris/techniques/relationships.js';
-import { planetaryReturn } from '../ephemeris/techniques/returns.js';
-import { transitSearch, transitsAt } from '../ephemeris/techniques/transits.js';
+import { checkPlanetaryReturn, planetaryReturn, type ReturnRequest as DomainReturnRequest } from '../ephemeris/techniques/returns.js';
+import {
+  checkTransitSearch, transitSearch, transitsAt, type TransitSearchRequest as DomainTransitSearchRequest,
+} from '../ephemeris/techniques/transits.js';
 import { momentFromUtc, resolveMoment } from '../ephemeris/time.js';
 import { vimshottariDasha } from '../ephemeris/vedic/dasha.js';
 import { divisionalChart } from '../ephemeris/vedic/divisional.js';
@@ -40,7 +45,7 @@ import { firdaria } from '../ephemeris/hellenistic/firdaria.js';
 import { chartDistribution, type ChartDistribution } from '../ephemeris/analytics/distribution.js';
 import { chartPatterns, type AspectPattern, type PatternOptions } from '../ephemeris/analytics/patterns.js';
 import { chartShape, type ChartShape } from '../ephemeris/analytics/shape.js';
-import type { Body, Chart } from '../ephemeris/types.js';
+import type { Ayanamsa, Body, Chart } from '../ephemeris/types.js';
 import { validateLocation } from '../ephemeris/validate.js';
 import { withSiderealNakshatras } from './nakshatras.js';
 import type { Metrics } from '../observability/metrics.js';
@@ -62,21 +67,6 @@ function almutenScores(a: AlmutenResult) {
 }
 
 /**
- * The Vedic, Hellenistic, sky and table functions name fields under a root `input`
- * ("input.natal.location"); the service's paths are relative to the request ("natal.location").
- */
-function relative<T>(work: () => T): T {
-  try {
-    return work();
-  } catch (error) {
-    if (error instanceof ValidationError && (error.field === 'input' || error.field.startsWith('input.'))) {
-      throw new ValidationError(error.field.slice('input.'.length), error.message, { cause: error });
-    }
-    throw error;
-  }
-}
-
-/**
  * A table request checked and counted (rows, bodies) before any row is computed; its moments
  * resolved. @throws ValidationError naming the field ('to', 'step', 'bodies', 'location.latitude' …)
  */
@@ -84,25 +74,53 @@ export function validEphemerisTable(r: EphemerisTableRequest): ValidEphemerisTab
   const from = momentFromUtc(r.from, 'from');
   const to = momentFromUtc(r.to, 'to');
   const location = r.location ? validateLocation(r.location, 'location') : undefined;
-  return relative(() =>
-    validateEphemerisTable({
-      from,
-      to,
-      step: r.step,
-      ...(r.bodies ? { bodies: r.bodies } : {}),
-      ...(r.zodiac ? { zodiac: r.zodiac } : {}),
-      ...(r.ayanamsa ? { ayanamsa: r.ayanamsa } : {}),
-      ...(r.center ? { center: r.center } : {}),
-      ...(location ? { location } : {}),
-    }),
-  );
+  return validateEphemerisTable({
+    from,
+    to,
+    step: r.step,
+    ...(r.bodies ? { bodies: r.bodies } : {}),
+    ...(r.zodiac ? { zodiac: r.zodiac } : {}),
+    ...(r.ayanamsa ? { ayanamsa: r.ayanamsa } : {}),
+    ...(r.center ? { center: r.center } : {}),
+    ...(location ? { location } : {}),
+  });
 }
 
 /** Rows of a valid table, lazily, each position with its nakshatra in the sidereal zodiac. */
 function* tableRows(table: ValidEphemerisTable): Generator<EphemerisRow, void, undefined> {
-  for (const row of ephemerisRows(table, 'input')) {
+  for (const row of ephemerisRows(table)) {
     yield table.options.zodiac === 'SIDEREAL' ? { ...row, positions: withSiderealNakshatras(row.positions) } : row;
   }
+}
+
+/** The ephemeris' return request of a service request. */
+function returnRequestOf(r: ReturnRequest): DomainReturnRequest {
+  return {
+    natal: r.natal,
+    body: r.body,
+    ...(r.after ? { after: r.after } : {}),
+    ...(r.before ? { before: r.before } : {}),
+    location: r.location ?? null,
+  };
+}
+
+/** The ephemeris' transit search of a service request. */
+function transitSearchOf(r: TransitSearchRequest): DomainTransitSearchRequest {
+  return {
+    natal: r.natal,
+    from: r.from,
+    to: r.to,
+    ...(r.bodies ? { bodies: r.bodies } : {}),
+    ...(r.aspectTypes ? { aspectTypes: r.aspectTypes } : {}),
+    ...(r.kinds ? { kinds: r.kinds } : {}),
+  };
+}
+
+/** The ayanamsa of sidereal ingresses (undefined: tropical). @throws ValidationError('ayanamsa') when SIDEREAL has none */
+function ingressAyanamsa(r: IngressSearchRequest): Ayanamsa | undefined {
+  if (r.zodiac !== 'SIDEREAL') return undefined;
+  if (!r.ayanamsa) throw new ValidationError('ayanamsa', 'the SIDEREAL zodiac needs an ayanamsa');
+  return r.ayanamsa;
 }
 
 /**
@@ -110,35 +128,17 @@ function* tableRows(table: ValidEphemerisTable): Generator<EphemerisRow, void, u
  * worker thread sends them back by structured clone).
  */
 export const TECHNIQUES = {
-  planetaryReturn: (r: ReturnRequest) =>
-    planetaryReturn({
-      natal: r.natal,
-      body: r.body,
-      ...(r.after ? { after: r.after } : {}),
-      ...(r.before ? { before: r.before } : {}),
-      location: r.location ?? null,
-    }),
+  planetaryReturn: (r: ReturnRequest) => planetaryReturn(returnRequestOf(r)),
   progressedChart: (r: ProgressionRequest) =>
     progressedChart({ natal: r.natal, target: r.target, ...(r.method ? { method: r.method } : {}), ...(r.angles ? { angles: r.angles } : {}) }),
   solarArcDirections: (r: SolarArcRequest) => solarArcDirections(r.natal, r.target),
   lunarPhases: (r: DateRangeRequest) => lunarPhases(r.from, r.to),
   eclipses: (r: EclipseSearchRequest) => eclipses(r.from, r.to, r.kind ?? undefined),
-  ingresses: (r: IngressSearchRequest) => {
-    if (r.zodiac === 'SIDEREAL' && !r.ayanamsa) throw new ValidationError('ayanamsa', 'the SIDEREAL zodiac needs an ayanamsa');
-    return ingresses(r.body, r.from, r.to, undefined, r.zodiac === 'SIDEREAL' ? (r.ayanamsa ?? undefined) : undefined);
-  },
+  ingresses: (r: IngressSearchRequest) => ingresses(r.body, r.from, r.to, undefined, ingressAyanamsa(r)),
   stations: (r: StationSearchRequest) => stations(r.body, r.from, r.to),
   voidOfCourseMoon: (r: VoidOfCourseRequest) => voidOfCourseMoon(r.from, r.to, r.traditional ?? false),
   transits: (r: TransitsRequest) => transitsAt(r.natal, r.at),
-  transitSearch: (r: TransitSearchRequest) =>
-    transitSearch({
-      natal: r.natal,
-      from: r.from,
-      to: r.to,
-      ...(r.bodies ? { bodies: r.bodies } : {}),
-      ...(r.aspectTypes ? { aspectTypes: r.aspectTypes } : {}),
-      ...(r.kinds ? { kinds: r.kinds } : {}),
-    }),
+  transitSearch: (r: TransitSearchRequest) => transitSearch(transitSearchOf(r)),
   synastry: (r: SynastryRequest) => synastry(r.first, r.second, r.aspects ?? undefined),
   compositeChart: (r: RelationshipRequest) => compositeChart(r.first, r.second),
   davisonChart: (r: RelationshipRequest) => davisonChart(r.first, r.second),
@@ -157,63 +157,67 @@ export const TECHNIQUES = {
   },
   fixedStarConjunctions: (r: ChartOrbRequest) => chartFixedStars(r.natal, r.orbDegrees ?? 1),
   vimshottariDasha: (r: DashaRequest) =>
-    relative(() => vimshottariDasha(r.natal, { ...(r.levels ? { levels: r.levels } : {}), ...(r.yearLength ? { yearLength: r.yearLength } : {}) })),
-  divisionalChart: (r: DivisionalChartRequest) => relative(() => divisionalChart(r.chart, r.division)),
+    vimshottariDasha(r.natal, { ...(r.levels ? { levels: r.levels } : {}), ...(r.yearLength ? { yearLength: r.yearLength } : {}) }),
+  divisionalChart: (r: DivisionalChartRequest) => divisionalChart(r.chart, r.division),
   panchang: (r: PanchangRequest) => {
     const location = validateLocation(r.location, 'location');
     const moment = resolveMoment(r.moment, 'moment', location);
-    return relative(() => panchang(moment, location, r.ayanamsa ?? undefined));
+    return panchang(moment, location, r.ayanamsa ?? undefined);
   },
   moonPhase: (r: MoonPhaseRequest) => moonPhase(resolveMoment(r.moment, 'moment')),
   riseSet: (r: RiseSetRequest) => {
     const location = validateLocation(r.location, 'location');
-    return relative(() => riseSet(r.body, momentFromUtc(r.from, 'input.from'), location));
+    return riseSet(r.body, momentFromUtc(r.from, 'from'), location);
   },
   planetaryHours: (r: PlanetaryHoursRequest) => {
     const location = validateLocation(r.location, 'location');
-    return relative(() => planetaryHours(r.date, location));
+    return planetaryHours(r.date, location);
   },
   astrocartography: (r: AstrocartographyRequest) => {
     const moment = resolveMoment(r.moment, 'moment');
-    return relative(() => astrocartography(moment, r.bodies ?? undefined));
+    return astrocartography(moment, r.bodies ?? undefined);
   },
   ephemerisTable: (r: EphemerisTableRequest) => [...tableRows(validEphemerisTable(r))],
   profections: (r: ProfectionRequest) =>
-    relative(() => profections(r.natal, momentFromUtc(r.at, 'input.at'), r.point ?? undefined)),
+    profections(r.natal, momentFromUtc(r.at, 'at'), r.point ?? undefined),
   zodiacalReleasing: (r: ZodiacalReleasingRequest) =>
-    relative(() =>
-      zodiacalReleasing(r.natal, {
-        lot: r.lot,
-        ...(r.levels ? { levels: r.levels } : {}),
-        ...(r.from ? { from: momentFromUtc(r.from, 'input.from') } : {}),
-        ...(r.to ? { to: momentFromUtc(r.to, 'input.to') } : {}),
-        ...(r.yearLength ? { yearLength: r.yearLength } : {}),
-      }),
-    ),
-  firdaria: (r: FirdariaRequest) => relative(() => firdaria(r.natal, r.variant ?? undefined)),
+    zodiacalReleasing(r.natal, {
+      lot: r.lot,
+      ...(r.levels ? { levels: r.levels } : {}),
+      ...(r.from ? { from: momentFromUtc(r.from, 'from') } : {}),
+      ...(r.to ? { to: momentFromUtc(r.to, 'to') } : {}),
+      ...(r.yearLength ? { yearLength: r.yearLength } : {}),
+    }),
+  firdaria: (r: FirdariaRequest) => firdaria(r.natal, r.variant ?? undefined),
 };
 
 /** The name of a technique (a metrics label, part of the per-request key). */
 export type TechniqueName = keyof typeof TECHNIQUES;
 
-/**
- * Techniques computed in the worker-thread pool: searches over ranges (up to 5 years), which take
- * from ~50 ms to over a second. One line per long technique; the rest run inline (a chart-sized
- * technique takes ~1 ms, less than a thread's round trip).
- */
-export const OFF_LOOP_TECHNIQUES: ReadonlySet<string> = new Set<TechniqueName>([
-  'transitSearch',
-  'ingresses',
-  'stations',
-  'eclipses',
-  'lunarPhases',
-  'voidOfCourseMoon',
-  'planetaryReturn',
-  // Up to 10,000 rows: about a second at the bound.
-  'ephemerisTable',
-]);
 type RequestOf<T extends TechniqueName> = Parameters<(typeof TECHNIQUES)[T]>[0];
 type ResultOf<T extends TechniqueName> = ReturnType<(typeof TECHNIQUES)[T]>;
+
+/**
+ * Techniques computed in the worker-thread pool: searches over ranges (up to 5 years), which take
+ * from ~50 ms to over a second. One line per long technique, naming the check the technique runs
+ * first (the ephemeris' own, cheap): the service runs it on the event loop before queueing, so a
+ * bad request is refused with its field even when the queue is full. The rest run inline (a
+ * chart-sized technique takes ~1 ms, less than a thread's round trip).
+ */
+export const OFF_LOOP_TECHNIQUES: { readonly [T in TechniqueName]?: (request: RequestOf<T>) => unknown } = {
+  transitSearch: (r) => checkTransitSearch(transitSearchOf(r)),
+  ingresses: (r) => {
+    ingressAyanamsa(r);
+    return checkSearchRange(r.from, r.to);
+  },
+  stations: (r) => checkSearchRange(r.from, r.to),
+  eclipses: (r) => checkSearchRange(r.from, r.to),
+  lunarPhases: (r) => checkSearchRange(r.from, r.to),
+  voidOfCourseMoon: (r) => checkVoidOfCourseRange(r.from, r.to),
+  planetaryReturn: (r) => checkPlanetaryReturn(returnRequestOf(r)),
+  // Up to 10,000 rows: about a second at the bound.
+  ephemerisTable: validEphemerisTable,
+};
 
 /** One technique call: what the per-request loader keys and computes. */
 interface TechniqueCall {
@@ -309,12 +313,12 @@ export class TechniquesService {
 
   /** Aspect patterns among a computed chart's bodies. @throws ValidationError ('bodies', 'orbMultiplier' …) */
   patterns(chart: Chart, options: PatternOptions = {}): AspectPattern[] {
-    return relative(() => chartPatterns(chart, options));
+    return chartPatterns(chart, options);
   }
 
   /** Jones shape of a computed chart. @throws ValidationError ('bodies') */
   shape(chart: Chart, bodies?: readonly Body[] | null): ChartShape {
-    return relative(() => chartShape(chart, bodies ?? undefined));
+    return chartShape(chart, bodies ?? undefined);
   }
 
   /** Computes one call now, in the pool or inline (counted and timed by technique; a trace span when tracing is on). */
@@ -322,7 +326,7 @@ export class TechniquesService {
     if (!tracingEnabled()) return this.computeNowUntraced(call, signal);
     return inSpan(`technique ${call.technique}`, undefined, (span) => {
       span?.setAttribute('nocturna.technique', call.technique);
-      span?.setAttribute('nocturna.off_loop', this.pool !== undefined && OFF_LOOP_TECHNIQUES.has(call.technique));
+      span?.setAttribute('nocturna.off_loop', this.pool !== undefined && OFF_LOOP_TECHNIQUES[call.technique] !== undefined);
       return this.computeNowUntraced(call, signal);
     });
   }
@@ -331,7 +335,12 @@ export class TechniquesService {
     const compute = TECHNIQUES[call.technique] as (request: unknown) => unknown;
     const end = this.metrics?.techniqueComputeDuration.startTimer({ technique: call.technique });
     try {
-      if (this.pool && OFF_LOOP_TECHNIQUES.has(call.technique)) return await this.pool.run(call.technique, call.request, signal);
+      const check = OFF_LOOP_TECHNIQUES[call.technique] as ((request: unknown) => unknown) | undefined;
+      if (this.pool && check) {
+        // Checked here first: a bad request gets its ValidationError, not the full queue's 503.
+        check(call.request);
+        return await this.pool.run(call.technique, call.request, signal);
+      }
       return compute(call.request);
     } finally {
       this.metrics?.techniqueComputations.inc({ technique: call.technique });

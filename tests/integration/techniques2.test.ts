@@ -135,6 +135,7 @@ describe('Vedic and sky fields against Swiss Ephemeris (vedic-sky.json)', () => 
   });
 
   it('bad inputs answer BAD_USER_INPUT naming the field under the argument', async () => {
+    const TOKYO = '{ moment: { utc: "1933-12-22T21:39:00Z" }, location: { latitude: 35.685, longitude: 139.753 } }';
     const asked = [
       ['query { divisionalChart(input: { chart: { moment: { utc: "2000-01-01T00:00:00Z" } }, division: 5 }) { division } }', 'input.division'],
       ['query { vimshottariDasha(input: { natal: { moment: { utc: "2000-01-01T00:00:00Z" } }, levels: 4 }) { lord } }', 'input.levels'],
@@ -144,6 +145,18 @@ describe('Vedic and sky fields against Swiss Ephemeris (vedic-sky.json)', () => 
       ['query { ephemerisTable(input: { from: "2000-01-01T00:00:00Z", to: "2000-01-02T00:00:00Z", step: "1y" }) { utc } }', 'input.step'],
       ['query { zodiacalReleasing(input: { natal: { moment: { utc: "2000-01-01T00:00:00Z" } }, lot: SPIRIT }) { sign } }', 'input.natal.location'],
       ['query { planetaryHours(input: { date: "2024-02-30", location: { latitude: 0, longitude: 0 } }) { hour } }', 'input.date'],
+      ['query { divisionalChart(input: { chart: { moment: { utc: "2000-01-01T00:00:00Z" }, location: { latitude: 91, longitude: 0 } }, division: 9 }) { division } }', 'input.chart.location.latitude'],
+      ['query { vimshottariDasha(input: { natal: { moment: { utc: "0900-01-01T00:00:00Z" } } }) { lord } }', 'input.natal.moment.utc'],
+      ['query { riseSet(input: { body: SUN, from: "3100-01-01T00:00:00Z", location: { latitude: 0, longitude: 0 } }) { rise } }', 'input.from'],
+      ['query { astrocartography(input: { moment: { utc: "2000-01-01T00:00:00Z" }, bodies: [SUN, SUN] }) { body } }', 'input.bodies'],
+      [`query { profections(input: { natal: ${TOKYO}, at: "1930-01-01T00:00:00Z" }) { age } }`, 'input.at'],
+      [`query { profections(input: { natal: ${TOKYO}, at: "3100-01-01T00:00:00Z" }) { age } }`, 'input.at'],
+      [`query { zodiacalReleasing(input: { natal: ${TOKYO}, lot: SPIRIT, levels: 5 }) { sign } }`, 'input.levels'],
+      [`query { zodiacalReleasing(input: { natal: ${TOKYO}, lot: SPIRIT, from: "0900-01-01T00:00:00Z" }) { sign } }`, 'input.from'],
+      [`query { zodiacalReleasing(input: { natal: ${TOKYO}, lot: SPIRIT, levels: 4, from: "1934-01-01T00:00:00Z", to: "2030-01-01T00:00:00Z" }) { sign } }`, 'input.to'],
+      ['query { firdaria(input: { natal: { moment: { utc: "2000-01-01T00:00:00Z" } } }) { lord } }', 'input.natal.location'],
+      [`query { chart(input: ${TOKYO}) { patterns(orbMultiplier: 3) { type } } }`, 'orbMultiplier'],
+      [`query { chart(input: ${TOKYO}) { shape(bodies: [SUN, MOON]) { type } } }`, 'bodies'],
     ] as const;
     for (const [query, field] of asked) {
       const res = await gql(query, {});

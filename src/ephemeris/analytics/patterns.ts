@@ -17,7 +17,7 @@
  * must be within its orb. Default bodies: Sun…Pluto present in the chart. Bodies in a pattern are
  * listed in the order of the input; the apex, when there is one, last.
  */
-import { ValidationError } from '../../errors.js';
+import { fieldPath, ValidationError } from '../../errors.js';
 import type { AspectType, Body, Chart, Sign } from '../types.js';
 import { SIGNS } from '../types.js';
 import { DEFAULT_ORBS } from '../orbs.js';
@@ -52,11 +52,11 @@ const ANGLE: Readonly<Record<Kind, number>> = { OPPOSITION: 180, SQUARE: 90, TRI
  * Aspect patterns among longitudes (see the module comment).
  * @throws ValidationError ('orbMultiplier', 'stelliumMinBodies')
  */
-export function findPatterns(points: readonly BodyPoint[], opts: Omit<PatternOptions, 'bodies'> = {}, field = 'input'): AspectPattern[] {
+export function findPatterns(points: readonly BodyPoint[], opts: Omit<PatternOptions, 'bodies'> = {}, field = ''): AspectPattern[] {
   const mult = opts.orbMultiplier ?? 1;
-  if (!Number.isFinite(mult) || mult <= 0 || mult > 2) throw new ValidationError(`${field}.orbMultiplier`, 'orbMultiplier must be within (0, 2]');
+  if (!Number.isFinite(mult) || mult <= 0 || mult > 2) throw new ValidationError(fieldPath(field, 'orbMultiplier'), 'orbMultiplier must be within (0, 2]');
   const minStellium = opts.stelliumMinBodies ?? 3;
-  if (!Number.isInteger(minStellium) || minStellium < 3 || minStellium > 10) throw new ValidationError(`${field}.stelliumMinBodies`, 'stelliumMinBodies must be an integer from 3 to 10');
+  if (!Number.isInteger(minStellium) || minStellium < 3 || minStellium > 10) throw new ValidationError(fieldPath(field, 'stelliumMinBodies'), 'stelliumMinBodies must be an integer from 3 to 10');
   const n = points.length;
   // separations computed once per pair
   const sep: number[] = new Array<number>(n * n);
@@ -125,6 +125,6 @@ export function findPatterns(points: readonly BodyPoint[], opts: Omit<PatternOpt
 }
 
 /** Aspect patterns of a chart's bodies (default Sun…Pluto present in the chart). */
-export function chartPatterns(chart: Chart, opts: PatternOptions = {}, field = 'input'): AspectPattern[] {
-  return findPatterns(chartPoints(chart, opts.bodies, `${field}.bodies`), opts, field);
+export function chartPatterns(chart: Chart, opts: PatternOptions = {}, field = ''): AspectPattern[] {
+  return findPatterns(chartPoints(chart, opts.bodies, fieldPath(field, 'bodies')), opts, field);
 }

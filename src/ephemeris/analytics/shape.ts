@@ -127,6 +127,6 @@ export function classifyShape(points: readonly BodyPoint[], field = 'bodies'): C
 }
 
 /** Jones shape of a chart (default bodies: Sun…Pluto present in the chart). */
-export function chartShape(chart: Chart, bodies?: readonly Body[], field = 'input.bodies'): ChartShape {
+export function chartShape(chart: Chart, bodies?: readonly Body[], field = 'bodies'): ChartShape {
   return classifyShape(chartPoints(chart, bodies, field), field);
 }

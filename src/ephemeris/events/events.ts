@@ -40,6 +40,15 @@ export function validateRange(from: Date, to: Date, field = '', maxDays = MAX_EV
   return [a, b];
 }
 
+/**
+ * The check of lunarPhases, eclipses, ingresses and stations, the first thing each does (a range
+ * of at most MAX_EVENT_RANGE_DAYS): callers may run it before queueing a search.
+ * @throws ValidationError (`from` / `to`)
+ */
+export function checkSearchRange(from: Date, to: Date): [number, number] {
+  return validateRange(from, to);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Lunar phases
 
@@ -78,7 +87,7 @@ function refineElongation(jd: number, target: number): { jd: number; moonLongitu
  * (elongation exact to < 0.1″).
  */
 export function lunarPhases(from: Date, to: Date): LunarPhaseEvent[] {
-  const [a, b] = validateRange(from, to);
+  const [a, b] = checkSearchRange(from, to);
   const out: LunarPhaseEvent[] = [];
   let q = Astronomy.SearchMoonQuarter(from);
   while (julianDayFromDate(q.time.date) <= b + 0.01) {
@@ -265,7 +274,7 @@ function eclipseMaximumJd(kind: EclipseKind, jdUt: number): number {
  * @param kind SOLAR, LUNAR or undefined for both
  */
 export function eclipses(from: Date, to: Date, kind?: EclipseKind): EclipseEvent[] {
-  const [, b] = validateRange(from, to);
+  const [, b] = checkSearchRange(from, to);
   const out: EclipseEvent[] = [];
   if (kind !== 'LUNAR') {
     let e = Astronomy.SearchGlobalSolarEclipse(from);
@@ -317,7 +326,7 @@ const SIGN_BOUNDARIES = Array.from({ length: 12 }, (_, i) => i * 30);
  * @param ayanamsa sidereal signs: longitudes minus this true ayanamsa (with nutation), as charts do
  */
 export function ingresses(body: Body, from: Date, to: Date, provider?: LongitudeProvider, ayanamsa?: Ayanamsa): IngressEvent[] {
-  const [a, b] = validateRange(from, to);
+  const [a, b] = checkSearchRange(from, to);
   const tropical = longitudeFn(body, provider);
   const lon = ayanamsa ? siderealLongitudeFn(tropical, ayanamsa) : tropical;
   return findCrossings(lon, SIGN_BOUNDARIES, a, b, bodyMotion(body).sampleStepDays).map((r) => ({
@@ -344,7 +353,7 @@ export interface StationEvent {
  * of a station is intrinsically soft (the longitude is stationary to 1″ for hours).
  */
 export function stations(body: Body, from: Date, to: Date, provider?: LongitudeProvider): StationEvent[] {
-  const [a, b] = validateRange(from, to);
+  const [a, b] = checkSearchRange(from, to);
   if (body === 'SUN' || body === 'MOON') return [];
   const lon = longitudeFn(body, provider);
   return findStations(lon, a, b, bodyMotion(body).sampleStepDays).map((s) => ({
@@ -357,6 +366,14 @@ export function stations(body: Body, from: Date, to: Date, provider?: LongitudeP
 
 /** Longest void-of-course search: 1 year (≈ 160 Moon signs, ≈ 0.6 s). */
 export const MAX_VOID_OF_COURSE_RANGE_DAYS = 366;
+
+/**
+ * The check of voidOfCourseMoon, the first thing it does (a range of at most
+ * MAX_VOID_OF_COURSE_RANGE_DAYS). @throws ValidationError (`from` / `to`)
+ */
+export function checkVoidOfCourseRange(from: Date, to: Date): [number, number] {
+  return validateRange(from, to, '', MAX_VOID_OF_COURSE_RANGE_DAYS);
+}
 
 /** Ptolemaic aspects used for void-of-course (Lilly, Christian Astrology p. 112), degrees. */
 const VOC_ASPECTS = [0, 60, 90, 120, 180] as const;
@@ -385,7 +402,7 @@ export interface VoidOfCoursePeriod {
  * @throws ValidationError for a range longer than one year
  */
 export function voidOfCourseMoon(from: Date, to: Date, traditional = false): VoidOfCoursePeriod[] {
-  const [a, b] = validateRange(from, to, '', MAX_VOID_OF_COURSE_RANGE_DAYS);
+  const [a, b] = checkVoidOfCourseRange(from, to);
   const planets = traditional ? TRADITIONAL_VOC_PLANETS : MODERN_VOC_PLANETS;
   const moon = longitudeFn('MOON');
   // Moon ingresses from 3 days before `from` (the Moon spends ≤ 2.7 days in a sign) to 3 days after `to`.

@@ -20,7 +20,7 @@
  * instant (the table counts "from birthday to birthday"; a tropical year would move the dates by
  * < 0.6 day over 75 years). One cycle of 75 years is returned.
  */
-import { ValidationError } from '../../errors.js';
+import { fieldPath, ValidationError } from '../../errors.js';
 import type { ChartRequest } from '../types.js';
 import { hellenisticNatal } from './natal.js';
 
@@ -81,8 +81,8 @@ export function firdariaPeriods(birth: Date, dayChart: boolean, variant: Firdari
  * Firdaria of a natal chart request (needs a location for the sect).
  * @throws ValidationError (`field`.natal.*, `field`.variant)
  */
-export function firdaria(natal: ChartRequest, variant: FirdariaVariant = 'ABU_MASHAR', field = 'input'): FirdariaPeriod[] {
-  if (!(FIRDARIA_VARIANTS as readonly string[]).includes(variant)) throw new ValidationError(`${field}.variant`, `variant must be one of ${FIRDARIA_VARIANTS.join(', ')}`);
-  const c = hellenisticNatal(natal, `${field}.natal`);
+export function firdaria(natal: ChartRequest, variant: FirdariaVariant = 'ABU_MASHAR', field = ''): FirdariaPeriod[] {
+  if (!(FIRDARIA_VARIANTS as readonly string[]).includes(variant)) throw new ValidationError(fieldPath(field, 'variant'), `variant must be one of ${FIRDARIA_VARIANTS.join(', ')}`);
+  const c = hellenisticNatal(natal, fieldPath(field, 'natal'));
   return firdariaPeriods(c.moment.utc, c.dayChart, variant);
 }

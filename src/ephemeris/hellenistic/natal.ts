@@ -4,7 +4,7 @@
  * (Paulus Alexandrinus, Introductory Matters 23: Fortune = Asc + Moon − Sun by day, Asc + Sun − Moon
  * by night; Spirit the reverse), in the chart request's zodiac.
  */
-import { ValidationError } from '../../errors.js';
+import { fieldPath, ValidationError } from '../../errors.js';
 import { SIGNS, type ChartRequest, type ResolvedMoment, type Sign } from '../types.js';
 import { housesAt, normalizeChartRequest, positionsAt } from '../techniques/cast.js';
 import { arabicParts } from '../techniques/arabic-parts.js';
@@ -33,11 +33,11 @@ export function signAt(i: number): Sign {
 
 /**
  * Casts what the time-lord techniques need. The request must have a location (Ascendant, sect).
- * @throws ValidationError with fields under `field` ('input.natal.location' when it has none)
+ * @throws ValidationError with fields under `field` ('location' when it has none)
  */
-export function hellenisticNatal(req: ChartRequest, field = 'input.natal'): HellenisticNatal {
+export function hellenisticNatal(req: ChartRequest, field = ''): HellenisticNatal {
   const n = normalizeChartRequest(req, field);
-  if (!n.location) throw new ValidationError(`${field}.location`, 'this technique needs a birth place (the Ascendant and the sect)');
+  if (!n.location) throw new ValidationError(fieldPath(field, 'location'), 'this technique needs a birth place (the Ascendant and the sect)');
   const houses = housesAt(n, n.moment, n.location);
   const positions = positionsAt(n, n.moment, TRADITIONAL_PLANETS);
   const planets = Object.fromEntries(positions.map((p) => [p.body, p.longitude])) as Record<TraditionalPlanet, number>;

@@ -13,7 +13,7 @@
  * are not implemented). Rulers are the traditional ones (Mars for Scorpio, Saturn for Aquarius,
  * Jupiter for Pisces).
  */
-import { ValidationError } from '../../errors.js';
+import { fieldPath, ValidationError } from '../../errors.js';
 import type { ChartRequest, ResolvedMoment, Sign } from '../types.js';
 import { DOMICILE_RULERS, type TraditionalPlanet } from '../techniques/dignities.js';
 import { hellenisticNatal, signAt, signIndexOf } from './natal.js';
@@ -52,7 +52,7 @@ export function anniversary(birth: Date, k: number): Date {
  * Profection of a point of natal longitude `pointLongitude` (degrees) at `at`.
  * @throws ValidationError('at') when `at` is before the birth
  */
-export function profectionAt(pointLongitude: number, birth: Date, at: Date, point: ProfectionPoint = 'ASCENDANT', field = 'input.at'): Profection {
+export function profectionAt(pointLongitude: number, birth: Date, at: Date, point: ProfectionPoint = 'ASCENDANT', field = 'at'): Profection {
   if (!(at.getTime() >= birth.getTime())) throw new ValidationError(field, '`at` must not be before the birth');
   let age = Math.max(0, at.getUTCFullYear() - birth.getUTCFullYear() - 1);
   while (anniversary(birth, age + 1).getTime() <= at.getTime()) age++;
@@ -85,11 +85,11 @@ export function profectionAt(pointLongitude: number, birth: Date, at: Date, poin
  * Ascendant), in the request's zodiac.
  * @throws ValidationError (`field`.natal.*, `field`.at, `field`.point)
  */
-export function profections(natal: ChartRequest, at: ResolvedMoment, point: ProfectionPoint = 'ASCENDANT', field = 'input'): Profection {
+export function profections(natal: ChartRequest, at: ResolvedMoment, point: ProfectionPoint = 'ASCENDANT', field = ''): Profection {
   if (!(PROFECTION_POINTS as readonly string[]).includes(point)) {
-    throw new ValidationError(`${field}.point`, `point must be one of ${PROFECTION_POINTS.join(', ')}`);
+    throw new ValidationError(fieldPath(field, 'point'), `point must be one of ${PROFECTION_POINTS.join(', ')}`);
   }
-  const c = hellenisticNatal(natal, `${field}.natal`);
+  const c = hellenisticNatal(natal, fieldPath(field, 'natal'));
   const lon = point === 'ASCENDANT' ? c.ascendant : point === 'MIDHEAVEN' ? c.midheaven : point === 'FORTUNE' ? c.fortune : c.planets[point];
-  return profectionAt(lon, c.moment.utc, at.utc, point, `${field}.at`);
+  return profectionAt(lon, c.moment.utc, at.utc, point, fieldPath(field, 'at'));
 }

@@ -23,7 +23,7 @@
  * Valens' rule of releasing Spirit from the next sign when Spirit and Fortune share a sign is not
  * applied.
  */
-import { ValidationError } from '../../errors.js';
+import { fieldPath, ValidationError } from '../../errors.js';
 import type { ChartRequest, ResolvedMoment, Sign } from '../types.js';
 import { DOMICILE_RULERS, type TraditionalPlanet } from '../techniques/dignities.js';
 import { hellenisticNatal, signAt, signIndexOf } from './natal.js';
@@ -81,13 +81,13 @@ interface Node { sign: number; startMs: number; endMs: number; path: Sign[] }
  */
 export function releasePeriods(
   lot: ReleasingLot, lotSign: number, fortuneSign: number, birthMs: number,
-  levels: number, fromMs: number, toMs: number, yearDays: number, field = 'input',
+  levels: number, fromMs: number, toMs: number, yearDays: number, field = '',
 ): ReleasingPeriod[] {
   const out: ReleasingPeriod[] = [];
   const unitDays = (level: number) => yearDays / 12 ** (level - 1);
   const emit = (level: number, node: Node, loosed: boolean) => {
     if (out.length >= MAX_RELEASING_PERIODS) {
-      throw new ValidationError(`${field}.to`, `more than ${MAX_RELEASING_PERIODS} periods; shorten the range or use fewer levels`);
+      throw new ValidationError(fieldPath(field, 'to'), `more than ${MAX_RELEASING_PERIODS} periods; shorten the range or use fewer levels`);
     }
     const house = ((node.sign - fortuneSign + 12) % 12) + 1;
     out.push({
@@ -128,19 +128,19 @@ export function releasePeriods(
  * sub-periods).
  * @throws ValidationError (`field`.natal.*, `field`.lot, `field`.levels, `field`.to, `field`.yearLength)
  */
-export function zodiacalReleasing(natal: ChartRequest, opts: ReleasingOptions, field = 'input'): ReleasingPeriod[] {
-  if (!(RELEASING_LOTS as readonly string[]).includes(opts.lot)) throw new ValidationError(`${field}.lot`, `lot must be one of ${RELEASING_LOTS.join(', ')}`);
+export function zodiacalReleasing(natal: ChartRequest, opts: ReleasingOptions, field = ''): ReleasingPeriod[] {
+  if (!(RELEASING_LOTS as readonly string[]).includes(opts.lot)) throw new ValidationError(fieldPath(field, 'lot'), `lot must be one of ${RELEASING_LOTS.join(', ')}`);
   const levels = opts.levels ?? 2;
   if (!Number.isInteger(levels) || levels < 1 || levels > MAX_RELEASING_LEVELS) {
-    throw new ValidationError(`${field}.levels`, `levels must be an integer from 1 to ${MAX_RELEASING_LEVELS}`);
+    throw new ValidationError(fieldPath(field, 'levels'), `levels must be an integer from 1 to ${MAX_RELEASING_LEVELS}`);
   }
   const yearLength = opts.yearLength ?? 'VALENS_360';
-  if (!(RELEASING_YEARS as readonly string[]).includes(yearLength)) throw new ValidationError(`${field}.yearLength`, `yearLength must be one of ${RELEASING_YEARS.join(', ')}`);
-  const c = hellenisticNatal(natal, `${field}.natal`);
+  if (!(RELEASING_YEARS as readonly string[]).includes(yearLength)) throw new ValidationError(fieldPath(field, 'yearLength'), `yearLength must be one of ${RELEASING_YEARS.join(', ')}`);
+  const c = hellenisticNatal(natal, fieldPath(field, 'natal'));
   const birthMs = c.moment.utc.getTime();
   const fromMs = opts.from ? opts.from.utc.getTime() : birthMs;
   const toMs = opts.to ? opts.to.utc.getTime() : birthMs + 100 * 365.25 * MS_PER_DAY;
-  if (!(toMs >= fromMs)) throw new ValidationError(`${field}.to`, '`to` must not be before `from`');
+  if (!(toMs >= fromMs)) throw new ValidationError(fieldPath(field, 'to'), '`to` must not be before `from`');
   const lotLongitude = opts.lot === 'SPIRIT' ? c.spirit : c.fortune;
   return releasePeriods(opts.lot, signIndexOf(lotLongitude), signIndexOf(c.fortune), birthMs, levels, fromMs, toMs, RELEASING_YEAR_DAYS[yearLength], field);
 }

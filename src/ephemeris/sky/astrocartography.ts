@@ -17,7 +17,7 @@
  * fast), plus the limiting latitudes; latitudes are kept within ±89.9°. Points are in order of
  * latitude, longitudes in [−180, 180) (a curve can cross the antimeridian between two points).
  */
-import { ValidationError } from '../../errors.js';
+import { fieldPath, ValidationError } from '../../errors.js';
 import { BODIES, type Body, type ResolvedMoment } from '../types.js';
 import { computePositions } from '../positions.js';
 import { computeHouses } from '../houses.js';
@@ -93,13 +93,13 @@ export function horizonCurves(ra: number, dec: number, gastDegrees: number): { a
  * that order.
  * @throws ValidationError(`field`.bodies) for unknown or repeated bodies or an empty list
  */
-export function astrocartography(moment: ResolvedMoment, bodies: readonly Body[] = DEFAULT_ACG_BODIES, field = 'input'): AstrocartographyLine[] {
+export function astrocartography(moment: ResolvedMoment, bodies: readonly Body[] = DEFAULT_ACG_BODIES, field = ''): AstrocartographyLine[] {
   const list: readonly unknown[] = Array.isArray(bodies) ? bodies : [];
-  if (list.length === 0) throw new ValidationError(`${field}.bodies`, 'give at least one body');
+  if (list.length === 0) throw new ValidationError(fieldPath(field, 'bodies'), 'give at least one body');
   const seen = new Set<Body>();
   for (const b of list as readonly Body[]) {
-    if (!(BODIES as readonly string[]).includes(b)) throw new ValidationError(`${field}.bodies`, `unknown body "${String(b)}"`);
-    if (seen.has(b)) throw new ValidationError(`${field}.bodies`, `${b} is listed twice`);
+    if (!(BODIES as readonly string[]).includes(b)) throw new ValidationError(fieldPath(field, 'bodies'), `unknown body "${String(b)}"`);
+    if (seen.has(b)) throw new ValidationError(fieldPath(field, 'bodies'), `${b} is listed twice`);
     seen.add(b);
   }
   const gast = greenwichSiderealDegrees(moment);

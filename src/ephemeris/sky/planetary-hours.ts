@@ -10,7 +10,7 @@
  * Sunrise and sunset: upper limb, standard refraction (rise-set.ts). The `date` is the civil date
  * at the place; its sunrise is searched from local mean midnight (UTC − east longitude / 15 h).
  */
-import { ValidationError } from '../../errors.js';
+import { fieldPath, ValidationError } from '../../errors.js';
 import type { GeoLocation } from '../types.js';
 import { validateLocation } from '../validate.js';
 import { SUPPORTED_RANGE_END, SUPPORTED_RANGE_START, SUPPORTED_RANGE_TEXT } from '../time.js';
@@ -33,7 +33,7 @@ export interface PlanetaryHour {
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Parses "YYYY-MM-DD" (a real calendar date within the supported range) to its UTC midnight. @throws ValidationError(field) */
-export function parseCivilDate(text: unknown, field = 'input.date'): Date {
+export function parseCivilDate(text: unknown, field = 'date'): Date {
   const m = typeof text === 'string' ? DATE.exec(text) : null;
   if (!m) throw new ValidationError(field, 'date must be a calendar date "YYYY-MM-DD"');
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -53,15 +53,15 @@ export function parseCivilDate(text: unknown, field = 'input.date'): Date {
  * @throws ValidationError (`field`.date, `field`.location.*; `field`.location.latitude when the Sun
  *   does not rise and set there on that date)
  */
-export function planetaryHours(date: string, location: GeoLocation, field = 'input'): PlanetaryHour[] {
-  const midnightUtc = parseCivilDate(date, `${field}.date`);
-  const loc = validateLocation(location, `${field}.location`);
+export function planetaryHours(date: string, location: GeoLocation, field = ''): PlanetaryHour[] {
+  const midnightUtc = parseCivilDate(date, fieldPath(field, 'date'));
+  const loc = validateLocation(location, fieldPath(field, 'location'));
   const localMidnight = new Date(midnightUtc.getTime() - (loc.longitude / 15) * 3_600_000);
   const sunrise = searchRiseOrSet('SUN', loc, 1, localMidnight, 1);
   const sunset = sunrise ? searchRiseOrSet('SUN', loc, -1, sunrise, 1) : null;
   const nextSunrise = sunset ? searchRiseOrSet('SUN', loc, 1, sunset, 1) : null;
   if (!sunrise || !sunset || !nextSunrise) {
-    throw new ValidationError(`${field}.location.latitude`, `the Sun does not both rise and set at this latitude on ${date}`);
+    throw new ValidationError(fieldPath(field, 'location.latitude'), `the Sun does not both rise and set at this latitude on ${date}`);
   }
   const dayLord = WEEKDAY_LORDS[midnightUtc.getUTCDay()];
   const first = CHALDEAN_ORDER.indexOf(dayLord);

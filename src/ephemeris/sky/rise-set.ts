@@ -13,7 +13,7 @@
  * before the next rise. An event that does not happen within `limitDays` (circumpolar or never
  * rising there in that span) is null.
  */
-import { ValidationError } from '../../errors.js';
+import { fieldPath, ValidationError } from '../../errors.js';
 import { Astronomy, guardAstronomy } from '../astro.js';
 import type { Body, GeoLocation, ResolvedMoment } from '../types.js';
 import { validateLocation } from '../validate.js';
@@ -39,7 +39,7 @@ export interface RiseSet {
 }
 
 /** Checks a rise/set body; @throws ValidationError(field). */
-export function checkRiseSetBody(body: unknown, field = 'input.body'): RiseSetBody {
+export function checkRiseSetBody(body: unknown, field = 'body'): RiseSetBody {
   if (typeof body !== 'string' || !(RISE_SET_BODIES as readonly string[]).includes(body)) {
     throw new ValidationError(field, `rise and set are computed for ${RISE_SET_BODIES.join(', ')}`);
   }
@@ -72,11 +72,11 @@ export function searchTransit(body: RiseSetBody, location: Required<GeoLocation>
  * @param limitDays search span for rise and set, (0, 366] days (default 366).
  * @throws ValidationError (`field`.body, `field`.location.*, `field`.limitDays)
  */
-export function riseSet(body: Body, from: ResolvedMoment, location: GeoLocation, field = 'input', limitDays = DEFAULT_RISE_SET_LIMIT_DAYS): RiseSet {
-  const b = checkRiseSetBody(body, `${field}.body`);
-  const loc = validateLocation(location, `${field}.location`);
+export function riseSet(body: Body, from: ResolvedMoment, location: GeoLocation, field = '', limitDays = DEFAULT_RISE_SET_LIMIT_DAYS): RiseSet {
+  const b = checkRiseSetBody(body, fieldPath(field, 'body'));
+  const loc = validateLocation(location, fieldPath(field, 'location'));
   if (!Number.isFinite(limitDays) || limitDays <= 0 || limitDays > DEFAULT_RISE_SET_LIMIT_DAYS) {
-    throw new ValidationError(`${field}.limitDays`, `limitDays must be within (0, ${DEFAULT_RISE_SET_LIMIT_DAYS}]`);
+    throw new ValidationError(fieldPath(field, 'limitDays'), `limitDays must be within (0, ${DEFAULT_RISE_SET_LIMIT_DAYS}]`);
   }
   const after = from.utc;
   return {

@@ -9,7 +9,7 @@
  * Returned instants are rounded to the millisecond. A solar return costs ≈ 20–30 position
  * evaluations (milliseconds).
  */
-import type { Body, Chart, ChartRequest, LocationRequest, ResolvedMoment } from '../types.js';
+import type { Body, Chart, ChartRequest, GeoLocation, LocationRequest, ResolvedMoment } from '../types.js';
 import { OutOfRangeError, ValidationError } from '../../errors.js';
 import { momentFromJulianDayUt, momentFromUtc } from '../time.js';
 import { validateLocation } from '../validate.js';
@@ -73,12 +73,24 @@ export function findReturnMoment(n: NormalizedChartRequest, body: Body, natalLon
   return momentFromUtc(new Date(Math.round((root - 2440587.5) * 86_400_000)));
 }
 
+/** A return request checked: what the search and the chart are computed from. */
+export interface CheckedReturn {
+  n: NormalizedChartRequest;
+  /** The body's natal longitude, degrees [0, 360) (natal zodiac). */
+  natalLongitude: number;
+  /** The instant the search starts from, and its direction (1: after, −1: before). */
+  from: Date;
+  direction: 1 | -1;
+  /** Where the return chart is cast. */
+  location: GeoLocation | null;
+}
+
 /**
- * Planetary return chart (solar, lunar, Saturn … returns): cast for `location` (default natal) with
- * the natal chart's settings (bodies, house system, zodiac, centre, aspect options).
- * Example (the worked example of docs/techniques.md): birth 2024-03-20T12:00Z, solar return before 2023-12-31 → 2023-03-21 06:17 UTC.
+ * Checks a return request (the first thing `planetaryReturn` does; cheap: the natal positions of
+ * the body, no search).
+ * @throws ValidationError (fields `after`, `before`, `body`, `natal.…`, `location.…`)
  */
-export function planetaryReturn(req: ReturnRequest): ReturnChart {
+export function checkPlanetaryReturn(req: ReturnRequest): CheckedReturn {
   const hasAfter = req.after !== undefined && req.after !== null;
   const hasBefore = req.before !== undefined && req.before !== null;
   if (hasAfter === hasBefore) throw new ValidationError('after', 'give exactly one of `after` or `before`');
@@ -92,7 +104,18 @@ export function planetaryReturn(req: ReturnRequest): ReturnChart {
   }
   const from = (hasAfter ? req.after : req.before)!;
   momentFromUtc(from, hasAfter ? 'after' : 'before'); // range check
-  const moment = findReturnMoment(n, req.body, natalPos.longitude, from, hasAfter ? 1 : -1);
   const location = req.location ? validateLocation(req.location, 'location') : n.location;
-  return { body: req.body, natalLongitude: natalPos.longitude, chart: chartAt(n, moment, location) };
+  return { n, natalLongitude: natalPos.longitude, from, direction: hasAfter ? 1 : -1, location };
+}
+
+/**
+ * Planetary return chart (solar, lunar, Saturn … returns): cast for `location` (default natal) with
+ * the natal chart's settings (bodies, house system, zodiac, centre, aspect options).
+ * Example (the worked example of docs/techniques.md): birth 2024-03-20T12:00Z, solar return before 2023-12-31 → 2023-03-21 06:17 UTC.
+ * @throws ValidationError as checkPlanetaryReturn, or `after` / `before` when no return lies in the supported range
+ */
+export function planetaryReturn(req: ReturnRequest): ReturnChart {
+  const { n, natalLongitude, from, direction, location } = checkPlanetaryReturn(req);
+  const moment = findReturnMoment(n, req.body, natalLongitude, from, direction);
+  return { body: req.body, natalLongitude, chart: chartAt(n, moment, location) };
 }

@@ -10,7 +10,7 @@
  * is exact in the charts too; slow planets' exact times are intrinsically soft (Pluto moves 1″ in
  * ≈ 7 min). Natal points come from the chart module.
  */
-import type { Aspect, AspectType, Body, ChartPoint, ChartRequest, Position, ResolvedMoment, Sign } from '../types.js';
+import type { Aspect, AspectType, Ayanamsa, Body, ChartPoint, ChartRequest, Position, ResolvedMoment, Sign } from '../types.js';
 import { ASPECT_ANGLES, SIGNS } from '../types.js';
 import { ValidationError } from '../../errors.js';
 import { findAspectsBetween } from '../aspects.js';
@@ -19,7 +19,7 @@ import { momentFromUtc } from '../time.js';
 import { bodyMotion, longitudeFn, siderealLongitudeFn } from '../events/body-longitude.js';
 import { findCrossings } from '../events/search.js';
 import { validateRange } from '../events/events.js';
-import { aspectPoints, natalChart, normalizeChartRequest, positionsAt } from './cast.js';
+import { aspectPoints, natalChart, normalizeChartRequest, positionsAt, type NormalizedChartRequest } from './cast.js';
 import { dateFromJulianDay, normalizeDegrees } from './angles.js';
 
 /** Default transiting bodies of a search: Sun and Mercury…Pluto (the Moon on request: ≈ 13 contacts/month/point). */
@@ -84,14 +84,25 @@ export const MAX_TRANSIT_SEARCH_DAYS = 5 * 365.25 + 1;
 
 interface TargetMeaning { kind: TransitEventKind; natalPoint?: ChartPoint; aspect?: AspectType; boundaryIndex?: number }
 
+/** A transit search's request checked, with its defaults applied: what the search computes from. */
+export interface CheckedTransitSearch {
+  /** The range, Julian days (UT). */
+  a: number;
+  b: number;
+  n: NormalizedChartRequest;
+  /** The true ayanamsa of a sidereal natal chart, else null. */
+  ayanamsa: Ayanamsa | null;
+  bodies: readonly Body[];
+  types: readonly AspectType[];
+  kinds: ReadonlySet<TransitEventKind>;
+}
+
 /**
- * Ordered exact times of transit-to-natal aspects, sign ingresses and natal house ingresses in
- * (from, to]. A retrograde ingress enters the previous sign/house.
- * Sidereal natal charts are searched in the sidereal zodiac (signs, cusps and aspects).
+ * Checks a transit search's request (the first thing `transitSearch` does; cheap: no search).
  * @throws ValidationError for a bad range (> 5 years, inverted, outside 1000–2999), options, or a
  *   heliocentric natal chart
  */
-export function transitSearch(req: TransitSearchRequest): TransitEvent[] {
+export function checkTransitSearch(req: TransitSearchRequest): CheckedTransitSearch {
   const [a, b] = validateRange(req.from, req.to, '', MAX_TRANSIT_SEARCH_DAYS);
   const n = normalizeChartRequest(req.natal, 'natal');
   if (n.center === 'HELIOCENTRIC') {
@@ -104,6 +115,17 @@ export function transitSearch(req: TransitSearchRequest): TransitEvent[] {
   const types = req.aspectTypes && req.aspectTypes.length > 0 ? req.aspectTypes : DEFAULT_SEARCH_ASPECTS;
   for (const t of types) if (!(t in ASPECT_ANGLES)) throw new ValidationError('aspectTypes', `unknown aspect type ${t}`);
   const kinds = new Set<TransitEventKind>(req.kinds && req.kinds.length > 0 ? req.kinds : ['ASPECT', 'SIGN_INGRESS', 'HOUSE_INGRESS']);
+  return { a, b, n, ayanamsa, bodies, types, kinds };
+}
+
+/**
+ * Ordered exact times of transit-to-natal aspects, sign ingresses and natal house ingresses in
+ * (from, to]. A retrograde ingress enters the previous sign/house.
+ * Sidereal natal charts are searched in the sidereal zodiac (signs, cusps and aspects).
+ * @throws ValidationError as checkTransitSearch
+ */
+export function transitSearch(req: TransitSearchRequest): TransitEvent[] {
+  const { a, b, n, ayanamsa, bodies, types, kinds } = checkTransitSearch(req);
   const { chart, houses } = natalChart(n);
   const natalPts = aspectPoints(chart.positions, houses);
 

@@ -16,7 +16,7 @@
  * Exact by definition; the dates inherit the Moon's longitude error (≈ 3″ gives ≈ 0.5 day on a
  * 20-year period).
  */
-import { ValidationError } from '../../errors.js';
+import { fieldPath, ValidationError } from '../../errors.js';
 import type { ChartRequest, ResolvedMoment } from '../types.js';
 import { normalizeChartRequest, positionsAt } from '../techniques/cast.js';
 import {
@@ -74,11 +74,11 @@ export interface VimshottariResult {
 function checkOptions(opts: DashaOptions, field: string): { levels: number; yearDays: number } {
   const levels = opts.levels ?? 1;
   if (!Number.isInteger(levels) || levels < 1 || levels > MAX_DASHA_LEVELS) {
-    throw new ValidationError(`${field}.levels`, `levels must be an integer from 1 to ${MAX_DASHA_LEVELS}`);
+    throw new ValidationError(fieldPath(field, 'levels'), `levels must be an integer from 1 to ${MAX_DASHA_LEVELS}`);
   }
   const yearLength = opts.yearLength ?? 'JULIAN';
   if (!(DASHA_YEARS as readonly string[]).includes(yearLength)) {
-    throw new ValidationError(`${field}.yearLength`, `yearLength must be one of ${DASHA_YEARS.join(', ')}`);
+    throw new ValidationError(fieldPath(field, 'yearLength'), `yearLength must be one of ${DASHA_YEARS.join(', ')}`);
   }
   return { levels, yearDays: DASHA_YEAR_DAYS[yearLength] };
 }
@@ -103,7 +103,7 @@ function subPeriods(out: DashaPeriod[], parent: DashaPeriod, startMs: number, ye
  * pratyantardashas down to `levels`, in time order.
  * @throws ValidationError (`field`.levels, `field`.yearLength, longitude)
  */
-export function vimshottariFromMoon(moonSiderealLongitude: number, birth: ResolvedMoment, opts: DashaOptions = {}, field = 'input'): VimshottariResult {
+export function vimshottariFromMoon(moonSiderealLongitude: number, birth: ResolvedMoment, opts: DashaOptions = {}, field = ''): VimshottariResult {
   const { levels, yearDays } = checkOptions(opts, field);
   const nak = nakshatraOf(moonSiderealLongitude);
   const firstIndex = VIMSHOTTARI_SEQUENCE.indexOf(nak.lord);
@@ -137,9 +137,9 @@ export function vimshottariFromMoon(moonSiderealLongitude: number, birth: Resolv
  * Vimshottari dasha of a natal chart request. The Moon is taken in the sidereal zodiac (the
  * request's ayanamsa, LAHIRI when the request gives no zodiac; see sidereal-chart.ts), from the
  * request's centre (GEOCENTRIC by default, as tradition).
- * @throws ValidationError with fields under `field` (e.g. 'input.natal.moment.utc', 'input.levels')
+ * @throws ValidationError with fields under `field` (e.g. 'natal.moment.utc', 'levels')
  */
-export function vimshottariDashaOfChart(natal: ChartRequest, opts: DashaOptions = {}, field = 'input', natalField = `${field}.natal`): VimshottariResult {
+export function vimshottariDashaOfChart(natal: ChartRequest, opts: DashaOptions = {}, field = '', natalField = fieldPath(field, 'natal')): VimshottariResult {
   checkOptions(opts, field);
   const n = normalizeChartRequest(vedicChartRequest(natal), natalField);
   const moon = positionsAt(n, n.moment, ['MOON'])[0];
@@ -147,6 +147,6 @@ export function vimshottariDashaOfChart(natal: ChartRequest, opts: DashaOptions 
 }
 
 /** The periods only (the `vimshottariDasha` query's list). */
-export function vimshottariDasha(natal: ChartRequest, opts: DashaOptions = {}, field = 'input'): DashaPeriod[] {
+export function vimshottariDasha(natal: ChartRequest, opts: DashaOptions = {}, field = ''): DashaPeriod[] {
   return vimshottariDashaOfChart(natal, opts, field).periods;
 }

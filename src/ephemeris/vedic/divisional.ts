@@ -30,7 +30,7 @@
  * (not the Jagannatha or Somanatha drekkanas). Boundaries belong to the next part (a longitude of
  * exactly 15° in an odd sign is in the Moon's hora).
  */
-import { ValidationError } from '../../errors.js';
+import { fieldPath, ValidationError } from '../../errors.js';
 import { SIGNS, type Body, type ChartRequest, type Sign } from '../types.js';
 import { normalizeDegrees } from '../techniques/angles.js';
 import { natalChart, normalizeChartRequest } from '../techniques/cast.js';
@@ -106,7 +106,7 @@ export interface DivisionalChart {
 }
 
 /** Checks a division number; @throws ValidationError(field). */
-export function checkDivision(division: unknown, field = 'input.division'): Division {
+export function checkDivision(division: unknown, field = 'division'): Division {
   if (typeof division !== 'number' || !(DIVISIONS as readonly number[]).includes(division)) {
     throw new ValidationError(field, `division must be one of ${DIVISIONS.join(', ')}`);
   }
@@ -117,11 +117,11 @@ export function checkDivision(division: unknown, field = 'input.division'): Divi
  * Divisional chart D`division` of a chart request: the sign of every requested body and, with a
  * location, of the ascendant. Zodiac: SIDEREAL with LAHIRI unless the request says otherwise
  * (sidereal-chart.ts).
- * @throws ValidationError (`input.division`, `input.chart.…`)
+ * @throws ValidationError (`division`, `chart.…`, under `field`)
  */
-export function divisionalChart(chart: ChartRequest, division: number, field = 'input'): DivisionalChart {
-  const d = checkDivision(division, `${field}.division`);
-  const n = normalizeChartRequest(vedicChartRequest(chart), `${field}.chart`);
+export function divisionalChart(chart: ChartRequest, division: number, field = ''): DivisionalChart {
+  const d = checkDivision(division, fieldPath(field, 'division'));
+  const n = normalizeChartRequest(vedicChartRequest(chart), fieldPath(field, 'chart'));
   const { chart: c, houses } = natalChart(n);
   return {
     division: d,

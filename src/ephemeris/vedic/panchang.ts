@@ -19,7 +19,7 @@
  * the vara is the civil weekday at local mean time.
  * Default ayanamsa LAHIRI (selectable).
  */
-import { ValidationError } from '../../errors.js';
+import { fieldPath, ValidationError } from '../../errors.js';
 import { AYANAMSAS, type Ayanamsa, type GeoLocation, type ResolvedMoment } from '../types.js';
 import { computePositions } from '../positions.js';
 import { validateLocation } from '../validate.js';
@@ -115,10 +115,10 @@ const DAY_SEARCH_DAYS = 1.5;
  * metres) with the sidereal zodiac of `ayanamsa` (default LAHIRI).
  * @throws ValidationError (`field`.location.*, `field`.ayanamsa)
  */
-export function panchang(moment: ResolvedMoment, location: GeoLocation, ayanamsa: Ayanamsa = DEFAULT_VEDIC_AYANAMSA, field = 'input'): Panchang {
-  const loc = validateLocation(location, `${field}.location`);
+export function panchang(moment: ResolvedMoment, location: GeoLocation, ayanamsa: Ayanamsa = DEFAULT_VEDIC_AYANAMSA, field = ''): Panchang {
+  const loc = validateLocation(location, fieldPath(field, 'location'));
   if (!(AYANAMSAS as readonly string[]).includes(ayanamsa)) {
-    throw new ValidationError(`${field}.ayanamsa`, `ayanamsa must be one of ${AYANAMSAS.join(', ')}`);
+    throw new ValidationError(fieldPath(field, 'ayanamsa'), `ayanamsa must be one of ${AYANAMSAS.join(', ')}`);
   }
   const [sun, moon] = computePositions(moment, ['SUN', 'MOON'], { center: 'GEOCENTRIC', zodiac: 'SIDEREAL', ayanamsa });
   const elongation = normalizeDegrees(moon.longitude - sun.longitude);

@@ -2,7 +2,8 @@
  * Heavy searches run in the worker-thread pool: while four five-year transit searches compute (two
  * threads, two waiting), the event loop stays free (/health polled every 50 ms answers within
  * 100 ms at the 99th percentile) and a fifth search beyond the queue is refused at once with 503,
- * Retry-After and SERVICE_UNAVAILABLE. The searches' answers are the same as computed inline.
+ * Retry-After and SERVICE_UNAVAILABLE, while a bad one still gets BAD_USER_INPUT with its field
+ * (checked before the queue). The searches' answers are the same as computed inline.
  */
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,6 +65,11 @@ describe('heavy work off the event loop', () => {
     expect(fifth.status).toBe(503);
     expect(Number(fifth.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     expect(fifth.body.errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
+    // A bad search is checked before the queue: its field, not the full queue's 503.
+    const bad = await request(t.app).post('/graphql').set('Authorization', t.auth)
+      .send({ query: SEARCH, variables: { input: { ...searchInput(5), to: '2030-01-01T00:00:00Z' } } });
+    expect([bad.status, bad.body.errors[0].extensions]).toEqual([200, { code: 'BAD_USER_INPUT', field: 'input.to' }]);
+    expect(techniques.pendingWork).toBe(4);
 
     const latencies: number[] = [];
     while (techniques.pendingWork > 0) {

@@ -52,9 +52,9 @@ describe('annual and monthly profections', () => {
   });
 
   it('a chart request needs a place; `at` before the birth is refused', () => {
-    expect(() => profections({ moment: { utc: '1990-01-01T00:00:00Z' } }, at('2000-01-01T00:00:00Z'))).toThrow(/input\.natal\.location|birth place/);
+    expect(() => profections({ moment: { utc: '1990-01-01T00:00:00Z' } }, at('2000-01-01T00:00:00Z'))).toThrowError(expect.objectContaining({ field: 'natal.location', message: expect.stringMatching(/birth place/) as unknown }));
     const natal = { moment: { utc: '1990-01-01T00:00:00Z' }, location: { latitude: 51.5, longitude: 0 } };
-    expect(() => profections(natal, at('1980-01-01T00:00:00Z'))).toThrowError(expect.objectContaining({ field: 'input.at' }));
+    expect(() => profections(natal, at('1980-01-01T00:00:00Z'))).toThrowError(expect.objectContaining({ field: 'at' }));
   });
 });
 
@@ -134,7 +134,7 @@ describe('zodiacal releasing', () => {
     for (let i = 1; i < l2.length; i++) expect(l2[i].start.getTime()).toBe(l2[i - 1].end.getTime());
     expect(() => zodiacalReleasing(natal, { lot: 'SPIRIT', levels: 4, from: at('1934-01-01T00:00:00Z'), to: at('2030-01-01T00:00:00Z') }))
       .toThrow(new RegExp(String(MAX_RELEASING_PERIODS)));
-    expect(() => zodiacalReleasing(natal, { lot: 'SPIRIT', levels: 5 })).toThrowError(expect.objectContaining({ field: 'input.levels' }));
+    expect(() => zodiacalReleasing(natal, { lot: 'SPIRIT', levels: 5 })).toThrowError(expect.objectContaining({ field: 'levels' }));
   });
 });
 
@@ -201,6 +201,6 @@ describe('firdaria', () => {
     const place = { latitude: 48.85, longitude: 2.35 };
     expect(firdaria({ moment: { utc: '1990-06-21T12:00:00Z' }, location: place })[0].lord).toBe('SUN');
     expect(firdaria({ moment: { utc: '1990-06-21T00:00:00Z' }, location: place })[0].lord).toBe('MOON');
-    expect(() => firdaria({ moment: { utc: '1990-06-21T00:00:00Z' }, location: place }, 'LILLY' as never)).toThrowError(expect.objectContaining({ field: 'input.variant' }));
+    expect(() => firdaria({ moment: { utc: '1990-06-21T00:00:00Z' }, location: place }, 'LILLY' as never)).toThrowError(expect.objectContaining({ field: 'variant' }));
   });
 });

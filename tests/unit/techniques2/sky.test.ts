@@ -55,13 +55,13 @@ describe('rise, transit, set', () => {
 
   it('polar night at Longyearbyen: no sunrise within two days, one within the year; the Moon and planets are accepted, the nodes are not', () => {
     const svalbard = { latitude: 78.22, longitude: 15.65 };
-    const short = riseSet('SUN', at('2024-12-21T12:00:00Z'), svalbard, 'input', 2);
+    const short = riseSet('SUN', at('2024-12-21T12:00:00Z'), svalbard, '', 2);
     expect([short.rise, short.set]).toEqual([null, null]);
     expect(short.transit).not.toBeNull();
     const year = riseSet('SUN', at('2024-12-21T12:00:00Z'), svalbard);
     expect(year.rise!.getUTCMonth()).toBe(1); // the Sun returns in February
     expect(riseSet('MOON', at('2024-12-21T12:00:00Z'), { latitude: 51.5, longitude: 0 }).rise).not.toBeNull();
-    expect(() => riseSet('MEAN_NODE', at('2024-12-21T12:00:00Z'), svalbard)).toThrowError(expect.objectContaining({ field: 'input.body' }));
+    expect(() => riseSet('MEAN_NODE', at('2024-12-21T12:00:00Z'), svalbard)).toThrowError(expect.objectContaining({ field: 'body' }));
   });
 });
 
@@ -94,9 +94,9 @@ describe('planetary hours', () => {
   });
 
   it('no sunrise in the polar day; a bad date names the field', () => {
-    expect(() => planetaryHours('2024-06-21', { latitude: 78.22, longitude: 15.65 })).toThrowError(expect.objectContaining({ field: 'input.location.latitude' }));
-    expect(() => planetaryHours('2024-02-30', { latitude: 0, longitude: 0 })).toThrowError(expect.objectContaining({ field: 'input.date' }));
-    expect(() => planetaryHours('21/06/2024', { latitude: 0, longitude: 0 })).toThrowError(expect.objectContaining({ field: 'input.date' }));
+    expect(() => planetaryHours('2024-06-21', { latitude: 78.22, longitude: 15.65 })).toThrowError(expect.objectContaining({ field: 'location.latitude' }));
+    expect(() => planetaryHours('2024-02-30', { latitude: 0, longitude: 0 })).toThrowError(expect.objectContaining({ field: 'date' }));
+    expect(() => planetaryHours('21/06/2024', { latitude: 0, longitude: 0 })).toThrowError(expect.objectContaining({ field: 'date' }));
   });
 });
 
@@ -144,14 +144,14 @@ describe('astrocartography', () => {
     expect(asc.at(-1)!.latitude).toBeCloseTo(90 - Math.abs(sun.declination), 9);
     expect(asc.at(-1)!.longitude).toBeCloseTo(dsc.at(-1)!.longitude, 6);
     expect(asc[0].longitude).toBeCloseTo(dsc[0].longitude, 6);
-    expect(() => astrocartography(moment, ['SUN', 'SUN'])).toThrowError(expect.objectContaining({ field: 'input.bodies' }));
+    expect(() => astrocartography(moment, ['SUN', 'SUN'])).toThrowError(expect.objectContaining({ field: 'bodies' }));
   });
 });
 
 describe('ephemeris tables', () => {
   it('steps: "30m", "6h", "1d", "2w"; anything else is refused with the field', () => {
     expect([parseStep('30m'), parseStep('6h'), parseStep('1d'), parseStep('2w')]).toEqual([1_800_000, 21_600_000, 86_400_000, 1_209_600_000]);
-    for (const bad of ['0d', '1y', '1.5d', '-1d', 'd', '1 d', '', '367d']) expect(() => parseStep(bad)).toThrowError(expect.objectContaining({ field: 'input.step' }));
+    for (const bad of ['0d', '1y', '1.5d', '-1d', 'd', '1 d', '', '367d']) expect(() => parseStep(bad)).toThrowError(expect.objectContaining({ field: 'step' }));
   });
 
   it('rows at from + i × step up to `to`, each the chart module\'s positions', () => {
@@ -166,13 +166,13 @@ describe('ephemeris tables', () => {
     const ok = validateEphemerisTable({ from, to: momentFromUtc(new Date(Date.parse('2000-01-01T00:00:00Z') + (MAX_EPHEMERIS_ROWS - 1) * 3_600_000)), step: '1h' });
     expect(ok.rows).toBe(MAX_EPHEMERIS_ROWS);
     expect(() => validateEphemerisTable({ from, to: momentFromUtc(new Date(Date.parse('2000-01-01T00:00:00Z') + MAX_EPHEMERIS_ROWS * 3_600_000)), step: '1h' }))
-      .toThrowError(expect.objectContaining({ field: 'input.to' }));
+      .toThrowError(expect.objectContaining({ field: 'to' }));
     const it = ephemerisRows(ok);
     const first = it.next();
     expect(first.done).toBe(false);
     expect(first.value!.utc.toISOString()).toBe('2000-01-01T00:00:00.000Z');
-    expect(() => validateEphemerisTable({ from, to: at('1999-01-01T00:00:00Z'), step: '1d' })).toThrowError(expect.objectContaining({ field: 'input.to' }));
-    expect(() => validateEphemerisTable({ from, to: from, step: '1d', center: 'TOPOCENTRIC' })).toThrowError(expect.objectContaining({ field: 'input.location' }));
-    expect(() => validateEphemerisTable({ from, to: from, step: '1d', center: 'HELIOCENTRIC', bodies: ['SUN'] })).toThrowError(expect.objectContaining({ field: 'input.bodies' }));
+    expect(() => validateEphemerisTable({ from, to: at('1999-01-01T00:00:00Z'), step: '1d' })).toThrowError(expect.objectContaining({ field: 'to' }));
+    expect(() => validateEphemerisTable({ from, to: from, step: '1d', center: 'TOPOCENTRIC' })).toThrowError(expect.objectContaining({ field: 'location' }));
+    expect(() => validateEphemerisTable({ from, to: from, step: '1d', center: 'HELIOCENTRIC', bodies: ['SUN'] })).toThrowError(expect.objectContaining({ field: 'bodies' }));
   });
 });

@@ -83,14 +83,14 @@ describe('Vimshottari dasha', () => {
     expect(len(s.periods[3]) / len(j.periods[3])).toBeCloseTo(360 / 365.25, 9);
     expect(len(sid.periods[3]) / len(j.periods[3])).toBeCloseTo(DASHA_YEAR_DAYS.SIDEREAL / 365.25, 9);
     expect(s.balance.elapsedFraction).toBe(j.balance.elapsedFraction);
-    expect(() => vimshottariFromMoon(100, birth, { levels: 4 })).toThrowError(expect.objectContaining({ field: 'input.levels' }));
-    expect(() => vimshottariFromMoon(100, birth, { yearLength: 'LUNAR' as never })).toThrowError(expect.objectContaining({ field: 'input.yearLength' }));
+    expect(() => vimshottariFromMoon(100, birth, { levels: 4 })).toThrowError(expect.objectContaining({ field: 'levels' }));
+    expect(() => vimshottariFromMoon(100, birth, { yearLength: 'LUNAR' as never })).toThrowError(expect.objectContaining({ field: 'yearLength' }));
   });
 
   it('a chart request without a zodiac is taken as sidereal Lahiri; the natal fields are prefixed', () => {
     const periods = vimshottariDasha({ moment: { utc: '1972-05-31T22:46:00Z' } });
     expect(periods[0].lord).toBe('SUN');
-    expect(() => vimshottariDasha({ moment: { utc: '0900-01-01T00:00:00Z' } })).toThrowError(expect.objectContaining({ field: 'input.natal.moment.utc' }));
+    expect(() => vimshottariDasha({ moment: { utc: '0900-01-01T00:00:00Z' } })).toThrowError(expect.objectContaining({ field: 'natal.moment.utc' }));
   });
 });
 
@@ -150,7 +150,11 @@ describe('divisional charts (BPHS ch. 6)', () => {
     const c = divisionalChart({ moment: { utc: '1964-01-22T15:03:27.422Z' }, location: { latitude: 58.44, longitude: -83.27 }, bodies: ['MOON'] }, 9);
     expect(c.positions).toEqual([{ body: 'MOON', sign: 'LEO' }]); // vedic-sky.json's first case
     expect(c.ascendantSign).not.toBeNull();
-    expect(() => divisionalChart({ moment: { utc: '1964-01-22T15:03:27Z' } }, 5)).toThrowError(expect.objectContaining({ field: 'input.division' }));
+    expect(() => divisionalChart({ moment: { utc: '1964-01-22T15:03:27Z' } }, 5)).toThrowError(expect.objectContaining({ field: 'division' }));
+    // paths relative to the arguments; a caller handing the request on puts its name in front
+    expect(() => divisionalChart({ moment: { utc: '1964-01-22T15:03:27Z' }, location: { latitude: 91, longitude: 0 } }, 9))
+      .toThrowError(expect.objectContaining({ field: 'chart.location.latitude' }));
+    expect(() => divisionalChart({ moment: { utc: '1964-01-22T15:03:27Z' } }, 5, 'options')).toThrowError(expect.objectContaining({ field: 'options.division' }));
   });
 });
 
@@ -187,7 +191,7 @@ describe('panchang', () => {
   it('polar night: no sunrise, the civil weekday; bad input names the field', () => {
     const p = panchang(momentFromUtc(new Date('2024-12-21T12:00:00Z')), { latitude: 78.2, longitude: 15.6 });
     expect([p.sunrise, p.sunset, p.vara]).toEqual([null, null, 'SATURDAY']);
-    expect(() => panchang(momentFromUtc(new Date('2024-01-01T00:00:00Z')), { latitude: 91, longitude: 0 })).toThrowError(expect.objectContaining({ field: 'input.location.latitude' }));
-    expect(() => panchang(momentFromUtc(new Date('2024-01-01T00:00:00Z')), { latitude: 0, longitude: 0 }, 'USHASHASHI' as never)).toThrowError(expect.objectContaining({ field: 'input.ayanamsa' }));
+    expect(() => panchang(momentFromUtc(new Date('2024-01-01T00:00:00Z')), { latitude: 91, longitude: 0 })).toThrowError(expect.objectContaining({ field: 'location.latitude' }));
+    expect(() => panchang(momentFromUtc(new Date('2024-01-01T00:00:00Z')), { latitude: 0, longitude: 0 }, 'USHASHASHI' as never)).toThrowError(expect.objectContaining({ field: 'ayanamsa' }));
   });
 });

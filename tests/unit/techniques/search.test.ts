@@ -89,7 +89,7 @@ describe('longitude root finding', () => {
   });
 
   it('stations: only those inside [from, to], including one within a sampling step of `to`', () => {
-    expect(findStations(wave, 8, 22, 1)).toEqual([]); // the turns at 7.5 and 22.5 lie just outside
+    expect(findStations(wave, 7.9, 22.1, 1)).toEqual([]); // the turns at 7.5 and 22.5 lie just outside, within the padding
     expect(findStations(wave, 0, 7.9, 1).map((x) => x.kind)).toEqual(['RETROGRADE']); // 7.5, less than a step before `to`
   });
 

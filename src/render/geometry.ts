@@ -14,12 +14,6 @@ export { norm360 };
 
 const DEG = Math.PI / 180;
 
-/** Signed shortest arc from `from` to `to`, degrees, in (−180, 180]. */
-export function signedArc(from: number, to: number): number {
-  const d = norm360(to - from);
-  return d > 180 ? d - 360 : d;
-}
-
 /** Mathematical drawing angle (degrees, counter-clockwise from +x) of an ecliptic longitude. */
 export function screenAngle(longitude: number, referenceLongitude: number): number {
   return norm360(180 + longitude - referenceLongitude);

@@ -32,6 +32,18 @@ function assertWellFormed(svg: string): void {
     else stack.push(name);
   }
   expect(stack).toEqual([]);
+  // Text only inside <text>, <title> and <desc>: nothing stray between the shapes.
+  const stray: string[] = [];
+  const open: string[] = [];
+  for (const m of svg.matchAll(/<(\/?)([\w:-]+)(?:\s+[\w:-]+="[^"<]*")*\s*(\/?)>([^<]*)/g)) {
+    const [, closing, name, selfClosing, after] = m;
+    if (!selfClosing) {
+      if (closing) open.pop();
+      else open.push(name);
+    }
+    if (after && !['text', 'title', 'desc'].includes(open[open.length - 1] ?? '')) stray.push(`"${after}" in <${open[open.length - 1]}>`);
+  }
+  expect(stray).toEqual([]);
   // Every "<" starts a tag that the pattern above understood.
   const tags = svg.match(/<\/?[\w:-]+(?:\s+[\w:-]+="[^"<]*")*\s*\/?>/g) ?? [];
   expect(tags.join('').length).toBe(svg.replace(/>[^<]*</g, '><').replace(/^[^<]*|[^>]*$/g, '').length);
@@ -102,6 +114,7 @@ describe('renderWheelSvg output', () => {
     expect(() => assertWellFormed('<svg><g></svg>')).toThrow();
     expect(() => assertWellFormed('<svg><g a="1"></g><text>a < b</text></svg>')).toThrow();
     expect(() => assertWellFormed('<svg><g a="1"></g><text>a &lt; b</text></svg>')).not.toThrow();
+    expect(() => assertWellFormed('<svg><g a="1">stray</g></svg>')).toThrow();
   });
 
   it('is well-formed markup for every fixture and theme', () => {
@@ -408,5 +421,338 @@ describe('renderWheelSvg output', () => {
       expect(Number(leader?.x1)).toBeCloseTo(Number(dot?.cx), 2);
       expect(Number(leader?.y1)).toBeCloseTo(Number(dot?.cy), 2);
     }
+  });
+});
+
+/** The markup inside the first `<g …>` whose start tag contains `marker`, up to its matching `</g>`. */
+function groupInner(svg: string, marker: string): string {
+  const open = svg.indexOf(marker);
+  expect(open, `${marker} drawn`).toBeGreaterThanOrEqual(0);
+  const start = svg.indexOf('>', open) + 1;
+  const tag = /<(\/?)g[\s>]/g;
+  tag.lastIndex = start;
+  let depth = 1;
+  for (let t = tag.exec(svg); t; t = tag.exec(svg)) {
+    depth += t[1] ? -1 : 1;
+    if (depth === 0) return svg.slice(start, t.index);
+  }
+  throw new Error(`${marker}: no closing </g>`);
+}
+
+/** Every `<text>` with its attributes and content. */
+function texts(svg: string): (Record<string, string> & { content: string })[] {
+  return [...svg.matchAll(/<text((?:\s+[\w:-]+="[^"]*")*)>([^<]*)<\/text>/g)].map((m) => {
+    const attrs: Record<string, string> = {};
+    for (const a of m[1].matchAll(/([\w:-]+)="([^"]*)"/g)) attrs[a[1]] = a[2];
+    return { ...attrs, content: m[2] };
+  });
+}
+
+/** Centres and scales of the glyphs (`<g transform="translate(x y) scale(s)">`) in some markup. */
+function glyphsIn(markup: string): { x: number; y: number; scale: number }[] {
+  return [...markup.matchAll(/<g transform="translate\(([\d.-]+) ([\d.-]+)\) scale\(([\d.]+)\)">/g)].map((m) => ({
+    x: Number(m[1]),
+    y: Number(m[2]),
+    scale: Number(m[3]),
+  }));
+}
+
+/** Radius (px) and mathematical angle (degrees, counter-clockwise from +x, [0, 360)) of a point around (c, c). */
+function polarOf(x: number, y: number, c: number): { r: number; angle: number } {
+  return { r: Math.hypot(x - c, y - c), angle: (((Math.atan2(-(y - c), x - c) * 180) / Math.PI) % 360 + 360) % 360 };
+}
+
+/** Angular difference in degrees, NaN-propagating, in [0, 180]. */
+function angleErr(a: number, b: number): number {
+  return Math.abs(((a - b + 540) % 360) - 180);
+}
+
+describe('renderWheelSvg body ring geometry, worked from the layout fractions', () => {
+  // Ascendant 100° on the left: a longitude λ is drawn at θ = 180° + λ − 100°. Bodies far apart,
+  // so each stays at its true longitude: Sun 130° (θ 210°), Mercury 250° retrograde (θ 330°),
+  // Moon 10° (θ 90°: straight up), Mars 355.5° (θ 75.5°).
+  const chart = makeChart(
+    '2000-01-01T00:00:00Z',
+    [['SUN', 130, 1], ['MERCURY', 250.25, -0.5], ['MOON', 10, 13], ['MARS', 355.5, 0.5]],
+    { ascendant: 100, midheaven: 10 },
+  );
+  const theta: Record<string, number> = { SUN: 210, MERCURY: 330.25, MOON: 90, MARS: 75.5 };
+
+  /** Checks every point of `points` lies at radius `r` (±0.01 px) and angle θ (±0.01°); returns the failures. */
+  function offRay(name: string, points: { x: number; y: number }[], r: number, angle: number, c: number): string[] {
+    const bad: string[] = [];
+    if (points.length === 0) bad.push(`${name}: nothing drawn`);
+    for (const p of points) {
+      const q = polarOf(p.x, p.y, c);
+      if (!(Math.abs(q.r - r) <= 0.01) || !(angleErr(q.angle, angle) <= 0.01)) {
+        bad.push(`${name}: r ${q.r.toFixed(3)} (want ${r.toFixed(3)}), θ ${q.angle.toFixed(3)} (want ${angle})`);
+      }
+    }
+    return bad;
+  }
+
+  it('600 px (R = 255 px): tick, dot, leader, glyph and the four stacked labels at their radii, on the body\'s ray', () => {
+    const svg = renderWheelSvg(chart, { size: 600 });
+    const R = 255;
+    const c = 300;
+    expect(svg).toContain(`data-radius="${R.toFixed(2)}"`);
+    const failures: string[] = [];
+    let checked = 0;
+    for (const p of chart.positions) {
+      const th = theta[p.body];
+      const group = groupInner(svg, `<g data-body="${p.body}" data-ring="inner"`);
+      const anchor = elementsWith(group, 'data-role').find((e) => e['data-role'] === 'glyph-anchor');
+      failures.push(...offRay(`${p.body} glyph anchor`, [{ x: Number(anchor?.cx), y: Number(anchor?.cy) }], 0.745 * R, th, c));
+      expect(anchor?.r).toBe('10.20'); // half the glyph side 0.08 R
+      const [bodyGlyph, signGlyph, ...rest] = glyphsIn(group);
+      failures.push(...offRay(`${p.body} glyph`, [bodyGlyph], 0.745 * R, th, c));
+      expect(bodyGlyph.scale, `${p.body} glyph scale`).toBeCloseTo((0.08 * R) / 20, 4);
+      failures.push(...offRay(`${p.body} sign glyph`, [signGlyph], 0.617 * R, th, c));
+      expect(signGlyph.scale, `${p.body} sign glyph scale`).toBeCloseTo((0.038 * R) / 20, 4);
+      const labels = texts(group).filter((t) => t['data-role'] === 'label');
+      expect(labels.map((t) => t.content)).toEqual([
+        `${Math.floor(p.longitude % 30)}°`,
+        `${String(Math.floor(((p.longitude % 30) % 1) * 60 + 1e-9)).padStart(2, '0')}′`,
+      ]);
+      failures.push(...offRay(`${p.body} degrees`, [{ x: Number(labels[0].x), y: Number(labels[0].y) }], 0.672 * R, th, c));
+      failures.push(...offRay(`${p.body} minutes`, [{ x: Number(labels[1].x), y: Number(labels[1].y) }], 0.562 * R, th, c));
+      for (const l of labels) expect(l['font-size']).toBe('9.18'); // 0.036 R
+      // The sign glyph and the retrograde mark are labels too (hidden with them in the browser).
+      expect(group.match(/<g data-role="label"><g transform=/g) ?? []).toHaveLength(1);
+      expect(group.match(/<g data-role="label" data-mark="retrograde"><g transform=/g) ?? []).toHaveLength(p.retrograde ? 1 : 0);
+      if (p.retrograde) {
+        expect(rest).toHaveLength(1);
+        failures.push(...offRay(`${p.body} retrograde mark`, rest, 0.508 * R, th, c));
+        expect(rest[0].scale).toBeCloseTo((0.03 * R) / 20, 4);
+      } else {
+        expect(rest).toHaveLength(0);
+      }
+      // The true degree: a tick from 0.84 R to 0.815 R, a dot at 0.815 R, and the leader from the dot
+      // to just outside the glyph (0.745 R + 0.62 × 0.08 R).
+      const dot = elementsWith(svg, 'data-role').find((e) => e['data-role'] === 'true-degree' && e['data-body'] === p.body);
+      failures.push(...offRay(`${p.body} true-degree dot`, [{ x: Number(dot?.cx), y: Number(dot?.cy) }], 0.815 * R, th, c));
+      expect(dot?.r).toBe('1.53'); // 0.006 R
+      const leaderAt = svg.indexOf(`data-leader-for="${p.body}"`);
+      const leader = elementsWith(svg.slice(svg.lastIndexOf('<line', leaderAt)), 'data-leader-for')[0];
+      failures.push(...offRay(`${p.body} leader start`, [{ x: Number(leader.x1), y: Number(leader.y1) }], 0.815 * R, th, c));
+      failures.push(...offRay(`${p.body} leader end`, [{ x: Number(leader.x2), y: Number(leader.y2) }], (0.745 + 0.62 * 0.08) * R, th, c));
+      const tickAt = svg.lastIndexOf('<line', svg.lastIndexOf('<line', leaderAt) - 1);
+      const tick = /<line x1="([\d.-]+)" y1="([\d.-]+)" x2="([\d.-]+)" y2="([\d.-]+)"/.exec(svg.slice(tickAt));
+      failures.push(...offRay(`${p.body} tick outer end`, [{ x: Number(tick?.[1]), y: Number(tick?.[2]) }], 0.84 * R, th, c));
+      failures.push(...offRay(`${p.body} tick inner end`, [{ x: Number(tick?.[3]), y: Number(tick?.[4]) }], 0.815 * R, th, c));
+      checked += 1;
+    }
+    expect(checked).toBe(4);
+    expect(failures).toEqual([]);
+  });
+
+  it('300 px (R = 127.5 px, label font under 6.5 px): compact labels, degrees larger and between the usual radii, no minutes', () => {
+    const svg = renderWheelSvg(chart, { size: 300 });
+    const R = 127.5;
+    const c = 150;
+    const failures: string[] = [];
+    for (const p of chart.positions) {
+      const th = theta[p.body];
+      const group = groupInner(svg, `<g data-body="${p.body}" data-ring="inner"`);
+      const labels = texts(group).filter((t) => t['data-role'] === 'label');
+      expect(labels.map((t) => t.content)).toEqual([`${Math.floor(p.longitude % 30)}°`]);
+      // 1.3 × 0.036 R = 5.967 px, halfway between the degrees (0.672 R) and sign (0.617 R) radii.
+      expect(Number(labels[0]['font-size'])).toBeCloseTo(5.97, 6);
+      failures.push(...offRay(`${p.body} degrees`, [{ x: Number(labels[0].x), y: Number(labels[0].y) }], ((0.672 + 0.617) / 2) * R, th, c));
+      const [, signGlyph, ...rest] = glyphsIn(group);
+      // The sign glyph moves to the minutes radius (0.562 R), 1.3 × 0.038 R wide.
+      failures.push(...offRay(`${p.body} sign glyph`, [signGlyph], 0.562 * R, th, c));
+      expect(signGlyph.scale).toBeCloseTo((1.3 * 0.038 * R) / 20, 4);
+      expect(rest).toHaveLength(p.retrograde ? 1 : 0);
+      if (p.retrograde) failures.push(...offRay(`${p.body} retrograde mark`, rest, 0.508 * R, th, c));
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('keeps thin lines at their minimum width on small pictures and scales them with R on large ones', () => {
+    // True-degree tick 0.004 R (at least 0.8 px), leader 0.0025 R (at least 0.6 px), dot radius
+    // 0.006 R (at least 1 px): R = 127.5 px at 300 px, 850 px at 2000 px.
+    for (const [size, tick, leader, dot] of [[300, 0.8, 0.6, 1], [2000, 3.4, 2.125, 5.1]] as const) {
+      const svg = renderWheelSvg(chart, { size });
+      const leaders = groupInner(svg, '<g data-role="leaders"');
+      expect(svg, `${size} px`).toContain('<g data-role="bodies-inner"><g data-role="leaders">');
+      const lines = elementsWith(leaders, 'x1');
+      expect(lines).toHaveLength(8);
+      for (const l of lines) {
+        const want = 'data-leader-for' in l ? leader : tick;
+        expect(Math.abs(Number(l['stroke-width']) - want), `${size} px ${JSON.stringify(l)}`).toBeLessThanOrEqual(0.005);
+        expect(l.stroke).toBe('data-leader-for' in l ? PALETTES.light.muted : PALETTES.light.ink);
+      }
+      const dots = elementsWith(leaders, 'data-role').filter((e) => e['data-role'] === 'true-degree');
+      expect(dots).toHaveLength(4);
+      for (const d of dots) expect(Math.abs(Number(d.r) - dot)).toBeLessThanOrEqual(0.005);
+      // The glyph anchor is an invisible disc (hit target for the browser), not a drawn one.
+      for (const a of elementsWith(svg, 'data-role').filter((e) => e['data-role'] === 'glyph-anchor')) expect(a['fill-opacity']).toBe('0');
+    }
+  });
+
+  it('leaves the labels out when asked: only the glyphs and the retrograde mark', () => {
+    const svg = renderWheelSvg(chart, { size: 600, showDegreeLabels: false });
+    const group = groupInner(svg, '<g data-body="MERCURY" data-ring="inner"');
+    expect(texts(group).filter((t) => t['data-role'] === 'label')).toEqual([]);
+    expect(glyphsIn(group)).toHaveLength(2); // the body and the retrograde mark
+  });
+
+  it('spreads a three-body cluster by the separation the layout needs: 8.337° (labels), 9.451° (compact), 6.891° (glyphs only)', () => {
+    // Separation = the largest of: the glyph side plus 12 % at the glyph radius, 0.08 × 1.12 / 0.745 rad
+    // = 6.891°; the label diagonal plus 5 % at the innermost text radius, 0.036 × √(1.8² + 1.2²) ×
+    // 1.05 / 0.562 rad = 8.337° (compact: font × 1.3 at (0.672 + 0.617) / 2, 9.451°); the sign glyph
+    // plus 15 % at its radius (4.06°, compact 5.79°). Bi-wheel inner ring: 0.03 × 2.1633 × 1.05 / 0.374
+    // rad = 10.440°.
+    const cluster = makeChart('2000-01-01T00:00:00Z', [['SUN', 100, 1], ['MOON', 101, 13], ['MARS', 102, 0.5], ['SATURN', 250, 0.1]], null);
+    const cases: [string, string, number][] = [
+      ['600 px', renderWheelSvg(cluster, { size: 600 }), 8.336832],
+      ['300 px', renderWheelSvg(cluster, { size: 300 }), 9.450565],
+      ['no labels', renderWheelSvg(cluster, { size: 600, showDegreeLabels: false }), 6.890875],
+      ['bi-wheel inner', renderWheelSvg(cluster, { size: 800 }, transitChart()), 10.439616],
+    ];
+    for (const [name, svg, sep] of cases) {
+      const shown = ['SUN', 'MOON', 'MARS', 'SATURN'].map((b) => {
+        const g = elementsWith(svg, 'data-display-longitude').find((e) => e['data-body'] === b && e['data-ring'] === 'inner');
+        return Number(g?.['data-display-longitude']);
+      });
+      expect(shown[0], name).toBeCloseTo(101 - sep, 5);
+      expect(shown[1], name).toBeCloseTo(101, 5);
+      expect(shown[2], name).toBeCloseTo(101 + sep, 5);
+      expect(shown[3], name).toBe(250);
+    }
+  });
+
+  it('bi-wheel at 800 px (R = 340 px): inner glyphs at 0.527 R, outer glyphs at 0.8 R', () => {
+    const natal = ordinaryChart();
+    const svg = renderWheelSvg(natal, { size: 800 }, transitChart());
+    for (const [ring, fraction, chart] of [['inner', 0.527, natal], ['outer', 0.8, transitChart()]] as const) {
+      for (const p of chart.positions) {
+        const a = anchorOf(svg, p.body, ring);
+        expect(Math.hypot(a.x - 400, a.y - 400), `${ring} ${p.body}`).toBeCloseTo(fraction * 340, 1);
+      }
+    }
+  });
+
+  it('no two bodies\' glyphs or labels overlap, at every size, for a crowded stellium and a bi-wheel', () => {
+    type Box = { body: string; x0: number; x1: number; y0: number; y1: number; what: string };
+    let compared = 0;
+    const failures: string[] = [];
+    for (const [name, svg, ring] of [
+      ['300', renderWheelSvg(stelliumChart(), { size: 300 }), 'inner'],
+      ['600', renderWheelSvg(stelliumChart(), { size: 600 }), 'inner'],
+      ['2000', renderWheelSvg(stelliumChart(), { size: 2000 }), 'inner'],
+      ['bi 800 inner', renderWheelSvg(stelliumChart(), { size: 800 }, transitChart()), 'inner'],
+      ['bi 800 outer', renderWheelSvg(ordinaryChart(), { size: 800 }, stelliumChart()), 'outer'],
+    ] as const) {
+      const boxes: Box[] = [];
+      for (const p of stelliumChart().positions) {
+        const group = groupInner(svg, `<g data-body="${p.body}" data-ring="${ring}"`);
+        for (const t of texts(group).filter((x) => x['data-role'] === 'label')) {
+          const font = Number(t['font-size']);
+          // A label box: LABEL_WIDTH_EM × LABEL_HEIGHT_EM (1.8 × 1.2 em) around its centre.
+          boxes.push({ body: p.body, what: t.content, x0: Number(t.x) - 0.9 * font, x1: Number(t.x) + 0.9 * font, y0: Number(t.y) - 0.6 * font, y1: Number(t.y) + 0.6 * font });
+        }
+        for (const g of glyphsIn(group)) {
+          const half = 10 * g.scale; // a glyph is a 20-unit square
+          boxes.push({ body: p.body, what: 'glyph', x0: g.x - half, x1: g.x + half, y0: g.y - half, y1: g.y + half });
+        }
+      }
+      for (let i = 0; i < boxes.length; i += 1) {
+        for (let j = i + 1; j < boxes.length; j += 1) {
+          const a = boxes[i];
+          const b = boxes[j];
+          if (a.body === b.body) continue;
+          compared += 1;
+          const overlap = a.x0 < b.x1 - 0.01 && b.x0 < a.x1 - 0.01 && a.y0 < b.y1 - 0.01 && b.y0 < a.y1 - 0.01;
+          if (overlap) failures.push(`${name}: ${a.body} ${a.what} overlaps ${b.body} ${b.what}`);
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
+    expect(failures).toEqual([]);
+  });
+
+  it('titles each body glyph with its name, position, retrograde and house', () => {
+    const svg = renderWheelSvg(ordinaryChart(), {});
+    const title = (s: string, body: string) => /<title>([^<]*)<\/title>/.exec(groupInner(s, `<g data-body="${body}" data-ring="inner"`))?.[1];
+    expect(title(svg, 'SUN')).toBe('Sun 25°06′ Capricorn, house 9');
+    expect(title(svg, 'MERCURY')).toBe('Mercury 6°18′ Capricorn, retrograde, house 8');
+    const noHouses = makeChart('2000-01-01T00:00:00Z', [['SUN', 0.5, 1], ['MARS', 200, -0.2]], null);
+    const bare = renderWheelSvg(noHouses, {});
+    expect(title(bare, 'SUN')).toBe('Sun 0°30′ Aries');
+    expect(title(bare, 'MARS')).toBe('Mars 20°00′ Libra, retrograde');
+    const unplaced = ordinaryChart();
+    unplaced.positions[0] = { ...unplaced.positions[0], house: null };
+    expect(title(renderWheelSvg(unplaced, {}), 'SUN')).toBe('Sun 25°06′ Capricorn');
+  });
+});
+
+describe('renderWheelSvg aspect lines', () => {
+  // Ascendant 100° on the left, so λ is drawn at θ = 180° + λ − 100°; the aspect circle is 0.42 R.
+  function aspectChart(houses: boolean) {
+    const chart = makeChart(
+      '2000-01-01T00:00:00Z',
+      [['SUN', 130, 1], ['MOON', 250, 13], ['MARS', 40, 0.5]],
+      houses ? { ascendant: 100, midheaven: 10 } : null,
+    );
+    const aspect = (first: string, second: string, type: string, orb: number) =>
+      ({ first, second, type, orb, exactAngle: 0, separation: 0, applying: false }) as Chart['aspects'][number];
+    chart.aspects = [
+      aspect('SUN', 'MOON', 'TRINE', 0),
+      aspect('ASCENDANT', 'MOON', 'QUINCUNX', 4),
+      aspect('MIDHEAVEN', 'MARS', 'CONJUNCTION', 12),
+      aspect('SUN', 'PLUTO', 'SQUARE', 1), // Pluto is not in the chart: nothing to draw
+    ];
+    return chart;
+  }
+  type Chart = ReturnType<typeof makeChart>;
+
+  it('draws each aspect between its two points on the aspect circle, opacity falling with the orb, minor ones dashed', () => {
+    const svg = renderWheelSvg(aspectChart(true), { size: 600 });
+    const R = 255;
+    const lines = elementsWith(svg, 'data-aspect');
+    expect(lines.map((l) => `${l['data-first']} ${l['data-aspect']} ${l['data-second']}`)).toEqual([
+      'SUN TRINE MOON', 'ASCENDANT QUINCUNX MOON', 'MIDHEAVEN CONJUNCTION MARS',
+    ]);
+    const ends: [number, number][] = [[130, 250], [100, 250], [10, 40]];
+    const failures: string[] = [];
+    lines.forEach((l, i) => {
+      const [a, b] = ends[i];
+      for (const [x, y, lon] of [[l.x1, l.y1, a], [l.x2, l.y2, b]] as const) {
+        const q = polarOf(Number(x), Number(y), 300);
+        if (!(Math.abs(q.r - 0.42 * R) <= 0.01) || !(angleErr(q.angle, 180 + lon - 100) <= 0.01)) {
+          failures.push(`${l['data-aspect']} end at ${lon}°: r ${q.r}, θ ${q.angle}`);
+        }
+      }
+    });
+    expect(failures).toEqual([]);
+    // Opacity 0.35 + 0.65 × (1 − orb / 10), never below 0.35: orb 0 → 1, 4 → 0.74, 12 → 0.35.
+    expect(lines.map((l) => l['stroke-opacity'])).toEqual(['1.00', '0.74', '0.35']);
+    // 0.0055 R = 1.4025 px wide; the minor (quincunx) dashed 4 × and 3 × the width.
+    expect(lines.map((l) => l['stroke-width'])).toEqual(['1.40', '1.40', '1.40']);
+    expect(lines.map((l) => l['stroke-dasharray'])).toEqual([undefined, '5.61 4.21', undefined]);
+    // A dot at each body's true degree on the aspect circle, 0.007 R in radius.
+    const dots = elementsWith(groupInner(svg, '<g data-role="aspect-points"'), 'cx');
+    expect(dots).toHaveLength(3);
+    dots.forEach((d, i) => {
+      const q = polarOf(Number(d.cx), Number(d.cy), 300);
+      expect(q.r).toBeCloseTo(0.42 * R, 1);
+      expect(angleErr(q.angle, 180 + [130, 250, 40][i] - 100)).toBeLessThan(0.01);
+      expect(d.r).toBe('1.79');
+    });
+    expect(svg).toContain('<g data-role="aspects"><line');
+    const dark = renderWheelSvg(aspectChart(true), { size: 600, theme: 'dark' });
+    const darkDots = elementsWith(groupInner(dark, '<g data-role="aspect-points"'), 'cx');
+    expect(darkDots.map((d) => d.fill)).toEqual([PALETTES.dark.ink, PALETTES.dark.ink, PALETTES.dark.ink]);
+    // At 300 px the line and the dots keep their minimum sizes (0.8 px, 1.2 px).
+    const small = renderWheelSvg(aspectChart(true), { size: 300 });
+    expect(elementsWith(small, 'data-aspect').map((l) => l['stroke-width'])).toEqual(['0.80', '0.80', '0.80']);
+    expect(elementsWith(groupInner(small, '<g data-role="aspect-points"'), 'cx').map((d) => d.r)).toEqual(['1.20', '1.20', '1.20']);
+  });
+
+  it('leaves out the aspects to the angles of a chart without houses', () => {
+    const svg = renderWheelSvg(aspectChart(false), { size: 600 });
+    expect(elementsWith(svg, 'data-aspect').map((l) => `${l['data-first']} ${l['data-second']}`)).toEqual(['SUN MOON']);
   });
 });

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ingresses, MAX_EVENT_RANGE_DAYS, type IngressEvent } from '../../src/ephemeris/events/events.js';
-import type { Body } from '../../src/ephemeris/types.js';
+import { SIGNS, type Body } from '../../src/ephemeris/types.js';
 import { within, worse } from './worst.js';
 
 interface RefIngress { body: Body; sign: number; longitude: number; utc: string; direction: 'DIRECT' | 'RETROGRADE'; speedDegPerDay: number }
@@ -67,4 +67,16 @@ describe('slow-body sign ingresses vs Swiss Ephemeris (slow-ingresses.json)', ()
       expect(within(worstRatio, 1), `worst error/bound ${worstRatio}`).toBe(true);
     });
   }
+
+  // The reference names the sign beginning at the crossed boundary; backwards, the body enters the one before.
+  it('each ingress names the sign entered (Saturn and Chiron, 1960–2000, retrograde re-entries included)', () => {
+    for (const body of ['SATURN', 'CHIRON'] as const) {
+      const want = ref.events.filter((e) => e.body === body && e.utc >= '1960' && e.utc < '2000');
+      const got = search(body, 1960, 2000);
+      expect(want.some((w) => w.direction === 'RETROGRADE')).toBe(true);
+      expect(got.map((g) => `${g.utc.toISOString().slice(0, 10)} ${g.sign}`)).toEqual(
+        want.map((w) => `${w.utc.slice(0, 10)} ${SIGNS[w.direction === 'RETROGRADE' ? (w.sign + 11) % 12 : w.sign]}`),
+      );
+    }
+  });
 });

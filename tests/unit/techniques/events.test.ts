@@ -161,3 +161,14 @@ describe('events Moon = chart Moon', () => {
     }
   });
 });
+
+describe('station longitudes', () => {
+  it('Mercury stations retrograde at 27°13′ Aries (1 Apr 2024) and direct at 15°58′ Aries (25 Apr 2024) (published ephemerides), within 1′', () => {
+    const s = stations('MERCURY', new Date('2024-03-15T00:00:00Z'), new Date('2024-05-15T00:00:00Z'));
+    expect(s.map((x) => [x.kind, x.sign])).toEqual([['RETROGRADE', 'ARIES'], ['DIRECT', 'ARIES']]);
+    expect(Math.abs(s[0].longitude - (27 + 13 / 60)) * 60).toBeLessThan(1);
+    expect(Math.abs(s[1].longitude - (15 + 58 / 60)) * 60).toBeLessThan(1);
+    // and where the chart module puts Mercury at those instants (the station is flat: 1″ for hours)
+    for (const x of s) expect(separationDegrees(pos('MERCURY', x.utc).longitude, x.longitude) * 3600).toBeLessThan(1);
+  });
+});

@@ -188,3 +188,114 @@ describe('return errors', () => {
       .toThrow(expect.objectContaining({ field: 'after' }));
   });
 });
+
+describe('returns and progressions: frames, fields and options', () => {
+  const natal = { moment: { utc: '1990-01-15T14:30:00Z' }, location: london };
+  const target = new Date('2020-01-15T14:30:00Z');
+  /** Progressed days for `target` (secondary): 10 957 days of life / 365.24219. */
+  const days = 10_957 / TROPICAL_YEAR_DAYS;
+
+  it('a topocentric lunar return brings the topocentric Moon back (the geocentric Moon differs by the parallax, ≈ 1°)', () => {
+    const topoNatal = { moment: { utc: '2024-03-20T12:00:00Z' }, location: london, center: 'TOPOCENTRIC' as const };
+    const topoMoon = (d: Date) => computePositions(momentFromUtc(d), ['MOON'], { center: 'TOPOCENTRIC', location: london, zodiac: 'TROPICAL' })[0].longitude;
+    const natalMoon = topoMoon(new Date(topoNatal.moment.utc));
+    const r = planetaryReturn({ natal: topoNatal, body: 'MOON', after: new Date('2025-06-01T00:00:00Z') });
+    expect(Math.abs(signedSeparationDegrees(r.natalLongitude, natalMoon)) * 3600).toBeLessThan(0.001);
+    expect(Math.abs(signedSeparationDegrees(topoMoon(r.chart.moment.utc), natalMoon)) * 3600).toBeLessThan(1);
+    // Control: the same instant's geocentric Moon is not at the natal longitude, so a geocentric search would miss it.
+    expect(Math.abs(signedSeparationDegrees(lonAt('MOON', r.chart.moment.utc.toISOString()), natalMoon))).toBeGreaterThan(0.1);
+  });
+
+  it('no return before the start (after the end) of the supported range is reported on `before` (`after`)', () => {
+    // Jupiter's previous pass through its longitude of 1001-06-01 is ≈ 12 years earlier, before 1000.
+    expect(() => planetaryReturn({ natal: { moment: { utc: '1001-06-01T00:00:00Z' } }, body: 'JUPITER', before: new Date('1001-06-01T00:00:00Z') }))
+      .toThrow(expect.objectContaining({ field: 'before', message: expect.stringMatching(/no JUPITER return .* before 1001-06-01/) }));
+    // … and none after the end: Jupiter's next pass after 2998-06-01 is ≈ 12 years later, after 2999.
+    expect(() => planetaryReturn({ natal: { moment: { utc: '2998-06-01T00:00:00Z' } }, body: 'JUPITER', after: new Date('2998-06-01T00:00:00Z') }))
+      .toThrow(expect.objectContaining({ field: 'after', message: expect.stringMatching(/no JUPITER return .* after 2998-06-01/) }));
+  });
+
+  it('refuses an unknown progression or angle method on its field', () => {
+    expect(() => progressedChart({ natal, target, method: 'QUATERNARY' as never })).toThrow(expect.objectContaining({ field: 'method' }));
+    expect(() => progressedChart({ natal, target, angles: 'PLACIDUS' as never })).toThrow(expect.objectContaining({ field: 'angles' }));
+  });
+
+  it('without a location: no houses; Naibod\'s arc is 0.98564733° per progressed day, the solar arc otherwise', () => {
+    const noPlace = { moment: natal.moment };
+    const nb = progressedChart({ natal: noPlace, target, angles: 'NAIBOD' });
+    expect(nb.chart.houses).toBeNull();
+    expect(nb.angleArcDegrees).toBeCloseTo(days * NAIBOD_DEGREES_PER_DAY, 6); // 29.569°
+    const sa = progressedChart({ natal: noPlace, target });
+    expect(sa.chart.houses).toBeNull();
+    expect(sa.angleArcDegrees).toBe(sa.solarArcDegrees);
+    expect(sa.solarArcDegrees).toBeGreaterThan(30.0); // ≈ 30.4° (see the regression test above)
+  });
+
+  it('sidereal chart: progressed MC = natal sidereal MC + solar arc, less the ayanamsa\'s change over the progressed days (< 6″)', () => {
+    const sidNatal = { ...natal, zodiac: 'SIDEREAL' as const, ayanamsa: 'LAHIRI' as const };
+    // Natal sidereal MC from the chart module: tropical MC − the ayanamsa (tropical − sidereal Sun).
+    const birth = momentFromUtc(new Date(natal.moment.utc));
+    const sunIn = (zodiac: 'TROPICAL' | 'SIDEREAL') => computePositions(birth, ['SUN'], { center: 'GEOCENTRIC', zodiac, ayanamsa: 'LAHIRI' })[0].longitude;
+    const ayanamsa = signedSeparationDegrees(sunIn('TROPICAL'), sunIn('SIDEREAL'));
+    expect(Math.abs(ayanamsa - 23.7)).toBeLessThan(0.1); // Lahiri in 1990: 23°43′
+    const natalMc = computeHouses(birth, london, 'PLACIDUS').midheaven - ayanamsa;
+    const p = progressedChart({ natal: sidNatal, target });
+    // The directed MC is formed in the tropical frame (natal MC + the natal ayanamsa + arc) and given
+    // back in the sidereal one with the progressed instant's ayanamsa, 30 days later: precession
+    // 50.29″/yr × 30/365.25 ≈ 4.1″ plus the change of the nutation term (< 1″). Dropping or
+    // subtracting the natal ayanamsa would move the MC by ≈ 23.7° or 47.4°.
+    const err = Math.abs(signedSeparationDegrees(p.chart.houses!.midheaven, natalMc + p.solarArcDegrees)) * 3600;
+    expect(err).toBeLessThan(6);
+  });
+
+  it('solar-arc directions: the age in tropical years, each point\'s sign and degree in the sign, and no angles without a location', () => {
+    const d = solarArcDirections(natal, target);
+    expect(d.ageYears).toBeCloseTo(days, 9);
+    const signs = ['ARIES', 'TAURUS', 'GEMINI', 'CANCER', 'LEO', 'VIRGO', 'LIBRA', 'SCORPIO', 'SAGITTARIUS', 'CAPRICORN', 'AQUARIUS', 'PISCES'];
+    expect(d.points.length).toBeGreaterThan(10);
+    for (const p of d.points) {
+      expect(p.sign, p.point).toBe(signs[Math.floor(p.longitude / 30)]);
+      expect(p.signLongitude, p.point).toBeCloseTo(p.longitude % 30, 9);
+    }
+    const noPlace = solarArcDirections({ moment: natal.moment }, target);
+    expect(noPlace.points.map((p) => p.point)).not.toContain('ASCENDANT');
+    expect(noPlace.points.map((p) => p.point).sort()).toEqual([...DEFAULT_BODIES].sort());
+  });
+});
+
+describe('returns and progressions: refusals name the field', () => {
+  const natal = { moment: { utc: '1990-01-15T14:30:00Z' }, location: london };
+  const badNatal = { moment: { utc: 'bad' } };
+  const field = (f: string, message?: RegExp) => expect.objectContaining({ field: f, ...(message ? { message: expect.stringMatching(message) } : {}) });
+
+  it('progressions and solar-arc directions: an invalid target date, an invalid natal moment', () => {
+    expect(() => progressedChart({ natal, target: new Date('x') })).toThrow(field('target', /invalid target date/));
+    expect(() => solarArcDirections(natal, new Date('x'))).toThrow(field('target', /invalid target date/));
+    expect(() => progressedChart({ natal: badNatal, target: new Date('2020-01-01T00:00:00Z') })).toThrow(field('natal.moment.utc'));
+    expect(() => solarArcDirections(badNatal, new Date('2020-01-01T00:00:00Z'))).toThrow(field('natal.moment.utc'));
+    expect(() => progressedChart({ natal, target: new Date('2020-01-01T00:00:00Z'), method: 'QUATERNARY' as never })).toThrow(field('method', /unknown progression method QUATERNARY/));
+    expect(() => progressedChart({ natal, target: new Date('2020-01-01T00:00:00Z'), angles: 'PLACIDUS' as never })).toThrow(field('angles', /unknown angle method PLACIDUS/));
+  });
+
+  it('returns: after/before (exactly one, null counting as absent, in range), the natal moment, the return location, a body without a position', () => {
+    const after = new Date('2030-01-01T00:00:00Z');
+    expect(() => planetaryReturn({ natal, body: 'SUN' })).toThrow(field('after', /exactly one/));
+    // A GraphQL client sends the unused one as null.
+    const viaNull = planetaryReturn({ natal, body: 'SUN', after: null as never, before: after });
+    expect(viaNull.chart.moment.utc.toISOString().slice(0, 10)).toBe('2029-01-15');
+    expect(planetaryReturn({ natal, body: 'SUN', after, before: null as never }).chart.moment.utc.toISOString().slice(0, 10)).toBe('2030-01-15');
+    expect(() => planetaryReturn({ natal, body: 'SUN', after: new Date('3100-01-01T00:00:00Z') })).toThrow(field('after', /outside the supported range/));
+    expect(() => planetaryReturn({ natal, body: 'SUN', before: new Date('0900-01-01T00:00:00Z') })).toThrow(field('before', /outside the supported range/));
+    expect(() => planetaryReturn({ natal: badNatal, body: 'SUN', after })).toThrow(field('natal.moment.utc'));
+    expect(() => planetaryReturn({ natal, body: 'SUN', after, location: { latitude: 100, longitude: 0 } })).toThrow(field('location.latitude'));
+    expect(() => planetaryReturn({ natal: { moment: natal.moment, center: 'HELIOCENTRIC' }, body: 'SUN', after }))
+      .toThrow(expect.objectContaining({ field: 'body', cause: expect.objectContaining({ field: 'bodies' }) }));
+  });
+
+  it('a Jupiter return (≈ 11.9 years) is found and reaches the natal Jupiter of the chart module', () => {
+    const r = planetaryReturn({ natal, body: 'JUPITER', after: new Date('2000-01-01T00:00:00Z') });
+    expect(r.chart.moment.utc.getUTCFullYear()).toBe(2001);
+    const natalJupiter = lonAt('JUPITER', natal.moment.utc);
+    expect(Math.abs(signedSeparationDegrees(lonAt('JUPITER', r.chart.moment.utc.toISOString()), natalJupiter)) * 3600).toBeLessThan(1);
+  });
+});

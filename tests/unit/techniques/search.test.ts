@@ -40,4 +40,66 @@ describe('longitude root finding', () => {
     expect(c).toHaveLength(6); // 90 + 360k ≤ 2000 ⇒ k = 0…5
     c.forEach((x, k) => expect(x.jd).toBeCloseTo((90 + 360 * k) / 100, 6));
   });
+
+  // Plain regula falsi keeps one end fixed on a convex function and creeps towards the root: its
+  // steps shrink below the tolerance long before it arrives (≈ 0.43 off here). The Illinois step
+  // halves the stale end's value; both ends must be handled, so the root sits near each end once.
+  it('Illinois does not stall where regula falsi does: e^(10x) − 2 and e^(10(1 − x)) − 2 on [0, 1], to 1e-12', () => {
+    const root = Math.log(2) / 10;
+    const near0 = (x: number) => Math.exp(10 * x) - 2;
+    const near1 = (x: number) => Math.exp(10 * (1 - x)) - 2;
+    expect(Math.abs(illinois(near0, 0, 1, near0(0), near0(1), 1e-12) - root)).toBeLessThan(1e-12);
+    expect(Math.abs(illinois(near1, 0, 1, near1(0), near1(1), 1e-12) - (1 - root))).toBeLessThan(1e-12);
+  });
+
+  // A turn whose top (or bottom) is flat over one whole sampling step: the step after the rise shows
+  // no change at all, and still is a station (on the flat part, t ∈ [5, 6]).
+  it('finds a station on a flat top (λ = 100° + min(t, 5, 11 − t)) and on a flat bottom (its mirror image)', () => {
+    const top = (t: number) => 100 + Math.min(t, 5, 11 - t);
+    const bottom = (t: number) => 200 - Math.min(t, 5, 11 - t);
+    const s1 = findStations(top, 0, 10, 1), s2 = findStations(bottom, 0, 10, 1);
+    expect(s1.map((x) => x.kind)).toEqual(['RETROGRADE']);
+    expect(s2.map((x) => x.kind)).toEqual(['DIRECT']);
+    for (const x of [...s1, ...s2]) {
+      expect(x.jd).toBeGreaterThanOrEqual(5 - 1e-3);
+      expect(x.jd).toBeLessThanOrEqual(6 + 1e-3);
+    }
+    expect(s1[0].longitude).toBeCloseTo(105, 3);
+    expect(s2[0].longitude).toBeCloseTo(195, 3);
+  });
+
+  it('Illinois on a jump (no root to converge on) with tolerance 0 stops after its 100 steps at the jump, 0.3', () => {
+    const step = (x: number) => (x < 0.3 ? -1 : 1);
+    expect(Math.abs(illinois(step, 0, 1, -1, 1, 0) - 0.3)).toBeLessThan(1e-12);
+  });
+
+  it('a crossing exactly on a sample is found once; the range is (from, to]', () => {
+    const lon = (t: number) => 10 * t; // 30° at t = 3, a sample of the 1-day step
+    expect(findCrossings(lon, [30], 0, 10, 1).map((x) => x.jd)).toEqual([3]);
+    expect(findCrossings(lon, [30], 0, 3, 1).map((x) => x.jd)).toEqual([3]);
+    expect(findCrossings(lon, [30], 3, 10, 1)).toEqual([]);
+  });
+
+  it('crossings of several targets in one sampling step come out in time order, targets given in any form (−330° is 30°)', () => {
+    const lon = (t: number) => (100 * t) % 360;
+    const c = findCrossings(lon, [90, -330], 0, 1, 1);
+    expect(c.map((x) => x.target)).toEqual([30, 90]);
+    expect(c[0].jd).toBeCloseTo(0.3, 9);
+    expect(c[1].jd).toBeCloseTo(0.9, 9);
+  });
+
+  it('stations: only those inside [from, to], including one within a sampling step of `to`', () => {
+    expect(findStations(wave, 7.9, 22.1, 1)).toEqual([]); // the turns at 7.5 and 22.5 lie just outside, within the padding
+    expect(findStations(wave, 0, 7.9, 1).map((x) => x.kind)).toEqual(['RETROGRADE']); // 7.5, less than a step before `to`
+  });
+
+  // With a 5-day step the samples at t = 5 and 10 are equal (117.3°) while the turn at 7.5 reaches
+  // 120°: 119° (sin = 0.95) is crossed twice inside one step, at 30·asin(0.95)/2π = 5.984 and 9.016.
+  it('finds both crossings around a turn that lies inside one sampling step (the station splits the step)', () => {
+    const t1 = (30 * Math.asin(0.95)) / (2 * Math.PI);
+    const c = findCrossings(wave, [119], 0, 15, 5);
+    expect(c.map((x) => x.retrograde)).toEqual([false, true]);
+    expect(Math.abs(c[0].jd - t1)).toBeLessThan(1e-6);
+    expect(Math.abs(c[1].jd - (15 - t1))).toBeLessThan(1e-6);
+  });
 });

@@ -206,7 +206,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<Gat
           loaders: fastPath.handOffOf(req)?.loaders,
           observation: res.locals.observation,
           ip: req.ip,
-          signal: abandonedSignal(res),
+          signal: () => abandonedSignal(res),
         });
       },
     }),

@@ -31,8 +31,8 @@ export function createGatewayContext(fields: {
   ip: string | undefined;
   /** Loaders to reuse (those of a fast-path run handed on to Apollo); fresh ones otherwise. */
   loaders?: RequestLoaders;
-  /** Aborts when nobody waits for the answer any more (fresh loaders stop their pooled work). */
-  signal?: AbortSignal;
+  /** The signal that aborts when nobody waits for the answer any more (fresh loaders stop their pooled work), made when first needed. */
+  signal?: () => AbortSignal;
 }): GatewayContext {
   const { logger: root, requestId, loaders, signal, ...rest } = fields;
   let child: Logger | undefined;

@@ -11,21 +11,41 @@ export interface RequestLoaders {
 }
 
 /**
- * Fresh loaders for one request.
- * @param signal aborts when nobody waits for the request any more (work in the pool stops)
+ * Fresh loaders for one request. The techniques' loader is made when the request first runs a
+ * technique (a chart request never does).
+ * @param signal the request's signal (abandonedSignal), asked for when work first goes to the
+ *   pool: made once, then the same for every pooled call of the request
  */
-export function createRequestLoaders(services: { chart: ChartService; techniques: TechniquesService }, signal?: AbortSignal): RequestLoaders {
-  return { chart: services.chart.createLoader(), technique: services.techniques.createLoader(signal) };
+export function createRequestLoaders(services: { chart: ChartService; techniques: TechniquesService }, signal?: () => AbortSignal): RequestLoaders {
+  let technique: TechniqueLoader | undefined;
+  let made: AbortSignal | undefined;
+  const once = signal && (() => (made ??= signal()));
+  return {
+    chart: services.chart.createLoader(),
+    get technique() {
+      return (technique ??= services.techniques.createLoader(once));
+    },
+  };
 }
 
 /**
  * A signal that aborts when the response closes before it was finished (the client went away, or
- * the server stopped waiting): work started for the request stops then.
+ * the server stopped waiting): work started for the request stops then. Made only when pooled work
+ * starts (createRequestLoaders asks for it then), so that a chart request pays nothing for it.
  */
-export function abandonedSignal(res: { readonly writableFinished: boolean; once(event: 'close', listener: () => void): unknown }): AbortSignal {
+export function abandonedSignal(res: {
+  readonly writableFinished: boolean;
+  /** True once the response closed (node's ServerResponse has it): the signal is then aborted at once if unfinished. */
+  readonly closed?: boolean;
+  once(event: 'close', listener: () => void): unknown;
+}): AbortSignal {
   const controller = new AbortController();
-  res.once('close', () => {
+  if (res.closed) {
     if (!res.writableFinished) controller.abort();
-  });
+  } else {
+    res.once('close', () => {
+      if (!res.writableFinished) controller.abort();
+    });
+  }
   return controller.signal;
 }

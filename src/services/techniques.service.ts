@@ -257,9 +257,9 @@ export class TechniquesService {
 
   /**
    * A fresh per-request loader: identical calls compute once per HTTP request.
-   * @param signal the request's signal: pooled work stops when it aborts
+   * @param signal the request's signal, asked for when a call goes to the pool: pooled work stops when it aborts
    */
-  createLoader(signal?: AbortSignal): TechniqueLoader {
+  createLoader(signal?: () => AbortSignal): TechniqueLoader {
     return new DataLoader<TechniqueCall, unknown, string>(
       async (calls) =>
         Promise.all(
@@ -322,7 +322,7 @@ export class TechniquesService {
   }
 
   /** Computes one call now, in the pool or inline (counted and timed by technique; a trace span when tracing is on). */
-  private computeNow(call: TechniqueCall, signal: AbortSignal | undefined): Promise<unknown> {
+  private computeNow(call: TechniqueCall, signal: (() => AbortSignal) | undefined): Promise<unknown> {
     if (!tracingEnabled()) return this.computeNowUntraced(call, signal);
     return inSpan(`technique ${call.technique}`, undefined, (span) => {
       span?.setAttribute('nocturna.technique', call.technique);
@@ -331,7 +331,7 @@ export class TechniquesService {
     });
   }
 
-  private async computeNowUntraced(call: TechniqueCall, signal: AbortSignal | undefined): Promise<unknown> {
+  private async computeNowUntraced(call: TechniqueCall, signal: (() => AbortSignal) | undefined): Promise<unknown> {
     const compute = TECHNIQUES[call.technique] as (request: unknown) => unknown;
     const end = this.metrics?.techniqueComputeDuration.startTimer({ technique: call.technique });
     try {
@@ -339,7 +339,7 @@ export class TechniquesService {
       if (this.pool && check) {
         // Checked here first: a bad request gets its ValidationError, not the full queue's 503.
         check(call.request);
-        return await this.pool.run(call.technique, call.request, signal);
+        return await this.pool.run(call.technique, call.request, signal?.());
       }
       return compute(call.request);
     } finally {

@@ -19,6 +19,7 @@ import { PLACE_SEARCH_DEFAULT_LIMIT, PlacesService } from '../../src/services/pl
 import { abandonedSignal, createRequestLoaders } from '../../src/services/request-loaders.js';
 import { TECHNIQUES, TechniquesService } from '../../src/services/techniques.service.js';
 import { WheelService } from '../../src/services/wheel.service.js';
+import type { WorkPool } from '../../src/services/work-pool.js';
 
 const LONDON = { moment: { utc: '1990-01-15T14:30:00Z' }, location: { latitude: 51.5074, longitude: -0.1278 } };
 
@@ -226,6 +227,38 @@ describe('abandonedSignal', () => {
     const kept = abandonedSignal(done);
     done.emit('close');
     expect(kept.aborted).toBe(false);
+  });
+
+  it('made after the response closed (it is made when pooled work starts): aborted at once if unfinished', () => {
+    const gone = Object.assign(response(false), { closed: true });
+    expect(abandonedSignal(gone).aborted).toBe(true);
+    const answered = Object.assign(response(true), { closed: true });
+    expect(abandonedSignal(answered).aborted).toBe(false);
+  });
+});
+
+describe('createRequestLoaders', () => {
+  it('asks for the request signal only when work goes to the pool, once per request, and hands that signal to the pool', async () => {
+    const given: (AbortSignal | undefined)[] = [];
+    const pool = { pending: 0, run: (_name: string, _request: unknown, signal?: AbortSignal) => (given.push(signal), Promise.resolve([])) };
+    const chart = new ChartService();
+    const techniques = new TechniquesService(undefined, pool as unknown as WorkPool);
+    const made: AbortSignal[] = [];
+    const signal = () => {
+      const s = new AbortController().signal;
+      made.push(s);
+      return s;
+    };
+    const loaders = createRequestLoaders({ chart, techniques }, signal);
+    await chart.chart({ moment: { utc: '2024-01-01T12:00:00Z' } }, loaders);
+    await techniques.run('moonPhase', { moment: { utc: '2024-01-01T12:00:00Z' } }, loaders); // inline, not pooled
+    expect(made).toHaveLength(0);
+    expect(loaders.technique).toBe(loaders.technique); // one loader per request
+    const range = { from: new Date('2024-01-01T00:00:00Z'), to: new Date('2024-03-01T00:00:00Z') };
+    await techniques.run('lunarPhases', range, loaders);
+    await techniques.run('lunarPhases', { ...range, to: new Date('2024-04-01T00:00:00Z') }, loaders);
+    expect(made).toHaveLength(1);
+    expect(given).toEqual([made[0], made[0]]);
   });
 });
 

@@ -201,7 +201,7 @@ export function createFastPath(options: FastPathOptions): FastPath {
       return true;
     }
 
-    const context = createGatewayContext({ requestId: observation.requestId, principal, logger, services, observation, ip, signal: abandonedSignal(res) });
+    const context = createGatewayContext({ requestId: observation.requestId, principal, logger, services, observation, ip, signal: () => abandonedSignal(res) });
     const result = await inOperationSpan('query', operation.operationName, () => operation.executeUnlessErrors(request.variables, context));
     if (!result?.data) {
       handOff.loaders = context.loaders;

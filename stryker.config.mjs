@@ -15,7 +15,8 @@ export default {
   testRunner: 'vitest',
   // Unit and reference tests only: the integration tests need PostgreSQL and Redis, and a
   // mutant they would catch is caught (faster) by the unit tests of the same code.
-  // related: false — MUTATION_TESTS chooses the tests, and perTest coverage runs only those that reach a mutant.
+  // related: false — MUTATION_TESTS chooses the tests. perTest coverage is asked for, but with this
+  // runner each mutant still runs the whole selection (docs/testing.md, "Cost"): keep selections small.
   vitest: { configFile: 'vitest.mutation.config.ts', related: false },
   checkers: ['typescript'],
   tsconfigFile: 'tsconfig.mutation.json',

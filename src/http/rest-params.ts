@@ -6,7 +6,8 @@
  * the first problem into a ValidationError naming the parameter.
  *
  * Query parameters arrive as strings, one each: a repeated parameter (an array) is refused with
- * "must be given once, as a plain value". A blank number ("latitude=") counts as not given.
+ * "must be given once, as a plain value". A blank number ("latitude=") counts as not given (the
+ * digits-only `size` excepted).
  * Messages follow the parameter's name, which `parseWith` puts in front ("date: expected …").
  */
 import { z } from 'zod';
@@ -35,14 +36,27 @@ const INSTANT_TEXT = 'an ISO 8601 instant with Z or an offset (e.g. "2024-01-01T
 /** Date, `T` (or a space), hours and minutes, optional seconds and fraction, then `Z` or an offset. */
 const INSTANT = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})$/;
 
-/** True when the instant's date and time of day exist (no 30 February, no 24:61): `Date` would roll them over. */
+/** The local date and time of an instant's text (before its offset). */
+const INSTANT_PARTS = /^(?<year>\d{4})-(?<month>\d{2})-(?<day>\d{2})[Tt ](?<hours>\d{2}):(?<minutes>\d{2})(?::(?<seconds>\d{2}))?/;
+
+/**
+ * True when the instant's local date and time of day exist (no 30 February, no 24:00): `Date`
+ * would roll them over to a later day. Leap seconds (…:60) `Date.parse` refuses before this.
+ */
 function isCalendarInstant(text: string): boolean {
-  const [year, month, day, hours, minutes, seconds = 0] = (/^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2}))?/.exec(text) ?? [])
-    .slice(1)
-    .filter((part) => part !== undefined)
-    .map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day && hours < 24 && minutes < 60 && seconds < 60;
+  const parts = INSTANT_PARTS.exec(text)?.groups;
+  if (!parts) return false;
+  const [year, month, day] = [Number(parts.year), Number(parts.month), Number(parts.day)];
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day); // unlike Date.UTC, keeps years 0–99 as they are
+  return (
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day &&
+    Number(parts.hours) < 24 &&
+    Number(parts.minutes) < 60 &&
+    Number(parts.seconds ?? 0) < 60
+  );
 }
 
 /**
@@ -91,7 +105,11 @@ export const latitudeParam = (description: string) => numberParam(description, C
 export const longitudeParam = (description: string) => numberParam(description, COORDINATE_RANGES.longitude.min, COORDINATE_RANGES.longitude.max);
 export const elevationParam = (description: string) => numberParam(description, COORDINATE_RANGES.elevation.min, COORDINATE_RANGES.elevation.max);
 
-/** An optional whole number written in decimal digits only ("600"): no sign, hex, exponent, fraction or spaces. */
+/**
+ * An optional whole number written in decimal digits only ("600"): no sign, hex, exponent, fraction
+ * or spaces. Unlike the other numbers, a blank value is refused, not taken as not given (a picture
+ * size the client left empty is a mistake worth naming).
+ */
 export function digitsParam(description: string, min: number, max: number) {
   return queryParam(
     'a whole number',

@@ -200,8 +200,9 @@ type ResultOf<T extends TechniqueName> = ReturnType<(typeof TECHNIQUES)[T]>;
 /**
  * Techniques computed in the worker-thread pool: searches over ranges (up to 5 years), which take
  * from ~50 ms to over a second. One line per long technique, naming the check the technique runs
- * first (the ephemeris' own, cheap): the service runs it on the event loop before queueing, so a
- * bad request is refused with its field even when the queue is full. The rest run inline (a
+ * first (the ephemeris' own; about a chart's cost at most: a return's check computes the natal
+ * chart, the table's its setup, which the worker then does again): the service runs it on the event
+ * loop before queueing, so a bad request is refused with its field even when the queue is full. The rest run inline (a
  * chart-sized technique takes ~1 ms, less than a thread's round trip).
  */
 export const OFF_LOOP_TECHNIQUES: { readonly [T in TechniqueName]?: (request: RequestOf<T>) => unknown } = {

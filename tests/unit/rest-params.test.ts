@@ -42,6 +42,10 @@ describe('one instant parser for every REST route', () => {
       expect([text, error.field, error.message]).toEqual([text, name, `${name}: not a date and time of the calendar (e.g. 30 February, or 24:00)`]);
     }
     expect(new Date(read('2024-02-29T12:00:00Z') ?? NaN).toISOString()).toBe('2024-02-29T12:00:00.000Z'); // a leap day exists
+    // The calendar of the local time, before the offset: 31 April refused whatever the offset.
+    expect(validationErrorOf(() => read('2024-04-31T23:00:00-05:00')).field).toBe(name);
+    // A leap second and an offset of 24 h are refused too (Date.parse refuses them first).
+    for (const text of ['2016-12-31T23:59:60Z', '2024-01-01T12:00:00+24:00']) expect(validationErrorOf(() => read(text)).field, text).toBe(name);
   });
 
   it.each([ROUTES[0], ROUTES[2]])('%s needs its instant (the wheel may take a local time instead)', (_route, name, read) => {

@@ -69,8 +69,10 @@ describe('longitude root finding', () => {
   });
 
   it('Illinois on a jump (no root to converge on) with tolerance 0 stops after its 100 steps at the jump, 0.3', () => {
-    const step = (x: number) => (x < 0.3 ? -1 : 1);
+    let calls = 0;
+    const step = (x: number) => ((calls += 1), x < 0.3 ? -1 : 1);
     expect(Math.abs(illinois(step, 0, 1, -1, 1, 0) - 0.3)).toBeLessThan(1e-12);
+    expect(calls).toBe(100); // one evaluation per step: the loop ends by its bound, not by a tolerance
   });
 
   it('a crossing exactly on a sample is found once; the range is (from, to]', () => {

@@ -118,9 +118,11 @@ export function digitsParam(description: string, min: number, max: number) {
   ).meta({ description });
 }
 
+const BOOLEAN_WORDS = new Map([['true', true], ['1', true], ['false', false], ['0', false]]);
+
 /** An optional boolean parameter: true, false, 1 or 0 (any case). */
 export function booleanParam(description: string) {
-  return queryParam('true or false', z.boolean({ error: 'must be true or false' }), (v) => ({ true: true, '1': true, false: false, '0': false })[v.toLowerCase()] ?? v).meta({
+  return queryParam('true or false', z.boolean({ error: 'must be true or false' }), (v) => BOOLEAN_WORDS.get(v.toLowerCase()) ?? v).meta({
     description,
   });
 }
@@ -129,7 +131,8 @@ export function booleanParam(description: string) {
 export function caseInsensitiveEnum<T extends string>(values: readonly [T, ...T[]]) {
   return z
     .string()
-    .transform((v) => v.toUpperCase())
+    // ASCII letters only: toUpperCase alone would also fold 'ı' and 'ſ' into I and S.
+    .transform((v) => v.replace(/[a-z]+/g, (letters) => letters.toUpperCase()))
     .pipe(z.enum(values, { error: `expected one of ${values.join(', ')}` }));
 }
 

@@ -73,3 +73,19 @@ describe('one coordinate parser for the query strings', () => {
     expect(validationErrorOf(() => csv('')).field).toBe('latitude');
   });
 });
+
+describe('enum and boolean parameters', () => {
+  const wheel = (extra: Record<string, string>) => parseWheelQuery({ date: '2024-01-01T12:00:00Z', ...extra });
+
+  it('read an enum in any ASCII case, and refuse letters that only toUpperCase folds into ASCII', () => {
+    expect(wheel({ zodiac: 'sidereal' }).input.zodiac).toBe('SIDEREAL');
+    expect(wheel({ zodiac: 'SiDeReAl' }).input.zodiac).toBe('SIDEREAL');
+    expect(validationErrorOf(() => wheel({ zodiac: 'sıdereal' })).field).toBe('zodiac'); // dotless ı
+  });
+
+  it('read true/false/1/0 and nothing inherited from Object', () => {
+    expect(wheel({ showAspects: 'TRUE' }).wheel.showAspects).toBe(true);
+    expect(wheel({ showAspects: '0' }).wheel.showAspects).toBe(false);
+    for (const text of ['constructor', '__proto__', 'toString', 'yes']) expect(validationErrorOf(() => wheel({ showAspects: text })).field, text).toBe('showAspects');
+  });
+});

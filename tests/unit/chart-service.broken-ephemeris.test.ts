@@ -8,6 +8,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Chart } from '../../src/ephemeris/types.js';
+import { rejectionOf } from '../helpers/rejection.js';
 
 interface Breakage {
   change?: (chart: Chart) => Chart;
@@ -82,10 +83,7 @@ describe('ChartService.houses', () => {
     const loaders = createRequestLoaders({ chart, techniques: new TechniquesService() });
     broken.change = (c) => ({ ...c, houses: null });
     const request = { moment: { utc: '2000-01-01T12:00:00Z' }, location: { latitude: 51.5, longitude: 0 } };
-    const error = await chart.houses(request, loaders).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
+    const error = await rejectionOf(chart.houses(request, loaders));
     expect(error).toBeInstanceOf(ValidationError);
     expect(error).toMatchObject({ field: 'location', message: 'houses could not be computed for this location' });
   });
@@ -96,12 +94,9 @@ describe('ChartService.chart', () => {
     const chart = new ChartService();
     const loaders = createRequestLoaders({ chart, techniques: new TechniquesService() });
     broken.thrown = 'ephemeris file unreadable';
-    const error = await chart.chart({ moment: { utc: '2000-01-01T12:00:00Z' } }, loaders).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
+    const error = await rejectionOf(chart.chart({ moment: { utc: '2000-01-01T12:00:00Z' } }, loaders));
     expect(error).toBeInstanceOf(Error);
-    expect((error as Error).message).toBe('ephemeris file unreadable');
+    expect(error.message).toBe('ephemeris file unreadable');
     expect(chart.computations).toBe(1);
   });
 });

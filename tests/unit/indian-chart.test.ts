@@ -7,6 +7,7 @@ import { ValidationError } from '../../src/errors.js';
 import { computeChart } from '../../src/ephemeris/chart.js';
 import { SIGNS } from '../../src/ephemeris/types.js';
 import { renderIndianChartSvg } from '../../src/render/index.js';
+import { assertWellFormed, groups } from '../helpers/svg.js';
 import { makeChart } from './wheel.fixtures.js';
 
 const chart = computeChart({
@@ -15,48 +16,10 @@ const chart = computeChart({
 });
 const lagna = Math.floor(chart.houses!.ascendant / 30);
 
-/** The `<g …>` groups with their attributes and inner markup. */
-function groups(svg: string, attribute: string): { attrs: Record<string, string>; inner: string }[] {
-  const out: { attrs: Record<string, string>; inner: string }[] = [];
-  const re = /<g((?:\s+[\w:-]+="[^"]*")*)>/g;
-  for (let m = re.exec(svg); m; m = re.exec(svg)) {
-    const attrs: Record<string, string> = {};
-    for (const a of m[1].matchAll(/([\w:-]+)="([^"]*)"/g)) attrs[a[1]] = a[2]!;
-    if (!(attribute in attrs)) continue;
-    let depth = 1;
-    let i = re.lastIndex;
-    const tag = /<(\/?)g[\s>]/g;
-    tag.lastIndex = i;
-    for (let t = tag.exec(svg); t; t = tag.exec(svg)) {
-      depth += t[1] ? -1 : 1;
-      if (depth === 0) { out.push({ attrs, inner: svg.slice(i, t.index) }); break; }
-    }
-    i = 0;
-  }
-  return out;
-}
-
-function assertWellFormed(svg: string): void {
-  const stack: string[] = [];
-  const stray: string[] = [];
-  for (const m of svg.matchAll(/<(\/?)([\w:-]+)(?:\s+[\w:-]+="[^"<]*")*\s*(\/?)>([^<]*)/g)) {
-    const [, closing, name, selfClosing, after] = m;
-    if (!selfClosing) {
-      if (closing) expect(stack.pop()).toBe(name);
-      else stack.push(name);
-    }
-    // Text only inside <text>, <title> and <desc>.
-    if (after && !['text', 'title', 'desc'].includes(stack[stack.length - 1] ?? '')) stray.push(`${after} in <${stack[stack.length - 1]}>`);
-  }
-  expect(stack).toEqual([]);
-  expect(stray).toEqual([]);
-}
-
 const bodiesIn = (inner: string) => [...inner.matchAll(/data-body="([A-Z_]+)"/g)].map((m) => m[1]);
 
-// Rendered inside each test, not once while the file is collected: mutation testing runs for each
-// mutant only the tests that executed its code, and an exception thrown while collecting is not a
-// failing test, so code run outside the tests would let its mutants survive.
+// Rendered inside each test, not once while the file is collected: an exception thrown while
+// collecting is a file-load error, not a failing test.
 describe('North Indian chart', () => {
   const north = () => renderIndianChartSvg(chart, 'NORTH_INDIAN');
 

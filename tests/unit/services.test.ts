@@ -20,6 +20,8 @@ import { abandonedSignal, createRequestLoaders } from '../../src/services/reques
 import { TECHNIQUES, TechniquesService } from '../../src/services/techniques.service.js';
 import { WheelService } from '../../src/services/wheel.service.js';
 import type { WorkPool } from '../../src/services/work-pool.js';
+import { rejectionOf } from '../helpers/rejection.js';
+import { validationErrorOf } from '../helpers/validation.js';
 
 const LONDON = { moment: { utc: '1990-01-15T14:30:00Z' }, location: { latitude: 51.5074, longitude: -0.1278 } };
 
@@ -27,16 +29,6 @@ function services(metrics?: Metrics) {
   const chart = new ChartService(metrics);
   const techniques = new TechniquesService(metrics);
   return { chart, techniques, wheels: new WheelService(chart), loaders: () => createRequestLoaders({ chart, techniques }) };
-}
-
-/** The error `work` throws or rejects with (fails when it returns). */
-async function errorOf(work: () => unknown): Promise<Error> {
-  try {
-    await work();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected an error');
 }
 
 async function counted(metrics: Metrics, name: 'chartComputations' | 'techniqueComputations', technique?: string): Promise<number> {
@@ -85,19 +77,19 @@ describe('ChartService', () => {
   it('names fields relative to the request; a computation that fails returns its own error, counted', async () => {
     const s = services();
     const loaders = s.loaders();
-    const latitude = await errorOf(() => s.chart.chart({ ...LONDON, location: { latitude: 91, longitude: 0 } }, loaders));
+    const latitude = await rejectionOf(s.chart.chart({ ...LONDON, location: { latitude: 91, longitude: 0 } }, loaders));
     expect(latitude).toBeInstanceOf(ValidationError);
     expect((latitude as ValidationError).field).toBe('location.latitude');
     expect(s.chart.computations).toBe(0);
 
-    const noLocation = await errorOf(() => s.chart.houses({ moment: LONDON.moment }, loaders));
+    const noLocation = await rejectionOf(s.chart.houses({ moment: LONDON.moment }, loaders));
     expect(noLocation).toBeInstanceOf(ValidationError);
     expect((noLocation as ValidationError).field).toBe('location');
     expect(noLocation.message).toBe('location is required for houses');
     expect(s.chart.computations).toBe(0);
 
     // Validation takes the moment as given; resolving it (in the computation) finds it out of range.
-    const early = await errorOf(() => s.chart.chart({ ...LONDON, moment: { utc: '0900-01-01T00:00:00Z' } }, loaders));
+    const early = await rejectionOf(s.chart.chart({ ...LONDON, moment: { utc: '0900-01-01T00:00:00Z' } }, loaders));
     expect(early).toBeInstanceOf(OutOfRangeError);
     expect((early as ValidationError).field).toBe('moment.utc');
     expect(s.chart.computations).toBe(1);
@@ -109,15 +101,7 @@ describe('ChartService', () => {
     expect(s.chart.requestKey({ location: LONDON.location, moment: LONDON.moment, zodiac: 'TROPICAL' })).toBe(key);
     expect(s.chart.requestKey({ ...LONDON, bodies: ['SUN'] })).not.toBe(key);
     expect(s.chart.requestKey({ ...LONDON, location: { latitude: 51.5, longitude: -0.1278 } })).not.toBe(key);
-    const error = (() => {
-      try {
-        s.chart.requestKey({ ...LONDON, location: { latitude: 0, longitude: 181 } });
-      } catch (e) {
-        return e as ValidationError;
-      }
-      throw new Error('expected an error');
-    })();
-    expect(error).toBeInstanceOf(ValidationError);
+    const error = validationErrorOf(() => s.chart.requestKey({ ...LONDON, location: { latitude: 0, longitude: 181 } }));
     expect(error.field).toBe('location.longitude');
     expect(s.chart.computations).toBe(0);
   });
@@ -162,7 +146,7 @@ describe('TechniquesService', () => {
   it("returns a failed call's own error, counted", async () => {
     const metrics = createMetrics(false);
     const s = services(metrics);
-    const error = await errorOf(() =>
+    const error = await rejectionOf(
       s.techniques.run('ingresses', { body: 'SUN', from: new Date('2024-01-01T00:00:00Z'), to: new Date('2024-06-01T00:00:00Z'), zodiac: 'SIDEREAL' }, s.loaders()),
     );
     expect(error).toBeInstanceOf(ValidationError);
@@ -176,16 +160,16 @@ describe('WheelService', () => {
     const s = services();
     const chart = computeChart(LONDON);
     const loaders = s.loaders();
-    const style = await errorOf(() => s.wheels.draw(chart, { style: 'ROUND' as never }, loaders));
+    const style = await rejectionOf(s.wheels.draw(chart, { style: 'ROUND' as never }, loaders));
     expect((style as ValidationError).field).toBe('style');
     expect(style.message).toBe('style must be one of WESTERN, NORTH_INDIAN, SOUTH_INDIAN');
-    const outer = await errorOf(() => s.wheels.draw(chart, { style: 'NORTH_INDIAN', outer: LONDON }, loaders));
+    const outer = await rejectionOf(s.wheels.draw(chart, { style: 'NORTH_INDIAN', outer: LONDON }, loaders));
     expect((outer as ValidationError).field).toBe('outer');
     expect(outer.message).toBe('a NORTH_INDIAN chart draws one chart; a bi-wheel needs style WESTERN');
-    const size = await errorOf(() => s.wheels.draw(chart, { size: 1, outer: LONDON }, loaders));
+    const size = await rejectionOf(s.wheels.draw(chart, { size: 1, outer: LONDON }, loaders));
     expect((size as ValidationError).field).toBe('size');
     expect(s.chart.computations).toBe(0);
-    const outerField = await errorOf(() => s.wheels.draw(chart, { outer: { ...LONDON, location: { latitude: 95, longitude: 0 } } }, loaders));
+    const outerField = await rejectionOf(s.wheels.draw(chart, { outer: { ...LONDON, location: { latitude: 95, longitude: 0 } } }, loaders));
     expect((outerField as ValidationError).field).toBe('outer.location.latitude');
   });
 
@@ -199,14 +183,7 @@ describe('WheelService', () => {
     expect(s.wheels.pictureKey(LONDON, { outer: LONDON })).not.toBe(plain);
     expect(s.wheels.pictureKey({ ...LONDON, bodies: ['SUN'] }, {})).not.toBe(plain);
     expect(JSON.parse(plain)).toMatchObject({ outer: null, style: 'WESTERN', options: { aspectTypes: null } });
-    const outerError = (() => {
-      try {
-        s.wheels.pictureKey(LONDON, { outer: { ...LONDON, location: { latitude: 95, longitude: 0 } } });
-      } catch (e) {
-        return e as ValidationError;
-      }
-      throw new Error('expected an error');
-    })();
+    const outerError = validationErrorOf(() => s.wheels.pictureKey(LONDON, { outer: { ...LONDON, location: { latitude: 95, longitude: 0 } } }));
     expect(outerError.field).toBe('outer.location.latitude');
   });
 });
@@ -293,15 +270,7 @@ describe('locateRequest', () => {
   });
 
   it('names the field of a bad location by its path in the request', () => {
-    const fieldOf = (request: unknown) => {
-      try {
-        locateRequest(request);
-      } catch (e) {
-        expect(e).toBeInstanceOf(ValidationError);
-        return (e as ValidationError).field;
-      }
-      throw new Error('expected an error');
-    };
+    const fieldOf = (request: unknown) => validationErrorOf(() => locateRequest(request)).field;
     expect(fieldOf({ location: { latitude: 91, longitude: 0 } })).toBe('location.latitude');
     expect(fieldOf({ first: { location: { place: 'Ulm', latitude: 1 } } })).toBe('first.location.place');
     expect(fieldOf({ charts: [{}, { location: { latitude: 0 } }] })).toBe('charts.1.location.longitude');
@@ -318,17 +287,9 @@ describe('PlacesService', () => {
     expect(PLACE_SEARCH_DEFAULT_LIMIT).toBe(10);
     expect(anywhere).toHaveLength(PLACE_SEARCH_DEFAULT_LIMIT);
     expect(anywhere.map((p) => p.countryCode)).toContain('US'); // New Ulm, Minnesota
-    const fieldOf = (work: () => unknown) => {
-      try {
-        work();
-      } catch (e) {
-        return (e as ValidationError).field;
-      }
-      return undefined;
-    };
-    expect(fieldOf(() => places.search('', null))).toBe('search');
-    expect(fieldOf(() => places.search('Ulm', 'XX'))).toBe('countryCode');
-    expect(fieldOf(() => places.search('Ulm', null, 51))).toBe('limit');
+    expect(validationErrorOf(() => places.search('', null)).field).toBe('search');
+    expect(validationErrorOf(() => places.search('Ulm', 'XX')).field).toBe('countryCode');
+    expect(validationErrorOf(() => places.search('Ulm', null, 51)).field).toBe('limit');
   });
 
   it('timeZoneAt: the zone at a point; bad coordinates named', () => {

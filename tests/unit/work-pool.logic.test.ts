@@ -7,6 +7,7 @@
  * real threads.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { rejectionOf } from '../helpers/rejection.js';
 
 interface HeldTask {
   task: { name: string; request: unknown };
@@ -76,19 +77,11 @@ async function refusedAtOnce(promise: Promise<unknown>): Promise<Error> {
   return outcome;
 }
 
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a rejection');
-}
-
 afterEach(() => {
   releaseAll();
   fake.created.length = 0;
   fake.destroyed = 0;
+  fake.cpus = 8; // as hoisted, even when a test failed after changing it
 });
 
 describe('WorkPool (piscina replaced)', () => {
@@ -98,7 +91,6 @@ describe('WorkPool (piscina replaced)', () => {
     expect(new WorkPool({ threads: 0, queueSize: 0, timeoutMs: 1000 }).threads).toBe(7);
     fake.cpus = 1;
     expect(new WorkPool({ threads: 0, queueSize: 0, timeoutMs: 1000 }).threads).toBe(1);
-    fake.cpus = 8;
   });
 
   it('starts piscina on the first task, once: the source entry, 0 to `threads` threads, niced, idle for a minute, a queue above the bound', async () => {
@@ -138,7 +130,7 @@ describe('WorkPool (piscina replaced)', () => {
 
   it('ends a task at its deadline (WORK_TIMEOUT), the cause kept', async () => {
     const pool = new WorkPool({ threads: 1, queueSize: 0, timeoutMs: 5 });
-    const error = await rejection(pool.run('moonPhase', MOON_PHASE));
+    const error = await rejectionOf(pool.run('moonPhase', MOON_PHASE));
     expect(error).toBeInstanceOf(ServiceUnavailableError);
     expect(error.message).toBe('The calculation took longer than 5 ms (WORK_TIMEOUT)');
     expect((error as InstanceType<typeof ServiceUnavailableError>).retryAfterSeconds).toBe(2);
@@ -152,7 +144,7 @@ describe('WorkPool (piscina replaced)', () => {
     const task = pool.run('moonPhase', MOON_PHASE, controller.signal);
     await held(1);
     controller.abort();
-    const error = await rejection(task);
+    const error = await rejectionOf(task);
     expect(error).toBeInstanceOf(ServiceUnavailableError);
     expect(error.message).toBe('The request was abandoned');
     expect((error as InstanceType<typeof ServiceUnavailableError>).retryAfterSeconds).toBe(2);
@@ -183,7 +175,7 @@ describe('WorkPool (piscina replaced)', () => {
       pool.run('fixedStars', { at: new Date('0900-01-01T00:00:00Z') }),
       pool.run('noSuchTask', {}),
       pool.run('midpoints', null),
-    ].map(rejection);
+    ].map(rejectionOf);
     await held(4);
     releaseAll();
     const [invalid, outOfRange, unknown, broken] = await Promise.all(tasks);

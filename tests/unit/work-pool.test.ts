@@ -11,18 +11,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CalculationError, OutOfRangeError, ServiceUnavailableError, ValidationError } from '../../src/errors.js';
 import { TECHNIQUES } from '../../src/services/techniques.service.js';
 import { WorkPool } from '../../src/services/work-pool.js';
+import { rejectionOf } from '../helpers/rejection.js';
 
 const MOON_PHASE = { moment: { utc: '2024-01-11T11:57:00Z' } };
-
-/** The error `promise` rejects with (fails when it resolves). */
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('WorkPool', () => {
   // One thread, two waiting: capacity 3.
@@ -38,10 +29,10 @@ describe('WorkPool', () => {
   it('answers a task as computed inline, and refuses a task beyond threads + queue at once', async () => {
     const running = [1, 2, 3].map(() => pool.run('moonPhase', MOON_PHASE));
     expect(pool.pending).toBe(3);
-    const refused = await rejection(pool.run('moonPhase', MOON_PHASE));
+    const refused = await rejectionOf(pool.run('moonPhase', MOON_PHASE));
     expect(refused).toBeInstanceOf(ServiceUnavailableError);
     expect((refused as ServiceUnavailableError).retryAfterSeconds).toBe(2);
-    expect((refused as Error).message).toBe('The calculation queue is full; retry shortly');
+    expect(refused.message).toBe('The calculation queue is full; retry shortly');
     expect(pool.pending).toBe(3);
     const inline = TECHNIQUES.moonPhase(MOON_PHASE);
     // New Moon 2024-01-11 11:57 UTC: the angle Sun–Moon–Earth is near 180° (the Moon's latitude keeps it off).
@@ -53,43 +44,43 @@ describe('WorkPool', () => {
   it("returns a task's ValidationError and OutOfRangeError as the same class with their field", async () => {
     const from = new Date('2024-01-01T00:00:00Z');
     const to = new Date('2024-12-31T00:00:00Z');
-    const invalid = await rejection(pool.run('ingresses', { body: 'SUN', from, to, zodiac: 'SIDEREAL' }));
+    const invalid = await rejectionOf(pool.run('ingresses', { body: 'SUN', from, to, zodiac: 'SIDEREAL' }));
     expect(invalid).toBeInstanceOf(ValidationError);
     expect(invalid).not.toBeInstanceOf(OutOfRangeError);
     expect((invalid as ValidationError).field).toBe('ayanamsa');
-    expect((invalid as Error).message).toBe('the SIDEREAL zodiac needs an ayanamsa');
+    expect(invalid.message).toBe('the SIDEREAL zodiac needs an ayanamsa');
 
-    const outOfRange = await rejection(pool.run('fixedStars', { at: new Date('0900-01-01T00:00:00Z') }));
+    const outOfRange = await rejectionOf(pool.run('fixedStars', { at: new Date('0900-01-01T00:00:00Z') }));
     expect(outOfRange).toBeInstanceOf(OutOfRangeError);
     expect((outOfRange as ValidationError).field).toBe('at');
-    expect((outOfRange as Error).message).toMatch(/^Instant 0900-01-01T00:00:00\.000Z is outside the supported range/);
+    expect(outOfRange.message).toMatch(/^Instant 0900-01-01T00:00:00\.000Z is outside the supported range/);
     expect(pool.pending).toBe(0);
   });
 
   it('returns any other failure as a CalculationError naming the task', async () => {
-    const unknown = await rejection(pool.run('noSuchTask', {}));
+    const unknown = await rejectionOf(pool.run('noSuchTask', {}));
     expect(unknown).toBeInstanceOf(CalculationError);
-    expect((unknown as Error).message).toBe('worker task noSuchTask failed: no worker task noSuchTask');
-    const broken = await rejection(pool.run('midpoints', null));
+    expect(unknown.message).toBe('worker task noSuchTask failed: no worker task noSuchTask');
+    const broken = await rejectionOf(pool.run('midpoints', null));
     expect(broken).toBeInstanceOf(CalculationError);
     expect(broken).not.toBeInstanceOf(ValidationError);
-    expect((broken as Error).message).toMatch(/^worker task midpoints failed: /);
+    expect(broken.message).toMatch(/^worker task midpoints failed: /);
   });
 
   it('ends a task at the deadline with ServiceUnavailableError naming WORK_TIMEOUT', async () => {
     // 1 ms: less than a thread takes to start, let alone compute.
     const hasty = new WorkPool({ threads: 1, queueSize: 0, timeoutMs: 1 });
     try {
-      const error = await rejection(hasty.run('moonPhase', MOON_PHASE));
+      const error = await rejectionOf(hasty.run('moonPhase', MOON_PHASE));
       expect(error).toBeInstanceOf(ServiceUnavailableError);
-      expect((error as Error).message).toBe('The calculation took longer than 1 ms (WORK_TIMEOUT)');
+      expect(error.message).toBe('The calculation took longer than 1 ms (WORK_TIMEOUT)');
       expect((error as ServiceUnavailableError).retryAfterSeconds).toBe(2);
-      expect((error as Error).cause).toBeDefined();
+      expect(error.cause).toBeDefined();
       expect(hasty.pending).toBe(0);
       // A closed pool starts again on the next task (not the destroyed one, which would refuse at once).
       await hasty.close();
-      const again = await rejection(hasty.run('moonPhase', MOON_PHASE));
-      expect((again as Error).message).toBe('The calculation took longer than 1 ms (WORK_TIMEOUT)');
+      const again = await rejectionOf(hasty.run('moonPhase', MOON_PHASE));
+      expect(again.message).toBe('The calculation took longer than 1 ms (WORK_TIMEOUT)');
     } finally {
       await hasty.close();
     }
@@ -102,16 +93,16 @@ describe('WorkPool', () => {
     const controller = new AbortController();
     const task = pool.run('moonPhase', MOON_PHASE, controller.signal);
     controller.abort();
-    const error = await rejection(task);
+    const error = await rejectionOf(task);
     expect(error).toBeInstanceOf(ServiceUnavailableError);
-    expect((error as Error).message).toBe('The request was abandoned');
+    expect(error.message).toBe('The request was abandoned');
     expect((error as ServiceUnavailableError).retryAfterSeconds).toBe(2);
     expect(pool.pending).toBe(0);
 
     // Already aborted: the signal's own reason, before anything is queued.
-    const before = await rejection(pool.run('moonPhase', MOON_PHASE, AbortSignal.abort()));
+    const before = await rejectionOf(pool.run('moonPhase', MOON_PHASE, AbortSignal.abort()));
     expect(before).not.toBeInstanceOf(ServiceUnavailableError);
-    expect((before as Error).name).toBe('AbortError');
+    expect(before.name).toBe('AbortError');
     expect(pool.pending).toBe(0);
   });
 });

@@ -7,14 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { createAccounts, type Accounts, type AccountsOptions } from '../../../src/accounts/accounts.module.js';
 import { hashPassword, verifyPassword } from '../../../src/accounts/password.js';
-import { createJwtVerifier } from '../../../src/auth/jwt.verifier.js';
 import { QuotaExceededError, createQuotaService } from '../../../src/quota/quota.service.js';
 import { createPostgresTestDatabase, deleteRedisPrefix, uniqueRedisPrefix, type TestDatabase } from '../../helpers/db.js';
+import { TEST_JWT, TEST_PASSWORD, testAccountsOptions, verifierFor } from '../../helpers/accounts.js';
 
-const SECRET = 'test-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
-const ISSUER = 'nocturna-test';
-const AUDIENCE = 'nocturna-test-api';
-const PASSWORD = 'correct horse battery';
 
 let tdb: TestDatabase;
 let redis: Redis;
@@ -22,25 +18,7 @@ let prefix: string;
 let accounts: Accounts;
 let replicaB: Accounts;
 
-function options(over: Partial<AccountsOptions> = {}): AccountsOptions {
-  return {
-    prisma: tdb.db.prisma,
-    redis,
-    redisKeyPrefix: prefix,
-    secret: SECRET,
-    issuer: ISSUER,
-    audience: AUDIENCE,
-    accessTokenTtlSeconds: 900,
-    refreshTokenTtlSeconds: 86_400,
-    registration: { allow: true, requiresApproval: true, maxUsers: 5 },
-    rateLimit: { defaultPerHour: 1000, premiumPerHour: 10_000 },
-    scrypt: { logN: 10, r: 8, p: 1 },
-    ...over,
-  };
-}
-
-const verifierFor = (a: Accounts) =>
-  createJwtVerifier({ secret: SECRET, issuer: ISSUER, audience: AUDIENCE, isRevoked: a.state.isRevoked });
+const options = (over: Partial<AccountsOptions> = {}) => testAccountsOptions({ prisma: tdb.db.prisma, redis, redisKeyPrefix: prefix }, over);
 
 beforeAll(async () => {
   tdb = await createPostgresTestDatabase();
@@ -67,49 +45,49 @@ describe('migrations', () => {
 
 describe('passwords', () => {
   it('hash with scrypt (default cost), verify, refuse short ones', async () => {
-    const hash = await hashPassword(PASSWORD);
+    const hash = await hashPassword(TEST_PASSWORD);
     expect(hash).toMatch(/^scrypt\$15\$8\$1\$[A-Za-z0-9_-]{22}\$[A-Za-z0-9_-]{43}$/);
-    expect(await verifyPassword(PASSWORD, hash)).toBe(true);
-    expect(await verifyPassword(`${PASSWORD}!`, hash)).toBe(false);
-    expect(await hashPassword(PASSWORD)).not.toBe(hash);
+    expect(await verifyPassword(TEST_PASSWORD, hash)).toBe(true);
+    expect(await verifyPassword(`${TEST_PASSWORD}!`, hash)).toBe(false);
+    expect(await hashPassword(TEST_PASSWORD)).not.toBe(hash);
     await expect(hashPassword('short-pw-11')).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 
   it('are never stored in clear and never selected', async () => {
-    const user = await accounts.users.create({ email: 'Clear@Example.com', password: PASSWORD });
+    const user = await accounts.users.create({ email: 'Clear@Example.com', password: TEST_PASSWORD });
     expect(user.email).toBe('clear@example.com');
     expect(Object.keys(user)).not.toContain('passwordHash');
     const raw = await tdb.db.prisma.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } });
     expect(raw!.passwordHash.startsWith('scrypt$')).toBe(true);
-    expect(raw!.passwordHash).not.toContain(PASSWORD);
+    expect(raw!.passwordHash).not.toContain(TEST_PASSWORD);
   });
 });
 
 describe('registration', () => {
   it('is refused when disabled', async () => {
     await expect(
-      accounts.users.register({ email: 'no@example.com', password: PASSWORD }, { allow: false, requiresApproval: false, maxUsers: 100 }),
+      accounts.users.register({ email: 'no@example.com', password: TEST_PASSWORD }, { allow: false, requiresApproval: false, maxUsers: 100 }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('ALLOW_USER_REGISTRATION') });
     expect(await tdb.db.prisma.user.count({ where: { email: 'no@example.com' } })).toBe(0);
   });
 
   it('creates PENDING users when approval is required, ACTIVE otherwise', async () => {
-    const pending = await accounts.users.register({ email: 'pending@example.com', password: PASSWORD }, { allow: true, requiresApproval: true, maxUsers: 100 });
+    const pending = await accounts.users.register({ email: 'pending@example.com', password: TEST_PASSWORD }, { allow: true, requiresApproval: true, maxUsers: 100 });
     expect(pending.status).toBe('PENDING');
     expect(pending.role).toBe('USER');
-    const active = await accounts.users.register({ email: 'active@example.com', password: PASSWORD }, { allow: true, requiresApproval: false, maxUsers: 100 });
+    const active = await accounts.users.register({ email: 'active@example.com', password: TEST_PASSWORD }, { allow: true, requiresApproval: false, maxUsers: 100 });
     expect(active.status).toBe('ACTIVE');
   });
 
   it('is refused past MAX_USERS_LIMIT with a clear error', async () => {
     const count = await tdb.db.prisma.user.count({ where: { role: { not: 'SERVICE' } } });
     await expect(
-      accounts.users.register({ email: 'over@example.com', password: PASSWORD }, { allow: true, requiresApproval: false, maxUsers: count }),
+      accounts.users.register({ email: 'over@example.com', password: TEST_PASSWORD }, { allow: true, requiresApproval: false, maxUsers: count }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining(`MAX_USERS_LIMIT=${count}`) });
   });
 
   it('refuses a duplicate email on the email field', async () => {
-    await expect(accounts.users.create({ email: 'active@example.com', password: PASSWORD })).rejects.toMatchObject({
+    await expect(accounts.users.create({ email: 'active@example.com', password: TEST_PASSWORD })).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'email',
     });
@@ -118,14 +96,14 @@ describe('registration', () => {
 
 describe('login, refresh, logout', () => {
   it('refuses a malformed email on the email field, before any credential check', async () => {
-    await expect(accounts.tokens.login('not-an-email', PASSWORD, '10.0.0.99')).rejects.toMatchObject({
+    await expect(accounts.tokens.login('not-an-email', TEST_PASSWORD, '10.0.0.99')).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'email',
     });
   });
 
   it('logs in an active user with a verifiable access token and a refresh token', async () => {
-    const tokens = await accounts.tokens.login('active@example.com', PASSWORD, '10.0.0.1');
+    const tokens = await accounts.tokens.login('active@example.com', TEST_PASSWORD, '10.0.0.1');
     expect(tokens.expiresIn).toBe(900);
     expect(tokens.refreshToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const principal = await verifierFor(accounts).verify(tokens.accessToken);
@@ -140,17 +118,17 @@ describe('login, refresh, logout', () => {
 
   it('refuses a wrong password and a pending account', async () => {
     await expect(accounts.tokens.login('active@example.com', 'wrong password!!', '10.0.0.2')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
-    await expect(accounts.tokens.login('pending@example.com', PASSWORD, '10.0.0.2')).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(accounts.tokens.login('pending@example.com', TEST_PASSWORD, '10.0.0.2')).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('limits failed attempts per (account, IP) and per IP; an attacker elsewhere only slows the owner down', async () => {
     const limited = createAccounts(options({ loginAttempts: { perAccountAndIp: 3, perIp: 5, slowDownAfter: 2, maxDelayMs: 100 } }));
-    await limited.users.create({ email: 'victim@example.com', password: PASSWORD });
+    await limited.users.create({ email: 'victim@example.com', password: TEST_PASSWORD });
     // An attacker guessing from one address is stopped there, the right password included.
     for (let i = 0; i < 3; i += 1) {
       await expect(limited.tokens.login('victim@example.com', 'bad password ' + i, '10.1.0.1')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     }
-    const refused = await limited.tokens.login('victim@example.com', PASSWORD, '10.1.0.1').catch((e: unknown) => e);
+    const refused = await limited.tokens.login('victim@example.com', TEST_PASSWORD, '10.1.0.1').catch((e: unknown) => e);
     expect(refused).toMatchObject({ code: 'RATE_LIMITED' });
     expect((refused as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(0);
     // More guesses from other addresses: the account slows down (250 ms doubling, capped) ...
@@ -159,18 +137,18 @@ describe('login, refresh, logout', () => {
     }
     expect(await limited.loginLimiter.accountDelayMs('victim@example.com')).toBe(100);
     // ... but the owner, from their own address, still logs in; that clears the slow-down.
-    await expect(limited.tokens.login('victim@example.com', PASSWORD, '10.9.9.9')).resolves.toMatchObject({ tokenType: 'Bearer' });
+    await expect(limited.tokens.login('victim@example.com', TEST_PASSWORD, '10.9.9.9')).resolves.toMatchObject({ tokenType: 'Bearer' });
     expect(await limited.loginLimiter.accountDelayMs('victim@example.com')).toBe(0);
     // per IP: 5 failures over different accounts from one IP block that IP
     for (let i = 0; i < 5; i += 1) {
       await limited.tokens.login(`nobody${i}@example.com`, 'bad password xx', '10.2.0.1').catch(() => undefined);
     }
-    await expect(limited.tokens.login('active@example.com', PASSWORD, '10.2.0.1')).rejects.toMatchObject({ code: 'RATE_LIMITED' });
-    await expect(limited.tokens.login('active@example.com', PASSWORD, '10.2.0.2')).resolves.toMatchObject({ tokenType: 'Bearer' });
+    await expect(limited.tokens.login('active@example.com', TEST_PASSWORD, '10.2.0.1')).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    await expect(limited.tokens.login('active@example.com', TEST_PASSWORD, '10.2.0.2')).resolves.toMatchObject({ tokenType: 'Bearer' });
   });
 
   it('rotates refresh tokens and revokes the whole family when a rotated one is reused', async () => {
-    const first = await accounts.tokens.login('active@example.com', PASSWORD, '10.0.0.3');
+    const first = await accounts.tokens.login('active@example.com', TEST_PASSWORD, '10.0.0.3');
     const second = await accounts.tokens.refresh(first.refreshToken);
     expect(second.refreshToken).not.toBe(first.refreshToken);
     const third = await accounts.tokens.refresh(second.refreshToken);
@@ -185,13 +163,13 @@ describe('login, refresh, logout', () => {
   });
 
   it('only one of two concurrent refreshes with the same token wins', async () => {
-    const t = await accounts.tokens.login('active@example.com', PASSWORD, '10.0.0.4');
+    const t = await accounts.tokens.login('active@example.com', TEST_PASSWORD, '10.0.0.4');
     const results = await Promise.allSettled([accounts.tokens.refresh(t.refreshToken), accounts.tokens.refresh(t.refreshToken)]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
   });
 
   it('logout revokes the access token on the other replica and the refresh family', async () => {
-    const t = await accounts.tokens.login('active@example.com', PASSWORD, '10.0.0.5');
+    const t = await accounts.tokens.login('active@example.com', TEST_PASSWORD, '10.0.0.5');
     const principal = await verifierFor(accounts).verify(t.accessToken);
     await verifierFor(replicaB).verify(t.accessToken);
     await accounts.tokens.logout(principal, t.refreshToken);
@@ -205,7 +183,7 @@ describe('service tokens', () => {
     const issued = await accounts.tokens.createServiceToken({ name: 'backend' });
     const [header, payload] = issued.token.split('.').slice(0, 2).map((p) => JSON.parse(Buffer.from(p, 'base64url').toString()));
     expect(header).toMatchObject({ alg: 'HS256', typ: 'JWT' });
-    expect(payload).toMatchObject({ iss: ISSUER, aud: AUDIENCE, jti: issued.id, scope: 'calculations', typ: 'service' });
+    expect(payload).toMatchObject({ iss: TEST_JWT.issuer, aud: TEST_JWT.audience, jti: issued.id, scope: 'calculations', typ: 'service' });
     const days = (payload.exp - Date.now() / 1000) / 86_400;
     expect(days).toBeGreaterThan(29.99);
     expect(days).toBeLessThanOrEqual(30);
@@ -246,13 +224,13 @@ describe('service tokens', () => {
   it('a validly signed service token that was never issued is refused', async () => {
     const { signToken } = await import('../../../src/auth/jwt.signer.js');
     const service = await accounts.users.ensureServiceUser();
-    const forged = signToken({ subject: service.id, kind: 'service', scopes: ['calculations'] }, { secret: SECRET, issuer: ISSUER, audience: AUDIENCE, ttlSeconds: 600 });
+    const forged = signToken({ subject: service.id, kind: 'service', scopes: ['calculations'] }, { ...TEST_JWT, ttlSeconds: 600 });
     await expect(verifierFor(accounts).verify(forged)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
   it('disabling a user refuses its tokens at once on the other replica', async () => {
-    const user = await accounts.users.create({ email: 'tobedisabled@example.com', password: PASSWORD });
-    const t = await accounts.tokens.login(user.email, PASSWORD, '10.0.0.6');
+    const user = await accounts.users.create({ email: 'tobedisabled@example.com', password: TEST_PASSWORD });
+    const t = await accounts.tokens.login(user.email, TEST_PASSWORD, '10.0.0.6');
     await verifierFor(replicaB).verify(t.accessToken);
     await accounts.users.disable(user.id);
     await expect(verifierFor(replicaB).verify(t.accessToken)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
@@ -300,7 +278,7 @@ describe('saved charts', () => {
   };
 
   it('save stores the input as given plus the resolved instant, zone, location and settings', async () => {
-    const owner = await accounts.users.create({ email: 'charts@example.com', password: PASSWORD });
+    const owner = await accounts.users.create({ email: 'charts@example.com', password: TEST_PASSWORD });
     const saved = await accounts.charts.save(owner.id, { name: '  Paris  ', chart });
     expect(saved.name).toBe('Paris');
     expect(saved.utc.toISOString()).toBe('1990-01-15T13:30:00.000Z');
@@ -313,7 +291,7 @@ describe('saved charts', () => {
 
   it('are scoped to their owner: another user gets NOT_FOUND and nothing changes', async () => {
     const owner = await accounts.users.findByEmail('charts@example.com');
-    const intruder = await accounts.users.create({ email: 'intruder@example.com', password: PASSWORD });
+    const intruder = await accounts.users.create({ email: 'intruder@example.com', password: TEST_PASSWORD });
     const saved = await accounts.charts.save(owner!.id, { name: 'mine', chart });
     await expect(accounts.charts.get(intruder.id, saved.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(accounts.charts.update(intruder.id, saved.id, { name: 'stolen' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -339,7 +317,7 @@ describe('saved charts', () => {
   });
 
   it('paginate newest first with an opaque cursor, without gaps or repeats', async () => {
-    const owner = await accounts.users.create({ email: 'pager@example.com', password: PASSWORD });
+    const owner = await accounts.users.create({ email: 'pager@example.com', password: TEST_PASSWORD });
     for (let i = 0; i < 7; i += 1) await accounts.charts.save(owner.id, { name: `c${i}`, chart });
     const seen: string[] = [];
     let after: string | null = null;
@@ -357,9 +335,9 @@ describe('saved charts', () => {
 
 describe('admin bootstrap', () => {
   it('creates the admin once, only when none exists', async () => {
-    const admin = await accounts.bootstrapAdmin('root@example.com', PASSWORD);
+    const admin = await accounts.bootstrapAdmin('root@example.com', TEST_PASSWORD);
     expect(admin).toMatchObject({ email: 'root@example.com', role: 'ADMIN', status: 'ACTIVE' });
-    expect(await accounts.bootstrapAdmin('other@example.com', PASSWORD)).toBeNull();
+    expect(await accounts.bootstrapAdmin('other@example.com', TEST_PASSWORD)).toBeNull();
     expect(await tdb.db.prisma.user.count({ where: { role: 'ADMIN' } })).toBe(1);
     await expect(accounts.users.disable(admin!.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });

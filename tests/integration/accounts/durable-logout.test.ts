@@ -6,16 +6,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
-import { createAccounts, type Accounts, type AccountsOptions } from '../../../src/accounts/accounts.module.js';
-import { createJwtVerifier } from '../../../src/auth/jwt.verifier.js';
+import { createAccounts, type Accounts } from '../../../src/accounts/accounts.module.js';
+import { TEST_PASSWORD, testAccountsOptions, verifierFor } from '../../helpers/accounts.js';
 import { createRedisClient } from '../../../src/cache/redis.client.js';
 import { createPostgresTestDatabase, type TestDatabase } from '../../helpers/db.js';
 import { PrivateRedis, freePort } from '../../helpers/redis-server.js';
 
-const SECRET = 'test-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
-const ISSUER = 'nocturna-test';
-const AUDIENCE = 'nocturna-test-api';
-const PASSWORD = 'correct horse battery';
 
 let tdb: TestDatabase;
 let server: PrivateRedis;
@@ -24,25 +20,9 @@ let redisB: Redis;
 let replicaA: Accounts;
 let replicaB: Accounts;
 
-function options(redis: Redis, over: Partial<AccountsOptions> = {}): AccountsOptions {
-  return {
-    prisma: tdb.db.prisma,
-    redis,
-    redisKeyPrefix: 'durable-logout:',
-    secret: SECRET,
-    issuer: ISSUER,
-    audience: AUDIENCE,
-    accessTokenTtlSeconds: 900,
-    refreshTokenTtlSeconds: 86_400,
-    registration: { allow: true, requiresApproval: false, maxUsers: 100 },
-    rateLimit: { defaultPerHour: 1000, premiumPerHour: 10_000 },
-    scrypt: { logN: 10, r: 8, p: 1 },
-    ...over,
-  };
-}
-
-const verifier = (a: Accounts) => createJwtVerifier({ secret: SECRET, issuer: ISSUER, audience: AUDIENCE, isRevoked: a.state.isRevoked });
-const login = () => replicaA.tokens.login('durable@example.com', PASSWORD, '10.1.2.3');
+const options = (redis: Redis) =>
+  testAccountsOptions({ prisma: tdb.db.prisma, redis, redisKeyPrefix: 'durable-logout:' }, { registration: { allow: true, requiresApproval: false, maxUsers: 100 } });
+const login = () => replicaA.tokens.login('durable@example.com', TEST_PASSWORD, '10.1.2.3');
 
 beforeAll(async () => {
   tdb = await createPostgresTestDatabase();
@@ -53,7 +33,7 @@ beforeAll(async () => {
   replicaA = createAccounts(options(redisA));
   const other = await tdb.openAnother();
   replicaB = createAccounts({ ...options(redisB), prisma: other.prisma });
-  await replicaA.users.create({ email: 'durable@example.com', password: PASSWORD });
+  await replicaA.users.create({ email: 'durable@example.com', password: TEST_PASSWORD });
 });
 
 afterAll(async () => {
@@ -66,7 +46,7 @@ afterAll(async () => {
 describe('logout that survives Redis loss', () => {
   it('records the revocation in PostgreSQL until the token expires', async () => {
     const t = await login();
-    const principal = await verifier(replicaA).verify(t.accessToken);
+    const principal = await verifierFor(replicaA).verify(t.accessToken);
     await replicaA.tokens.logout(principal);
     const row = await tdb.db.prisma.revokedAccessToken.findUnique({ where: { jti: principal.tokenId } });
     expect(row?.userId).toBe(principal.subject);
@@ -76,39 +56,39 @@ describe('logout that survives Redis loss', () => {
   it('a logged-out token stays refused after FLUSHALL, on both replicas; another token still works', async () => {
     const kept = await login();
     const gone = await login();
-    const principal = await verifier(replicaA).verify(gone.accessToken);
-    await verifier(replicaB).verify(kept.accessToken);
+    const principal = await verifierFor(replicaA).verify(gone.accessToken);
+    await verifierFor(replicaB).verify(kept.accessToken);
     await replicaA.tokens.logout(principal);
-    await expect(verifier(replicaB).verify(gone.accessToken)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(verifierFor(replicaB).verify(gone.accessToken)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     expect(await redisA.flushall()).toBe('OK');
     expect(await redisA.dbsize()).toBe(0);
-    await expect(verifier(replicaA).verify(gone.accessToken)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
-    await expect(verifier(replicaB).verify(gone.accessToken)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(verifierFor(replicaA).verify(gone.accessToken)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(verifierFor(replicaB).verify(gone.accessToken)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     // The database's answer is cached again: the shared entry is back.
     expect(await redisA.get(`durable-logout:acct:tok:${principal.tokenId}`)).toBe('revoked');
-    expect((await verifier(replicaB).verify(kept.accessToken)).subject).toBe(principal.subject);
+    expect((await verifierFor(replicaB).verify(kept.accessToken)).subject).toBe(principal.subject);
   });
 
   it('a token logged out while Redis is down is refused, and stays refused after Redis returns empty', async () => {
     const kept = await login();
     const gone = await login();
-    const principal = await verifier(replicaA).verify(gone.accessToken);
+    const principal = await verifierFor(replicaA).verify(gone.accessToken);
     await server.kill();
     await replicaA.tokens.logout(principal);
-    await expect(verifier(replicaA).verify(gone.accessToken)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
-    await expect(verifier(replicaB).verify(gone.accessToken)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
-    expect((await verifier(replicaB).verify(kept.accessToken)).subject).toBe(principal.subject);
+    await expect(verifierFor(replicaA).verify(gone.accessToken)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(verifierFor(replicaB).verify(gone.accessToken)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect((await verifierFor(replicaB).verify(kept.accessToken)).subject).toBe(principal.subject);
     await server.start(); // a fresh, empty Redis (no persistence)
     await expect.poll(() => redisB.status, { timeout: 10_000, interval: 100 }).toBe('ready');
-    await expect(verifier(replicaB).verify(gone.accessToken)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
-    expect((await verifier(replicaA).verify(kept.accessToken)).subject).toBe(principal.subject);
+    await expect(verifierFor(replicaB).verify(gone.accessToken)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect((await verifierFor(replicaA).verify(kept.accessToken)).subject).toBe(principal.subject);
   });
 
   it('deletes revocation rows whose token has expired at the next logout', async () => {
     const user = await tdb.db.prisma.user.findUniqueOrThrow({ where: { email: 'durable@example.com' }, select: { id: true } });
     await tdb.db.prisma.revokedAccessToken.create({ data: { jti: 'expired-one', userId: user.id, expiresAt: new Date(Date.now() - 1000) } });
     const t = await login();
-    await replicaA.tokens.logout(await verifier(replicaA).verify(t.accessToken));
+    await replicaA.tokens.logout(await verifierFor(replicaA).verify(t.accessToken));
     expect(await tdb.db.prisma.revokedAccessToken.findUnique({ where: { jti: 'expired-one' } })).toBeNull();
     expect(await tdb.db.prisma.revokedAccessToken.count()).toBeGreaterThanOrEqual(3);
   });

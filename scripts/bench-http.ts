@@ -367,9 +367,9 @@ async function main(): Promise<void> {
     const bareBody = () => JSON.stringify({ moment: { utc: nextBare() }, location: LOCATION });
     await autocannon({ url: bareUrl, connections: 10, duration: 2, method: 'POST', requests: [{ setupRequest: (req) => ({ ...req, body: bareBody() }) }] });
 
-    for (let round = 1; round <= rounds; round += 1) {
-      const rows: Row[] = [];
-      const uncached = await measured(autocannon, gw.child, {
+    /** Scenario (1)'s load: uncached charts, a new instant per request. */
+    const uncachedRun = () =>
+      measured(autocannon, gw.child, {
         url: gwUrl,
         connections,
         duration,
@@ -377,6 +377,9 @@ async function main(): Promise<void> {
         headers,
         requests: [{ setupRequest: (req) => ({ ...req, body: uncachedBody() }) }],
       });
+    for (let round = 1; round <= rounds; round += 1) {
+      const rows: Row[] = [];
+      const uncached = await uncachedRun();
       rows.push(row('(1) gateway, uncached chart (new instant per request)', uncached));
 
       await fetch(gwUrl, { method: 'POST', headers, body: sameBody });
@@ -396,14 +399,7 @@ async function main(): Promise<void> {
 
       const heavy = heavySearches(gwUrl, headers, 2);
       await new Promise((r) => setTimeout(r, 500));
-      const beside = await measured(autocannon, gw.child, {
-        url: gwUrl,
-        connections,
-        duration,
-        method: 'POST',
-        headers,
-        requests: [{ setupRequest: (req) => ({ ...req, body: uncachedBody() }) }],
-      });
+      const beside = await uncachedRun();
       const searches = await heavy.stop();
       rows.push(row('(4) as (1), beside two 5-year transit searches', beside));
       if (rounds > 1) console.log(`\nround ${round}`);

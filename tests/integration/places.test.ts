@@ -13,6 +13,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
+import { ZONE_PLACES as PLACES } from '../helpers/zone-places.js';
 
 const CHART = /* GraphQL */ `
   query Located($input: ChartInput!) {
@@ -73,60 +74,6 @@ beforeAll(async () => {
 });
 afterAll(async () => t.dispose());
 
-// [place, public latitude, longitude, zone, local time, offset s (tz database), why]
-const PLACES: Array<[string, number, number, string, string, number, string]> = [
-  // Europe
-  ['Liverpool', 53.41, -2.98, 'Europe/London', '1940-10-15T12:00:00', 3600, 'GB-Eire: BST from 1940 Feb 25, kept through the winter until BDST in 1941'],
-  ['Liverpool', 53.41, -2.98, 'Europe/London', '1940-12-25T12:00:00', 3600, 'summer time kept all winter 1940–41'],
-  ['Liverpool', 53.41, -2.98, 'Europe/London', '1938-12-25T12:00:00', 0, 'an ordinary winter: GMT'],
-  ['Ulm, DE', 48.40, 9.99, 'Europe/Berlin', '1990-07-01T12:00:00', 7200, 'CEST'],
-  ['Reykjavik', 64.14, -21.9, 'Atlantic/Reykjavik', '2021-07-01T12:00:00', 0, 'GMT all year since 1968'],
-  ['Moscow, RU', 55.75, 37.62, 'Europe/Moscow', '2021-01-15T12:00:00', 10800, 'MSK +3 since 2014-10-26'],
-  ['Lisbon', 38.72, -9.13, 'Europe/Lisbon', '2021-07-01T12:00:00', 3600, 'WEST'],
-  ['Istanbul', 41.01, 28.95, 'Europe/Istanbul', '2021-01-15T12:00:00', 10800, '+03 all year since 2016-09-07'],
-  ['Paris, FR', 48.85, 2.35, 'Europe/Paris', '2021-07-01T12:00:00', 7200, 'CEST'],
-  ['São Paulo', -23.55, -46.63, 'America/Sao_Paulo', '2021-01-15T12:00:00', -10800, 'no DST since 2019'],
-  // Africa
-  ['Casablanca', 33.59, -7.61, 'Africa/Casablanca', '2012-07-01T12:00:00', 3600, 'Rule Morocco 2012 Apr lastSun +1'],
-  ['Casablanca', 33.59, -7.61, 'Africa/Casablanca', '2012-08-01T12:00:00', 0, 'Rule Morocco 2012 Jul 20 0 (Ramadan) until Aug 20'],
-  ['Casablanca', 33.59, -7.61, 'Africa/Casablanca', '2023-03-01T12:00:00', 3600, 'Zone 1:00 Morocco since 2018 Oct 28'],
-  ['Casablanca', 33.59, -7.61, 'Africa/Casablanca', '2023-04-01T12:00:00', 0, 'Rule Morocco 2023 Mar 19 -1:00 (Ramadan) until Apr 23'],
-  ['Nairobi', -1.29, 36.82, 'Africa/Nairobi', '2021-07-01T12:00:00', 10800, 'EAT'],
-  ['Lagos', 6.45, 3.39, 'Africa/Lagos', '2021-07-01T12:00:00', 3600, 'WAT'],
-  ['Johannesburg', -26.2, 28.04, 'Africa/Johannesburg', '2021-07-01T12:00:00', 7200, 'SAST'],
-  ['Cairo', 30.04, 31.24, 'Africa/Cairo', '2021-07-01T12:00:00', 7200, 'no DST 2015–2022'],
-  // Asia
-  ['Tokyo', 35.69, 139.69, 'Asia/Tokyo', '2021-07-01T12:00:00', 32400, 'JST'],
-  ['Kathmandu', 27.7, 85.32, 'Asia/Kathmandu', '2021-07-01T12:00:00', 20700, '+0545 since 1986'],
-  ['Tehran', 35.69, 51.42, 'Asia/Tehran', '2021-01-15T12:00:00', 12600, '+0330'],
-  ['Mumbai', 19.08, 72.88, 'Asia/Kolkata', '2021-07-01T12:00:00', 19800, 'IST +5:30'],
-  ['Singapore', 1.29, 103.85, 'Asia/Singapore', '2021-07-01T12:00:00', 28800, '+08 since 1982'],
-  // North America
-  ['Phoenix, US-AZ', 33.45, -112.07, 'America/Phoenix', '2021-07-01T12:00:00', -25200, 'Arizona: MST all year since 1968'],
-  ['Tuba City, US-AZ', 36.13, -111.24, 'America/Denver', '2021-07-01T12:00:00', -21600, 'the Navajo Nation keeps DST (America/Denver)'],
-  ['Indianapolis, US-IN', 39.77, -86.16, 'America/Indiana/Indianapolis', '2005-07-01T12:00:00', -18000, '"-5:00 - EST 2006": no DST'],
-  ['Indianapolis, US-IN', 39.77, -86.16, 'America/Indiana/Indianapolis', '2007-07-01T12:00:00', -14400, '"-5:00 US E%sT" from 2006'],
-  ['Vincennes, US-IN', 38.68, -87.53, 'America/Indiana/Vincennes', '2007-07-01T12:00:00', -18000, '"-6:00 US C%sT 2007 Nov 4": CDT'],
-  ['Vincennes, US-IN', 38.68, -87.53, 'America/Indiana/Vincennes', '2008-07-01T12:00:00', -14400, 'back to Eastern: EDT'],
-  ["St. John's, CA", 47.56, -52.71, 'America/St_Johns', '2021-01-15T12:00:00', -12600, 'NST −3:30'],
-  ["St. John's, CA", 47.56, -52.71, 'America/St_Johns', '2021-07-15T12:00:00', -9000, 'NDT −2:30'],
-  ['Springfield, US-IL', 39.8, -89.64, 'America/Chicago', '2021-07-01T12:00:00', -18000, 'CDT'],
-  ['Honolulu', 21.31, -157.86, 'Pacific/Honolulu', '2021-07-01T12:00:00', -36000, 'HST, no DST'],
-  ['Mexico City', 19.43, -99.13, 'America/Mexico_City', '2021-01-15T12:00:00', -21600, 'CST'],
-  ['Anchorage', 61.22, -149.9, 'America/Anchorage', '2021-01-15T12:00:00', -32400, 'AKST'],
-  // South America
-  ['Buenos Aires', -34.61, -58.38, 'America/Argentina/Buenos_Aires', '2021-07-01T12:00:00', -10800, '−03'],
-  ['Lima', -12.05, -77.04, 'America/Lima', '2021-07-01T12:00:00', -18000, '−05'],
-  ['Bogota', 4.61, -74.08, 'America/Bogota', '2021-07-01T12:00:00', -18000, '−05'],
-  ['Santiago, CL', -33.46, -70.65, 'America/Santiago', '2021-01-15T12:00:00', -10800, 'Chile summer time −03'],
-  // Oceania
-  ['Sydney', -33.87, 151.21, 'Australia/Sydney', '2021-01-15T12:00:00', 39600, 'AEDT'],
-  ['Adelaide', -34.93, 138.6, 'Australia/Adelaide', '2021-07-15T12:00:00', 34200, 'ACST +9:30'],
-  ['Auckland', -36.85, 174.76, 'Pacific/Auckland', '2021-01-15T12:00:00', 46800, 'NZDT'],
-  ['Apia', -13.83, -171.77, 'Pacific/Apia', '2011-12-28T12:00:00', -36000, '"-11:00 WS %z 2011 Dec 29 24:00" with DST: −10'],
-  ['Apia', -13.83, -171.77, 'Pacific/Apia', '2012-01-15T12:00:00', 50400, '"13:00 WS %z" with DST: +14'],
-  ['Tabwakea Village, KI', 2.02, -157.49, 'Pacific/Kiritimati', '2021-07-01T12:00:00', 50400, 'Kiritimati "14:00 - %z" since 1995'],
-];
 
 describe('charts located by place: the local time read in the place\'s zone (zoneSource LOCATION)', () => {
   it(`${new Set(PLACES.map((p) => p[0])).size} places on every inhabited continent, with the tz database's offsets`, async () => {

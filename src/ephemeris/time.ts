@@ -125,7 +125,12 @@ function wallAsUtcMs(w: WallFields): number {
   return d.getTime();
 }
 
-function parseUtc(value: string | Date, field: string): number {
+/**
+ * An ISO 8601 instant with Z or an offset (or a Date) → ms since the Unix epoch; the date, time and
+ * offset must exist (no 30 February, no 24:00, no +24:00). The REST parameters use it too.
+ * @throws ValidationError on `field`
+ */
+export function parseUtc(value: string | Date, field: string): number {
   if (value instanceof Date) {
     const ms = value.getTime();
     if (Number.isNaN(ms)) throw new ValidationError(field, 'Invalid Date');

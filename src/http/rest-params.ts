@@ -13,6 +13,7 @@
 import { z } from 'zod';
 import { ValidationError } from '../errors.js';
 import { ELEVATION_RANGE_METERS } from '../ephemeris/validate.js';
+import { parseUtc } from '../ephemeris/time.js';
 
 /** The accepted coordinate ranges (the chart validator's): degrees, and metres for the elevation. */
 export const COORDINATE_RANGES = {
@@ -36,27 +37,15 @@ const INSTANT_TEXT = 'an ISO 8601 instant with Z or an offset (e.g. "2024-01-01T
 /** Date, `T` (or a space), hours and minutes, optional seconds and fraction, then `Z` or an offset. */
 const INSTANT = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})$/;
 
-/** The local date and time of an instant's text (before its offset). */
-const INSTANT_PARTS = /^(?<year>\d{4})-(?<month>\d{2})-(?<day>\d{2})[Tt ](?<hours>\d{2}):(?<minutes>\d{2})(?::(?<seconds>\d{2}))?/;
-
-/**
- * True when the instant's local date and time of day exist (no 30 February, no 24:00): `Date`
- * would roll them over to a later day. Leap seconds (…:60) `Date.parse` refuses before this.
- */
+/** True when the instant exists (the domain's parser: no 30 February, 24:00 or +24:00 offset; `Date.parse` would roll them over). */
 function isCalendarInstant(text: string): boolean {
-  const parts = INSTANT_PARTS.exec(text)?.groups;
-  if (!parts) return false;
-  const [year, month, day] = [Number(parts.year), Number(parts.month), Number(parts.day)];
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day); // unlike Date.UTC, keeps years 0–99 as they are
-  return (
-    date.getUTCFullYear() === year &&
-    date.getUTCMonth() === month - 1 &&
-    date.getUTCDate() === day &&
-    Number(parts.hours) < 24 &&
-    Number(parts.minutes) < 60 &&
-    Number(parts.seconds ?? 0) < 60
-  );
+  try {
+    parseUtc(text, 'instant');
+    return true;
+  } catch (error) {
+    if (error instanceof ValidationError) return false;
+    throw error;
+  }
 }
 
 /**
@@ -68,7 +57,6 @@ export function instantParam(description: string, example = '2024-01-01T12:00:00
   return plainString(INSTANT_TEXT)
     .trim()
     .regex(INSTANT, `expected ${INSTANT_TEXT}`)
-    .refine((text) => !Number.isNaN(Date.parse(text)), `expected ${INSTANT_TEXT}`)
     .refine(isCalendarInstant, 'not a date and time of the calendar (e.g. 30 February, or 24:00)')
     .meta({ description, examples: [example] });
 }

@@ -21,7 +21,7 @@ const ROUTES: [string, string, (text: unknown) => Date | string | null | undefin
 
 describe('one instant parser for every REST route', () => {
   const accepted = ['2024-01-01T12:00:00Z', '2024-01-01T13:00:00+01:00', '2024-01-01T07:00-0500', ' 2024-01-01 12:00:00.000Z ', '2024-01-01t12:00:00z'];
-  const refused = ['2024-01-01T12:00:00', '1/1/2024 12:00 +0100', 'Mon, 01 Jan 2024 12:00:00 +0000', '2024-01-01Z', '2024-13-01T00:00:00Z', 'yesterday', '', 20240101];
+  const refused = ['2024-01-01T12:00:00', '1/1/2024 12:00 +0100', 'Mon, 01 Jan 2024 12:00:00 +0000', '2024-01-01Z', 'yesterday', '', 20240101];
 
   it.each(ROUTES)('%s reads every ISO 8601 instant with Z or an offset as the same instant', (_route, _name, read) => {
     expect(accepted.map((text) => new Date(read(text) ?? NaN).getTime())).toEqual(accepted.map(() => NOON));
@@ -35,17 +35,18 @@ describe('one instant parser for every REST route', () => {
   });
 
   it.each(ROUTES)('%s refuses dates and times the calendar does not have (Date would roll them over), naming %s', (_route, name, read) => {
-    // Date.parse reads each of these (as a later day); 12:60 and the like it refuses itself.
-    const impossible = ['2024-02-30T12:00:00Z', '2023-02-29T12:00:00Z', '2024-04-31T00:00:00+02:00', '2024-01-01T24:00:00Z'];
+    // Date.parse would read most of these as a later day.
+    const impossible = ['2024-13-01T00:00:00Z', '2024-02-30T12:00:00Z', '2023-02-29T12:00:00Z', '2024-04-31T00:00:00+02:00', '2024-01-01T24:00:00Z'];
     for (const text of impossible) {
       const error = validationErrorOf(() => read(text));
       expect([text, error.field, error.message]).toEqual([text, name, `${name}: not a date and time of the calendar (e.g. 30 February, or 24:00)`]);
     }
     expect(new Date(read('2024-02-29T12:00:00Z') ?? NaN).toISOString()).toBe('2024-02-29T12:00:00.000Z'); // a leap day exists
-    // The calendar of the local time, before the offset: 31 April refused whatever the offset.
-    expect(validationErrorOf(() => read('2024-04-31T23:00:00-05:00')).field).toBe(name);
-    // A leap second and an offset of 24 h are refused too (Date.parse refuses them first).
-    for (const text of ['2016-12-31T23:59:60Z', '2024-01-01T12:00:00+24:00']) expect(validationErrorOf(() => read(text)).field, text).toBe(name);
+    // The calendar of the local time, before the offset (31 April whatever the offset), a leap second, an offset of 24 h.
+    for (const text of ['2024-04-31T23:00:00-05:00', '2016-12-31T23:59:60Z', '2024-01-01T12:00:00+24:00']) {
+      const error = validationErrorOf(() => read(text));
+      expect([text, error.field, error.message]).toEqual([text, name, `${name}: not a date and time of the calendar (e.g. 30 February, or 24:00)`]);
+    }
   });
 
   it.each([ROUTES[0], ROUTES[2]])('%s needs its instant (the wheel may take a local time instead)', (_route, name, read) => {

@@ -76,14 +76,19 @@ function decimalOf(text: string): unknown {
   return DECIMAL.test(t) ? Number(t) : text;
 }
 
+/** The message of a number outside [min, max] (the schema's own `error` would otherwise name the type). */
+const between = (min: number, max: number) => `must be between ${min} and ${max}`;
+
 /** An optional number parameter within [min, max]. */
 export function numberParam(description: string, min: number, max: number) {
-  return queryParam('a number', z.number({ error: 'must be a number' }).min(min).max(max).optional(), decimalOf).meta({ description });
+  return queryParam('a number', z.number({ error: 'must be a number' }).min(min, between(min, max)).max(max, between(min, max)).optional(), decimalOf).meta({
+    description,
+  });
 }
 
 /** An optional integer parameter within [min, max]. */
 export function integerParam(description: string, min: number, max: number) {
-  return queryParam('an integer', z.number({ error: 'must be an integer' }).int('must be an integer').min(min).max(max).optional(), decimalOf).meta({
+  return queryParam('an integer', z.number({ error: 'must be an integer' }).int('must be an integer').min(min, between(min, max)).max(max, between(min, max)).optional(), decimalOf).meta({
     description,
   });
 }
@@ -101,7 +106,7 @@ export const elevationParam = (description: string) => numberParam(description, 
 export function digitsParam(description: string, min: number, max: number) {
   return queryParam(
     'a whole number',
-    z.number({ error: 'must be a whole number written in decimal digits, e.g. 600' }).int().min(min).max(max),
+    z.number({ error: 'must be a whole number written in decimal digits, e.g. 600' }).int().min(min, between(min, max)).max(max, between(min, max)),
     (v) => (/^\d{1,9}$/.test(v) ? Number(v) : v),
   ).meta({ description });
 }

@@ -67,6 +67,8 @@ describe('one coordinate parser for the query strings', () => {
     for (const bad of ['91', '-90.5', '1e1', '0x10', 'north', 'Infinity', '51,5']) {
       expect([bad, validationErrorOf(() => read(bad)).field]).toEqual([bad, 'latitude']);
     }
+    expect(validationErrorOf(() => read('91')).message).toBe('latitude: must be between -90 and 90');
+    expect(validationErrorOf(() => read('north')).message).toBe('latitude: must be a number');
   });
 
   it('a blank coordinate is not given: with the other one given, the pair is incomplete', () => {

@@ -33,8 +33,9 @@ interface ContextFields {
 }
 
 /**
- * A class, for the reason given at the loaders' class (src/services/request-loaders.ts): an object
- * literal with its own `logger` getter would get a map of its own per request.
+ * A class, not an object literal with its own `logger` getter, for the reason given at the loaders'
+ * class (src/services/request-loaders.ts): per-request objects with their own getters kept requests
+ * alive until full collections.
  */
 class RequestContext implements GatewayContext {
   readonly requestId: string;

@@ -52,7 +52,7 @@ export const LOCAL_MEAN_TIME_ZONE = 'LMT';
 /**
  * A validated request with every default applied. Built with a fixed key order, so that
  * `JSON.stringify` of equal requests is equal (the services key their per-request caches with it,
- * through `chartRequestKey`).
+ * through `chartRequestKey`, which writes the same text field by field: add a new field there too).
  */
 export interface ValidChartRequest {
   moment: ValidMoment;
@@ -67,29 +67,21 @@ export interface ValidChartRequest {
 
 const given = <T>(value: T | null | undefined): value is T => value !== undefined && value !== null;
 
-/** The JSON of frozen parts of valid requests (the shared default aspect options), written once. */
-const frozenJson = new WeakMap<object, string>();
-
-function jsonOf(value: object): string {
-  if (!Object.isFrozen(value)) return JSON.stringify(value);
-  let json = frozenJson.get(value);
-  if (json === undefined) {
-    json = JSON.stringify(value);
-    frozenJson.set(value, json);
-  }
-  return json;
-}
+/** The default aspect options (one shared frozen object) and their JSON, written once. */
+const DEFAULT_ASPECTS = resolveAspectOptions(null);
+const DEFAULT_ASPECTS_JSON = JSON.stringify(DEFAULT_ASPECTS);
 
 /**
  * `JSON.stringify(valid)`, the key of the services' per-request chart caches, written field by
- * field so that the default aspect options (the same frozen object in most requests, about three
- * quarters of the text) are serialised once, not once per chart.
+ * field so that the default aspect options (the same object in most requests, about half of the
+ * text) are not serialised again for every chart. A field added to ValidChartRequest must be added
+ * here too (tests/unit/chart.test.ts compares the two texts).
  */
 export function chartRequestKey(v: ValidChartRequest): string {
   return (
     `{"moment":${JSON.stringify(v.moment)},"location":${JSON.stringify(v.location)},"bodies":${JSON.stringify(v.bodies)},` +
     `"houseSystem":${JSON.stringify(v.houseSystem)},"zodiac":${JSON.stringify(v.zodiac)},"ayanamsa":${JSON.stringify(v.ayanamsa)},` +
-    `"center":${JSON.stringify(v.center)},"aspects":${jsonOf(v.aspects)}}`
+    `"center":${JSON.stringify(v.center)},"aspects":${v.aspects === DEFAULT_ASPECTS ? DEFAULT_ASPECTS_JSON : JSON.stringify(v.aspects)}}`
   );
 }
 

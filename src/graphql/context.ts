@@ -34,7 +34,7 @@ interface ContextFields {
 
 /**
  * A class, not an object literal with its own `logger` getter, for the reason given at the loaders'
- * class (src/services/request-loaders.ts): per-request objects with their own getters kept requests
+ * class (src/services/request-loaders.ts): such per-request objects likely kept their requests
  * alive until full collections.
  */
 class RequestContext implements GatewayContext {

@@ -49,7 +49,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /**
  * `value` with every `location` under it resolved: the objects and arrays on the way to a location
  * are copied, everything else is returned as it is (a request without locations comes back itself).
- * Field paths are written only for the containers walked into (leaves need none).
+ * Field paths are built only for the objects and arrays walked into.
  */
 function walk(value: unknown, path: string, depth: number): unknown {
   if (depth > MAX_DEPTH || !isRecord(value)) return value;
@@ -75,7 +75,7 @@ function walk(value: unknown, path: string, depth: number): unknown {
 
 /**
  * `request` with every `location` resolved (see the module comment): a copy when it has one,
- * sharing every part without a location with `request`.
+ * sharing every part without a location with `request` (callers do not modify what it returns).
  * @throws ValidationError naming the location's field relative to the request
  */
 export function locateRequest<T>(request: T): T {

@@ -14,14 +14,15 @@ export interface RequestLoaders {
  * The loaders of one request. The techniques' loader is made when the request first runs a
  * technique (a chart request never does), and the request's signal when work first goes to the pool.
  *
- * A class, not an object literal with a getter (and no closure over the request's variables):
- * with the object literal and its closures, uncached charts under load kept about 25 KB a request
+ * A class, not an object literal with its own getter. With the object literal (and the lazy signal
+ * made inside the fast path's handler), uncached charts under load kept about 25 KB a request
  * alive past two young-generation collections, so every request's chart was promoted to the old
  * generation and freed only by full collections (`--trace-gc`: 2.7 MB promoted per scavenge instead
- * of 0.1 MB; about 3 minor page faults a request instead of 0.2; a fifth fewer uncached charts a
- * second in `npm run bench:http`). The likely reason: V8 gives an object literal that has its own
- * getter a map of its own, and a map keeps its getter, and so the getter's closure and the request
- * behind it, reachable from inline caches until a full collection.
+ * of 0.1 MB; about 3 minor page faults a request instead of 0.2 with the calculation cache off; a
+ * fifth fewer uncached charts a second in `npm run bench:http`). The likely reason: V8 gives an
+ * object literal that has its own getter a map of its own; maps live outside the young generation,
+ * so until a full collection frees the map, every scavenge treats what it references (the getter's
+ * closure, and through it the request's loaders and charts) as alive.
  */
 class LoadersOfRequest implements RequestLoaders {
   readonly chart: ChartLoader;
@@ -73,9 +74,10 @@ export function abandonedSignal(res: {
 }
 
 /**
- * `() => abandonedSignal(res)`, made here so that the function holds the response alone (a closure
- * made inside a request handler would hold every variable of the handler that any of its closures
- * uses, the request's context and charts among them, for as long as the function lives).
+ * `() => abandonedSignal(res)`, made here so that the function holds the response alone, not the
+ * scope of the handler that asks for it (with the earlier loaders, the function made inside the
+ * fast path's handler kept that scope, the request's context among it, alive too: 3.1 → 1.0 faults
+ * a request once moved out; kept out as a precaution).
  */
 export function signalOnDemand(res: Parameters<typeof abandonedSignal>[0]): () => AbortSignal {
   return () => abandonedSignal(res);

@@ -101,13 +101,9 @@ describe('chartRequestKey', () => {
       { moment: { utc: '2024-01-01T12:00:00Z' }, center: 'HELIOCENTRIC' },
       { moment: { utc: '2024-01-01T12:00:00Z' }, aspects: { types: ['TRINE', 'CONJUNCTION'], orbMultiplier: 0.5 } },
     ];
-    const keys = requests.map((r) => {
+    for (const r of requests) {
       const valid = validateChartRequest(r);
-      const key = chartRequestKey(valid);
-      expect(key).toBe(JSON.stringify(valid));
-      expect(chartRequestKey(valid)).toBe(key); // the default aspect options' text, kept, is the same
-      return key;
-    });
-    expect(new Set(keys).size).toBe(requests.length);
+      expect(chartRequestKey(valid)).toBe(JSON.stringify(valid));
+    }
   });
 });

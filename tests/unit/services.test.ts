@@ -242,24 +242,32 @@ describe('createRequestLoaders', () => {
 
   it("signalOnDemand: the response's abandonedSignal, made when called", () => {
     const res = Object.assign(new EventEmitter(), { writableFinished: false });
-    const signal = signalOnDemand(res)();
+    const onDemand = signalOnDemand(res);
+    expect(res.listenerCount('close')).toBe(0);
+    const signal = onDemand();
+    expect(res.listenerCount('close')).toBe(1);
     expect(signal.aborted).toBe(false);
     res.emit('close');
     expect(signal.aborted).toBe(true);
   });
 
   it("loaders and contexts keep their lazy getters on a shared prototype, not on each request's object", () => {
-    // An object literal with its own getter gets a V8 map of its own, which kept every request's
-    // charts alive until a full collection (see LoadersOfRequest in request-loaders.ts).
+    // Object literals with their own getters likely kept every request's charts alive until a full
+    // collection (see LoadersOfRequest in request-loaders.ts).
     const chart = new ChartService();
     const services = { chart, techniques: new TechniquesService() };
     const loaders = createRequestLoaders(services, () => new AbortController().signal);
     expect(Object.getOwnPropertyDescriptor(loaders, 'technique')).toBeUndefined();
-    expect(Object.getPrototypeOf(loaders)).toBe(Object.getPrototypeOf(createRequestLoaders(services)));
-    const context = createGatewayContext({ requestId: 'r1', principal: null, logger: createLogger('silent'), services: services as never, observation: { requestId: 'r1' }, ip: undefined });
+    expect(Object.getPrototypeOf(loaders)).not.toBe(Object.prototype);
+    const fields = { requestId: 'r1', principal: null, logger: createLogger('silent'), services: services as never, observation: { requestId: 'r1' }, ip: undefined };
+    const context = createGatewayContext(fields);
     expect(Object.getOwnPropertyDescriptor(context, 'logger')).toBeUndefined();
+    expect(Object.getPrototypeOf(context)).not.toBe(Object.prototype);
     expect(context.logger).toBe(context.logger); // one child logger per request
-    expect(context.loaders.chart).toBeDefined();
+    expect(context.logger.bindings()).toMatchObject({ requestId: 'r1' });
+    expect(context.loaders).not.toBe(loaders);
+    // Loaders handed on (a fast-path run's, reused by Apollo) are kept.
+    expect(createGatewayContext({ ...fields, loaders }).loaders).toBe(loaders);
   });
 });
 
@@ -268,7 +276,7 @@ describe('locateRequest', () => {
     const at = new Date('1879-03-14T10:50:00Z');
     const request = {
       natal: { moment: { localDateTime: '1879-03-14T11:30:00' }, location: { place: 'Ulm, DE' } },
-      charts: [{ location: { latitude: 40.7128, longitude: -74.006 } }],
+      charts: [{ location: { latitude: 40.7128, longitude: -74.006 } }, { moment: { utc: '2024-01-01T12:00:00Z' } }],
       at,
       bodies: ['SUN', 'MOON'],
       location: null,
@@ -295,6 +303,7 @@ describe('locateRequest', () => {
     expect(located.natal.moment).toBe(request.natal.moment);
     expect(located.bodies).toBe(request.bodies);
     expect(located.charts).not.toBe(request.charts);
+    expect(located.charts[1]).toBe(request.charts[1]);
     const plain = { moment: { utc: '2024-01-01T12:00:00Z' }, bodies: ['SUN'], outer: { zodiac: 'TROPICAL' } };
     expect(locateRequest(plain)).toBe(plain);
   });

@@ -6,8 +6,8 @@
  *   (4) as (1), while two five-year transit searches run beside it all the time (each answered
  *       one is sent again): the searches compute in the worker-thread pool, so the chart p99 of (4)
  *       should stay near (1)'s.
- * Prints req/s, p50/p99 latency, the ratios (1)/(3) and (2)/(1), and the chart p99 with and without
- * the searches.
+ * Prints req/s, p50/p99 latency, the server's CPU time and minor page faults per request, the ratios
+ * (1)/(3) and (2)/(1), and the chart p99 with and without the searches.
  *
  * What the gateway requests are: one constant query document with the instant in `variables`, as
  * real clients (and codegen'd operations) send it. The first request of that text goes through
@@ -94,12 +94,16 @@ function instantFactory(): () => string {
 
 // ───────────────────────── child: the servers ─────────────────────────
 
-/** Answers the parent's 'cpu' messages with this process' CPU time in ms (user + system). */
+/**
+ * Answers the parent's 'cpu' messages with this process' CPU time in ms (user + system) and its
+ * minor page faults so far (memory the kernel had to map: a heap that keeps growing and shrinking
+ * shows here first).
+ */
 function reportCpuOnRequest(): void {
   process.on('message', (m) => {
     if (m === 'cpu') {
       const u = process.cpuUsage();
-      process.send?.({ cpuMs: (u.user + u.system) / 1000 });
+      process.send?.({ cpuMs: (u.user + u.system) / 1000, minorFaults: process.resourceUsage().minorPageFault });
     }
   });
 }
@@ -217,13 +221,13 @@ async function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-/** CPU time (ms) the child server has used so far. */
-function childCpuMs(child: ChildProcess): Promise<number> {
+/** CPU time (ms) and minor page faults of the child server so far. */
+function childCpu(child: ChildProcess): Promise<{ cpuMs: number; minorFaults: number }> {
   return new Promise((resolve) => {
     const onMessage = (m: unknown) => {
       if (m && typeof m === 'object' && 'cpuMs' in m) {
         child.off('message', onMessage);
-        resolve((m as { cpuMs: number }).cpuMs);
+        resolve(m as { cpuMs: number; minorFaults: number });
       }
     };
     child.on('message', onMessage);
@@ -231,21 +235,23 @@ function childCpuMs(child: ChildProcess): Promise<number> {
   });
 }
 
-/** Runs autocannon and measures the server's CPU time per completed request. */
+/** Runs autocannon and measures the server's CPU time and minor page faults per completed request. */
 async function measured(
   autocannon: Autocannon,
   child: ChildProcess,
   opts: Parameters<Autocannon>[0],
-): Promise<{ result: AutocannonResult; serverCpuMsPerRequest: number }> {
-  const before = await childCpuMs(child);
+): Promise<{ result: AutocannonResult; serverCpuMsPerRequest: number; faultsPerRequest: number }> {
+  const before = await childCpu(child);
   const result = await autocannon(opts);
-  const after = await childCpuMs(child);
-  return { result, serverCpuMsPerRequest: (after - before) / Math.max(1, result.requests.total) };
+  const after = await childCpu(child);
+  const n = Math.max(1, result.requests.total);
+  return { result, serverCpuMsPerRequest: (after.cpuMs - before.cpuMs) / n, faultsPerRequest: (after.minorFaults - before.minorFaults) / n };
 }
 
 interface Row {
   name: string;
   serverCpuMs: number;
+  faults: number;
   reqPerSec: number;
   p50: number;
   p99: number;
@@ -253,11 +259,12 @@ interface Row {
   failures: number;
 }
 
-function row(name: string, m: { result: AutocannonResult; serverCpuMsPerRequest: number }): Row {
+function row(name: string, m: { result: AutocannonResult; serverCpuMsPerRequest: number; faultsPerRequest: number }): Row {
   const r = m.result;
   return {
     name,
     serverCpuMs: m.serverCpuMsPerRequest,
+    faults: m.faultsPerRequest,
     reqPerSec: r.requests.average,
     p50: r.latency.p50,
     p99: r.latency.p99,
@@ -269,11 +276,11 @@ function row(name: string, m: { result: AutocannonResult; serverCpuMsPerRequest:
 function printRows(rows: Row[]): void {
   const width = Math.max(...rows.map((r) => r.name.length));
   console.log(
-    `\n${'scenario'.padEnd(width)}  ${'req/s'.padStart(9)}  ${'p50 ms'.padStart(7)}  ${'p99 ms'.padStart(7)}  ${'total'.padStart(7)}  ${'server CPU ms/req'.padStart(17)}  failures`,
+    `\n${'scenario'.padEnd(width)}  ${'req/s'.padStart(9)}  ${'p50 ms'.padStart(7)}  ${'p99 ms'.padStart(7)}  ${'total'.padStart(7)}  ${'server CPU ms/req'.padStart(17)}  ${'faults/req'.padStart(10)}  failures`,
   );
   for (const r of rows) {
     console.log(
-      `${r.name.padEnd(width)}  ${r.reqPerSec.toFixed(1).padStart(9)}  ${String(r.p50).padStart(7)}  ${String(r.p99).padStart(7)}  ${String(r.total).padStart(7)}  ${r.serverCpuMs.toFixed(3).padStart(17)}  ${r.failures}`,
+      `${r.name.padEnd(width)}  ${r.reqPerSec.toFixed(1).padStart(9)}  ${String(r.p50).padStart(7)}  ${String(r.p99).padStart(7)}  ${String(r.total).padStart(7)}  ${r.serverCpuMs.toFixed(3).padStart(17)}  ${r.faults.toFixed(2).padStart(10)}  ${r.failures}`,
     );
   }
 }
@@ -425,6 +432,7 @@ async function main(): Promise<void> {
       return {
         name: `${column[0].name} (median)`,
         serverCpuMs: median(column.map((r) => r.serverCpuMs)),
+        faults: median(column.map((r) => r.faults)),
         reqPerSec: median(column.map((r) => r.reqPerSec)),
         p50: median(column.map((r) => r.p50)),
         p99: median(column.map((r) => r.p99)),

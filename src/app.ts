@@ -45,7 +45,7 @@ import { createMetrics } from './observability/metrics.js';
 import { createRequestObserver } from './observability/request-observer.js';
 import { startTracing, traceHttpRequest, type Tracing } from './observability/tracing.js';
 import { ChartService } from './services/chart.service.js';
-import { abandonedSignal } from './services/request-loaders.js';
+import { signalOnDemand } from './services/request-loaders.js';
 import { TechniquesService } from './services/techniques.service.js';
 import { WorkPool } from './services/work-pool.js';
 import { WheelService } from './services/wheel.service.js';
@@ -206,7 +206,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<Gat
           loaders: fastPath.handOffOf(req)?.loaders,
           observation: res.locals.observation,
           ip: req.ip,
-          signal: () => abandonedSignal(res),
+          signal: signalOnDemand(res),
         });
       },
     }),

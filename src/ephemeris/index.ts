@@ -9,7 +9,7 @@ export {
 export { deltaTSecondsAtJdUt } from './deltat.js';
 export { computePositions, type PositionOptions } from './positions.js';
 export { computeChart, computeChartHouses, computeValidChart } from './chart.js';
-export { validateChartRequest, validateLocation, ELEVATION_RANGE_METERS, type ValidChartRequest } from './validate.js';
+export { chartRequestKey, validateChartRequest, validateLocation, ELEVATION_RANGE_METERS, type ValidChartRequest } from './validate.js';
 export { computeHouses, houseOfLongitude, type HousesResult, type HousesOptions } from './houses.js';
 export {
   findAspects, findAspectsBetween, resolveAspectOptions, type AspectPoint, type ResolvedAspectOptions,

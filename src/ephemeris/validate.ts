@@ -51,7 +51,8 @@ export const LOCAL_MEAN_TIME_ZONE = 'LMT';
 
 /**
  * A validated request with every default applied. Built with a fixed key order, so that
- * `JSON.stringify` of equal requests is equal (the services key their per-request caches with it).
+ * `JSON.stringify` of equal requests is equal (the services key their per-request caches with it,
+ * through `chartRequestKey`, which writes the same text field by field: add a new field there too).
  */
 export interface ValidChartRequest {
   moment: ValidMoment;
@@ -65,6 +66,24 @@ export interface ValidChartRequest {
 }
 
 const given = <T>(value: T | null | undefined): value is T => value !== undefined && value !== null;
+
+/** The default aspect options (one shared frozen object) and their JSON, written once. */
+const DEFAULT_ASPECTS = resolveAspectOptions(null);
+const DEFAULT_ASPECTS_JSON = JSON.stringify(DEFAULT_ASPECTS);
+
+/**
+ * `JSON.stringify(valid)`, the key of the services' per-request chart caches, written field by
+ * field so that the default aspect options (the same object in most requests, about half of the
+ * text) are not serialised again for every chart. A field added to ValidChartRequest must be added
+ * here too (tests/unit/chart.test.ts compares the two texts).
+ */
+export function chartRequestKey(v: ValidChartRequest): string {
+  return (
+    `{"moment":${JSON.stringify(v.moment)},"location":${JSON.stringify(v.location)},"bodies":${JSON.stringify(v.bodies)},` +
+    `"houseSystem":${JSON.stringify(v.houseSystem)},"zodiac":${JSON.stringify(v.zodiac)},"ayanamsa":${JSON.stringify(v.ayanamsa)},` +
+    `"center":${JSON.stringify(v.center)},"aspects":${v.aspects === DEFAULT_ASPECTS ? DEFAULT_ASPECTS_JSON : JSON.stringify(v.aspects)}}`
+  );
+}
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: string, fallback: T): T {
   if (!given(value)) return fallback;

@@ -18,11 +18,8 @@ export interface GatewayContext {
   ip: string | undefined;
 }
 
-/**
- * The context of one request (express/Apollo and the fast path build it the same way). The
- * request's child logger is made when a resolver first asks for it (most requests never log).
- */
-export function createGatewayContext(fields: {
+/** The fields a request's context is made of (`createGatewayContext`). */
+interface ContextFields {
   requestId: string;
   principal: Principal | null;
   logger: Logger;
@@ -33,15 +30,42 @@ export function createGatewayContext(fields: {
   loaders?: RequestLoaders;
   /** The signal that aborts when nobody waits for the answer any more (fresh loaders stop their pooled work), made when first needed. */
   signal?: () => AbortSignal;
-}): GatewayContext {
-  const { logger: root, requestId, loaders, signal, ...rest } = fields;
-  let child: Logger | undefined;
-  return {
-    ...rest,
-    requestId,
-    get logger() {
-      return (child ??= root.child({ requestId }));
-    },
-    loaders: loaders ?? createRequestLoaders(rest.services, signal),
-  };
+}
+
+/**
+ * A class, not an object literal with its own `logger` getter, for the reason given at the loaders'
+ * class (src/services/request-loaders.ts): such per-request objects likely kept their requests
+ * alive until full collections.
+ */
+class RequestContext implements GatewayContext {
+  readonly requestId: string;
+  readonly principal: Principal | null;
+  readonly services: AppServices;
+  readonly loaders: RequestLoaders;
+  readonly observation: RequestObservation;
+  readonly ip: string | undefined;
+  private readonly rootLogger: Logger;
+  private childLogger: Logger | undefined;
+
+  constructor(fields: ContextFields) {
+    this.requestId = fields.requestId;
+    this.principal = fields.principal;
+    this.services = fields.services;
+    this.loaders = fields.loaders ?? createRequestLoaders(fields.services, fields.signal);
+    this.observation = fields.observation;
+    this.ip = fields.ip;
+    this.rootLogger = fields.logger;
+  }
+
+  get logger(): Logger {
+    return (this.childLogger ??= this.rootLogger.child({ requestId: this.requestId }));
+  }
+}
+
+/**
+ * The context of one request (express/Apollo and the fast path build it the same way). The
+ * request's child logger is made when a resolver first asks for it (most requests never log).
+ */
+export function createGatewayContext(fields: ContextFields): GatewayContext {
+  return new RequestContext(fields);
 }

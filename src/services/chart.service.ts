@@ -8,7 +8,7 @@
  */
 import DataLoader from 'dataloader';
 import { ValidationError } from '../errors.js';
-import { computeValidChart, validateChartRequest, type ValidChartRequest } from '../ephemeris/index.js';
+import { chartRequestKey, computeValidChart, validateChartRequest, type ValidChartRequest } from '../ephemeris/index.js';
 import type { Aspect, Chart, ChartRequest, Houses, Position } from '../ephemeris/types.js';
 import type { Metrics } from '../observability/metrics.js';
 import { locateRequest } from './locations.js';
@@ -18,11 +18,6 @@ import { inSpanSync } from '../observability/tracing.js';
 
 /** Per-request cache of computed charts, keyed by the valid request. */
 export type ChartLoader = DataLoader<ValidChartRequest, Chart, string>;
-
-/** The key of a valid request: `validateChartRequest` builds it in a fixed key order. */
-function keyOf(valid: ValidChartRequest): string {
-  return JSON.stringify(valid);
-}
 
 export class ChartService {
   /** Charts computed by this instance (tests read it; /metrics has the counter). */
@@ -41,7 +36,7 @@ export class ChartService {
             return error instanceof Error ? error : new Error(String(error));
           }
         }),
-      { batch: false, cacheKeyFn: keyOf },
+      { batch: false, cacheKeyFn: chartRequestKey },
     );
   }
 
@@ -76,7 +71,7 @@ export class ChartService {
    * the request (the REST wheel's picture cache). @throws ValidationError as `chart`
    */
   requestKey(request: ChartRequest): string {
-    return keyOf(validateChartRequest(locateRequest(request)));
+    return chartRequestKey(validateChartRequest(locateRequest(request)));
   }
 
   /**

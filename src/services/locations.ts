@@ -46,20 +46,37 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !(value instanceof Date);
 }
 
+/**
+ * `value` with every `location` under it resolved: the objects and arrays on the way to a location
+ * are copied, everything else is returned as it is (a request without locations comes back itself).
+ * Field paths are built only for the objects and arrays walked into.
+ */
 function walk(value: unknown, path: string, depth: number): unknown {
   if (depth > MAX_DEPTH || !isRecord(value)) return value;
-  if (Array.isArray(value)) return value.map((item, i) => walk(item, path ? `${path}.${i}` : String(i), depth + 1));
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
-    const field = path ? `${path}.${key}` : key;
-    out[key] = key === 'location' && isRecord(v) && !Array.isArray(v) ? locate(v, field) : walk(v, field, depth + 1);
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    value.forEach((item, i) => {
+      if (!isRecord(item)) return;
+      const resolved = walk(item, path ? `${path}.${i}` : String(i), depth + 1);
+      if (resolved !== item) (copy ??= [...value])[i] = resolved;
+    });
+    return copy ?? value;
   }
-  return out;
+  let copy: Record<string, unknown> | undefined;
+  for (const key of Object.keys(value)) {
+    const v = value[key];
+    if (!isRecord(v)) continue;
+    const field = path ? `${path}.${key}` : key;
+    const resolved = key === 'location' && !Array.isArray(v) ? locate(v, field) : walk(v, field, depth + 1);
+    if (resolved !== v) (copy ??= { ...value })[key] = resolved;
+  }
+  return copy ?? value;
 }
 
 /**
- * A copy of `request` with every `location` resolved (see the module comment); everything else
- * as it is. @throws ValidationError naming the location's field relative to the request
+ * `request` with every `location` resolved (see the module comment): a copy when it has one,
+ * sharing every part without a location with `request` (callers do not modify what it returns).
+ * @throws ValidationError naming the location's field relative to the request
  */
 export function locateRequest<T>(request: T): T {
   return walk(request, '', 0) as T;

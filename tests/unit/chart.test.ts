@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OutOfRangeError, ValidationError } from '../../src/errors.js';
-import { computeChart, computeChartHouses, DEFAULT_BODIES, type ChartRequest } from '../../src/ephemeris/index.js';
+import { chartRequestKey, computeChart, computeChartHouses, DEFAULT_BODIES, validateChartRequest, type ChartRequest } from '../../src/ephemeris/index.js';
 
 const moment = { utc: '1990-01-15T14:30:00Z' };
 const london = { latitude: 51.5074, longitude: -0.1278 };
@@ -87,5 +87,23 @@ describe('computeChart', () => {
     expect(fieldOf({ moment: { localDateTime: '1990-01-15T14:30:00', timeZone: 'Nowhere/Land' } })).toBe('moment.timeZone');
     expect(fieldOf({ moment, aspects: { orbMultiplier: 99 } })).toBe('aspects.orbMultiplier');
     expect(() => computeChart({ moment: { utc: '0900-01-01T00:00:00Z' } })).toThrow(OutOfRangeError);
+  });
+});
+
+describe('chartRequestKey', () => {
+  it('is JSON.stringify of the valid request, for defaults, options, sidereal, heliocentric, places and no location', () => {
+    const place = { id: '2820256', name: 'Ulm', countryCode: 'DE', admin1: null, latitude: 48.39841, longitude: 9.99155, elevationMeters: 480, population: 120451, timeZone: 'Europe/Berlin' };
+    const requests: ChartRequest[] = [
+      { moment: { utc: '2024-01-01T12:00:00Z' }, location: { latitude: 40.7128, longitude: -74.006 } },
+      { moment: { utc: '2024-01-01T12:00:00Z' } },
+      { moment: { localDateTime: '1879-03-14T11:30:00', timeZone: 'Europe/Berlin' }, location: { latitude: 48.39841, longitude: 9.99155, elevationMeters: 480, timeZone: 'Europe/Berlin', resolvedPlace: place } },
+      { moment: { utc: '2024-01-01T12:00:00Z' }, zodiac: 'SIDEREAL', ayanamsa: 'LAHIRI', houseSystem: 'WHOLE_SIGN', bodies: ['MOON', 'SUN'] },
+      { moment: { utc: '2024-01-01T12:00:00Z' }, center: 'HELIOCENTRIC' },
+      { moment: { utc: '2024-01-01T12:00:00Z' }, aspects: { types: ['TRINE', 'CONJUNCTION'], orbMultiplier: 0.5 } },
+    ];
+    for (const r of requests) {
+      const valid = validateChartRequest(r);
+      expect(chartRequestKey(valid)).toBe(JSON.stringify(valid));
+    }
   });
 });

@@ -16,7 +16,9 @@ import { createMetrics, type Metrics } from '../../src/observability/metrics.js'
 import { ChartService } from '../../src/services/chart.service.js';
 import { locateRequest } from '../../src/services/locations.js';
 import { PLACE_SEARCH_DEFAULT_LIMIT, PlacesService } from '../../src/services/places.service.js';
-import { abandonedSignal, createRequestLoaders } from '../../src/services/request-loaders.js';
+import { abandonedSignal, createRequestLoaders, signalOnDemand } from '../../src/services/request-loaders.js';
+import { createGatewayContext } from '../../src/graphql/context.js';
+import { createLogger } from '../../src/observability/logger.js';
 import { TECHNIQUES, TechniquesService } from '../../src/services/techniques.service.js';
 import { WheelService } from '../../src/services/wheel.service.js';
 import type { WorkPool } from '../../src/services/work-pool.js';
@@ -237,6 +239,36 @@ describe('createRequestLoaders', () => {
     expect(made).toHaveLength(1);
     expect(given).toEqual([made[0], made[0]]);
   });
+
+  it("signalOnDemand: the response's abandonedSignal, made when called", () => {
+    const res = Object.assign(new EventEmitter(), { writableFinished: false });
+    const onDemand = signalOnDemand(res);
+    expect(res.listenerCount('close')).toBe(0);
+    const signal = onDemand();
+    expect(res.listenerCount('close')).toBe(1);
+    expect(signal.aborted).toBe(false);
+    res.emit('close');
+    expect(signal.aborted).toBe(true);
+  });
+
+  it("loaders and contexts keep their lazy getters on a shared prototype, not on each request's object", () => {
+    // Object literals with their own getters likely kept every request's charts alive until a full
+    // collection (see LoadersOfRequest in request-loaders.ts).
+    const chart = new ChartService();
+    const services = { chart, techniques: new TechniquesService() };
+    const loaders = createRequestLoaders(services, () => new AbortController().signal);
+    expect(Object.getOwnPropertyDescriptor(loaders, 'technique')).toBeUndefined();
+    expect(Object.getPrototypeOf(loaders)).not.toBe(Object.prototype);
+    const fields = { requestId: 'r1', principal: null, logger: createLogger('silent'), services: services as never, observation: { requestId: 'r1' }, ip: undefined };
+    const context = createGatewayContext(fields);
+    expect(Object.getOwnPropertyDescriptor(context, 'logger')).toBeUndefined();
+    expect(Object.getPrototypeOf(context)).not.toBe(Object.prototype);
+    expect(context.logger).toBe(context.logger); // one child logger per request
+    expect(context.logger.bindings()).toMatchObject({ requestId: 'r1' });
+    expect(context.loaders).not.toBe(loaders);
+    // Loaders handed on (a fast-path run's, reused by Apollo) are kept.
+    expect(createGatewayContext({ ...fields, loaders }).loaders).toBe(loaders);
+  });
 });
 
 describe('locateRequest', () => {
@@ -244,7 +276,7 @@ describe('locateRequest', () => {
     const at = new Date('1879-03-14T10:50:00Z');
     const request = {
       natal: { moment: { localDateTime: '1879-03-14T11:30:00' }, location: { place: 'Ulm, DE' } },
-      charts: [{ location: { latitude: 40.7128, longitude: -74.006 } }],
+      charts: [{ location: { latitude: 40.7128, longitude: -74.006 } }, { moment: { utc: '2024-01-01T12:00:00Z' } }],
       at,
       bodies: ['SUN', 'MOON'],
       location: null,
@@ -267,6 +299,13 @@ describe('locateRequest', () => {
     expect(located.location).toBeNull();
     // A copy: the request itself is unchanged.
     expect(request.natal.location).toEqual({ place: 'Ulm, DE' });
+    // Parts without a location are shared, not copied; a request without one comes back itself.
+    expect(located.natal.moment).toBe(request.natal.moment);
+    expect(located.bodies).toBe(request.bodies);
+    expect(located.charts).not.toBe(request.charts);
+    expect(located.charts[1]).toBe(request.charts[1]);
+    const plain = { moment: { utc: '2024-01-01T12:00:00Z' }, bodies: ['SUN'], outer: { zodiac: 'TROPICAL' } };
+    expect(locateRequest(plain)).toBe(plain);
   });
 
   it('names the field of a bad location by its path in the request', () => {

@@ -20,7 +20,7 @@ import type { Logger } from '../../observability/logger.js';
 import type { Metrics } from '../../observability/metrics.js';
 import { recordOperation, type RequestObservation, type RequestObserver } from '../../observability/request-observer.js';
 import { quotaHeaders, type QuotaDecision, type QuotaHook } from '../../quota/quota.hook.js';
-import { abandonedSignal, type RequestLoaders } from '../../services/request-loaders.js';
+import { signalOnDemand, type RequestLoaders } from '../../services/request-loaders.js';
 import { createGatewayContext } from '../context.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../limits/request-shape.js';
 import { chargeQuota } from './access.js';
@@ -201,7 +201,7 @@ export function createFastPath(options: FastPathOptions): FastPath {
       return true;
     }
 
-    const context = createGatewayContext({ requestId: observation.requestId, principal, logger, services, observation, ip, signal: () => abandonedSignal(res) });
+    const context = createGatewayContext({ requestId: observation.requestId, principal, logger, services, observation, ip, signal: signalOnDemand(res) });
     const result = await inOperationSpan('query', operation.operationName, () => operation.executeUnlessErrors(request.variables, context));
     if (!result?.data) {
       handOff.loaders = context.loaders;

@@ -103,7 +103,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<Gat
     isRevoked: deps.isTokenRevoked,
   });
   const chart = deps.services?.chart ?? new ChartService(metrics);
-  const workPool = new WorkPool(config.work);
+  const workPool = new WorkPool(config.work, logger);
   const services: AppServices & Record<string, unknown> = {
     techniques: new TechniquesService(metrics, workPool),
     wheels: new WheelService(chart),

@@ -21,6 +21,7 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import type { Logger } from '../observability/logger.js';
 import { CalculationError, OutOfRangeError, ServiceUnavailableError, ValidationError } from '../errors.js';
 
 /** The name of a task of WORKER_TASKS (work-tasks.ts). */
@@ -52,7 +53,13 @@ export class WorkPool {
   private pool: Piscina | undefined;
   private inFlight = 0;
 
-  constructor(private readonly options: WorkPoolOptions) {
+  /**
+   * @param logger where the pool's own errors go (a thread's answer to a task already ended, for one)
+   */
+  constructor(
+    private readonly options: WorkPoolOptions,
+    private readonly logger?: Logger,
+  ) {
     this.threads = options.threads > 0 ? options.threads : Math.max(1, availableParallelism() - 1);
     this.capacity = this.threads + options.queueSize;
   }
@@ -102,7 +109,8 @@ export class WorkPool {
   }
 
   private piscina(): Piscina {
-    this.pool ??= new Piscina({
+    if (this.pool) return this.pool;
+    const pool = new Piscina({
       filename: fileURLToPath(new URL(fromSource ? './work-from-source.mjs' : './work.worker.js', import.meta.url)),
       minThreads: 0,
       maxThreads: this.threads,
@@ -112,6 +120,13 @@ export class WorkPool {
       // The bound is ours (inFlight); piscina's own queue never refuses before it.
       maxQueue: this.capacity + 1,
     });
-    return this.pool;
+    // piscina emits 'error' when a thread answers a task it has already ended (the request was
+    // abandoned, or the deadline passed, just as the thread finished); an 'error' event nobody
+    // listens to would end the process.
+    pool.on('error', (error: unknown) => {
+      this.logger?.warn({ err: error }, 'worker pool error (a late answer is dropped)');
+    });
+    this.pool = pool;
+    return pool;
   }
 }

@@ -19,6 +19,8 @@ const fake = vi.hoisted(() => ({
   created: [] as Record<string, unknown>[],
   destroyed: 0,
   held: [] as HeldTask[],
+  /** The piscina instances made, as event emitters (the pool listens to their 'error'). */
+  instances: [] as import('node:events').EventEmitter[],
 }));
 
 vi.mock('node:os', async (importOriginal) => ({
@@ -28,10 +30,13 @@ vi.mock('node:os', async (importOriginal) => ({
 
 vi.mock('piscina', async () => {
   const { runTask } = await import('../../src/services/work-tasks.js');
-  class FakePiscina {
+  const { EventEmitter } = await import('node:events');
+  class FakePiscina extends EventEmitter {
     private destroyed = false;
     constructor(options: Record<string, unknown>) {
+      super();
       fake.created.push(options);
+      fake.instances.push(this);
     }
     run(task: { name: string; request: unknown }, options: { signal?: AbortSignal } = {}): Promise<unknown> {
       if (this.destroyed) return Promise.reject(new Error('the pool was destroyed'));
@@ -51,6 +56,7 @@ vi.mock('piscina', async () => {
 });
 
 const { WorkPool } = await import('../../src/services/work-pool.js');
+type Logger = import('../../src/observability/logger.js').Logger;
 const { CalculationError, OutOfRangeError, ServiceUnavailableError, ValidationError } = await import('../../src/errors.js');
 const { TECHNIQUES } = await import('../../src/services/techniques.service.js');
 
@@ -80,6 +86,7 @@ async function refusedAtOnce(promise: Promise<unknown>): Promise<Error> {
 afterEach(() => {
   releaseAll();
   fake.created.length = 0;
+  fake.instances.length = 0;
   fake.destroyed = 0;
   fake.cpus = 8; // as hoisted, even when a test failed after changing it
 });
@@ -191,6 +198,22 @@ describe('WorkPool (piscina replaced)', () => {
     expect(broken).not.toBeInstanceOf(ValidationError);
     expect(broken.message).toMatch(/^worker task midpoints failed: \S/);
     expect(pool.pending).toBe(0);
+  });
+
+  it("logs piscina's 'error' events (a thread's answer to a task already ended) instead of letting them end the process; one listener however many tasks", async () => {
+    const warnings: unknown[][] = [];
+    const logger = { warn: (...args: unknown[]) => warnings.push(args) } as unknown as Logger;
+    const pool = new WorkPool({ threads: 1, queueSize: 1, timeoutMs: 60_000 }, logger);
+    const tasks = [pool.run('moonPhase', MOON_PHASE), pool.run('moonPhase', MOON_PHASE)];
+    await held(2);
+    releaseAll();
+    await Promise.all(tasks);
+    expect(fake.instances).toHaveLength(1);
+    const [instance] = fake.instances;
+    expect(instance.listenerCount('error')).toBe(1);
+    const late = new Error('Unexpected message from Worker: { taskId: 10 }');
+    expect(() => instance.emit('error', late)).not.toThrow();
+    expect(warnings).toEqual([[{ err: late }, 'worker pool error (a late answer is dropped)']]);
   });
 
   it('a thread failure (piscina rejects) is a CalculationError naming the task; close destroys the threads, the next task starts new ones', async () => {

@@ -21,7 +21,7 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import type { Logger } from '../observability/logger.js';
+import { createLogger, type Logger } from '../observability/logger.js';
 import { CalculationError, OutOfRangeError, ServiceUnavailableError, ValidationError } from '../errors.js';
 
 /** The name of a task of WORKER_TASKS (work-tasks.ts). */
@@ -54,11 +54,11 @@ export class WorkPool {
   private inFlight = 0;
 
   /**
-   * @param logger where the pool's own errors go (a thread's answer to a task already ended, for one)
+   * @param logger where the pool's own errors go (see `piscina()`); default: warnings and errors on stdout
    */
   constructor(
     private readonly options: WorkPoolOptions,
-    private readonly logger?: Logger,
+    private readonly logger: Logger = createLogger('warn'),
   ) {
     this.threads = options.threads > 0 ? options.threads : Math.max(1, availableParallelism() - 1);
     this.capacity = this.threads + options.queueSize;
@@ -120,11 +120,17 @@ export class WorkPool {
       // The bound is ours (inFlight); piscina's own queue never refuses before it.
       maxQueue: this.capacity + 1,
     });
-    // piscina emits 'error' when a thread answers a task it has already ended (the request was
-    // abandoned, or the deadline passed, just as the thread finished); an 'error' event nobody
-    // listens to would end the process.
+    // piscina emits 'error' on the pool (an 'error' event nobody listens to would end the process)
+    // when a thread answers a task it has already ended (the request was abandoned, or the deadline
+    // passed, just as the thread finished): harmless, a warning; and when a thread fails while it
+    // has no task (at start, for one; piscina replaces it): an error. (Its third case, a close()
+    // that times out, cannot happen: the pool is destroyed, never closed.)
     pool.on('error', (error: unknown) => {
-      this.logger?.warn({ err: error }, 'worker pool error (a late answer is dropped)');
+      if (error instanceof Error && error.message.startsWith('Unexpected message from Worker')) {
+        this.logger.warn({ err: error }, 'worker pool: a late answer to an ended task was dropped');
+      } else {
+        this.logger.error({ err: error }, 'worker pool: a thread failed outside any task');
+      }
     });
     this.pool = pool;
     return pool;

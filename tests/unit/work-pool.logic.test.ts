@@ -200,9 +200,12 @@ describe('WorkPool (piscina replaced)', () => {
     expect(pool.pending).toBe(0);
   });
 
-  it("logs piscina's 'error' events (a thread's answer to a task already ended) instead of letting them end the process; one listener however many tasks", async () => {
-    const warnings: unknown[][] = [];
-    const logger = { warn: (...args: unknown[]) => warnings.push(args) } as unknown as Logger;
+  it("logs piscina's 'error' events (a late answer as a warning, a thread failure as an error) instead of letting them end the process; one listener however many tasks", async () => {
+    const logged: unknown[][] = [];
+    const logger = {
+      warn: (...args: unknown[]) => logged.push(['warn', ...args]),
+      error: (...args: unknown[]) => logged.push(['error', ...args]),
+    } as unknown as Logger;
     const pool = new WorkPool({ threads: 1, queueSize: 1, timeoutMs: 60_000 }, logger);
     const tasks = [pool.run('moonPhase', MOON_PHASE), pool.run('moonPhase', MOON_PHASE)];
     await held(2);
@@ -213,7 +216,12 @@ describe('WorkPool (piscina replaced)', () => {
     expect(instance.listenerCount('error')).toBe(1);
     const late = new Error('Unexpected message from Worker: { taskId: 10 }');
     expect(() => instance.emit('error', late)).not.toThrow();
-    expect(warnings).toEqual([[{ err: late }, 'worker pool error (a late answer is dropped)']]);
+    const crashed = new Error('a thread failed at start');
+    expect(() => instance.emit('error', crashed)).not.toThrow();
+    expect(logged).toEqual([
+      ['warn', { err: late }, 'worker pool: a late answer to an ended task was dropped'],
+      ['error', { err: crashed }, 'worker pool: a thread failed outside any task'],
+    ]);
   });
 
   it('a thread failure (piscina rejects) is a CalculationError naming the task; close destroys the threads, the next task starts new ones', async () => {
@@ -229,6 +237,7 @@ describe('WorkPool (piscina replaced)', () => {
     const second = pool.run('moonPhase', MOON_PHASE);
     await held(1);
     expect(fake.created).toHaveLength(2);
+    expect(fake.instances.map((p) => p.listenerCount('error'))).toEqual([1, 1]);
     releaseAll();
     expect(await second).toEqual(TECHNIQUES.moonPhase(MOON_PHASE));
 

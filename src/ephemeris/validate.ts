@@ -33,6 +33,10 @@ import {
  */
 export const ELEVATION_RANGE_METERS = { min: -500, max: 20_000 } as const;
 
+/** Accepted latitudes and longitudes, degrees (north and east positive). */
+export const LATITUDE_RANGE_DEGREES = { min: -90, max: 90 } as const;
+export const LONGITUDE_RANGE_DEGREES = { min: -180, max: 180 } as const;
+
 /** Largest |utcOffsetMinutes| accepted: ±18 h, the range of ISO 8601 / Temporal offsets. */
 const MAX_UTC_OFFSET_MINUTES = 18 * 60;
 
@@ -142,9 +146,10 @@ function finiteNumber(value: unknown, field: string): number {
 }
 
 /**
- * Checks a location: latitude [−90, 90], longitude [−180, 180] (degrees, east positive), elevation
- * within ELEVATION_RANGE_METERS (default 0), the zone (an IANA name, when the caller set one). A
- * `place` must have been resolved to coordinates by the caller (LocationRequest).
+ * Checks a location: latitude and longitude within LATITUDE_RANGE_DEGREES and
+ * LONGITUDE_RANGE_DEGREES (degrees, east positive), elevation within ELEVATION_RANGE_METERS
+ * (default 0), the zone (an IANA name, when the caller set one). A `place` must have been resolved
+ * to coordinates by the caller (LocationRequest).
  * @param field path of the location in its input (default 'location')
  */
 export function validateLocation(location: LocationRequest, field = 'location'): ValidLocation {
@@ -154,11 +159,13 @@ export function validateLocation(location: LocationRequest, field = 'location'):
   }
   const latitude = finiteNumber(location.latitude, `${field}.latitude`);
   const longitude = finiteNumber(location.longitude, `${field}.longitude`);
-  if (latitude < -90 || latitude > 90) {
-    throw new ValidationError(`${field}.latitude`, `latitude ${latitude} is outside [-90, 90]`);
+  const lat = LATITUDE_RANGE_DEGREES;
+  const lon = LONGITUDE_RANGE_DEGREES;
+  if (latitude < lat.min || latitude > lat.max) {
+    throw new ValidationError(`${field}.latitude`, `latitude ${latitude} is outside [${lat.min}, ${lat.max}]`);
   }
-  if (longitude < -180 || longitude > 180) {
-    throw new ValidationError(`${field}.longitude`, `longitude ${longitude} is outside [-180, 180]`);
+  if (longitude < lon.min || longitude > lon.max) {
+    throw new ValidationError(`${field}.longitude`, `longitude ${longitude} is outside [${lon.min}, ${lon.max}]`);
   }
   const elevationMeters = given(location.elevationMeters) ? finiteNumber(location.elevationMeters, `${field}.elevationMeters`) : 0;
   if (elevationMeters < ELEVATION_RANGE_METERS.min || elevationMeters > ELEVATION_RANGE_METERS.max) {

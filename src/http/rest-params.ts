@@ -12,13 +12,13 @@
  */
 import { z } from 'zod';
 import { ValidationError } from '../errors.js';
-import { ELEVATION_RANGE_METERS } from '../ephemeris/validate.js';
+import { ELEVATION_RANGE_METERS, LATITUDE_RANGE_DEGREES, LONGITUDE_RANGE_DEGREES } from '../ephemeris/validate.js';
 import { parseUtc } from '../ephemeris/time.js';
 
 /** The accepted coordinate ranges (the chart validator's): degrees, and metres for the elevation. */
 export const COORDINATE_RANGES = {
-  latitude: { min: -90, max: 90 },
-  longitude: { min: -180, max: 180 },
+  latitude: LATITUDE_RANGE_DEGREES,
+  longitude: LONGITUDE_RANGE_DEGREES,
   elevation: ELEVATION_RANGE_METERS,
 } as const;
 

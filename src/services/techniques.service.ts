@@ -15,7 +15,7 @@
 import DataLoader from 'dataloader';
 import { ValidationError } from '../errors.js';
 import {
-  checkSearchRange, checkVoidOfCourseRange, eclipses, ingresses, lunarPhases, stations, voidOfCourseMoon,
+  checkVoidOfCourseRange, eclipses, ingresses, lunarPhases, stations, validateRange, voidOfCourseMoon,
 } from '../ephemeris/events/events.js';
 import { fixedStarPositions } from '../ephemeris/stars/fixed-stars.js';
 import type { AlmutenResult } from '../ephemeris/techniques/dignities.js';
@@ -202,18 +202,18 @@ type ResultOf<T extends TechniqueName> = ReturnType<(typeof TECHNIQUES)[T]>;
  * from ~50 ms to over a second. One line per long technique, naming the check the technique runs
  * first (the ephemeris' own; about a chart's cost at most: a return's check computes the natal
  * chart, the table's its setup, which the worker then does again): the service runs it on the event
- * loop before queueing, so a bad request is refused with its field even when the queue is full. The rest run inline (a
- * chart-sized technique takes ~1 ms, less than a thread's round trip).
+ * loop before queueing, so a bad request is refused with its field even when the queue is full.
+ * The rest run inline (a chart-sized technique takes ~1 ms, less than a thread's round trip).
  */
 export const OFF_LOOP_TECHNIQUES: { readonly [T in TechniqueName]?: (request: RequestOf<T>) => unknown } = {
   transitSearch: (r) => checkTransitSearch(transitSearchOf(r)),
   ingresses: (r) => {
     ingressAyanamsa(r);
-    return checkSearchRange(r.from, r.to);
+    return validateRange(r.from, r.to);
   },
-  stations: (r) => checkSearchRange(r.from, r.to),
-  eclipses: (r) => checkSearchRange(r.from, r.to),
-  lunarPhases: (r) => checkSearchRange(r.from, r.to),
+  stations: (r) => validateRange(r.from, r.to),
+  eclipses: (r) => validateRange(r.from, r.to),
+  lunarPhases: (r) => validateRange(r.from, r.to),
   voidOfCourseMoon: (r) => checkVoidOfCourseRange(r.from, r.to),
   planetaryReturn: (r) => checkPlanetaryReturn(returnRequestOf(r)),
   // Up to 10,000 rows: about a second at the bound.

@@ -40,15 +40,6 @@ export function validateRange(from: Date, to: Date, field = '', maxDays = MAX_EV
   return [a, b];
 }
 
-/**
- * The check of lunarPhases, eclipses, ingresses and stations, the first thing each does (a range
- * of at most MAX_EVENT_RANGE_DAYS): callers may run it before queueing a search.
- * @throws ValidationError (`from` / `to`)
- */
-export function checkSearchRange(from: Date, to: Date): [number, number] {
-  return validateRange(from, to);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Lunar phases
 
@@ -87,7 +78,7 @@ function refineElongation(jd: number, target: number): { jd: number; moonLongitu
  * (elongation exact to < 0.1″).
  */
 export function lunarPhases(from: Date, to: Date): LunarPhaseEvent[] {
-  const [a, b] = checkSearchRange(from, to);
+  const [a, b] = validateRange(from, to);
   const out: LunarPhaseEvent[] = [];
   let q = Astronomy.SearchMoonQuarter(from);
   while (julianDayFromDate(q.time.date) <= b + 0.01) {
@@ -274,7 +265,7 @@ function eclipseMaximumJd(kind: EclipseKind, jdUt: number): number {
  * @param kind SOLAR, LUNAR or undefined for both
  */
 export function eclipses(from: Date, to: Date, kind?: EclipseKind): EclipseEvent[] {
-  const [, b] = checkSearchRange(from, to);
+  const [, b] = validateRange(from, to);
   const out: EclipseEvent[] = [];
   if (kind !== 'LUNAR') {
     let e = Astronomy.SearchGlobalSolarEclipse(from);
@@ -326,7 +317,7 @@ const SIGN_BOUNDARIES = Array.from({ length: 12 }, (_, i) => i * 30);
  * @param ayanamsa sidereal signs: longitudes minus this true ayanamsa (with nutation), as charts do
  */
 export function ingresses(body: Body, from: Date, to: Date, provider?: LongitudeProvider, ayanamsa?: Ayanamsa): IngressEvent[] {
-  const [a, b] = checkSearchRange(from, to);
+  const [a, b] = validateRange(from, to);
   const tropical = longitudeFn(body, provider);
   const lon = ayanamsa ? siderealLongitudeFn(tropical, ayanamsa) : tropical;
   return findCrossings(lon, SIGN_BOUNDARIES, a, b, bodyMotion(body).sampleStepDays).map((r) => ({
@@ -353,7 +344,7 @@ export interface StationEvent {
  * of a station is intrinsically soft (the longitude is stationary to 1″ for hours).
  */
 export function stations(body: Body, from: Date, to: Date, provider?: LongitudeProvider): StationEvent[] {
-  const [a, b] = checkSearchRange(from, to);
+  const [a, b] = validateRange(from, to);
   if (body === 'SUN' || body === 'MOON') return [];
   const lon = longitudeFn(body, provider);
   return findStations(lon, a, b, bodyMotion(body).sampleStepDays).map((s) => ({

@@ -18,7 +18,7 @@ import { createRequestLoaders } from '../services/request-loaders.js';
 import { AYANAMSAS, BODIES, HOUSE_SYSTEMS, ZODIACS } from '../ephemeris/types.js';
 import { restFieldNames, sendRestError } from './errors.js';
 import { restErrorSchema } from './openapi.registry.js';
-import { caseInsensitiveEnum, COORDINATE_RANGES, instantParam, parseWith } from './rest-params.js';
+import { caseInsensitiveEnum, COORDINATE_RANGES, instantParam, parseWith, rangedNumber } from './rest-params.js';
 
 const CALCULATIONS = ['positions', 'aspects', 'houses'] as const;
 type Calculation = (typeof CALCULATIONS)[number];
@@ -31,16 +31,10 @@ type Calculation = (typeof CALCULATIONS)[number];
 export const calculationBodySchema = z
   .object({
     date: instantParam('The instant: ISO 8601 with Z or an offset.'),
-    latitude: z
-      .number({ error: 'latitude must be a number (degrees)' })
-      .min(COORDINATE_RANGES.latitude.min)
-      .max(COORDINATE_RANGES.latitude.max)
+    latitude: rangedNumber('latitude must be a number (degrees)', COORDINATE_RANGES.latitude)
       .optional()
       .meta({ description: 'Degrees, north positive (or give `place`).', examples: [40.7128] }),
-    longitude: z
-      .number({ error: 'longitude must be a number (degrees, east positive)' })
-      .min(COORDINATE_RANGES.longitude.min)
-      .max(COORDINATE_RANGES.longitude.max)
+    longitude: rangedNumber('longitude must be a number (degrees, east positive)', COORDINATE_RANGES.longitude)
       .optional()
       .meta({ description: 'Degrees, east positive (or give `place`).', examples: [-74.006] }),
     place: z
@@ -50,7 +44,7 @@ export const calculationBodySchema = z
       .max(200)
       .nullish()
       .meta({ description: 'A birthplace instead of latitude/longitude: a name, then optionally a country code or region ("Liverpool", "Ulm, DE", "Springfield, US-IL"); the best-ranked match of the gazetteer is used and the answer names it.', examples: ['Ulm, DE'] }),
-    elevation: z.number().min(COORDINATE_RANGES.elevation.min).max(COORDINATE_RANGES.elevation.max).nullish().meta({ description: 'Metres above sea level (default 0).' }),
+    elevation: rangedNumber('elevation must be a number (metres)', COORDINATE_RANGES.elevation).nullish().meta({ description: 'Metres above sea level (default 0).' }),
     calculations: z
       .array(
         z

@@ -79,11 +79,17 @@ function decimalOf(text: string): unknown {
 /** The message of a number outside [min, max] (the schema's own `error` would otherwise name the type). */
 const between = (min: number, max: number) => `must be between ${min} and ${max}`;
 
+/**
+ * A number within [min, max] (a JSON body's field, or a query parameter once converted): `typeError`
+ * when it is not a number, "must be between min and max" when it is outside.
+ */
+export function rangedNumber(typeError: string, range: { readonly min: number; readonly max: number }) {
+  return z.number({ error: typeError }).min(range.min, between(range.min, range.max)).max(range.max, between(range.min, range.max));
+}
+
 /** An optional number parameter within [min, max]. */
 export function numberParam(description: string, min: number, max: number) {
-  return queryParam('a number', z.number({ error: 'must be a number' }).min(min, between(min, max)).max(max, between(min, max)).optional(), decimalOf).meta({
-    description,
-  });
+  return queryParam('a number', rangedNumber('must be a number', { min, max }).optional(), decimalOf).meta({ description });
 }
 
 /** An optional integer parameter within [min, max]. */

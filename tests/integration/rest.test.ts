@@ -128,6 +128,17 @@ describe('POST /api/v1/calculations (the deployment guide integration body)', ()
     expect(res.body.detail).toBe(res.body.error.message);
   });
 
+  it.each([
+    [{ ...GUIDE_BODY, latitude: 95 }, 'latitude', 'latitude: must be between -90 and 90'],
+    [{ ...GUIDE_BODY, longitude: -200 }, 'longitude', 'longitude: must be between -180 and 180'],
+    [{ ...GUIDE_BODY, elevation: 30_000 }, 'elevation', 'elevation: must be between -500 and 20000'],
+    [{ ...GUIDE_BODY, longitude: 'west' }, 'longitude', 'longitude must be a number (degrees, east positive)'],
+    [{ ...GUIDE_BODY, elevation: 'high' }, 'elevation', 'elevation must be a number (metres)'],
+  ])('a coordinate out of range says its range, one of the wrong type its type: %j', async (body, field, message) => {
+    const res = await request(t.app).post('/api/v1/calculations').set('Authorization', t.auth).send(body);
+    expect([res.status, res.body.error.field, res.body.error.message]).toEqual([400, field, message]);
+  });
+
   it('400 BAD_REQUEST for a malformed JSON body', async () => {
     const res = await request(t.app)
       .post('/api/v1/calculations')

@@ -9,14 +9,14 @@
  * Prints req/s, p50/p99 latency, the server's CPU time and minor page faults per request, the ratios
  * (1)/(3) and (2)/(1), and the chart p99 with and without the searches.
  *
- * What the gateway requests are: one constant query document with the instant in `variables`, as
- * real clients (and codegen'd operations) send it. The first request of that text goes through
- * express and Apollo (parse, validation with the depth and cost rules, execution), which prepare it;
- * from then on the GraphQL fast path (src/graphql/pipeline/fast-path.ts) answers it on node's
- * request: JWT verification, the quota hook, the calculation-cache lookup and, on a miss, the
- * compiled query (graphql-jit) with the per-request DataLoader, the cache write, metrics and the
- * access log. The listener measured is the one src/main.ts serves. By default the bench app has no
- * accounts wiring (no database), so the revocation check and the quota hook are not in the figures;
+ * What the gateway requests are (bench-load.ts): one constant query document with the instant in
+ * `variables`. The first request of that text goes through express and Apollo (parse, validation
+ * with the depth and cost rules, execution), which prepare it; from then on the GraphQL fast path
+ * (src/graphql/pipeline/fast-path.ts) answers it on node's request: JWT verification, the quota
+ * hook, the calculation-cache lookup and, on a miss, the compiled query (graphql-jit) with the
+ * per-request DataLoader, the cache write, metrics and the access log. The listener measured is
+ * the one src/main.ts serves. By default the bench app has no accounts wiring (no database), so the
+ * revocation check and the quota hook are not in the figures;
  * `--accounts` adds them as the embedded default runs them (PGlite in a temporary DATA_DIR, a real
  * service token, the rate-limiter-flexible quota with RATE_LIMIT_DEFAULT set high enough never to
  * refuse).
@@ -38,58 +38,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppDeps } from '../src/app.deps.js';
 import type { ChartRequest } from '../src/ephemeris/types.js';
-
-interface Histogram {
-  average: number;
-  p50: number;
-  p99: number;
-}
-interface AutocannonResult {
-  requests: Histogram & { total: number };
-  latency: Histogram;
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-}
-interface AutocannonRequest {
-  method?: string;
-  path?: string;
-  headers?: Record<string, string>;
-  body?: string;
-  setupRequest?: (req: AutocannonRequest) => AutocannonRequest;
-}
-type Autocannon = (opts: {
-  url: string;
-  connections: number;
-  duration: number;
-  method?: string;
-  headers?: Record<string, string>;
-  body?: string;
-  requests?: AutocannonRequest[];
-}) => Promise<AutocannonResult>;
+import { bareChartBody, gatewayChartBody, instantFactory, SAME_INSTANT, SCENARIO_NAMES, type Autocannon, type AutocannonResult } from './bench-load.js';
 
 const require = createRequire(import.meta.url);
 
 function flag(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-}
-
-const CHART_QUERY = `query BenchChart($input: ChartInput!) {
-  chart(input: $input) {
-    moment { utc julianDayUt deltaTSeconds }
-    positions { body longitude latitude distanceAu longitudeSpeed retrograde sign signLongitude house }
-    houses { system cusps ascendant midheaven }
-    aspects { first second type orb applying }
-  }
-}`;
-const LOCATION = { latitude: 40.7128, longitude: -74.006 };
-const BASE_MS = Date.UTC(2024, 0, 1, 12);
-
-/** A different instant for every call (one minute apart). */
-function instantFactory(): () => string {
-  let n = 0;
-  return () => new Date(BASE_MS + (n += 1) * 60_000).toISOString();
 }
 
 // ───────────────────────── child: the servers ─────────────────────────
@@ -362,16 +317,16 @@ async function main(): Promise<void> {
     const gwUrl = `http://127.0.0.1:${gw.port}/graphql`;
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${gw.token}` };
     const nextGw = instantFactory();
-    const uncachedBody = () => JSON.stringify({ query: CHART_QUERY, variables: { input: { moment: { utc: nextGw() }, location: LOCATION } } });
+    const uncachedBody = () => gatewayChartBody(nextGw());
     const warm = await fetch(gwUrl, { method: 'POST', headers, body: uncachedBody() });
     const warmBody = (await warm.json()) as { data?: { chart?: { positions: unknown[] } }; errors?: unknown };
     if (!warmBody.data?.chart?.positions?.length) throw new Error(`gateway warm-up failed: ${JSON.stringify(warmBody)}`);
     await autocannon({ url: gwUrl, connections: 10, duration: 2, method: 'POST', headers, requests: [{ setupRequest: (req) => ({ ...req, body: uncachedBody() }) }] });
-    const sameBody = JSON.stringify({ query: CHART_QUERY, variables: { input: { moment: { utc: '2024-06-21T12:00:00Z' }, location: LOCATION } } });
+    const sameBody = gatewayChartBody(SAME_INSTANT);
 
     const bareUrl = `http://127.0.0.1:${bare.port}`;
     const nextBare = instantFactory();
-    const bareBody = () => JSON.stringify({ moment: { utc: nextBare() }, location: LOCATION });
+    const bareBody = () => bareChartBody(nextBare());
     await autocannon({ url: bareUrl, connections: 10, duration: 2, method: 'POST', requests: [{ setupRequest: (req) => ({ ...req, body: bareBody() }) }] });
 
     /** Scenario (1)'s load: uncached charts, a new instant per request. */
@@ -387,12 +342,12 @@ async function main(): Promise<void> {
     for (let round = 1; round <= rounds; round += 1) {
       const rows: Row[] = [];
       const uncached = await uncachedRun();
-      rows.push(row('(1) gateway, uncached chart (new instant per request)', uncached));
+      rows.push(row(SCENARIO_NAMES.uncached, uncached));
 
       await fetch(gwUrl, { method: 'POST', headers, body: sameBody });
       await new Promise((r) => setTimeout(r, 100));
       const cached = await measured(autocannon, gw.child, { url: gwUrl, connections, duration, method: 'POST', headers, body: sameBody });
-      rows.push(row('(2) gateway, cached chart (same query)', cached));
+      rows.push(row(SCENARIO_NAMES.cached, cached));
 
       const result = await measured(autocannon, bare.child, {
         url: bareUrl,
@@ -402,7 +357,7 @@ async function main(): Promise<void> {
         headers: { 'content-type': 'application/json' },
         requests: [{ setupRequest: (req) => ({ ...req, body: bareBody() }) }],
       });
-      rows.push(row('(3) bare node:http + computeChart', result));
+      rows.push(row(SCENARIO_NAMES.bare, result));
 
       const heavy = heavySearches(gwUrl, headers, 2);
       await new Promise((r) => setTimeout(r, 500));

@@ -24,6 +24,8 @@
  * The servers run in a child process (so autocannon does not share their event loop). Options:
  *   --duration 10  --connections 50  --redis redis://127.0.0.1:6379 (cache in Redis; default memory)
  *   --accounts (revocation check and quota of the accounts stack on an embedded PGlite)
+ *   --cache-ttl 3600 (CACHE_TTL of the gateway; 0 turns the calculation cache off, and (2) then
+ *            computes every chart too)
  *   --rounds 1 (repeat (1), (2), (3) back to back N times; prints each round and the medians)
  *   --trace (tracing on: the gateway exports every span over OTLP/HTTP protobuf to a sink in this
  *            process that answers 200 and counts what it receives; default: tracing off)
@@ -79,6 +81,7 @@ async function serveGateway(): Promise<void> {
     MAX_QUERY_COST: '100000',
     RATE_LIMIT_DEFAULT: '100000000',
     OTEL_EXPORTER_OTLP_ENDPOINT: process.env.BENCH_OTLP_ENDPOINT || undefined,
+    CACHE_TTL: process.env.BENCH_CACHE_TTL || undefined,
   });
   const logger = createLogger('silent');
   const redis = redisUrl ? createRedisClient(redisUrl) : undefined;
@@ -157,10 +160,11 @@ function startChild(
   redisUrl: string | undefined,
   accounts = false,
   otlpEndpoint = '',
+  cacheTtl = '',
 ): Promise<{ child: ChildProcess; port: number; token?: string }> {
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(import.meta.url), ['--serve', role], {
-      env: { ...process.env, BENCH_REDIS_URL: redisUrl ?? '', BENCH_ACCOUNTS: accounts ? '1' : '', BENCH_OTLP_ENDPOINT: otlpEndpoint },
+      env: { ...process.env, BENCH_REDIS_URL: redisUrl ?? '', BENCH_ACCOUNTS: accounts ? '1' : '', BENCH_OTLP_ENDPOINT: otlpEndpoint, BENCH_CACHE_TTL: cacheTtl },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     child.once('message', (m) => resolve({ child, ...(m as { port: number; token?: string }) }));
@@ -299,15 +303,17 @@ async function main(): Promise<void> {
   const rounds = Math.max(1, Number(flag('rounds', '1')));
   const redisUrl = process.argv.includes('--redis') ? flag('redis', 'redis://127.0.0.1:6379') : undefined;
   const accounts = process.argv.includes('--accounts');
+  const cacheTtl = process.argv.includes('--cache-ttl') ? flag('cache-ttl', '') : '';
+  if (cacheTtl !== '' && !/^\d+$/.test(cacheTtl)) throw new Error('--cache-ttl needs a whole number of seconds (0 turns the cache off)');
   const sink = process.argv.includes('--trace') ? await startOtlpSink() : undefined;
   console.log(
-    `bench:http — ${duration} s × ${connections} connections per scenario, ${rounds} round(s); cache: ${redisUrl ?? 'memory'}; ` +
+    `bench:http — ${duration} s × ${connections} connections per scenario, ${rounds} round(s); cache: ${redisUrl ?? 'memory'}${cacheTtl === '' ? '' : `, CACHE_TTL ${cacheTtl}`}; ` +
       `accounts (revocation + quota): ${accounts ? 'embedded PGlite' : 'none'}; tracing: ${sink ? 'on (OTLP protobuf to a local sink)' : 'off'}; node ${process.version}`,
   );
 
   // Both servers stay up for every round: (1), (2), (3) run back to back, so a slow spell of the
   // (shared) machine weighs on the three alike, and --rounds N repeats them for medians.
-  const gw = await startChild('gateway', redisUrl, accounts, sink?.url);
+  const gw = await startChild('gateway', redisUrl, accounts, sink?.url, cacheTtl);
   const bare = await startChild('bare', undefined).catch(async (error: unknown) => {
     await stopChild(gw.child);
     throw error;

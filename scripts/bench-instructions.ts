@@ -9,8 +9,8 @@
  * requests, so early batches count more than the steady state. The last batch is reported, with
  * whether the counts had settled.
  *
- * Why: on a shared virtual machine the req/s of `bench:http` swing by 10–30% between runs, so a
- * change of a few percent cannot be seen in them; settled instruction counts can show it. What they
+ * Why: on a shared virtual machine the req/s of `bench:http` swing by 15–30% or more between runs,
+ * so a change of a few percent cannot be seen in them; settled instruction counts can. What they
  * leave out: the kernel's work (syscalls, the TCP stack: most of a cached answer's cost, so the
  * (1)/(2) ratio here overstates (2)/(1) in req/s), what memory costs beyond the instructions
  * (cache misses, page faults), and concurrency (valgrind runs one thread at a time, which is also
@@ -40,7 +40,7 @@ function parseOptions(argv: string[]): Options {
   const options: Options = { warmup: 3000, requests: 500, batches: 10, connections: 4, verbose: false };
   for (let i = 0; i < argv.length; i += 1) {
     const name = argv[i].replace(/^--/, '');
-    if (name === 'verbose') {
+    if (argv[i] === '--verbose') {
       options.verbose = true;
       continue;
     }
@@ -68,8 +68,9 @@ function valgrindTools(): { valgrind: string; control: string } {
 }
 
 /**
- * Asks callgrind in process `pid` to dump its counters and reset them; callgrind_control waits
- * until the dump is written. It exits 0 even when it fails, so its output is checked.
+ * Asks callgrind in process `pid` to dump its counters and reset them. callgrind_control exits 0
+ * even when it finds no such process, so its "OK" is checked; the dump file itself (read next) is
+ * the check that the dump was written.
  */
 function requestDump(control: string, pid: number): void {
   const output = execFileSync(control, ['-d', String(pid)], { encoding: 'utf8', timeout: 120_000, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -106,7 +107,7 @@ async function measure(autocannon: Autocannon, tools: ReturnType<typeof valgrind
   const child: ChildProcess = fork(BENCH_HTTP, ['--serve', scenario.role], {
     execPath: tools.valgrind,
     // callgrind runs node, which runs bench-http.js (fork appends the script and its arguments).
-    // V8 compiles optimized code on the main thread when it decides to (node's flag), not on a
+    // V8 compiles optimized code on the main thread when it decides to (V8's flag, passed through node), not on a
     // background thread that valgrind would let lag behind, spreading that work over later batches.
     execArgv: ['-q', '--tool=callgrind', `--callgrind-out-file=${join(dir, 'callgrind.%p')}`, process.execPath, '--no-concurrent-recompilation'],
     // The same server as bench-http's default: memory cache, no accounts, no tracing.

@@ -303,17 +303,17 @@ async function main(): Promise<void> {
   const rounds = Math.max(1, Number(flag('rounds', '1')));
   const redisUrl = process.argv.includes('--redis') ? flag('redis', 'redis://127.0.0.1:6379') : undefined;
   const accounts = process.argv.includes('--accounts');
-  const cacheTtl = process.argv.includes('--cache-ttl') ? flag('cache-ttl', '') : '';
-  if (cacheTtl !== '' && !/^\d+$/.test(cacheTtl)) throw new Error('--cache-ttl needs a whole number of seconds (0 turns the cache off)');
+  const cacheTtl = process.argv.includes('--cache-ttl') ? flag('cache-ttl', '') : undefined;
+  if (cacheTtl !== undefined && !/^\d+$/.test(cacheTtl)) throw new Error('--cache-ttl needs a whole number of seconds (0 turns the cache off)');
   const sink = process.argv.includes('--trace') ? await startOtlpSink() : undefined;
   console.log(
-    `bench:http — ${duration} s × ${connections} connections per scenario, ${rounds} round(s); cache: ${redisUrl ?? 'memory'}${cacheTtl === '' ? '' : `, CACHE_TTL ${cacheTtl}`}; ` +
+    `bench:http — ${duration} s × ${connections} connections per scenario, ${rounds} round(s); cache: ${redisUrl ?? 'memory'}${cacheTtl === undefined ? '' : `, CACHE_TTL ${cacheTtl}`}; ` +
       `accounts (revocation + quota): ${accounts ? 'embedded PGlite' : 'none'}; tracing: ${sink ? 'on (OTLP protobuf to a local sink)' : 'off'}; node ${process.version}`,
   );
 
   // Both servers stay up for every round: (1), (2), (3) run back to back, so a slow spell of the
   // (shared) machine weighs on the three alike, and --rounds N repeats them for medians.
-  const gw = await startChild('gateway', redisUrl, accounts, sink?.url, cacheTtl);
+  const gw = await startChild('gateway', redisUrl, accounts, sink?.url, cacheTtl ?? '');
   const bare = await startChild('bare', undefined).catch(async (error: unknown) => {
     await stopChild(gw.child);
     throw error;

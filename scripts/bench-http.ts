@@ -6,8 +6,11 @@
  *   (4) as (1), while two five-year transit searches run beside it all the time (each answered
  *       one is sent again): the searches compute in the worker-thread pool, so the chart p99 of (4)
  *       should stay near (1)'s.
- * Prints req/s, p50/p99 latency, the server's CPU time and minor page faults per request, the ratios
- * (1)/(3) and (2)/(1), and the chart p99 with and without the searches.
+ * Prints req/s, p50/p99 latency, the server's CPU time per request and the kernel's part of it, its
+ * minor page faults per request, the mean wall time of one chart computed during the scenario (the
+ * gateway's own timing, nocturna_chart_compute_duration_seconds, and the same around computeChart
+ * in the bare server: the same function costs more inside a larger process), the ratios (1)/(3)
+ * and (2)/(1), and the chart p99 with and without the searches.
  *
  * What the gateway requests are (bench-load.ts): one constant query document with the instant in
  * `variables`. The first request of that text goes through express and Apollo (parse, validation
@@ -51,17 +54,35 @@ function flag(name: string, fallback: string): string {
 
 // ───────────────────────── child: the servers ─────────────────────────
 
-/**
- * Answers the parent's 'cpu' messages with this process' CPU time in ms (user + system) and its
- * minor page faults so far (memory the kernel had to map: a heap that keeps growing and shrinking
- * shows here first).
- */
-function reportCpuOnRequest(): void {
+/** What a server has spent so far (the parent takes differences around each scenario). */
+interface ServerUsage {
+  /** CPU time, ms (user + system). */
+  cpuMs: number;
+  /** Of which in the kernel (system time), ms. */
+  systemMs: number;
+  /** Minor page faults (memory the kernel had to map: a heap that keeps growing and shrinking shows here first). */
+  minorFaults: number;
+  /** Charts computed, and the wall time spent computing them (ms) as the server times each one. */
+  charts: number;
+  chartMs: number;
+}
+
+/** Answers the parent's 'cpu' messages with this process' ServerUsage. */
+function reportUsageOnRequest(charts: () => Promise<{ count: number; ms: number }>): void {
   process.on('message', (m) => {
-    if (m === 'cpu') {
-      const u = process.cpuUsage();
-      process.send?.({ cpuMs: (u.user + u.system) / 1000, minorFaults: process.resourceUsage().minorPageFault });
-    }
+    if (m !== 'cpu') return;
+    const u = process.cpuUsage();
+    const minorFaults = process.resourceUsage().minorPageFault;
+    void charts().then((c) => {
+      const usage: ServerUsage = {
+        cpuMs: (u.user + u.system) / 1000,
+        systemMs: u.system / 1000,
+        minorFaults,
+        charts: c.count,
+        chartMs: c.ms,
+      };
+      process.send?.(usage);
+    });
   });
 }
 
@@ -95,7 +116,13 @@ async function serveGateway(): Promise<void> {
   const gateway = await createApp(config, { ...deps, logger, redis, cacheKeyPrefix: `nocturna-bench:${process.pid}:` });
   const server = createServer(gateway.app);
   server.keepAliveTimeout = 65_000;
-  reportCpuOnRequest();
+  // The gateway times each chart it computes for /metrics (nocturna_chart_compute_duration_seconds).
+  const histogram = gateway.runtime.metrics.chartComputeDuration;
+  reportUsageOnRequest(async () => {
+    const h = await histogram.get();
+    const value = (suffix: string) => h.values.find((v) => v.metricName === `${h.name}${suffix}`)?.value ?? 0;
+    return { count: value('_count'), ms: value('_sum') * 1000 };
+  });
   server.listen(0, '127.0.0.1', () => {
     const address = server.address();
     const token =
@@ -114,10 +141,16 @@ async function serveBare(): Promise<void> {
       req.on('data', (c: string) => (body += c));
       req.on('end', () => resolve(body));
     });
+  /** Charts computed and the wall time spent in computeChart (ms), as the gateway times its own. */
+  const charts = { count: 0, ms: 0 };
   const server = createServer((req, res) => {
     readBody(req).then((text) => {
       try {
-        const chart = computeChart(JSON.parse(text) as ChartRequest);
+        const request = JSON.parse(text) as ChartRequest;
+        const start = performance.now();
+        const chart = computeChart(request);
+        charts.ms += performance.now() - start;
+        charts.count += 1;
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify(chart));
       } catch (error) {
@@ -127,7 +160,7 @@ async function serveBare(): Promise<void> {
     }, () => res.destroy());
   });
   server.keepAliveTimeout = 65_000;
-  reportCpuOnRequest();
+  reportUsageOnRequest(() => Promise.resolve(charts));
   server.listen(0, '127.0.0.1', () => {
     const address = server.address();
     process.send?.({ port: typeof address === 'object' && address ? address.port : 0 });
@@ -180,13 +213,13 @@ async function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-/** CPU time (ms) and minor page faults of the child server so far. */
-function childCpu(child: ChildProcess): Promise<{ cpuMs: number; minorFaults: number }> {
+/** What the child server has spent so far. */
+function childUsage(child: ChildProcess): Promise<ServerUsage> {
   return new Promise((resolve) => {
     const onMessage = (m: unknown) => {
       if (m && typeof m === 'object' && 'cpuMs' in m) {
         child.off('message', onMessage);
-        resolve(m as { cpuMs: number; minorFaults: number });
+        resolve(m as ServerUsage);
       }
     };
     child.on('message', onMessage);
@@ -194,23 +227,41 @@ function childCpu(child: ChildProcess): Promise<{ cpuMs: number; minorFaults: nu
   });
 }
 
-/** Runs autocannon and measures the server's CPU time and minor page faults per completed request. */
-async function measured(
-  autocannon: Autocannon,
-  child: ChildProcess,
-  opts: Parameters<Autocannon>[0],
-): Promise<{ result: AutocannonResult; serverCpuMsPerRequest: number; faultsPerRequest: number }> {
-  const before = await childCpu(child);
+/** One scenario's load and what the server spent on it. */
+interface Measured {
+  result: AutocannonResult;
+  /** Server CPU time per completed request, ms, and the kernel's part of it. */
+  serverCpuMsPerRequest: number;
+  serverSystemMsPerRequest: number;
+  faultsPerRequest: number;
+  /** Mean wall time of one chart computed during the load, ms (NaN when none was computed). */
+  chartMs: number;
+}
+
+/** Runs autocannon and measures what the server spent per completed request (and per chart it computed). */
+async function measured(autocannon: Autocannon, child: ChildProcess, opts: Parameters<Autocannon>[0]): Promise<Measured> {
+  const before = await childUsage(child);
   const result = await autocannon(opts);
-  const after = await childCpu(child);
+  const after = await childUsage(child);
   const n = Math.max(1, result.requests.total);
-  return { result, serverCpuMsPerRequest: (after.cpuMs - before.cpuMs) / n, faultsPerRequest: (after.minorFaults - before.minorFaults) / n };
+  const charts = after.charts - before.charts;
+  return {
+    result,
+    serverCpuMsPerRequest: (after.cpuMs - before.cpuMs) / n,
+    serverSystemMsPerRequest: (after.systemMs - before.systemMs) / n,
+    faultsPerRequest: (after.minorFaults - before.minorFaults) / n,
+    chartMs: charts > 0 ? (after.chartMs - before.chartMs) / charts : Number.NaN,
+  };
 }
 
 interface Row {
   name: string;
   serverCpuMs: number;
+  /** The kernel's part of serverCpuMs. */
+  serverSystemMs: number;
   faults: number;
+  /** Mean wall time of one chart computed (NaN: none computed). */
+  chartMs: number;
   reqPerSec: number;
   p50: number;
   p99: number;
@@ -218,12 +269,14 @@ interface Row {
   failures: number;
 }
 
-function row(name: string, m: { result: AutocannonResult; serverCpuMsPerRequest: number; faultsPerRequest: number }): Row {
+function row(name: string, m: Measured): Row {
   const r = m.result;
   return {
     name,
     serverCpuMs: m.serverCpuMsPerRequest,
+    serverSystemMs: m.serverSystemMsPerRequest,
     faults: m.faultsPerRequest,
+    chartMs: m.chartMs,
     reqPerSec: r.requests.average,
     p50: r.latency.p50,
     p99: r.latency.p99,
@@ -235,11 +288,12 @@ function row(name: string, m: { result: AutocannonResult; serverCpuMsPerRequest:
 function printRows(rows: Row[]): void {
   const width = Math.max(...rows.map((r) => r.name.length));
   console.log(
-    `\n${'scenario'.padEnd(width)}  ${'req/s'.padStart(9)}  ${'p50 ms'.padStart(7)}  ${'p99 ms'.padStart(7)}  ${'total'.padStart(7)}  ${'server CPU ms/req'.padStart(17)}  ${'faults/req'.padStart(10)}  failures`,
+    `\n${'scenario'.padEnd(width)}  ${'req/s'.padStart(9)}  ${'p50 ms'.padStart(7)}  ${'p99 ms'.padStart(7)}  ${'total'.padStart(7)}  ${'server CPU ms/req'.padStart(17)}  ${'kernel'.padStart(6)}  ${'faults/req'.padStart(10)}  ${'chart ms'.padStart(8)}  failures`,
   );
   for (const r of rows) {
+    const chart = Number.isNaN(r.chartMs) ? '–' : r.chartMs.toFixed(3);
     console.log(
-      `${r.name.padEnd(width)}  ${r.reqPerSec.toFixed(1).padStart(9)}  ${String(r.p50).padStart(7)}  ${String(r.p99).padStart(7)}  ${String(r.total).padStart(7)}  ${r.serverCpuMs.toFixed(3).padStart(17)}  ${r.faults.toFixed(2).padStart(10)}  ${r.failures}`,
+      `${r.name.padEnd(width)}  ${r.reqPerSec.toFixed(1).padStart(9)}  ${String(r.p50).padStart(7)}  ${String(r.p99).padStart(7)}  ${String(r.total).padStart(7)}  ${r.serverCpuMs.toFixed(3).padStart(17)}  ${r.serverSystemMs.toFixed(3).padStart(6)}  ${r.faults.toFixed(2).padStart(10)}  ${chart.padStart(8)}  ${r.failures}`,
     );
   }
 }
@@ -294,6 +348,12 @@ function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** The median of the finite values (NaN when there are none: no chart computed in any round). */
+function medianOfFinite(values: number[]): number {
+  const finite = values.filter(Number.isFinite);
+  return finite.length > 0 ? median(finite) : Number.NaN;
 }
 
 async function main(): Promise<void> {
@@ -393,7 +453,9 @@ async function main(): Promise<void> {
       return {
         name: `${column[0].name} (median)`,
         serverCpuMs: median(column.map((r) => r.serverCpuMs)),
+        serverSystemMs: median(column.map((r) => r.serverSystemMs)),
         faults: median(column.map((r) => r.faults)),
+        chartMs: medianOfFinite(column.map((r) => r.chartMs)),
         reqPerSec: median(column.map((r) => r.reqPerSec)),
         p50: median(column.map((r) => r.p50)),
         p99: median(column.map((r) => r.p99)),

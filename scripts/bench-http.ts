@@ -47,9 +47,22 @@ import { bareChartBody, gatewayChartBody, instantFactory, SAME_INSTANT, SCENARIO
 
 const require = createRequire(import.meta.url);
 
+/** The value after `--name` (not another option), or `fallback`. */
 function flag(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
-  return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+  const value = i > 0 ? process.argv[i + 1] : undefined;
+  return value && !value.startsWith('--') ? value : fallback;
+}
+
+/**
+ * A whole-number option: `fallback` when it is not given; given without a value, or with one that is
+ * not a whole number ≥ `min`, an error naming it (rather than a run with NaN or the default).
+ */
+function wholeNumberFlag(name: string, fallback: number, min: number, unit: string): number {
+  if (!process.argv.includes(`--${name}`)) return fallback;
+  const text = flag(name, '');
+  if (!/^\d+$/.test(text) || Number(text) < min) throw new Error(`--${name} needs a whole number ≥ ${min} (${unit})`);
+  return Number(text);
 }
 
 // ───────────────────────── child: the servers ─────────────────────────
@@ -355,13 +368,12 @@ function medianOfFinite(values: number[]): number {
 
 async function main(): Promise<void> {
   const autocannon = require('autocannon') as Autocannon;
-  const duration = Number(flag('duration', '10'));
-  const connections = Number(flag('connections', '50'));
-  const rounds = Math.max(1, Number(flag('rounds', '1')));
+  const duration = wholeNumberFlag('duration', 10, 1, 'seconds per scenario');
+  const connections = wholeNumberFlag('connections', 50, 1, 'connections');
+  const rounds = wholeNumberFlag('rounds', 1, 1, 'rounds');
   const redisUrl = process.argv.includes('--redis') ? flag('redis', 'redis://127.0.0.1:6379') : undefined;
   const accounts = process.argv.includes('--accounts');
-  const cacheTtl = process.argv.includes('--cache-ttl') ? flag('cache-ttl', '') : undefined;
-  if (cacheTtl !== undefined && !/^\d+$/.test(cacheTtl)) throw new Error('--cache-ttl needs a whole number of seconds (0 turns the cache off)');
+  const cacheTtl = process.argv.includes('--cache-ttl') ? String(wholeNumberFlag('cache-ttl', 0, 0, 'seconds; 0 turns the cache off')) : undefined;
   const sink = process.argv.includes('--trace') ? await startOtlpSink() : undefined;
   console.log(
     `bench:http — ${duration} s × ${connections} connections per scenario, ${rounds} round(s); cache: ${redisUrl ?? 'memory'}${cacheTtl === undefined ? '' : `, CACHE_TTL ${cacheTtl}`}; ` +

@@ -83,10 +83,18 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return {
       kind: 'postgres',
       prisma,
-      migrate: (prismaDir = defaultPrismaDir()) =>
-        // One connection: the schema engine takes a session-level advisory lock and must release it
-        // on the same connection (with two, the unlock could run on the other and leave it held).
-        applyMigrations(new PrismaPg({ connectionString: url, max: 1 }), prismaDir),
+      migrate: async (prismaDir = defaultPrismaDir()) => {
+        // One connection of our own, closed afterwards: the schema engine takes a session-level
+        // advisory lock and never unlocks it (it counts on the connection closing), and freeing the
+        // WASM engine does not close the adapter's pool. Left open, the idle connection would hold
+        // the lock until the pool's idle timeout and make the next migrate on this database wait.
+        const pool = new pg.Pool({ connectionString: url, max: 1 });
+        try {
+          return await applyMigrations(new PrismaPg(pool), prismaDir);
+        } finally {
+          await pool.end();
+        }
+      },
       ping: () => prisma.$queryRaw`SELECT 1`.then(() => true, () => false),
       close: () => prisma.$disconnect(),
     };

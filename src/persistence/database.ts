@@ -84,15 +84,20 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       kind: 'postgres',
       prisma,
       migrate: async (prismaDir = defaultPrismaDir()) => {
-        // One connection of our own, closed afterwards: the schema engine takes a session-level
-        // advisory lock and never unlocks it (it counts on the connection closing), and freeing the
-        // WASM engine does not close the adapter's pool. Left open, the idle connection would hold
-        // the lock until the pool's idle timeout and make the next migrate on this database wait.
+        // One connection of our own, closed before returning: the schema engine takes a
+        // session-level advisory lock and never unlocks it (it counts on the connection closing),
+        // and freeing the WASM engine does not close the adapter's pool. Left open, the idle
+        // connection would hold the lock until the pool's idle timeout and make the next migrate on
+        // this database wait. `pool.end()` resolves before its clients have closed, so each
+        // client's 'end' (its socket closed, the server's session and lock gone) is awaited too.
         const pool = new pg.Pool({ connectionString: url, max: 1 });
+        const closed: Promise<unknown>[] = [];
+        pool.on('connect', (client) => closed.push(new Promise((resolve) => client.once('end', resolve))));
         try {
           return await applyMigrations(new PrismaPg(pool), prismaDir);
         } finally {
           await pool.end();
+          await Promise.all(closed);
         }
       },
       ping: () => prisma.$queryRaw`SELECT 1`.then(() => true, () => false),

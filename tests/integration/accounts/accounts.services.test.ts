@@ -44,7 +44,8 @@ describe('migrations', () => {
 
   it('leave no advisory lock held, so the next migrate on this database does not wait for it', async () => {
     // The schema engine locks with pg_advisory_lock and never unlocks; only closing its connection
-    // releases the lock (held, a second migrate within the pool's idle timeout waited ~9 s of its 10).
+    // releases the lock. While it was held, a second migrate within the pool's 10 s idle timeout
+    // waited ~9 s of its 10 s lock timeout.
     const locks = await tdb.db.prisma.$queryRaw<{ n: bigint }[]>`
       SELECT count(*) AS n FROM pg_locks l JOIN pg_database d ON d.oid = l.database
       WHERE l.locktype = 'advisory' AND d.datname = current_database()`;

@@ -18,6 +18,7 @@
 import { performance } from 'node:perf_hooks';
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { wholeNumberFlag } from './options.js';
 
 const t0Start = performance.now();
 const rss0 = process.memoryUsage().rss;
@@ -33,13 +34,8 @@ type GeoLocation = import('../src/ephemeris/types.js').GeoLocation;
 type ResolvedMoment = import('../src/ephemeris/types.js').ResolvedMoment;
 const importMs = performance.now() - t0Start;
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-}
-
-const ROUNDS = arg('rounds', 7);
-const CHARTS_PER_ROUND = arg('charts', 2000);
+const ROUNDS = wholeNumberFlag('rounds', 7, 1, 'rounds');
+const CHARTS_PER_ROUND = wholeNumberFlag('charts', 2000, 1, 'charts per round');
 const START_MS = Date.UTC(1900, 0, 1);
 const SPAN_MS = Date.UTC(2050, 0, 1) - START_MS;
 const MB = 1024 * 1024;

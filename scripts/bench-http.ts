@@ -44,26 +44,9 @@ import { fileURLToPath } from 'node:url';
 import type { AppDeps } from '../src/app.deps.js';
 import type { ChartRequest } from '../src/ephemeris/types.js';
 import { bareChartBody, gatewayChartBody, instantFactory, SAME_INSTANT, SCENARIO_NAMES, type Autocannon, type AutocannonResult } from './bench-load.js';
+import { flag, wholeNumberFlag } from './options.js';
 
 const require = createRequire(import.meta.url);
-
-/** The value after `--name` (not another option), or `fallback`. */
-function flag(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  const value = i > 0 ? process.argv[i + 1] : undefined;
-  return value && !value.startsWith('--') ? value : fallback;
-}
-
-/**
- * A whole-number option: `fallback` when it is not given; given without a value, or with one that is
- * not a whole number ≥ `min`, an error naming it (rather than a run with NaN or the default).
- */
-function wholeNumberFlag(name: string, fallback: number, min: number, unit: string): number {
-  if (!process.argv.includes(`--${name}`)) return fallback;
-  const text = flag(name, '');
-  if (!/^\d+$/.test(text) || Number(text) < min) throw new Error(`--${name} needs a whole number ≥ ${min} (${unit})`);
-  return Number(text);
-}
 
 // ───────────────────────── child: the servers ─────────────────────────
 

@@ -28,31 +28,35 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bareChartBody, gatewayChartBody, instantFactory, SAME_INSTANT, SCENARIO_NAMES, type Autocannon } from './bench-load.js';
+import { wholeNumberFlag } from './options.js';
 
 const require = createRequire(import.meta.url);
 const BENCH_HTTP = fileURLToPath(new URL('./bench-http.js', import.meta.url));
 
-const OPTIONS = ['warmup', 'requests', 'batches', 'connections'] as const;
-type Options = Record<(typeof OPTIONS)[number], number> & { verbose: boolean };
+/** The numeric options and their defaults. */
+const DEFAULTS = { warmup: 3000, requests: 500, batches: 10, connections: 4 };
+type Options = typeof DEFAULTS & { verbose: boolean };
 
 /** The command line's options; an unknown or malformed one is an error that says so. */
 function parseOptions(argv: string[]): Options {
-  const options: Options = { warmup: 3000, requests: 500, batches: 10, connections: 4, verbose: false };
   for (let i = 0; i < argv.length; i += 1) {
-    const name = argv[i].replace(/^--/, '');
-    if (argv[i] === '--verbose') {
-      options.verbose = true;
-      continue;
+    if (argv[i] === '--verbose') continue;
+    if (!argv[i].startsWith('--') || !Object.hasOwn(DEFAULTS, argv[i].slice(2))) {
+      throw new Error(`unknown argument ${argv[i]}; options: ${Object.keys(DEFAULTS).map((o) => `--${o} N`).join(' ')} --verbose`);
     }
-    if (!argv[i].startsWith('--') || !(OPTIONS as readonly string[]).includes(name)) {
-      throw new Error(`unknown argument ${argv[i]}; options: ${OPTIONS.map((o) => `--${o} N`).join(' ')} --verbose`);
-    }
-    const value = Number(argv[i + 1]);
-    if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} needs a whole number ≥ 1`);
-    options[name as (typeof OPTIONS)[number]] = value;
-    i += 1;
+    i += 1; // its value, checked below
   }
-  if (options.batches < 2) throw new Error('--batches needs at least 2 (the counts settle when two batches agree)');
+  const options = {
+    warmup: wholeNumberFlag('warmup', DEFAULTS.warmup, 1, 'requests', argv),
+    requests: wholeNumberFlag('requests', DEFAULTS.requests, 1, 'requests per batch', argv),
+    // The counts settle when two batches in a row agree.
+    batches: wholeNumberFlag('batches', DEFAULTS.batches, 2, 'batches at most', argv),
+    connections: wholeNumberFlag('connections', DEFAULTS.connections, 1, 'connections', argv),
+    verbose: argv.includes('--verbose'),
+  };
+  if (Math.min(options.warmup, options.requests) < options.connections) {
+    throw new Error(`--warmup and --requests need at least as many requests as --connections (${options.connections})`);
+  }
   return options;
 }
 

@@ -15,11 +15,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-
-function flag(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-}
+import { flag, wholeNumberFlag } from './options.js';
 
 const CHART_QUERY = `query SoakChart($input: ChartInput!) { chart(input: $input) { moment { utc } positions { body longitude sign house } houses { cusps ascendant } aspects { first second type orb } } }`;
 const SEARCH_QUERY = `query SoakSearch($input: TransitSearchInput!) { transitSearch(input: $input) { utc kind transitingBody natalPoint aspect } }`;
@@ -82,8 +78,8 @@ function memoryOf(child: ChildProcess): Promise<{ rss: number; heapUsed: number 
 const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
 
 async function main(): Promise<void> {
-  const minutes = Number(flag('minutes', '10'));
-  const concurrency = Number(flag('concurrency', '8'));
+  const minutes = wholeNumberFlag('minutes', 10, 1, 'minutes');
+  const concurrency = wholeNumberFlag('concurrency', 8, 1, 'request loops');
   const redisUrl = process.argv.includes('--redis') ? flag('redis', 'redis://127.0.0.1:6379') : undefined;
   const child = fork(fileURLToPath(import.meta.url), ['--serve'], { env: { ...process.env, SOAK_REDIS_URL: redisUrl ?? '' }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const { port, token } = await new Promise<{ port: number; token: string }>((resolve, reject) => {

@@ -13,7 +13,8 @@
  * process (user + system, process.cpuUsage): on a shared machine the wall-clock rate measures the
  * contention, the CPU rate what one core does.
  *
- * Run: npm run bench:ephemeris   (options: --rounds N, --charts N)
+ * Run: npm run bench:ephemeris (then scripts/bench-techniques.ts, which gets npm's extra arguments);
+ * with options: npm run build && node dist/scripts/bench-ephemeris.js --rounds N --charts N
  */
 import { performance } from 'node:perf_hooks';
 import { statSync } from 'node:fs';

@@ -44,7 +44,7 @@ function parseOptions(argv: string[]): Options {
     if (!argv[i].startsWith('--') || !Object.hasOwn(DEFAULTS, argv[i].slice(2))) {
       throw new Error(`unknown argument ${argv[i]}; options: ${Object.keys(DEFAULTS).map((o) => `--${o} N`).join(' ')} --verbose`);
     }
-    i += 1; // its value, checked below
+    if (argv[i + 1]?.startsWith('--') === false) i += 1; // its value, checked below (a missing one too)
   }
   const options = {
     warmup: wholeNumberFlag('warmup', DEFAULTS.warmup, 1, 'requests', argv),

@@ -21,16 +21,12 @@ import {
 import { INTEGRATED } from './ephemeris-pack/integrate.js';
 import { AU_KM } from './ephemeris-pack/sources.js';
 import type { Task, TaskResult } from './ephemeris-pack/worker.js';
+import { flag, wholeNumberFlag } from './options.js';
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : undefined;
-}
-
-const WORKERS = Math.max(1, Number(arg('workers') ?? Math.min(2, availableParallelism())));
+const WORKERS = wholeNumberFlag('workers', Math.min(2, availableParallelism()), 1, 'worker threads');
 /** src/ephemeris/data/ephemeris.pack, whether this runs from scripts/ or compiled from dist/scripts/. */
 const SOURCE_PACK = fileURLToPath(new URL(import.meta.url.includes('/dist/scripts/') ? '../../src/ephemeris/data/ephemeris.pack' : '../src/ephemeris/data/ephemeris.pack', import.meta.url));
-const OUT = arg('out') ?? SOURCE_PACK;
+const OUT = flag('out', SOURCE_PACK);
 const started = Date.now();
 const log = (msg: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(5)} s] ${msg}`);
 

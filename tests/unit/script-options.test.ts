@@ -17,6 +17,11 @@ describe('flag', () => {
   it('never takes the next option as the value', () => {
     expect(flag('redis', 'redis://default', argv('--redis --accounts'))).toBe('redis://default');
   });
+
+  it('finds an option first in an argument list without the node and script paths', () => {
+    expect(flag('redis', 'redis://default', ['--redis', 'redis://other:6380'])).toBe('redis://other:6380');
+    expect(wholeNumberFlag('rounds', 1, 1, 'rounds', ['--rounds', '4'])).toBe(4);
+  });
 });
 
 describe('wholeNumberFlag', () => {

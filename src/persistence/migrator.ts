@@ -9,9 +9,11 @@ import { statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { inspect } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import {
   bindMigrationAwareSqlAdapterFactory,
+  type ErrorRegistry,
   type SqlMigrationAwareDriverAdapterFactory,
 } from '@prisma/driver-adapter-utils';
 import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
@@ -101,16 +103,28 @@ export async function withSchemaEngine<T>(
   datamodel?: string,
 ): Promise<T> {
   const { SchemaEngine } = await loadEngineModule();
-  const engine = await SchemaEngine.new(
-    { datamodels: datamodel === undefined ? undefined : [['schema.prisma', datamodel]] },
-    () => {},
-    bindMigrationAwareSqlAdapterFactory(factory),
-  );
+  const bound = bindMigrationAwareSqlAdapterFactory(factory);
+  let engine: SchemaEngine | undefined;
   try {
+    engine = await SchemaEngine.new({ datamodels: datamodel === undefined ? undefined : [['schema.prisma', datamodel]] }, () => {}, bound);
     return await work(engine);
+  } catch (error) {
+    throw withAdapterCause(error, bound.errorRegistry);
   } finally {
-    engine.free();
+    engine?.free();
   }
+}
+
+/**
+ * The engine reports an error the driver adapter threw (a lost connection, say) only as
+ * "External error id#N"; the error itself waits in the adapter's registry. Returns `error` with
+ * that error's message appended (and as its cause), or `error` itself when it is no such report.
+ */
+function withAdapterCause(error: unknown, registry: ErrorRegistry): unknown {
+  const id = error instanceof Error ? /External error id#(\d+)/.exec(error.message)?.[1] : undefined;
+  const cause: unknown = id === undefined ? undefined : registry.consumeError(Number(id))?.error;
+  if (cause === undefined) return error;
+  return new Error(`${(error as Error).message}: ${cause instanceof Error ? cause.message : inspect(cause)}`, { cause });
 }
 
 /**

@@ -88,16 +88,17 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         // session-level advisory lock and never unlocks it (it counts on the connection closing),
         // and freeing the WASM engine does not close the adapter's pool. Left open, the idle
         // connection would hold the lock until the pool's idle timeout and make the next migrate on
-        // this database wait. `pool.end()` resolves before its clients have closed, so each
-        // client's 'end' (its socket closed, the server's session and lock gone) is awaited too.
+        // this database wait. When the engine gives up waiting for the lock (10 s), its
+        // pg_advisory_lock call still waits on the server, so the connection is ended directly
+        // (pool.end() would wait for that call); its end resolves once the socket has closed.
         const pool = new pg.Pool({ connectionString: url, max: 1 });
-        const closed: Promise<unknown>[] = [];
-        pool.on('connect', (client) => closed.push(new Promise((resolve) => client.once('end', resolve))));
+        const clients: pg.PoolClient[] = [];
+        pool.on('connect', (client) => clients.push(client));
         try {
           return await applyMigrations(new PrismaPg(pool), prismaDir);
         } finally {
+          await Promise.all(clients.map((client) => client.end()));
           await pool.end();
-          await Promise.all(closed);
         }
       },
       ping: () => prisma.$queryRaw`SELECT 1`.then(() => true, () => false),

@@ -4,12 +4,13 @@
  * changes nothing), `token create|list|check|revoke|renew` (the printed token works, the revoked one
  * is refused), `admin create|list|promote|delete|plan`.
  */
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { Redis } from 'ioredis';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../../src/cli/nocturna.js';
 import { createApp, type GatewayApp } from '../../../src/app.js';
@@ -113,6 +114,37 @@ describe('nocturna migrate', () => {
     expect((await cli('migrate')).code).toBe(0);
     expect(await tdb.db.migrate()).toEqual([]);
   });
+
+  it('tries the migration again after a failure: the first attempt times out on a lock another session holds', async () => {
+    const other = await createPostgresTestDatabase({ migrate: false });
+    const holder = new pg.Client({ connectionString: other.url });
+    await holder.connect();
+    try {
+      // The schema engine's lock (pg_advisory_lock(72707369)), which it waits 10 s for. The first
+      // attempt's call goes on waiting on the server after the engine gives up (a backend blocked on
+      // a lock does not notice its client has gone), so a second waiter means a second attempt.
+      await holder.query('SELECT pg_advisory_lock(72707369)');
+      const waiters = async () =>
+        Number((await holder.query<{ n: string }>(`SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`)).rows[0].n);
+      let finished = false;
+      const release = (async () => {
+        while (!finished && (await waiters()) < 2) await new Promise((r) => setTimeout(r, 100));
+        await holder.query('SELECT pg_advisory_unlock_all()');
+      })();
+      process.env.DATABASE_URL = other.url;
+      const { code } = await cli('migrate');
+      finished = true;
+      await release;
+      expect(code).toBe(0);
+      const migrated = await other.db.prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`;
+      const migrations = (await readdir('prisma/migrations', { withFileTypes: true })).filter((e) => e.isDirectory());
+      expect(Number(migrated[0].n)).toBe(migrations.length);
+    } finally {
+      process.env.DATABASE_URL = tdb.url;
+      await holder.end();
+      await other.drop();
+    }
+  }, 60_000);
 });
 
 describe('nocturna setup-production', () => {

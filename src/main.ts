@@ -26,18 +26,28 @@ export type StartupProvider = (config: Config, logger: Logger) => Promise<Partia
 
 export const STARTUP_PROVIDERS: StartupProvider[] = [accountsStartupProvider];
 
+export interface RetryOptions {
+  /** Calls at most (default 30). */
+  attempts?: number;
+  /** Wait after the first failure, ms, doubling up to 5 s (default 500). */
+  delayMs?: number;
+  /** False for an error that another attempt cannot mend: it is thrown at once. */
+  retryable?: (error: unknown) => boolean;
+}
+
 /**
- * Calls `fn` until it resolves, waiting `delayMs` (doubling up to 5 s) between attempts.
- * @throws the last error after `attempts` failures
+ * Calls `fn` until it resolves, logging each failure (`<what> failed; retrying`) with its message.
+ * @throws the last error after `attempts` failures, or the first one that is not `retryable`
  */
-export async function retry<T>(what: string, fn: () => Promise<T>, logger: Logger, attempts = 30, delayMs = 500): Promise<T> {
+export async function retry<T>(what: string, fn: () => Promise<T>, logger: Logger, options: RetryOptions = {}): Promise<T> {
+  const { attempts = 30, delayMs = 500, retryable = () => true } = options;
   let wait = delayMs;
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await fn();
     } catch (error) {
-      if (attempt >= attempts) throw error;
-      logger.warn({ attempt, retryInMs: wait, err: error instanceof Error ? error.message : String(error) }, `${what} not ready; retrying`);
+      if (attempt >= attempts || !retryable(error)) throw error;
+      logger.warn({ attempt, retryInMs: wait, err: error instanceof Error ? error.message : String(error) }, `${what} failed; retrying`);
       await new Promise((r) => setTimeout(r, wait));
       wait = Math.min(wait * 2, 5000);
     }

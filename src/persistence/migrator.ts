@@ -9,7 +9,6 @@ import { statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { inspect } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import {
   bindMigrationAwareSqlAdapterFactory,
@@ -124,7 +123,7 @@ function withAdapterCause(error: unknown, registry: ErrorRegistry): unknown {
   const id = error instanceof Error ? /External error id#(\d+)/.exec(error.message)?.[1] : undefined;
   const cause: unknown = id === undefined ? undefined : registry.consumeError(Number(id))?.error;
   if (cause === undefined) return error;
-  return new Error(`${(error as Error).message}: ${cause instanceof Error ? cause.message : inspect(cause)}`, { cause });
+  return new Error(`${(error as Error).message}: ${cause instanceof Error ? cause.message : typeof cause === 'string' ? cause : typeof cause}`, { cause });
 }
 
 /**

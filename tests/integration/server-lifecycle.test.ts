@@ -144,8 +144,18 @@ describe('retry', () => {
   it('retries until success and gives up after the attempts', async () => {
     const logger = createLogger('silent');
     let n = 0;
-    expect(await retry('thing', async () => (++n < 3 ? Promise.reject(new Error('no')) : 'yes'), logger, 5, 1)).toBe('yes');
+    expect(await retry('thing', async () => (++n < 3 ? Promise.reject(new Error('no')) : 'yes'), logger, { attempts: 5, delayMs: 1 })).toBe('yes');
     expect(n).toBe(3);
-    await expect(retry('thing', async () => Promise.reject(new Error('never')), logger, 2, 1)).rejects.toThrow('never');
+    n = 0;
+    await expect(retry('thing', async () => Promise.reject(new Error(`never ${++n}`)), logger, { attempts: 2, delayMs: 1 })).rejects.toThrow('never 2');
+    expect(n).toBe(2);
+  });
+
+  it('throws an error that is not retryable at once', async () => {
+    const logger = createLogger('silent');
+    let n = 0;
+    const failing = async () => Promise.reject(Object.assign(new Error(`refused ${++n}`), { code: 'FINAL' }));
+    await expect(retry('thing', failing, logger, { attempts: 5, delayMs: 1, retryable: (e) => (e as { code?: string }).code !== 'FINAL' })).rejects.toThrow('refused 1');
+    expect(n).toBe(1);
   });
 });

@@ -4,7 +4,7 @@
  * changes nothing), `token create|list|check|revoke|renew` (the printed token works, the revoked one
  * is refused), `admin create|list|promote|delete|plan`.
  */
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,9 +13,11 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../../src/cli/nocturna.js';
+import { notAFailedMigration } from '../../../src/cli/commands/migrate.js';
 import { createApp, type GatewayApp } from '../../../src/app.js';
 import { accountsDeps, accountsFromConfig } from '../../../src/accounts/accounts.wiring.js';
 import { loadConfig } from '../../../src/config/config.js';
+import { defaultPrismaDir } from '../../../src/persistence/migrator.js';
 import { createPostgresTestDatabase, deleteRedisPrefix, uniqueRedisPrefix, type TestDatabase } from '../../helpers/db.js';
 
 const ADMIN_PASSWORD = 'cli admin password!';
@@ -115,6 +117,26 @@ describe('nocturna migrate', () => {
     expect(await tdb.db.migrate()).toEqual([]);
   });
 
+  it('does not try again a migration whose SQL failed: Prisma then refuses every attempt (P3009)', async () => {
+    const other = await createPostgresTestDatabase({ migrate: false });
+    const prismaDir = await mkdtemp(path.join(tmpdir(), 'nocturna-bad-migration-'));
+    try {
+      await mkdir(path.join(prismaDir, 'migrations', '20260101000000_bad'), { recursive: true });
+      await copyFile(path.join(defaultPrismaDir(), 'migrations', 'migration_lock.toml'), path.join(prismaDir, 'migrations', 'migration_lock.toml'));
+      await writeFile(path.join(prismaDir, 'migrations', '20260101000000_bad', 'migration.sql'), 'CREATE TABLE a (x int);\nSELECT no_such_function();\n');
+      const attempt = () => other.db.migrate(prismaDir).then(() => undefined, (error: unknown) => error as Error & { code?: string });
+      const first = await attempt();
+      expect(first?.message).toContain('function no_such_function() does not exist');
+      expect(notAFailedMigration(first)).toBe(true); // tried again once …
+      const second = await attempt();
+      expect(second?.code).toBe('P3009');
+      expect(notAFailedMigration(second)).toBe(false); // … which says why, and ends the retries
+    } finally {
+      await other.drop();
+      await rm(prismaDir, { recursive: true, force: true });
+    }
+  });
+
   it('tries the migration again after a failure: the first attempt times out on a lock another session holds', async () => {
     const other = await createPostgresTestDatabase({ migrate: false });
     const holder = new pg.Client({ connectionString: other.url });
@@ -125,19 +147,28 @@ describe('nocturna migrate', () => {
       // a lock does not notice its client has gone), so a second waiter means a second attempt.
       await holder.query('SELECT pg_advisory_lock(72707369)');
       const waiters = async () =>
-        Number((await holder.query<{ n: string }>(`SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`)).rows[0].n);
+        Number(
+          (
+            await holder.query<{ n: string }>(
+              `SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = 72707369 AND NOT granted
+                 AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+            )
+          ).rows[0].n,
+        );
       let finished = false;
+      let mostWaiters = 0;
       const release = (async () => {
-        while (!finished && (await waiters()) < 2) await new Promise((r) => setTimeout(r, 100));
+        while (!finished && (mostWaiters = Math.max(mostWaiters, await waiters())) < 2) await new Promise((r) => setTimeout(r, 100));
         await holder.query('SELECT pg_advisory_unlock_all()');
       })();
+      release.catch(() => undefined); // awaited below; no unhandled rejection meanwhile
       process.env.DATABASE_URL = other.url;
       const { code } = await cli('migrate');
       finished = true;
       await release;
-      expect(code).toBe(0);
+      expect([code, mostWaiters]).toEqual([0, 2]);
       const migrated = await other.db.prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`;
-      const migrations = (await readdir('prisma/migrations', { withFileTypes: true })).filter((e) => e.isDirectory());
+      const migrations = (await readdir(path.join(defaultPrismaDir(), 'migrations'), { withFileTypes: true })).filter((e) => e.isDirectory());
       expect(Number(migrated[0].n)).toBe(migrations.length);
     } finally {
       process.env.DATABASE_URL = tdb.url;

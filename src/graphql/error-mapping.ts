@@ -6,8 +6,8 @@
  * message; everything else is masked as "Internal server error" and logged in full.
  *
  * Field paths: services name the field relative to the input they were given ("location.latitude").
- * `reportFieldPaths`, a type-graphql middleware of every resolver, puts the name of the field's
- * input argument in front ("input.location.latitude", "options.outer.location.latitude"): the one
+ * `reportFieldPaths`, a type-graphql middleware of every resolver class (schema.ts), puts the name
+ * of the field's input argument in front ("input.location.latitude", "options.outer.location.latitude"): the one
  * argument of an input-object type; fields without one (`savedCharts(first, after)`) take their
  * arguments as the service input, so the path stays as it is ("first").
  */

@@ -3,7 +3,7 @@
  * the class to RESOLVERS (one line); their fields declare their own policy (field-policy.ts).
  */
 import 'reflect-metadata';
-import { buildSchemaSync, type ClassType } from 'type-graphql';
+import { buildSchemaSync, UseMiddleware, type ClassType } from 'type-graphql';
 import { GraphQLObjectType, GraphQLSchema, lexicographicSortSchema, printSchema, type GraphQLField } from 'graphql';
 import { QUOTA_UNIT_COST, fieldPolicy } from './field-policy.js';
 import './enums.js';
@@ -30,6 +30,22 @@ export const RESOLVERS: [ClassType, ...ClassType[]] = [
 
 let cached: GraphQLSchema | undefined;
 
+const withFieldPaths = new WeakSet<ClassType>();
+
+/**
+ * Gives a resolver class `reportFieldPaths` (class-level `@UseMiddleware`: its queries, mutations
+ * and field resolvers), once. Not a global middleware: type-graphql would then wrap every field of
+ * every object type without `simpleResolvers` too, and a long answer (a five-year transit search's
+ * hundreds of events) would pay an async middleware call per leaf field on the event loop.
+ */
+function reportingFieldPaths(resolver: ClassType): ClassType {
+  if (!withFieldPaths.has(resolver)) {
+    UseMiddleware(reportFieldPaths)(resolver);
+    withFieldPaths.add(resolver);
+  }
+  return resolver;
+}
+
 /**
  * Builds the schema (cached for the default resolver list; type-graphql keeps global metadata).
  * @param extraResolvers additional resolver classes (e.g. from createApp deps)
@@ -38,9 +54,9 @@ export function buildGatewaySchema(extraResolvers: readonly ClassType[] = []): G
   if (extraResolvers.length === 0 && cached) return cached;
   const schema = describeRootTypes(
     buildSchemaSync({
-      resolvers: [...RESOLVERS, ...extraResolvers.filter((r) => !RESOLVERS.includes(r))],
+      resolvers: [...RESOLVERS, ...extraResolvers.filter((r) => !RESOLVERS.includes(r))]
+        .map(reportingFieldPaths) as [ClassType, ...ClassType[]],
       validate: false,
-      globalMiddlewares: [reportFieldPaths],
       emitSchemaFile: false,
     }),
   );

@@ -1,7 +1,7 @@
 /**
  * Heavy searches run in the worker-thread pool: while four five-year transit searches compute (two
  * threads, two waiting), the event loop stays free (/health polled every 20 ms answers within
- * 100 ms at the 99th percentile) and a fifth search beyond the queue is refused at once with 503,
+ * 100 ms, every poll but the slowest) and a fifth search beyond the queue is refused at once with 503,
  * Retry-After and SERVICE_UNAVAILABLE, while a bad one still gets BAD_USER_INPUT with its field
  * (checked before the queue). The searches' answers are the same as computed inline.
  */
@@ -63,14 +63,18 @@ describe('heavy work off the event loop', () => {
 
     // /health polled from the moment the four searches are queued until the last one is done (the
     // refusals below run meanwhile): a search takes ~100 ms on a fast machine, so the polls cover
-    // the whole ~200 ms the four take on two threads.
+    // the whole ~200 ms the four take on two threads. A poll's latency counts from when it was due, as a checker outside sending on time would see
+    // it: a loop blocked while the poller sleeps delays the poll's timer, not only its answer. The
+    // last poll is the first one after the searches are done, so a block at the very end is seen.
     const latencies: number[] = [];
     const polling = (async () => {
-      while (techniques.pendingWork > 0) {
-        const started = performance.now();
+      let due = performance.now();
+      for (;;) {
         const health = await request(t.app).get('/health');
-        latencies.push(performance.now() - started);
+        latencies.push(performance.now() - due);
         expect(health.status).toBe(200);
+        if (techniques.pendingWork === 0) break;
+        due = performance.now() + 20;
         await new Promise((r) => setTimeout(r, 20));
       }
     })();
@@ -89,17 +93,23 @@ describe('heavy work off the event loop', () => {
     const inlineStarted = performance.now();
     const inline = TECHNIQUES.transitSearch({ ...searchInput(0), from: new Date(searchInput(0).from), to: new Date(searchInput(0).to) } as never);
     const inlineMs = performance.now() - inlineStarted;
-    const p99 = percentile(latencies, 99);
+    const sorted = [...latencies].sort((a, b) => a - b);
+    const [slowest, secondSlowest] = [sorted[sorted.length - 1], sorted[sorted.length - 2]];
     // 100 ms is the target, met on a machine with cores to spare. On a shared, overloaded machine
     // scheduling noise dominates, so the bound grows with how slow the machine is right now: a
     // third of one search's inline time (on the event loop, polls would wait about the whole search).
     const bound = Math.max(100, inlineMs / 3);
     console.log(`event loop: ${latencies.length} /health polls every 20 ms while 4 searches ran: p50 ${percentile(latencies, 50).toFixed(1)} ms, ` +
-      `p99 ${p99.toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms; one search inline ${inlineMs.toFixed(0)} ms; bound ${bound.toFixed(0)} ms`);
+      `second-slowest ${secondSlowest.toFixed(1)} ms, slowest ${slowest.toFixed(1)} ms; one search inline ${inlineMs.toFixed(0)} ms; bound ${bound.toFixed(0)} ms`);
     // Four searches on two threads last at least two searches' time: a handful of polls even on a
-    // fast machine (with fewer, p99 is simply the slowest poll).
+    // fast machine.
     expect(latencies.length).toBeGreaterThanOrEqual(5);
-    expect(p99).toBeLessThanOrEqual(bound);
+    // Every poll but the slowest within the bound. A single poll may meet a stall of the whole
+    // process (a shared CI runner once held one 127 ms), so the slowest gets 2.5 times the bound:
+    // still short of the searches run back to back on the loop, which would hold a poll for all
+    // four (about 400 ms here).
+    expect(secondSlowest).toBeLessThanOrEqual(bound);
+    expect(slowest).toBeLessThanOrEqual(2.5 * bound);
 
     for (const r of answered) expect(r.status).toBe(200);
     const first = (answered[0].body as { data: { transitSearch: { utc: string }[] } }).data.transitSearch;

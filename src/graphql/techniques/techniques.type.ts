@@ -1,4 +1,9 @@
-/** Output types of the techniques, stars and events queries. Angles in degrees, instants UTC. */
+/**
+ * Output types of the techniques, stars and events queries. Angles in degrees, instants UTC.
+ *
+ * Plain data, `simpleResolvers: true` as in chart.type.ts: no per-field type-graphql resolver, so
+ * a long answer (a transit search's hundreds of events) is read property by property.
+ */
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { AspectTypeEnum, BodyEnum, ChartPointEnum, SignEnum } from '../enums.js';
@@ -9,7 +14,7 @@ import {
 } from './techniques.enums.js';
 import type { AspectType, Body, ChartPoint, Sign } from '../../ephemeris/types.js';
 
-@ObjectType({ description: 'A planetary return and its chart.' })
+@ObjectType({ simpleResolvers: true, description: 'A planetary return and its chart.' })
 export class ReturnChart {
   @Field(() => BodyEnum, { description: 'The returning body.' })
   body!: Body;
@@ -21,7 +26,7 @@ export class ReturnChart {
   chart!: Chart;
 }
 
-@ObjectType({ description: 'A progressed chart.' })
+@ObjectType({ simpleResolvers: true, description: 'A progressed chart.' })
 export class ProgressedChart {
   @Field(() => ProgressionMethodEnum, { description: 'Time key used.' })
   method!: string;
@@ -45,7 +50,7 @@ export class ProgressedChart {
   chart!: Chart;
 }
 
-@ObjectType({ description: 'A natal point directed by the solar arc.' })
+@ObjectType({ simpleResolvers: true, description: 'A natal point directed by the solar arc.' })
 export class DirectedPoint {
   @Field(() => ChartPointEnum, { description: 'The natal point.' })
   point!: ChartPoint;
@@ -63,7 +68,7 @@ export class DirectedPoint {
   signLongitude!: number;
 }
 
-@ObjectType({ description: 'Solar-arc directions: every natal point advanced by progressed Sun − natal Sun.' })
+@ObjectType({ simpleResolvers: true, description: 'Solar-arc directions: every natal point advanced by progressed Sun − natal Sun.' })
 export class SolarArcDirections {
   @Field(() => DateTimeResolver, { description: 'The instant of life.' })
   target!: Date;
@@ -81,7 +86,7 @@ export class SolarArcDirections {
   points!: DirectedPoint[];
 }
 
-@ObjectType({ description: 'One of the four principal lunar phases.' })
+@ObjectType({ simpleResolvers: true, description: 'One of the four principal lunar phases.' })
 export class LunarPhaseEvent {
   @Field(() => LunarPhaseEnum, { description: 'The phase.' })
   phase!: string;
@@ -93,7 +98,7 @@ export class LunarPhaseEvent {
   moonLongitude!: number;
 }
 
-@ObjectType({ description: 'A solar or lunar eclipse.' })
+@ObjectType({ simpleResolvers: true, description: 'A solar or lunar eclipse.' })
 export class EclipseEvent {
   @Field(() => EclipseKindEnum, { description: 'SOLAR or LUNAR.' })
   kind!: string;
@@ -120,7 +125,7 @@ export class EclipseEvent {
   geoLongitude!: number | null;
 }
 
-@ObjectType({ description: 'A body entering a sign.' })
+@ObjectType({ simpleResolvers: true, description: 'A body entering a sign.' })
 export class IngressEvent {
   @Field(() => BodyEnum, { description: 'The body.' })
   body!: Body;
@@ -138,7 +143,7 @@ export class IngressEvent {
   retrograde!: boolean;
 }
 
-@ObjectType({ description: 'A station of a body.' })
+@ObjectType({ simpleResolvers: true, description: 'A station of a body.' })
 export class StationEvent {
   @Field(() => BodyEnum, { description: 'The body.' })
   body!: Body;
@@ -156,7 +161,7 @@ export class StationEvent {
   sign!: Sign;
 }
 
-@ObjectType({ description: 'A void-of-course Moon period.' })
+@ObjectType({ simpleResolvers: true, description: 'A void-of-course Moon period.' })
 export class VoidOfCoursePeriod {
   @Field(() => DateTimeResolver, { description: "The Moon's last exact Ptolemaic aspect in its sign (or its ingress if none)." })
   startUtc!: Date;
@@ -177,7 +182,7 @@ export class VoidOfCoursePeriod {
   lastAspectAngle!: number | null;
 }
 
-@ObjectType({ description: 'Transits at an instant.' })
+@ObjectType({ simpleResolvers: true, description: 'Transits at an instant.' })
 export class TransitsResult {
   @Field(() => ResolvedMoment, { description: 'The instant.' })
   moment!: ResolvedMoment;
@@ -189,7 +194,7 @@ export class TransitsResult {
   aspects!: Aspect[];
 }
 
-@ObjectType({ description: 'An exact transit event.' })
+@ObjectType({ simpleResolvers: true, description: 'An exact transit event.' })
 export class TransitEvent {
   @Field(() => TransitEventKindEnum, { description: 'ASPECT, SIGN_INGRESS or HOUSE_INGRESS.' })
   kind!: string;
@@ -219,7 +224,7 @@ export class TransitEvent {
   house!: number | null;
 }
 
-@ObjectType({ description: "A body of one chart placed in the other chart's houses." })
+@ObjectType({ simpleResolvers: true, description: "A body of one chart placed in the other chart's houses." })
 export class HouseOverlay {
   @Field(() => OverlayOwnerEnum, { description: 'Whose body (A or B).' })
   owner!: string;
@@ -234,7 +239,7 @@ export class HouseOverlay {
   house!: number;
 }
 
-@ObjectType({ description: 'Synastry between two charts.' })
+@ObjectType({ simpleResolvers: true, description: 'Synastry between two charts.' })
 export class Synastry {
   @Field(() => Chart, { description: 'Chart A.' })
   first!: Chart;
@@ -249,7 +254,7 @@ export class Synastry {
   overlays!: HouseOverlay[];
 }
 
-@ObjectType({ description: 'A point with a longitude.' })
+@ObjectType({ simpleResolvers: true, description: 'A point with a longitude.' })
 export class PointLongitude {
   @Field(() => ChartPointEnum, { description: 'The point.' })
   point!: ChartPoint;
@@ -264,7 +269,7 @@ export class PointLongitude {
   signLongitude!: number;
 }
 
-@ObjectType({ description: 'Antiscion and contra-antiscion of a point.' })
+@ObjectType({ simpleResolvers: true, description: 'Antiscion and contra-antiscion of a point.' })
 export class AntisciaPoint {
   @Field(() => ChartPointEnum, { description: 'The point.' })
   point!: ChartPoint;
@@ -279,7 +284,7 @@ export class AntisciaPoint {
   contraAntiscion!: number;
 }
 
-@ObjectType({ description: "One point's (contra-)antiscion conjunct another point." })
+@ObjectType({ simpleResolvers: true, description: "One point's (contra-)antiscion conjunct another point." })
 export class AntisciaContact {
   @Field(() => ChartPointEnum, { description: 'The mirrored point.' })
   first!: ChartPoint;
@@ -294,7 +299,7 @@ export class AntisciaContact {
   orbDegrees!: number;
 }
 
-@ObjectType({ description: 'Antiscia of a chart.' })
+@ObjectType({ simpleResolvers: true, description: 'Antiscia of a chart.' })
 export class AntisciaResult {
   @Field(() => [AntisciaPoint], { description: 'Every point with its antiscion and contra-antiscion.' })
   points!: AntisciaPoint[];
@@ -303,7 +308,7 @@ export class AntisciaResult {
   contacts!: AntisciaContact[];
 }
 
-@ObjectType({ description: 'Midpoint of two points.' })
+@ObjectType({ simpleResolvers: true, description: 'Midpoint of two points.' })
 export class Midpoint {
   @Field(() => ChartPointEnum, { description: 'First point.' })
   first!: ChartPoint;
@@ -318,7 +323,7 @@ export class Midpoint {
   farLongitude!: number;
 }
 
-@ObjectType({ description: 'Declination of a point.' })
+@ObjectType({ simpleResolvers: true, description: 'Declination of a point.' })
 export class DeclinationPoint {
   @Field(() => ChartPointEnum, { description: 'The point.' })
   point!: ChartPoint;
@@ -330,7 +335,7 @@ export class DeclinationPoint {
   outOfBounds!: boolean;
 }
 
-@ObjectType({ description: 'A parallel or contra-parallel of declination.' })
+@ObjectType({ simpleResolvers: true, description: 'A parallel or contra-parallel of declination.' })
 export class DeclinationContact {
   @Field(() => ChartPointEnum, { description: 'First point.' })
   first!: ChartPoint;
@@ -345,7 +350,7 @@ export class DeclinationContact {
   orbDegrees!: number;
 }
 
-@ObjectType({ description: 'Declinations of a chart.' })
+@ObjectType({ simpleResolvers: true, description: 'Declinations of a chart.' })
 export class Declinations {
   @Field(() => Float, { description: 'True obliquity of date used, degrees.' })
   obliquityDegrees!: number;
@@ -357,7 +362,7 @@ export class Declinations {
   contacts!: DeclinationContact[];
 }
 
-@ObjectType({ description: 'An Arabic part (lot).' })
+@ObjectType({ simpleResolvers: true, description: 'An Arabic part (lot).' })
 export class ArabicPart {
   @Field(() => String, { description: 'Name, e.g. FORTUNE.' })
   name!: string;
@@ -375,7 +380,7 @@ export class ArabicPart {
   source!: string;
 }
 
-@ObjectType({ description: 'Essential dignity of a traditional planet (Lilly).' })
+@ObjectType({ simpleResolvers: true, description: 'Essential dignity of a traditional planet (Lilly).' })
 export class EssentialDignity {
   @Field(() => TraditionalPlanetEnum, { description: 'The planet.' })
   planet!: string;
@@ -393,7 +398,7 @@ export class EssentialDignity {
   score!: number;
 }
 
-@ObjectType({ description: 'Dignity points of one planet.' })
+@ObjectType({ simpleResolvers: true, description: 'Dignity points of one planet.' })
 export class PlanetScore {
   @Field(() => TraditionalPlanetEnum, { description: 'The planet.' })
   planet!: string;
@@ -402,7 +407,7 @@ export class PlanetScore {
   score!: number;
 }
 
-@ObjectType({ description: 'The almuten: planet(s) with most essential-dignity points.' })
+@ObjectType({ simpleResolvers: true, description: 'The almuten: planet(s) with most essential-dignity points.' })
 export class Almuten {
   @Field(() => [TraditionalPlanetEnum], { description: 'The winner(s); several when tied.' })
   almuten!: string[];
@@ -411,7 +416,7 @@ export class Almuten {
   scores!: PlanetScore[];
 }
 
-@ObjectType({ description: 'Essential dignities, sect and almutens of a chart.' })
+@ObjectType({ simpleResolvers: true, description: 'Essential dignities, sect and almutens of a chart.' })
 export class Dignities {
   @Field(() => Boolean, { description: 'True when the Sun is above the horizon.' })
   dayChart!: boolean;
@@ -429,7 +434,7 @@ export class Dignities {
   prenatalSyzygyLongitude!: number;
 }
 
-@ObjectType({ description: 'Apparent position of a fixed star.' })
+@ObjectType({ simpleResolvers: true, description: 'Apparent position of a fixed star.' })
 export class FixedStarPosition {
   @Field(() => String, { description: 'Traditional name.' })
   name!: string;
@@ -447,7 +452,7 @@ export class FixedStarPosition {
   magnitudeV!: number;
 }
 
-@ObjectType({ description: 'A chart point conjunct a fixed star.' })
+@ObjectType({ simpleResolvers: true, description: 'A chart point conjunct a fixed star.' })
 export class FixedStarConjunction {
   @Field(() => String, { description: 'The star.' })
   star!: string;

@@ -7,9 +7,10 @@
  *
  * Field paths: services name the field relative to the input they were given ("location.latitude").
  * `reportFieldPaths`, a type-graphql middleware of every resolver class (schema.ts), puts the name
- * of the field's input argument in front ("input.location.latitude", "options.outer.location.latitude"): the one
- * argument of an input-object type; fields without one (`savedCharts(first, after)`) take their
- * arguments as the service input, so the path stays as it is ("first").
+ * of the field's input argument in front ("input.location.latitude",
+ * "options.outer.location.latitude"): the one argument of an input-object type; fields without one
+ * (`savedCharts(first, after)`) take their arguments as the service input, so the path stays as it
+ * is ("first").
  */
 import { GraphQLError, getNamedType, isInputObjectType, type GraphQLFormattedError, type GraphQLResolveInfo } from 'graphql';
 import { HeaderMap, type GraphQLResponse } from '@apollo/server';
@@ -56,7 +57,7 @@ function inputArgumentOf(info: GraphQLResolveInfo): string {
   return inputs.length === 1 ? inputs[0].name : '';
 }
 
-/** type-graphql middleware of every resolver: a ValidationError's field comes out under the input argument. */
+/** type-graphql middleware of every resolver class: a ValidationError's field comes out under the input argument. */
 export const reportFieldPaths: MiddlewareFn = async ({ info }, next) => {
   try {
     const result: unknown = await next();

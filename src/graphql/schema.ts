@@ -37,6 +37,8 @@ const withFieldPaths = new WeakSet<ClassType>();
  * and field resolvers), once. Not a global middleware: type-graphql would then wrap every field of
  * every object type without `simpleResolvers` too, and a long answer (a five-year transit search's
  * hundreds of events) would pay an async middleware call per leaf field on the event loop.
+ * It runs after any class-level `@UseMiddleware` the class declares itself (decorators run at
+ * import) and before method-level ones.
  */
 function reportingFieldPaths(resolver: ClassType): ClassType {
   if (!withFieldPaths.has(resolver)) {

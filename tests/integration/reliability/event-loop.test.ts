@@ -57,23 +57,28 @@ describe('heavy work off the event loop', () => {
     const searches = [0, 1, 2, 3].map((i) =>
       request(t.app).post('/graphql').set('Authorization', t.auth).send({ query: SEARCH, variables: { input: searchInput(i) } }),
     );
-    const responses = Promise.all(searches.map((s) => s.then((r) => r)));
+    let answered = false;
+    const responses = Promise.all(searches.map((s) => s.then((r) => r))).finally(() => {
+      answered = true;
+    });
     const techniques = t.runtime.services.techniques;
     await expect.poll(() => techniques.pendingWork, { timeout: 4_000, interval: 10 }).toBe(4);
 
-    // /health polled from the moment the four searches are queued until the last one is done (the
-    // refusals below run meanwhile): a search takes ~100 ms on a fast machine, so the polls cover
-    // the whole ~200 ms the four take on two threads. A poll's latency counts from when it was due, as a checker outside sending on time would see
-    // it: a loop blocked while the poller sleeps delays the poll's timer, not only its answer. The
-    // last poll is the first one after the searches are done, so a block at the very end is seen.
+    // /health polled from the moment the four searches are queued until their answers have
+    // arrived (the refusals below run meanwhile): a search takes ~100 ms on a fast machine, so the
+    // polls cover the whole ~200 ms the four take on two threads, and the main thread's work of
+    // answering them. A poll's latency counts from when it was due, as a checker outside sending on
+    // time would see it: a loop blocked while the poller sleeps delays the poll's timer, not only
+    // its answer. The last poll is the first one after the answers, so a block at the end is seen.
     const latencies: number[] = [];
+    const healthStatuses: number[] = [];
     const polling = (async () => {
       let due = performance.now();
       for (;;) {
         const health = await request(t.app).get('/health');
         latencies.push(performance.now() - due);
-        expect(health.status).toBe(200);
-        if (techniques.pendingWork === 0) break;
+        healthStatuses.push(health.status);
+        if (answered) break;
         due = performance.now() + 20;
         await new Promise((r) => setTimeout(r, 20));
       }
@@ -88,7 +93,8 @@ describe('heavy work off the event loop', () => {
       .send({ query: SEARCH, variables: { input: { ...searchInput(5), to: '2030-01-01T00:00:00Z' } } });
     expect([bad.status, bad.body.errors[0].extensions]).toEqual([200, { code: 'BAD_USER_INPUT', field: 'input.to' }]);
     await polling;
-    const answered = await responses;
+    const answers = await responses;
+    expect(new Set(healthStatuses)).toEqual(new Set([200]));
     // The same search inline, timed: on the event loop, each poll would have waited about that long.
     const inlineStarted = performance.now();
     const inline = TECHNIQUES.transitSearch({ ...searchInput(0), from: new Date(searchInput(0).from), to: new Date(searchInput(0).to) } as never);
@@ -97,7 +103,9 @@ describe('heavy work off the event loop', () => {
     const [slowest, secondSlowest] = [sorted[sorted.length - 1], sorted[sorted.length - 2]];
     // 100 ms is the target, met on a machine with cores to spare. On a shared, overloaded machine
     // scheduling noise dominates, so the bound grows with how slow the machine is right now: a
-    // third of one search's inline time (on the event loop, polls would wait about the whole search).
+    // third of one search's inline time. Where the searches ran is shown above (the pool held all
+    // four); on a fast machine one search lasts about the bound, so what the bound guards is the
+    // main thread's own work around them (receiving the results, executing and sending answers).
     const bound = Math.max(100, inlineMs / 3);
     console.log(`event loop: ${latencies.length} /health polls every 20 ms while 4 searches ran: p50 ${percentile(latencies, 50).toFixed(1)} ms, ` +
       `second-slowest ${secondSlowest.toFixed(1)} ms, slowest ${slowest.toFixed(1)} ms; one search inline ${inlineMs.toFixed(0)} ms; bound ${bound.toFixed(0)} ms`);
@@ -106,13 +114,12 @@ describe('heavy work off the event loop', () => {
     expect(latencies.length).toBeGreaterThanOrEqual(5);
     // Every poll but the slowest within the bound. A single poll may meet a stall of the whole
     // process (a shared CI runner once held one 127 ms), so the slowest gets 2.5 times the bound:
-    // still short of the searches run back to back on the loop, which would hold a poll for all
-    // four (about 400 ms here).
+    // still short of four searches run back to back on the loop (270 ms or more here).
     expect(secondSlowest).toBeLessThanOrEqual(bound);
     expect(slowest).toBeLessThanOrEqual(2.5 * bound);
 
-    for (const r of answered) expect(r.status).toBe(200);
-    const first = (answered[0].body as { data: { transitSearch: { utc: string }[] } }).data.transitSearch;
+    for (const r of answers) expect(r.status).toBe(200);
+    const first = (answers[0].body as { data: { transitSearch: { utc: string }[] } }).data.transitSearch;
     expect(first.length).toBeGreaterThan(10);
     expect(first.map((e) => e.utc)).toEqual(inline.map((e) => e.utc.toISOString()));
   }, 300_000);

@@ -40,12 +40,10 @@ const withFieldPaths = new WeakSet<ClassType>();
  * It runs after any class-level `@UseMiddleware` the class declares itself (decorators run at
  * import) and before method-level ones.
  */
-function reportingFieldPaths(resolver: ClassType): ClassType {
-  if (!withFieldPaths.has(resolver)) {
-    UseMiddleware(reportFieldPaths)(resolver);
-    withFieldPaths.add(resolver);
-  }
-  return resolver;
+function reportFieldPathsOf(resolver: ClassType): void {
+  if (withFieldPaths.has(resolver)) return;
+  UseMiddleware(reportFieldPaths)(resolver);
+  withFieldPaths.add(resolver);
 }
 
 /**
@@ -54,10 +52,11 @@ function reportingFieldPaths(resolver: ClassType): ClassType {
  */
 export function buildGatewaySchema(extraResolvers: readonly ClassType[] = []): GraphQLSchema {
   if (extraResolvers.length === 0 && cached) return cached;
+  const resolvers: [ClassType, ...ClassType[]] = [...RESOLVERS, ...extraResolvers.filter((r) => !RESOLVERS.includes(r))];
+  resolvers.forEach(reportFieldPathsOf);
   const schema = describeRootTypes(
     buildSchemaSync({
-      resolvers: [...RESOLVERS, ...extraResolvers.filter((r) => !RESOLVERS.includes(r))]
-        .map(reportingFieldPaths) as [ClassType, ...ClassType[]],
+      resolvers,
       validate: false,
       emitSchemaFile: false,
     }),

@@ -1,16 +1,21 @@
 /**
  * The built schema's resolvers: a root field names a bad input's field under its input argument
- * (reportFieldPaths, one middleware per resolver class; the field resolver Chart.wheelSvg is
+ * (reportFieldPaths, once per resolver class however often the schema is built; the real chart
+ * service names it relative to its request; the field resolver Chart.wheelSvg is
  * covered in tests/integration/wheel.test.ts), while the plain fields of answers carry no
  * middleware: they have no resolver or a synchronous one, so a long answer (a transit search's
  * hundreds of events) costs no promise per leaf field on the event loop.
  */
 import 'reflect-metadata';
-import { isObjectType, type GraphQLResolveInfo } from 'graphql';
+import { execute, isObjectType, parse, type GraphQLResolveInfo } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors.js';
+import { ChartResolver } from '../../src/graphql/chart/chart.resolver.js';
 import { buildGatewaySchema } from '../../src/graphql/schema.js';
+import { ChartService } from '../../src/services/chart.service.js';
+import { createRequestLoaders } from '../../src/services/request-loaders.js';
+import { TechniquesService } from '../../src/services/techniques.service.js';
 
 const schema = buildGatewaySchema();
 const roots = new Set([schema.getQueryType(), schema.getMutationType()]);
@@ -36,10 +41,16 @@ describe('schema resolvers', () => {
   });
 
   it('name a ValidationError of a root field under its input argument', async () => {
-    const chart = schema.getQueryType()!.getFields().chart;
-    const services = { chart: { chart: () => Promise.reject(new ValidationError('location.latitude', 'latitude: must be between -90 and 90')) } };
-    const info = { fieldName: 'chart', parentType: schema.getQueryType()! } as GraphQLResolveInfo;
-    const context = { services, loaders: {}, observation: {} };
-    await expect(chart.resolve!(undefined, { input: {} }, context, info)).rejects.toMatchObject({ field: 'input.location.latitude' });
+    // The chart service names the field relative to its request ("location.latitude").
+    const chart = new ChartService();
+    const contextValue = { services: { chart }, loaders: createRequestLoaders({ chart, techniques: new TechniquesService() }), observation: {} };
+    const document = parse('{ chart(input: { moment: { utc: "2000-01-01T00:00:00Z" }, location: { latitude: 95, longitude: 0 } }) { moment { utc } } }');
+    // A second build (extra resolver classes) must not give a class the middleware twice ("input.input.…").
+    for (const built of [schema, buildGatewaySchema([ChartResolver])]) {
+      const result = await execute({ schema: built, document, contextValue });
+      const error = result.errors?.[0]?.originalError;
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).field).toBe('input.location.latitude');
+    }
   });
 });

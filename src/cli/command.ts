@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from '../config/config.js';
 
 /** A `nocturna` subcommand. Register it with one line in src/cli/nocturna.ts. */
@@ -5,22 +6,61 @@ export interface CliCommand {
   name: string;
   /** One line for `nocturna help`. */
   summary: string;
-  /** Runs the command with the arguments after its name; resolves with the exit code. */
+  /** What it accepts, printed by `nocturna <name> --help` and after a command line it refuses. */
+  usage: string;
+  /**
+   * Runs the command with the arguments after its name; resolves with the exit code. It reads them
+   * with `parseArguments` before doing anything, so that a mistyped option changes nothing.
+   */
   run(args: string[]): Promise<number>;
 }
 
-/** Parses `--name value` / `--name=value` / `--flag` into a map (values are strings, flags "true"). */
-export function parseFlags(args: string[]): Map<string, string> {
-  const flags = new Map<string, string>();
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i];
-    if (!arg.startsWith('--')) continue;
-    const eq = arg.indexOf('=');
-    if (eq > 0) flags.set(arg.slice(2, eq), arg.slice(eq + 1));
-    else if (i + 1 < args.length && !args[i + 1].startsWith('--')) flags.set(arg.slice(2), args[++i]);
-    else flags.set(arg.slice(2), 'true');
+/** What a command (or one of its subcommands) accepts after its name. */
+export interface ArgumentSpec {
+  /** Options that take a value: `--name value` or `--name=value`. */
+  values?: readonly string[];
+  /** Options without a value: `--name`. */
+  switches?: readonly string[];
+  /** How many positional arguments may follow (default none). */
+  positionals?: number;
+}
+
+export interface ParsedArguments {
+  /** The value options given (the last one when given twice). */
+  values: Map<string, string>;
+  /** The switches given. */
+  switches: Set<string>;
+  positionals: string[];
+}
+
+/** A command line the command does not accept: `runCli` prints it with the command's usage (exit 2). */
+export class UsageError extends Error {}
+
+/**
+ * Reads `args` (node's util.parseArgs, strict): an option not in `spec`, a value option without its
+ * value, a value given to a switch or too many positional arguments throw a UsageError.
+ */
+export function parseArguments(args: readonly string[], spec: ArgumentSpec): ParsedArguments {
+  const options: Record<string, { type: 'string' | 'boolean' }> = {};
+  for (const name of spec.values ?? []) options[name] = { type: 'string' };
+  for (const name of spec.switches ?? []) options[name] = { type: 'boolean' };
+  const maxPositionals = spec.positionals ?? 0;
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: [...args], options, strict: true, allowPositionals: maxPositionals > 0 });
+  } catch (error) {
+    if ((error as { code?: unknown }).code?.toString().startsWith('ERR_PARSE_ARGS_')) throw new UsageError((error as Error).message);
+    throw error;
   }
-  return flags;
+  if (parsed.positionals.length > maxPositionals) {
+    throw new UsageError(`Unexpected argument '${parsed.positionals[maxPositionals]}' (at most ${maxPositionals} allowed)`);
+  }
+  const result: ParsedArguments = { values: new Map(), switches: new Set(), positionals: parsed.positionals };
+  for (const [name, value] of Object.entries(parsed.values)) {
+    if (typeof value === 'string') result.values.set(name, value);
+    else if (value === true) result.switches.add(name);
+  }
+  return result;
 }
 
 /**

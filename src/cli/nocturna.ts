@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 /**
  * The `nocturna` bin: `nocturna <command> [options]`. Commands are registered in COMMANDS, one
- * line each.
+ * line each. `nocturna <command> --help` prints the command's usage; a command line the command
+ * does not accept (an unknown option, say) is refused with its usage and exit code 2.
  */
 import { pathToFileURL } from 'node:url';
 import { realpathSync } from 'node:fs';
-import type { CliCommand } from './command.js';
+import { UsageError, type CliCommand } from './command.js';
 import { serveCommand } from './commands/serve.js';
 import { devTokenCommand } from './commands/dev-token.js';
 import { migrateCommand } from './commands/migrate.js';
@@ -45,7 +46,17 @@ export async function runCli(argv: string[]): Promise<number> {
     process.stderr.write(`nocturna: unknown command "${name}"\n\n${usage()}\n`);
     return 2;
   }
-  return command.run(rest);
+  if (rest.length === 1 && (rest[0] === '--help' || rest[0] === '-h')) {
+    process.stdout.write(`${command.usage}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(rest);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`nocturna ${name}: ${error.message}\n${command.usage}\n`);
+    return 2;
+  }
 }
 
 const invokedDirectly = (() => {

@@ -2,7 +2,7 @@
  * Configuration (one zod schema over the environment, every invalid variable listed, the
  * SECRET_KEY policy, the generated development secret) and the `nocturna` CLI dispatch.
  */
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -175,6 +175,40 @@ describe('nocturna CLI', () => {
     expect(io.out.join('')).toMatch(/serve[\s\S]*dev-token/);
     expect(await runCli(['frobnicate'])).toBe(2);
     expect(io.err.join('')).toMatch(/unknown command "frobnicate"/);
+  });
+
+  it.each([
+    [['migrate', '--bogus'], /Unknown option '--bogus'/, /usage: nocturna migrate/],
+    [['serve', 'now'], /Unexpected argument 'now'/, /usage: nocturna serve/],
+    [['dev-token', '--ttl'], /'--ttl <value>' argument missing/, /usage: nocturna dev-token/],
+    [['dev-token', '--subjetc', 'alice'], /Unknown option '--subjetc'/, /usage: nocturna dev-token/],
+    [['setup-production', '--dry-run=yes'], /'--dry-run' does not take an argument/, /usage: nocturna setup-production/],
+    [['token', 'list', '--actve'], /Unknown option '--actve'/, /usage: nocturna token/],
+    [['token', 'revoke', 'id-1', 'id-2'], /Unexpected argument 'id-2'/, /usage: nocturna token/],
+    [['token', 'create', '--scope', 'calculations'], /Unknown option '--scope'/, /usage: nocturna token/],
+    [['admin', 'delete', '--email', 'a@example.com', '--yse'], /Unknown option '--yse'/, /usage: nocturna admin/],
+    [['admin', 'list', '--email', 'a@example.com'], /Unknown option '--email'/, /usage: nocturna admin/],
+  ])('%j is refused with its usage (exit 2) before anything is opened or changed', async (args, message, usage) => {
+    const dataDir = tmp();
+    process.env = { ...saved, NODE_ENV: 'development', DATA_DIR: dataDir };
+    delete process.env.DATABASE_URL;
+    delete process.env.SECRET_KEY;
+    const io = capture();
+    expect(await runCli(args)).toBe(2);
+    const text = io.err.join('');
+    expect(text).toMatch(message);
+    expect(text).toMatch(usage);
+    expect(io.out.join('')).toBe('');
+    // Neither the generated development secret nor the embedded database was written.
+    expect(readdirSync(dataDir)).toEqual([]);
+  });
+
+  it('<command> --help prints its usage', async () => {
+    const io = capture();
+    expect(await runCli(['token', '--help'])).toBe(0);
+    expect(io.out.join('')).toMatch(/^usage: nocturna token create/);
+    expect(await runCli(['migrate', '-h'])).toBe(0);
+    expect(io.out.join('')).toMatch(/usage: nocturna migrate/);
   });
 
   it('serve lists every invalid variable and exits non-zero before listening', async () => {

@@ -9,12 +9,21 @@
  * `admin create` when --password is not given).
  */
 import { prompt, say, table, withCliContext } from '../cli-context.js';
-import { parseFlags, type CliCommand } from '../command.js';
+import { parseArguments, type ArgumentSpec, type CliCommand } from '../command.js';
 import { PLANS, type Plan } from '../../accounts/user.service.js';
 
 const USAGE =
   'usage: nocturna admin create [--email e] [--password p] [--username u] | list | promote [--email e] | delete [--email e] [--yes]' +
   ' | plan --email e --plan default|premium';
+
+/** What each subcommand accepts after its name. */
+const ARGUMENTS: Record<string, ArgumentSpec> = {
+  create: { values: ['email', 'password', 'username'] },
+  list: {},
+  promote: { values: ['email'] },
+  delete: { values: ['email'], switches: ['yes'] },
+  plan: { values: ['email', 'plan'] },
+};
 
 async function flagOrPrompt(flags: Map<string, string>, name: string, question: string, hidden = false): Promise<string> {
   return flags.get(name) ?? (await prompt(question, hidden));
@@ -23,9 +32,15 @@ async function flagOrPrompt(flags: Map<string, string>, name: string, question: 
 export const adminCommand: CliCommand = {
   name: 'admin',
   summary: 'Manage accounts: create | list | promote | delete | plan',
+  usage: USAGE,
   async run(args) {
     const [sub, ...rest] = args;
-    const flags = parseFlags(rest);
+    const spec = sub !== undefined && Object.hasOwn(ARGUMENTS, sub) ? ARGUMENTS[sub] : undefined;
+    if (!spec) {
+      say(USAGE);
+      return 2;
+    }
+    const { values: flags, switches } = parseArguments(rest, spec);
     switch (sub) {
       case 'create':
         return withCliContext({}, async ({ accounts, config }) => {
@@ -62,7 +77,7 @@ export const adminCommand: CliCommand = {
             say(`no user ${email}`);
             return 1;
           }
-          if (flags.get('yes') !== 'true') {
+          if (!switches.has('yes')) {
             const answer = await prompt(`Delete ${user.email} (${user.role}) and all its tokens and saved charts? Type the email to confirm: `);
             if (answer.toLowerCase() !== user.email) {
               say('not confirmed; nothing deleted');

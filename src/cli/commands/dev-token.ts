@@ -6,23 +6,26 @@
  * Options: --subject dev  --ttl 86400 (seconds)  --kind access|service  --role admin  --tier premium
  */
 import { signToken } from '../../auth/jwt.signer.js';
-import { loadConfigOrReport, parseFlags, type CliCommand } from '../command.js';
+import { loadConfigOrReport, parseArguments, type CliCommand } from '../command.js';
+
+const USAGE = 'usage: nocturna dev-token [--subject dev] [--ttl seconds] [--kind access|service] [--role r] [--tier t]';
 
 export const devTokenCommand: CliCommand = {
   name: 'dev-token',
   summary: 'Print a JWT signed with the local secret, no database (tools/tests; prefer `token create`)',
+  usage: USAGE,
   async run(args) {
+    const { values: flags } = parseArguments(args, { values: ['subject', 'ttl', 'kind', 'role', 'tier'] });
     const config = loadConfigOrReport();
     if (!config) return 2;
     if (config.nodeEnv === 'production') {
       process.stderr.write('nocturna dev-token: refused in production (use `nocturna token create`)\n');
       return 1;
     }
-    const flags = parseFlags(args);
     const ttl = Number(flags.get('ttl') ?? 86_400);
     const kind = flags.get('kind') ?? 'access';
     if (!Number.isInteger(ttl) || ttl <= 0 || (kind !== 'access' && kind !== 'service')) {
-      process.stderr.write('usage: nocturna dev-token [--subject dev] [--ttl seconds] [--kind access|service] [--role r] [--tier t]\n');
+      process.stderr.write(`nocturna dev-token: --ttl must be a whole number of seconds ≥ 1 and --kind access or service\n${USAGE}\n`);
       return 2;
     }
     const token = signToken(

@@ -11,7 +11,7 @@ import { say } from '../cli-context.js';
 import { retry } from '../../main.js';
 import { createLogger } from '../../observability/logger.js';
 import { openDatabase } from '../../persistence/database.js';
-import { loadConfigOrReport, type CliCommand } from '../command.js';
+import { loadConfigOrReport, parseArguments, type CliCommand } from '../command.js';
 
 /** Attempts of the migration, 0.5 + 1 + 2 + 4 s apart. */
 const MIGRATE_ATTEMPTS = 5;
@@ -22,7 +22,9 @@ export const notAFailedMigration = (error: unknown) => (error as { code?: unknow
 export const migrateCommand: CliCommand = {
   name: 'migrate',
   summary: 'Apply pending database migrations (offline WASM schema engine; idempotent)',
-  async run() {
+  usage: 'usage: nocturna migrate   (DATABASE_URL, else the embedded database in DATA_DIR)',
+  async run(args) {
+    parseArguments(args, {});
     const config = loadConfigOrReport();
     if (!config) return 2;
     try {

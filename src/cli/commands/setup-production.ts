@@ -12,7 +12,7 @@ import { say, withCliContext } from '../cli-context.js';
 import { assertPasswordPolicy } from '../../accounts/password.js';
 import { SERVICE_USER_EMAIL } from '../../accounts/user.service.js';
 import { DEFAULT_SERVICE_TOKEN_DAYS } from '../../accounts/token.service.js';
-import { loadConfigOrReport, parseFlags, type CliCommand } from '../command.js';
+import { loadConfigOrReport, parseArguments, type CliCommand } from '../command.js';
 
 /** Writes `content` to `file` with mode 0600 (atomically: temp file + rename). */
 async function writePrivate(file: string, content: string): Promise<void> {
@@ -30,10 +30,11 @@ async function writePrivate(file: string, content: string): Promise<void> {
 export const setupProductionCommand: CliCommand = {
   name: 'setup-production',
   summary: 'Create/update the admin and service user, issue a 30-day service token, write deployment_summary.json',
+  usage: 'usage: nocturna setup-production [--dry-run] [--output deployment_summary.json]',
   async run(args) {
-    const flags = parseFlags(args);
-    const dryRun = flags.get('dry-run') === 'true';
-    const output = path.resolve(flags.get('output') ?? 'deployment_summary.json');
+    const { values, switches } = parseArguments(args, { values: ['output'], switches: ['dry-run'] });
+    const dryRun = switches.has('dry-run');
+    const output = path.resolve(values.get('output') ?? 'deployment_summary.json');
     const config = loadConfigOrReport();
     if (!config) return 2;
     const password = config.admin.password;

@@ -9,29 +9,27 @@
  */
 import { createJwtVerifier } from '../../auth/jwt.verifier.js';
 import { say, table, withCliContext } from '../cli-context.js';
-import { parseFlags, type CliCommand } from '../command.js';
+import { parseArguments, type ArgumentSpec, type CliCommand } from '../command.js';
 
 const USAGE = 'usage: nocturna token create [--days n] [--name s] [--scopes calculations] | list [--active] | revoke <id> | check [<token>] | renew <id> [--days n]';
 
-function positional(args: string[]): string | undefined {
-  for (let i = 0; i < args.length; i += 1) {
-    const a = args[i];
-    if (a.startsWith('--')) {
-      if (!a.includes('=') && i + 1 < args.length && !args[i + 1].startsWith('--') && !['--active', '--yes'].includes(a)) i += 1;
-      continue;
-    }
-    return a;
-  }
-  return undefined;
-}
+/** What each subcommand accepts after its name. */
+const ARGUMENTS: Record<string, ArgumentSpec> = {
+  create: { values: ['days', 'name', 'scopes'] },
+  list: { switches: ['active'] },
+  revoke: { values: ['id'], positionals: 1 },
+  check: { values: ['token'], positionals: 1 },
+  renew: { values: ['id', 'days'], positionals: 1 },
+};
 
-/** The token id of `revoke`/`renew` (--id or the first positional); prints the usage when missing. */
-function tokenId(flags: Map<string, string>, args: string[]): string | undefined {
-  const id = flags.get('id') ?? positional(args);
+/** The token id of `revoke`/`renew` (--id or the positional); prints the usage when missing. */
+function tokenId(flags: Map<string, string>, positionals: string[]): string | undefined {
+  const id = flags.get('id') ?? positionals[0];
   if (!id) say(USAGE);
   return id;
 }
 
+/** --days as a number (the service refuses anything but a whole number of days in its range). */
 function days(flags: Map<string, string>): number | undefined {
   const raw = flags.get('days');
   return raw === undefined ? undefined : Number(raw);
@@ -47,9 +45,15 @@ async function readStdin(): Promise<string> {
 export const tokenCommand: CliCommand = {
   name: 'token',
   summary: 'Service tokens: create | list | revoke | check | renew',
+  usage: USAGE,
   async run(args) {
     const [sub, ...rest] = args;
-    const flags = parseFlags(rest);
+    const spec = sub !== undefined && Object.hasOwn(ARGUMENTS, sub) ? ARGUMENTS[sub] : undefined;
+    if (!spec) {
+      say(USAGE);
+      return 2;
+    }
+    const { values: flags, switches, positionals } = parseArguments(rest, spec);
     switch (sub) {
       case 'create':
         return withCliContext({}, async ({ accounts }) => {
@@ -61,7 +65,7 @@ export const tokenCommand: CliCommand = {
         });
       case 'list':
         return withCliContext({}, async ({ accounts }) => {
-          const tokens = await accounts.tokens.listServiceTokens({ activeOnly: flags.get('active') === 'true', first: 500 });
+          const tokens = await accounts.tokens.listServiceTokens({ activeOnly: switches.has('active'), first: 500 });
           const rows = [['ID', 'NAME', 'SCOPES', 'EXPIRES', 'REVOKED', 'LAST USED']];
           for (const t of tokens) {
             rows.push([t.id, t.name ?? '', t.scopes.join(','), t.expiresAt.toISOString(), t.revokedAt?.toISOString() ?? '', t.lastUsedAt?.toISOString() ?? '']);
@@ -70,7 +74,7 @@ export const tokenCommand: CliCommand = {
           return 0;
         });
       case 'revoke': {
-        const id = tokenId(flags, rest);
+        const id = tokenId(flags, positionals);
         if (!id) return 2;
         return withCliContext({}, async ({ accounts }) => {
           const changed = await accounts.tokens.revokeServiceToken(id);
@@ -80,7 +84,7 @@ export const tokenCommand: CliCommand = {
       }
       case 'check':
         return withCliContext({}, async ({ accounts, config }) => {
-          const token = flags.get('token') ?? positional(rest) ?? (await readStdin());
+          const token = flags.get('token') ?? positionals[0] ?? (await readStdin());
           if (!token) {
             say(USAGE);
             return 2;
@@ -111,7 +115,7 @@ export const tokenCommand: CliCommand = {
           }
         });
       case 'renew': {
-        const id = tokenId(flags, rest);
+        const id = tokenId(flags, positionals);
         if (!id) return 2;
         return withCliContext({}, async ({ accounts }) => {
           const issued = await accounts.tokens.renewServiceToken(id, days(flags));

@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   const i = args.indexOf('--create');
   if (i >= 0) return create(args[i + 1]);
   // Deploy: the same code path as `nocturna migrate` (config validated by src/config).
-  process.exitCode = await runCli(['migrate']);
+  process.exitCode = await runCli(['migrate', ...args]);
 }
 
 main().catch((error: unknown) => {

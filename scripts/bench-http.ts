@@ -5,7 +5,11 @@
  *   (3) a bare node:http server calling the same domain function (computeChart) per request,
  *   (4) as (1), while two five-year transit searches run beside it all the time (each answered
  *       one is sent again): the searches compute in the worker-thread pool, so the chart p99 of (4)
- *       should stay near (1)'s.
+ *       should stay near (1)'s,
+ *   (5) with --floor: a bare node:http server that reads and parses (2)'s request and answers it
+ *       with the bytes the gateway sent for it: what node itself spends on a cached exchange, the
+ *       least (2) could cost. It shows how far (2)/(3) can go: the aims (1)/(3) ≥ 60% and
+ *       (2)/(1) ≥ 4× hold together only when (2)/(3) ≥ 2.4.
  * Prints req/s, p50/p99 latency, the server's CPU time per request and the kernel's part of it, its
  * minor page faults per request, the mean wall time of computing one chart after its validation
  * during the scenario (the gateway's own timing, nocturna_chart_compute_duration_seconds, and the
@@ -32,9 +36,11 @@
  *   --rounds 1 (repeat (1), (2), (3) back to back N times; prints each round and the medians)
  *   --trace (tracing on: the gateway exports every span over OTLP/HTTP protobuf to a sink in this
  *            process that answers 200 and counts what it receives; default: tracing off)
+ *   --floor (adds scenario (5) to every round)
  * Figures are noisy on a shared machine.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import { createRequire } from 'node:module';
 import { mkdtempSync } from 'node:fs';
@@ -154,9 +160,34 @@ async function serveBare(): Promise<void> {
   });
   server.keepAliveTimeout = 65_000;
   reportUsageOnRequest(() => Promise.resolve(charts));
+  serveFloorOnRequest(readBody);
   server.listen(0, '127.0.0.1', () => {
     const address = server.address();
     process.send?.({ port: typeof address === 'object' && address ? address.port : 0 });
+  });
+}
+
+/**
+ * Scenario (5): on the parent's `{ floorBody }` message, listens on a second port and answers every
+ * request, once its body is read and parsed, with those bytes and the headers of a cached answer
+ * (content type and length, Age, X-Request-ID); replies `{ floorPort }`.
+ */
+function serveFloorOnRequest(readBody: (req: IncomingMessage) => Promise<string>): void {
+  process.on('message', (m) => {
+    if (!m || typeof m !== 'object' || !('floorBody' in m)) return;
+    const body = Buffer.from(String(m.floorBody), 'utf8');
+    const floor = createServer((req, res) => {
+      readBody(req).then((text) => {
+        JSON.parse(text);
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': body.length, age: '0', 'x-request-id': randomUUID() });
+        res.end(body);
+      }, () => res.destroy());
+    });
+    floor.keepAliveTimeout = 65_000;
+    floor.listen(0, '127.0.0.1', () => {
+      const address = floor.address();
+      process.send?.({ floorPort: typeof address === 'object' && address ? address.port : 0 });
+    });
   });
 }
 
@@ -300,6 +331,30 @@ function printRatios([u, c, b]: [Row, Row, Row], prefix = ''): void {
   );
 }
 
+const FLOOR_NAME = '(5) bare node:http + the stored answer of (2)';
+
+/** Scenario (5) against (2) and (3): how much (2) spends above node's own cost, and how far (2)/(3) could go. */
+function printFloor(cached: Row, bare: Row, floor: Row, prefix = ''): void {
+  console.log(
+    `${prefix}floor (5): ${floor.serverCpuMs.toFixed(3)} ms CPU a request, ${floor.reqPerSec.toFixed(0)} req/s; (2) spends ${(cached.serverCpuMs - floor.serverCpuMs).toFixed(3)} ms more. ` +
+      `(2)/(3) = ${(cached.reqPerSec / bare.reqPerSec).toFixed(2)}×, (5)/(3) = ${(floor.reqPerSec / bare.reqPerSec).toFixed(2)}× (the two aims together need (2)/(3) ≥ 2.4×)`,
+  );
+}
+
+/** Starts scenario (5)'s listener in the bare server's process, answering with `body`; resolves with its URL. */
+function startFloor(child: ChildProcess, body: string): Promise<string> {
+  return new Promise((resolve) => {
+    const onMessage = (m: unknown) => {
+      if (m && typeof m === 'object' && 'floorPort' in m) {
+        child.off('message', onMessage);
+        resolve(`http://127.0.0.1:${String(m.floorPort)}`);
+      }
+    };
+    child.on('message', onMessage);
+    child.send({ floorBody: body });
+  });
+}
+
 const SEARCH_QUERY = `query BenchSearch($input: TransitSearchInput!) { transitSearch(input: $input) { utc kind transitingBody natalPoint aspect } }`;
 
 /**
@@ -358,6 +413,7 @@ async function main(): Promise<void> {
   const accounts = process.argv.includes('--accounts');
   const cacheTtl = process.argv.includes('--cache-ttl') ? String(wholeNumberFlag('cache-ttl', 0, 0, 'seconds; 0 turns the cache off')) : undefined;
   const sink = process.argv.includes('--trace') ? await startOtlpSink() : undefined;
+  const withFloor = process.argv.includes('--floor');
   console.log(
     `bench:http — ${duration} s × ${connections} connections per scenario, ${rounds} round(s); cache: ${redisUrl ?? 'memory'}${cacheTtl === undefined ? '' : `, CACHE_TTL ${cacheTtl}`}; ` +
       `accounts (revocation + quota): ${accounts ? 'embedded PGlite' : 'none'}; tracing: ${sink ? 'on (OTLP protobuf to a local sink)' : 'off'}; node ${process.version}`,
@@ -386,6 +442,13 @@ async function main(): Promise<void> {
     const nextBare = instantFactory();
     const bareBody = () => bareChartBody(nextBare());
     await autocannon({ url: bareUrl, connections: 10, duration: 2, method: 'POST', requests: [{ setupRequest: (req) => ({ ...req, body: bareBody() }) }] });
+
+    let floorUrl: string | undefined;
+    if (withFloor) {
+      // The exact bytes the gateway sends for (2)'s request.
+      floorUrl = await startFloor(bare.child, await (await fetch(gwUrl, { method: 'POST', headers, body: sameBody })).text());
+      await autocannon({ url: floorUrl, connections: 10, duration: 2, method: 'POST', headers, body: sameBody });
+    }
 
     /** Scenario (1)'s load: uncached charts, a new instant per request. */
     const uncachedRun = () =>
@@ -422,9 +485,11 @@ async function main(): Promise<void> {
       const beside = await uncachedRun();
       const searches = await heavy.stop();
       rows.push(row('(4) as (1), beside two 5-year transit searches', beside));
+      if (floorUrl) rows.push(row(FLOOR_NAME, await measured(autocannon, bare.child, { url: floorUrl, connections, duration, method: 'POST', headers, body: sameBody })));
       if (rounds > 1) console.log(`\nround ${round}`);
       printRows(rows);
       printRatios(rows.slice(0, 3) as [Row, Row, Row]);
+      if (floorUrl) printFloor(rows[1], rows[2], rows[4]);
       console.log(
         `chart p99 without heavy searches ${rows[0].p99} ms, beside them ${rows[3].p99} ms ` +
           `(searches answered ${searches.ok}, refused 503 ${searches.refused503}, failed ${searches.failed})`,
@@ -440,7 +505,8 @@ async function main(): Promise<void> {
   }
 
   if (rounds > 1) {
-    const med = [0, 1, 2].map((i) => {
+    // (1), (2), (3), and (5) when measured.
+    const med: Row[] = [0, 1, 2, ...(withFloor ? [4] : [])].map((i) => {
       const column = all.map((rows) => rows[i]);
       return {
         name: `${column[0].name} (median)`,
@@ -454,10 +520,11 @@ async function main(): Promise<void> {
         total: median(column.map((r) => r.total)),
         failures: column.reduce((n, r) => n + r.failures, 0),
       };
-    }) as [Row, Row, Row];
+    });
     console.log(`\nmedians of ${rounds} rounds`);
     printRows(med);
-    printRatios(med, 'median ');
+    printRatios(med.slice(0, 3) as [Row, Row, Row], 'median ');
+    if (withFloor) printFloor(med[1], med[2], med[3], 'median ');
     const r13 = all.map((rows) => rows[0].reqPerSec / rows[2].reqPerSec);
     const r21 = all.map((rows) => rows[1].reqPerSec / rows[0].reqPerSec);
     console.log(`per round: (1)/(3) ${r13.map((r) => `${(r * 100).toFixed(1)}%`).join(', ')}; (2)/(1) ${r21.map((r) => `${r.toFixed(1)}×`).join(', ')}`);

@@ -5,6 +5,8 @@
 #                                any `nocturna` subcommand; for the one-shot commands that need the
 #                                database it first waits (WAIT_FOR_DB_SECONDS, default 60) until the
 #                                host in DATABASE_URL accepts TCP connections
+#   --help                       `nocturna serve --help` (serve takes no options: it is configured
+#                                by environment variables, and refuses any other option)
 #   anything else                executed as given (e.g. `sh`)
 set -eu
 

@@ -39,6 +39,10 @@ async function create(rawName: string | undefined): Promise<void> {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log('usage: node dist/scripts/migrate.js [--create <name>]   (without --create: the same as `nocturna migrate`)');
+    return;
+  }
   const i = args.indexOf('--create');
   if (i >= 0) return create(args[i + 1]);
   // Deploy: the same code path as `nocturna migrate` (config validated by src/config).

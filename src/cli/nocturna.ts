@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 /**
  * The `nocturna` bin: `nocturna <command> [options]`. Commands are registered in COMMANDS, one
- * line each. `nocturna <command> --help` prints the command's usage; a command line the command
- * does not accept (an unknown option, say) is refused with its usage and exit code 2.
+ * line each. `nocturna <command> [subcommand] --help` prints the command's usage; a command line
+ * the command does not accept (an unknown option, say) is refused with its usage and exit code 2.
  */
 import { pathToFileURL } from 'node:url';
 import { realpathSync } from 'node:fs';
-import { UsageError, type CliCommand } from './command.js';
+import { HelpRequested, UsageError, type CliCommand } from './command.js';
 import { serveCommand } from './commands/serve.js';
 import { devTokenCommand } from './commands/dev-token.js';
 import { migrateCommand } from './commands/migrate.js';
@@ -46,13 +46,16 @@ export async function runCli(argv: string[]): Promise<number> {
     process.stderr.write(`nocturna: unknown command "${name}"\n\n${usage()}\n`);
     return 2;
   }
-  if (rest.length === 1 && (rest[0] === '--help' || rest[0] === '-h')) {
+  const help = () => {
     process.stdout.write(`${command.usage}\n`);
     return 0;
-  }
+  };
+  // Also before a subcommand (`token --help`), where the command would see an unknown subcommand.
+  if (rest[0] === '--help' || rest[0] === '-h') return help();
   try {
     return await command.run(rest);
   } catch (error) {
+    if (error instanceof HelpRequested) return help();
     if (!(error instanceof UsageError)) throw error;
     process.stderr.write(`nocturna ${name}: ${error.message}\n${command.usage}\n`);
     return 2;

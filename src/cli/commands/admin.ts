@@ -37,7 +37,7 @@ export const adminCommand: CliCommand = {
     const [sub, ...rest] = args;
     const spec = sub !== undefined && Object.hasOwn(ARGUMENTS, sub) ? ARGUMENTS[sub] : undefined;
     if (!spec) {
-      say(USAGE);
+      say(sub === undefined ? USAGE : `unknown subcommand "${sub}"\n${USAGE}`);
       return 2;
     }
     const { values: flags, switches } = parseArguments(rest, spec);

@@ -50,7 +50,7 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string }>
 /** Runs `work` with process.stdin replaced by a stream that yields `text`. */
 async function withStdin<T>(text: string, work: () => Promise<T>): Promise<T> {
   const original = Object.getOwnPropertyDescriptor(process, 'stdin')!;
-  Object.defineProperty(process, 'stdin', { value: Readable.from([text]), configurable: true });
+  Object.defineProperty(process, 'stdin', { value: Readable.from([Buffer.from(text, 'utf8')]), configurable: true }); // bytes, as a real stdin gives
   try {
     return await work();
   } finally {
@@ -258,6 +258,16 @@ describe('nocturna token', () => {
     expect(refused.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
     expect((await cli('token', 'check', token)).code).toBe(1);
     expect((await calc(renewedToken)).status).toBe(200);
+
+    // --active leaves the revoked token out; check reads the token from stdin when none is given.
+    const renewedId = JSON.parse(Buffer.from(renewedToken.split('.')[1], 'base64url').toString()).jti;
+    const active = await cli('token', 'list', '--active');
+    expect(active.stdout).toContain(renewedId);
+    expect(active.stdout).not.toContain(payload.jti);
+    expect((await cli('token', 'list')).stdout).toContain(payload.jti);
+    const fromStdin = await withStdin(`${renewedToken}\n`, () => cli('token', 'check'));
+    expect(fromStdin.code).toBe(0);
+    expect(JSON.parse(fromStdin.stdout)).toMatchObject({ valid: true, id: renewedId });
 
     expect((await cli('token', 'revoke', 'no-such-id')).code).toBe(1);
     expect((await cli('token', 'create', '--days', '0')).code).toBe(1);

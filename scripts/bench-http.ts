@@ -9,8 +9,8 @@
  *   (5) with --floor: a bare node:http server that reads and parses (2)'s request and answers it
  *       with the bytes the gateway sent for it (with its content type and length, Age and
  *       X-Request-ID; without the quota headers that --accounts adds to (2)): what node itself
- *       spends on a cached exchange, the least (2) could cost. It shows how far (2)/(3) can go: the aims (1)/(3) ≥ 60% and
- *       (2)/(1) ≥ 4× hold together only when (2)/(3) ≥ 2.4.
+ *       spends on a cached exchange, the least (2) could cost. It shows how far (2)/(3) can go:
+ *       the aims (1)/(3) ≥ 60% and (2)/(1) ≥ 4× hold together only when (2)/(3) ≥ 2.4.
  * Prints req/s, p50/p99 latency, the server's CPU time per request and the kernel's part of it, its
  * minor page faults per request, the mean wall time of computing one chart after its validation
  * during the scenario (the gateway's own timing, nocturna_chart_compute_duration_seconds, and the

@@ -54,7 +54,8 @@ export function parseArguments(args: readonly string[], spec: ArgumentSpec): Par
   try {
     parsed = parseArgs({ args: [...args], options, strict: true, allowPositionals: maxPositionals > 0 });
   } catch (error) {
-    if ((error as { code?: unknown }).code?.toString().startsWith('ERR_PARSE_ARGS_')) throw new UsageError((error as Error).message);
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_')) throw new UsageError((error as Error).message);
     throw error;
   }
   if (parsed.values.help === true) throw new HelpRequested();

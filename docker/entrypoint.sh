@@ -5,8 +5,9 @@
 #                                any `nocturna` subcommand; for the one-shot commands that need the
 #                                database it first waits (WAIT_FOR_DB_SECONDS, default 60) until the
 #                                host in DATABASE_URL accepts TCP connections
-#   --help                       `nocturna serve --help` (serve takes no options: it is configured
-#                                by environment variables, and refuses any other option)
+#   -h, --help, other options    given to `nocturna serve`, which takes none (it is configured by
+#                                environment variables): --help prints its usage, any other option
+#                                is refused with it
 #   anything else                executed as given (e.g. `sh`)
 set -eu
 

@@ -144,7 +144,7 @@ async function serveBare(): Promise<void> {
   /** Charts computed and the wall time spent computing them (ms), timed as the gateway times its own. */
   const charts = { count: 0, ms: 0 };
   const server = createServer((req, res) => {
-    readBody(req).then((text) => {
+    void readBody(req).then((text) => {
       try {
         // computeChart in its two steps, so that the timing covers what the gateway's covers.
         const valid = validateChartRequest(JSON.parse(text) as ChartRequest);
@@ -158,7 +158,7 @@ async function serveBare(): Promise<void> {
         res.writeHead(400, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ error: String(error) }));
       }
-    }, () => res.destroy());
+    });
   });
   server.keepAliveTimeout = 65_000;
   reportUsageOnRequest(() => Promise.resolve(charts));
@@ -429,8 +429,8 @@ async function main(): Promise<void> {
       `accounts (revocation + quota): ${accounts ? 'embedded PGlite' : 'none'}; tracing: ${sink ? 'on (OTLP protobuf to a local sink)' : 'off'}; node ${process.version}`,
   );
 
-  // Both servers stay up for every round: (1), (2), (3) run back to back, so a slow spell of the
-  // (shared) machine weighs on the three alike, and --rounds N repeats them for medians.
+  // Both servers stay up for every round: the scenarios run back to back, so a slow spell of the
+  // (shared) machine weighs on them alike, and --rounds N repeats them for medians.
   const gw = await startChild('gateway', redisUrl, accounts, sink?.url, cacheTtl ?? '');
   const bare = await startChild('bare', undefined).catch(async (error: unknown) => {
     await stopChild(gw.child);

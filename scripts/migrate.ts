@@ -1,6 +1,7 @@
 /**
  * Developer and ops entry for migrations (offline, WASM schema engine).
  *   node dist/scripts/migrate.js                 apply pending migrations (= `nocturna migrate`: DATABASE_URL, else PGlite in DATA_DIR)
+ *   node dist/scripts/migrate.js --help          these two usages
  *   node dist/scripts/migrate.js --create <name> write prisma/migrations/<timestamp>_<name>/migration.sql
  *                                                 from the diff of schema.prisma against the existing
  *                                                 migrations, replayed on a scratch in-memory PGlite

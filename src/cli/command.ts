@@ -36,17 +36,14 @@ export interface ParsedArguments {
 /** A command line the command does not accept: `runCli` prints it with the command's usage (exit 2). */
 export class UsageError extends Error {}
 
-/** `--help` or `-h` among the arguments: `runCli` prints the command's usage (exit 0). */
-export class HelpRequested extends Error {}
-
 /**
  * Reads `args` (node's util.parseArgs, strict): an option not in `spec`, a value option without its
- * value, a value given to a switch or too many positional arguments throw a UsageError; `--help`
- * or `-h` anywhere before `--` throws HelpRequested. A value that starts with a dash is given as
- * `--name=-value` (`--name -value` is refused as ambiguous).
+ * value, a value given to a switch or too many positional arguments throw a UsageError. A value
+ * that starts with a dash is given as `--name=-value` (`--name -value` is refused as ambiguous).
+ * (`--help` never reaches a command: `runCli` answers it.)
  */
 export function parseArguments(args: readonly string[], spec: ArgumentSpec): ParsedArguments {
-  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = { help: { type: 'boolean', short: 'h' } };
+  const options: Record<string, { type: 'string' | 'boolean' }> = {};
   for (const name of spec.values ?? []) options[name] = { type: 'string' };
   for (const name of spec.switches ?? []) options[name] = { type: 'boolean' };
   const maxPositionals = spec.positionals ?? 0;
@@ -58,13 +55,11 @@ export function parseArguments(args: readonly string[], spec: ArgumentSpec): Par
     if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_')) throw new UsageError((error as Error).message);
     throw error;
   }
-  if (parsed.values.help === true) throw new HelpRequested();
   if (parsed.positionals.length > maxPositionals) {
     throw new UsageError(`Unexpected argument '${parsed.positionals[maxPositionals]}' (at most ${maxPositionals} allowed)`);
   }
   const result: ParsedArguments = { values: new Map(), switches: new Set(), positionals: parsed.positionals };
   for (const [name, value] of Object.entries(parsed.values)) {
-    if (name === 'help') continue;
     if (typeof value === 'string') result.values.set(name, value);
     else if (value === true) result.switches.add(name);
   }

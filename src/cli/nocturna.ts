@@ -6,7 +6,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { realpathSync } from 'node:fs';
-import { HelpRequested, UsageError, type CliCommand } from './command.js';
+import { UsageError, type CliCommand } from './command.js';
 import { serveCommand } from './commands/serve.js';
 import { devTokenCommand } from './commands/dev-token.js';
 import { migrateCommand } from './commands/migrate.js';
@@ -46,16 +46,16 @@ export async function runCli(argv: string[]): Promise<number> {
     process.stderr.write(`nocturna: unknown command "${name}"\n\n${usage()}\n`);
     return 2;
   }
-  const help = () => {
+  // --help or -h anywhere before `--` (wherever the rest would be refused, or names no subcommand).
+  const end = rest.indexOf('--');
+  const options = end < 0 ? rest : rest.slice(0, end);
+  if (options.includes('--help') || options.includes('-h')) {
     process.stdout.write(`${command.usage}\n`);
     return 0;
-  };
-  // Also before a subcommand (`token --help`), where the command would see an unknown subcommand.
-  if (rest[0] === '--help' || rest[0] === '-h') return help();
+  }
   try {
     return await command.run(rest);
   } catch (error) {
-    if (error instanceof HelpRequested) return help();
     if (!(error instanceof UsageError)) throw error;
     process.stderr.write(`nocturna ${name}: ${error.message}\n${command.usage}\n`);
     return 2;

@@ -210,8 +210,9 @@ describe('nocturna CLI', () => {
   it.each([
     [['token', '--help'], /^usage: nocturna token create/],
     [['token', 'create', '--help'], /^usage: nocturna token create/],
-    [['admin', '-h'], /^usage: nocturna admin create/],
-    [['migrate', '-h'], /^usage: nocturna migrate/],
+    [['admin', 'delete', '-h'], /^usage: nocturna admin create/],
+    [['token', 'expire', '--help'], /^usage: nocturna token create/],
+    [['migrate', '--bogus', '-h'], /^usage: nocturna migrate/],
     [['dev-token', '--subject', 'alice', '--help'], /^usage: nocturna dev-token/],
   ])('%j prints the usage on stdout (exit 0) and does nothing else', async (args, usage) => {
     const dataDir = tmp();

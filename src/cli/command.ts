@@ -67,6 +67,17 @@ export function parseArguments(args: readonly string[], spec: ArgumentSpec): Par
 }
 
 /**
+ * A command with subcommands (`token create …`): the subcommand named first in `args`, and the
+ * rest read with its spec (parseArguments). A missing or unknown subcommand is a UsageError.
+ */
+export function parseSubcommand<S extends string>(args: readonly string[], subcommands: Record<S, ArgumentSpec>): ParsedArguments & { sub: S } {
+  const [sub, ...rest] = args;
+  if (sub === undefined) throw new UsageError('a subcommand is needed');
+  if (!Object.hasOwn(subcommands, sub)) throw new UsageError(`unknown subcommand "${sub}"`);
+  return { sub: sub as S, ...parseArguments(rest, subcommands[sub as S]) };
+}
+
+/**
  * Loads the configuration from `process.env`; on a ConfigError prints it to stderr and returns
  * undefined (the caller exits with 2). Other errors propagate.
  */

@@ -177,6 +177,15 @@ describe('nocturna CLI', () => {
     expect(io.err.join('')).toMatch(/unknown command "frobnicate"/);
   });
 
+  /** A development environment with an empty DATA_DIR (returned), no database URL and no secret. */
+  function developmentEnvironment(): string {
+    const dataDir = tmp();
+    process.env = { ...saved, NODE_ENV: 'development', DATA_DIR: dataDir };
+    delete process.env.DATABASE_URL;
+    delete process.env.SECRET_KEY;
+    return dataDir;
+  }
+
   // The reasons are node's util.parseArgs' messages; only the part naming the argument is checked.
   it.each([
     [['migrate', '--bogus'], /'--bogus'/, /usage: nocturna migrate/],
@@ -188,15 +197,14 @@ describe('nocturna CLI', () => {
     [['token', 'revoke', 'id-1', 'id-2'], /'id-2'/, /usage: nocturna token/],
     [['token', 'create', '--scope', 'calculations'], /'--scope'/, /usage: nocturna token/],
     [['token', 'expire'], /unknown subcommand "expire"/, /usage: nocturna token/],
+    [['token'], /a subcommand is needed/, /usage: nocturna token/],
+    [['admin', 'constructor'], /unknown subcommand "constructor"/, /usage: nocturna admin/],
     [['admin', 'delete', '--email', 'a@example.com', '--yse'], /'--yse'/, /usage: nocturna admin/],
     [['admin', 'list', '--email', 'a@example.com'], /'--email'/, /usage: nocturna admin/],
     // A value that starts with a dash is written --password=-…; given apart it is ambiguous.
     [['admin', 'create', '--email', 'a@example.com', '--password', '-starts-with-a-dash'], /'--password'/, /usage: nocturna admin/],
   ])('%j is refused with its usage (exit 2) before anything is opened or changed', async (args, message, usage) => {
-    const dataDir = tmp();
-    process.env = { ...saved, NODE_ENV: 'development', DATA_DIR: dataDir };
-    delete process.env.DATABASE_URL;
-    delete process.env.SECRET_KEY;
+    const dataDir = developmentEnvironment();
     const io = capture();
     expect(await runCli(args)).toBe(2);
     const text = io.err.join('');
@@ -215,10 +223,7 @@ describe('nocturna CLI', () => {
     [['migrate', '--bogus', '-h'], /^usage: nocturna migrate/],
     [['dev-token', '--subject', 'alice', '--help'], /^usage: nocturna dev-token/],
   ])('%j prints the usage on stdout (exit 0) and does nothing else', async (args, usage) => {
-    const dataDir = tmp();
-    process.env = { ...saved, NODE_ENV: 'development', DATA_DIR: dataDir };
-    delete process.env.DATABASE_URL;
-    delete process.env.SECRET_KEY;
+    const dataDir = developmentEnvironment();
     const io = capture();
     expect(await runCli(args)).toBe(0);
     expect(io.out.join('')).toMatch(usage);

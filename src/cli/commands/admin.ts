@@ -9,7 +9,7 @@
  * `admin create` when --password is not given).
  */
 import { prompt, say, table, withCliContext } from '../cli-context.js';
-import { parseArguments, type ArgumentSpec, type CliCommand } from '../command.js';
+import { parseSubcommand, type ArgumentSpec, type CliCommand } from '../command.js';
 import { PLANS, type Plan } from '../../accounts/user.service.js';
 
 const USAGE =
@@ -17,13 +17,13 @@ const USAGE =
   ' | plan --email e --plan default|premium';
 
 /** What each subcommand accepts after its name. */
-const ARGUMENTS: Record<string, ArgumentSpec> = {
+const ARGUMENTS = {
   create: { values: ['email', 'password', 'username'] },
   list: {},
   promote: { values: ['email'] },
   delete: { values: ['email'], switches: ['yes'] },
   plan: { values: ['email', 'plan'] },
-};
+} satisfies Record<string, ArgumentSpec>;
 
 async function flagOrPrompt(flags: Map<string, string>, name: string, question: string, hidden = false): Promise<string> {
   return flags.get(name) ?? (await prompt(question, hidden));
@@ -34,13 +34,7 @@ export const adminCommand: CliCommand = {
   summary: 'Manage accounts: create | list | promote | delete | plan',
   usage: USAGE,
   async run(args) {
-    const [sub, ...rest] = args;
-    const spec = sub !== undefined && Object.hasOwn(ARGUMENTS, sub) ? ARGUMENTS[sub] : undefined;
-    if (!spec) {
-      say(sub === undefined ? USAGE : `unknown subcommand "${sub}"\n${USAGE}`);
-      return 2;
-    }
-    const { values: flags, switches } = parseArguments(rest, spec);
+    const { sub, values: flags, switches } = parseSubcommand(args, ARGUMENTS);
     switch (sub) {
       case 'create':
         return withCliContext({}, async ({ accounts, config }) => {
@@ -100,9 +94,6 @@ export const adminCommand: CliCommand = {
           say(`${user.email} is now on the ${user.plan} plan`);
           return 0;
         });
-      default:
-        say(USAGE);
-        return 2;
     }
   },
 };

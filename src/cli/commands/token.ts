@@ -9,18 +9,18 @@
  */
 import { createJwtVerifier } from '../../auth/jwt.verifier.js';
 import { say, table, withCliContext } from '../cli-context.js';
-import { parseArguments, type ArgumentSpec, type CliCommand } from '../command.js';
+import { parseSubcommand, type ArgumentSpec, type CliCommand } from '../command.js';
 
 const USAGE = 'usage: nocturna token create [--days n] [--name s] [--scopes calculations] | list [--active] | revoke <id> | check [<token>] | renew <id> [--days n]';
 
 /** What each subcommand accepts after its name. */
-const ARGUMENTS: Record<string, ArgumentSpec> = {
+const ARGUMENTS = {
   create: { values: ['days', 'name', 'scopes'] },
   list: { switches: ['active'] },
   revoke: { values: ['id'], positionals: 1 },
   check: { values: ['token'], positionals: 1 },
   renew: { values: ['id', 'days'], positionals: 1 },
-};
+} satisfies Record<string, ArgumentSpec>;
 
 /** The token id of `revoke`/`renew` (--id or the positional); prints the usage when missing. */
 function tokenId(flags: Map<string, string>, positionals: string[]): string | undefined {
@@ -47,13 +47,7 @@ export const tokenCommand: CliCommand = {
   summary: 'Service tokens: create | list | revoke | check | renew',
   usage: USAGE,
   async run(args) {
-    const [sub, ...rest] = args;
-    const spec = sub !== undefined && Object.hasOwn(ARGUMENTS, sub) ? ARGUMENTS[sub] : undefined;
-    if (!spec) {
-      say(sub === undefined ? USAGE : `unknown subcommand "${sub}"\n${USAGE}`);
-      return 2;
-    }
-    const { values: flags, switches, positionals } = parseArguments(rest, spec);
+    const { sub, values: flags, switches, positionals } = parseSubcommand(args, ARGUMENTS);
     switch (sub) {
       case 'create':
         return withCliContext({}, async ({ accounts }) => {
@@ -124,9 +118,6 @@ export const tokenCommand: CliCommand = {
           return 0;
         });
       }
-      default:
-        say(USAGE);
-        return 2;
     }
   },
 };

@@ -34,6 +34,8 @@
  *   --accounts (revocation check and quota of the accounts stack on an embedded PGlite)
  *   --cache-ttl 3600 (CACHE_TTL of the gateway; 0 turns the calculation cache off, and (2) then
  *            computes every chart too)
+ *   --memory-cache-mb 32 (size of the memory cache's slab in MiB, MEMORY_CACHE_MAX_BYTES by default;
+ *            not with --redis: larger slabs make uncached charts dearer, see key-value-cache.ts)
  *   --rounds 1 (repeat the scenarios back to back N times; prints each round and the medians of
  *            (1), (2), (3) and (5))
  *   --trace (tracing on: the gateway exports every span over OTLP/HTTP protobuf to a sink in this
@@ -50,6 +52,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppDeps } from '../src/app.deps.js';
+import { MEMORY_CACHE_MAX_BYTES, MemoryKeyValueCache } from '../src/cache/key-value-cache.js';
 import type { ChartRequest } from '../src/ephemeris/types.js';
 import { bareChartBody, gatewayChartBody, instantFactory, SAME_INSTANT, SCENARIO_NAMES, type Autocannon, type AutocannonResult } from './bench-load.js';
 import { flag, wholeNumberFlag } from './options.js';
@@ -93,6 +96,7 @@ async function serveGateway(): Promise<void> {
   const { createRedisClient } = await import('../src/cache/redis.client.js');
   const { signToken } = await import('../src/auth/jwt.signer.js');
   const redisUrl = process.env.BENCH_REDIS_URL || undefined;
+  const memoryCacheMb = Number(process.env.BENCH_MEMORY_CACHE_MB) || undefined;
   const withAccounts = process.env.BENCH_ACCOUNTS === '1';
   const config = loadConfig({
     NODE_ENV: 'production',
@@ -113,7 +117,9 @@ async function serveGateway(): Promise<void> {
     deps = await accountsStartupProvider(config, logger);
     serviceToken = (await deps.services!.accounts!.tokens.createServiceToken({ days: 1, name: 'bench' })).token;
   }
-  const gateway = await createApp(config, { ...deps, logger, redis, cacheKeyPrefix: `nocturna-bench:${process.pid}:` });
+  const cacheKeyPrefix = `nocturna-bench:${process.pid}:`;
+  const cache = memoryCacheMb ? new MemoryKeyValueCache(cacheKeyPrefix, undefined, memoryCacheMb * 1024 * 1024) : undefined;
+  const gateway = await createApp(config, { ...deps, logger, redis, cache, cacheKeyPrefix });
   const server = createServer(gateway.app);
   server.keepAliveTimeout = 65_000;
   // The gateway times each chart it computes for /metrics (nocturna_chart_compute_duration_seconds).
@@ -227,10 +233,11 @@ function startChild(
   accounts = false,
   otlpEndpoint = '',
   cacheTtl = '',
+  memoryCacheMb = '',
 ): Promise<{ child: ChildProcess; port: number; token?: string }> {
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(import.meta.url), ['--serve', role], {
-      env: { ...process.env, BENCH_REDIS_URL: redisUrl ?? '', BENCH_ACCOUNTS: accounts ? '1' : '', BENCH_OTLP_ENDPOINT: otlpEndpoint, BENCH_CACHE_TTL: cacheTtl },
+      env: { ...process.env, BENCH_REDIS_URL: redisUrl ?? '', BENCH_ACCOUNTS: accounts ? '1' : '', BENCH_OTLP_ENDPOINT: otlpEndpoint, BENCH_CACHE_TTL: cacheTtl, BENCH_MEMORY_CACHE_MB: memoryCacheMb },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     child.once('message', (m) => resolve({ child, ...(m as { port: number; token?: string }) }));
@@ -422,16 +429,18 @@ async function main(): Promise<void> {
   const redisUrl = process.argv.includes('--redis') ? flag('redis', 'redis://127.0.0.1:6379') : undefined;
   const accounts = process.argv.includes('--accounts');
   const cacheTtl = process.argv.includes('--cache-ttl') ? String(wholeNumberFlag('cache-ttl', 0, 0, 'seconds; 0 turns the cache off')) : undefined;
+  const memoryCacheMb = process.argv.includes('--memory-cache-mb') ? String(wholeNumberFlag('memory-cache-mb', 0, 1, 'MiB')) : undefined;
+  if (memoryCacheMb !== undefined && redisUrl !== undefined) throw new Error('--memory-cache-mb sizes the memory cache, which --redis replaces');
   const sink = process.argv.includes('--trace') ? await startOtlpSink() : undefined;
   const withFloor = process.argv.includes('--floor');
   console.log(
-    `bench:http — ${duration} s × ${connections} connections per scenario, ${rounds} round(s); cache: ${redisUrl ?? 'memory'}${cacheTtl === undefined ? '' : `, CACHE_TTL ${cacheTtl}`}; ` +
+    `bench:http — ${duration} s × ${connections} connections per scenario, ${rounds} round(s); cache: ${redisUrl ?? `memory (${memoryCacheMb ?? MEMORY_CACHE_MAX_BYTES / 1024 / 1024} MiB)`}${cacheTtl === undefined ? '' : `, CACHE_TTL ${cacheTtl}`}; ` +
       `accounts (revocation + quota): ${accounts ? 'embedded PGlite' : 'none'}; tracing: ${sink ? 'on (OTLP protobuf to a local sink)' : 'off'}; node ${process.version}`,
   );
 
   // Both servers stay up for every round: the scenarios run back to back, so a slow spell of the
   // (shared) machine weighs on them alike, and --rounds N repeats them for medians.
-  const gw = await startChild('gateway', redisUrl, accounts, sink?.url, cacheTtl ?? '');
+  const gw = await startChild('gateway', redisUrl, accounts, sink?.url, cacheTtl ?? '', memoryCacheMb ?? '');
   const bare = await startChild('bare', undefined).catch(async (error: unknown) => {
     await stopChild(gw.child);
     throw error;

@@ -41,6 +41,23 @@ export function prefixedCache(cache: KeyValueCache, prefix: string): KeyValueCac
 }
 
 /**
+ * Bytes of values the in-process cache keeps by default (its slab's size).
+ *
+ * Why not more: the slab is off-heap memory (an ArrayBuffer), which V8 counts as the process'
+ * external memory, and past about 64 MiB of it in all the gateway's collections change for the
+ * worse. With a 64 MiB slab (~88 MiB external with the ephemeris and place data) the old generation
+ * swung between ~40 and ~170 MiB with more full collections, and uncached charts in
+ * `npm run bench:http -- --memory-cache-mb 64` took 2–4 times the page faults of a 32 MiB slab
+ * (0.50–0.87 against 0.17–0.25 a request) and more CPU: medians of six interleaved runs each
+ * 0.288 against 0.272 ms a request, and two of the six runs at 0.40–0.42 ms (none with 32 MiB).
+ * A 64 MiB slab of which only 8 MiB were ever written was as slow, and so was a 32 MiB slab beside
+ * another 40 MiB buffer: what counts is the external memory, not the bytes written. 32 MiB (~56 MiB
+ * external in all) holds about 2,600 chart answers; more belongs in Redis (REDIS_URL), shared by
+ * every replica.
+ */
+export const MEMORY_CACHE_MAX_BYTES = 32 * 1024 * 1024;
+
+/**
  * In-process cache with per-entry expiry, bounded by entries and by bytes (oldest evicted first).
  *
  * Values live in one ring buffer (a slab allocated at the first write), written in turn; the map
@@ -68,7 +85,7 @@ export class MemoryKeyValueCache implements GatewayCache {
   constructor(
     private readonly prefix = '',
     private readonly maxEntries = 50_000,
-    private readonly maxBytes = 64 * 1024 * 1024,
+    private readonly maxBytes = MEMORY_CACHE_MAX_BYTES,
   ) {}
 
   async get(key: string): Promise<string | undefined> {

@@ -34,8 +34,9 @@
  *   --accounts (revocation check and quota of the accounts stack on an embedded PGlite)
  *   --cache-ttl 3600 (CACHE_TTL of the gateway; 0 turns the calculation cache off, and (2) then
  *            computes every chart too)
- *   --memory-cache-mb 32 (size of the memory cache's slab in MiB, MEMORY_CACHE_MAX_BYTES by default;
- *            not with --redis: larger slabs make uncached charts dearer, see key-value-cache.ts)
+ *   --memory-cache-mb 32 (size of the memory cache's slab in MiB, 1 to 1024; by default
+ *            MEMORY_CACHE_MAX_BYTES; not with --redis. Larger slabs make uncached charts dearer:
+ *            see key-value-cache.ts)
  *   --rounds 1 (repeat the scenarios back to back N times; prints each round and the medians of
  *            (1), (2), (3) and (5))
  *   --trace (tracing on: the gateway exports every span over OTLP/HTTP protobuf to a sink in this
@@ -415,6 +416,9 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/** The largest slab `--memory-cache-mb` takes (MiB). */
+const MAX_MEMORY_CACHE_MB = 1024;
+
 /** The median of the finite values (NaN when there are none: no chart computed in any round). */
 function medianOfFinite(values: number[]): number {
   const finite = values.filter(Number.isFinite);
@@ -430,6 +434,8 @@ async function main(): Promise<void> {
   const accounts = process.argv.includes('--accounts');
   const cacheTtl = process.argv.includes('--cache-ttl') ? String(wholeNumberFlag('cache-ttl', 0, 0, 'seconds; 0 turns the cache off')) : undefined;
   const memoryCacheMb = process.argv.includes('--memory-cache-mb') ? String(wholeNumberFlag('memory-cache-mb', 0, 1, 'MiB')) : undefined;
+  // A slab that cannot be allocated would fail every cache write, logged only (the bench's logger is silent).
+  if (Number(memoryCacheMb) > MAX_MEMORY_CACHE_MB) throw new Error(`--memory-cache-mb takes at most ${MAX_MEMORY_CACHE_MB} (MiB)`);
   if (memoryCacheMb !== undefined && redisUrl !== undefined) throw new Error('--memory-cache-mb sizes the memory cache, which --redis replaces');
   const sink = process.argv.includes('--trace') ? await startOtlpSink() : undefined;
   const withFloor = process.argv.includes('--floor');

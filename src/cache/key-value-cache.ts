@@ -41,19 +41,22 @@ export function prefixedCache(cache: KeyValueCache, prefix: string): KeyValueCac
 }
 
 /**
- * Bytes of values the in-process cache keeps by default (its slab's size).
+ * Bytes of values the in-process cache keeps by default (its slab's size): about 3,800 answers of
+ * `npm run bench:http`'s chart query (8.8 KB each). More belongs in Redis (REDIS_URL), shared by
+ * every replica.
  *
  * Why not more: the slab is off-heap memory (an ArrayBuffer), which V8 counts as the process'
- * external memory, and past about 64 MiB of it in all the gateway's collections change for the
- * worse. With a 64 MiB slab (~88 MiB external with the ephemeris and place data) the old generation
- * swung between ~40 and ~170 MiB with more full collections, and uncached charts in
- * `npm run bench:http -- --memory-cache-mb 64` took 2–4 times the page faults of a 32 MiB slab
- * (0.50–0.87 against 0.17–0.25 a request) and more CPU: medians of six interleaved runs each
- * 0.288 against 0.272 ms a request, and two of the six runs at 0.40–0.42 ms (none with 32 MiB).
- * A 64 MiB slab of which only 8 MiB were ever written was as slow, and so was a 32 MiB slab beside
- * another 40 MiB buffer: what counts is the external memory, not the bytes written. 32 MiB (~56 MiB
- * external in all) holds about 2,600 chart answers; more belongs in Redis (REDIS_URL), shared by
- * every replica.
+ * external memory, and V8 starts extra garbage collections when external memory grows past its
+ * soft limit (kExternalAllocationSoftLimit, 64 MiB, in node's v8-internal.h). Measured with the
+ * gateway's other external memory (~24 MiB: ephemeris and place data):
+ * - 32 MiB slab (~56 MiB external): uncached charts in `npm run bench:http` cost a median 0.272 ms
+ *   of server CPU a request over six runs, with 0.17–0.25 minor page faults a request.
+ * - 64 MiB slab (~88 MiB external; `bench:http -- --memory-cache-mb 64`, interleaved with those
+ *   runs): a median 0.288 ms, two of the six runs at 0.40–0.42 ms, and 0.50–0.87 page faults a
+ *   request. The old generation swung between ~40 and ~170 MiB, with more full collections.
+ * - In one-off runs with the code changed, a 64 MiB slab of which only 8 MiB were ever written was
+ *   as slow, and so was a 32 MiB slab beside another 40 MiB buffer: what counts is the external
+ *   memory, not the bytes written.
  */
 export const MEMORY_CACHE_MAX_BYTES = 32 * 1024 * 1024;
 
@@ -151,7 +154,10 @@ export class MemoryKeyValueCache implements GatewayCache {
   }
 }
 
-/** Bounds of the in-process stand-in a Redis cache uses while Redis is unreachable. */
+/**
+ * Bounds of the in-process stand-in a Redis cache uses while Redis is unreachable (its own bounds,
+ * kept within MEMORY_CACHE_MAX_BYTES for the same reason).
+ */
 export const OUTAGE_CACHE_MAX_ENTRIES = 10_000;
 export const OUTAGE_CACHE_MAX_BYTES = 32 * 1024 * 1024;
 

@@ -60,6 +60,9 @@ import { flag, wholeNumberFlag } from './options.js';
 
 const require = createRequire(import.meta.url);
 
+/** The largest slab `--memory-cache-mb` takes (MiB). */
+const MAX_MEMORY_CACHE_MB = 1024;
+
 // ───────────────────────── child: the servers ─────────────────────────
 
 /** What a server has spent so far (the parent takes differences around each scenario). */
@@ -416,9 +419,6 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** The largest slab `--memory-cache-mb` takes (MiB). */
-const MAX_MEMORY_CACHE_MB = 1024;
-
 /** The median of the finite values (NaN when there are none: no chart computed in any round). */
 function medianOfFinite(values: number[]): number {
   const finite = values.filter(Number.isFinite);
@@ -434,8 +434,8 @@ async function main(): Promise<void> {
   const accounts = process.argv.includes('--accounts');
   const cacheTtl = process.argv.includes('--cache-ttl') ? String(wholeNumberFlag('cache-ttl', 0, 0, 'seconds; 0 turns the cache off')) : undefined;
   const memoryCacheMb = process.argv.includes('--memory-cache-mb') ? String(wholeNumberFlag('memory-cache-mb', 0, 1, 'MiB')) : undefined;
-  // A slab that cannot be allocated would fail every cache write, logged only (the bench's logger is silent).
-  if (Number(memoryCacheMb) > MAX_MEMORY_CACHE_MB) throw new Error(`--memory-cache-mb takes at most ${MAX_MEMORY_CACHE_MB} (MiB)`);
+  // Bounded: a slab that cannot be allocated would fail every cache write, logged only (the bench's logger is silent).
+  if (Number(memoryCacheMb) > MAX_MEMORY_CACHE_MB) throw new Error(`--memory-cache-mb needs a whole number from 1 to ${MAX_MEMORY_CACHE_MB} (MiB)`);
   if (memoryCacheMb !== undefined && redisUrl !== undefined) throw new Error('--memory-cache-mb sizes the memory cache, which --redis replaces');
   const sink = process.argv.includes('--trace') ? await startOtlpSink() : undefined;
   const withFloor = process.argv.includes('--floor');

@@ -46,9 +46,11 @@ export function prefixedCache(cache: KeyValueCache, prefix: string): KeyValueCac
  * every replica.
  *
  * Why not more: the slab is off-heap memory (an ArrayBuffer), which V8 counts as the process'
- * external memory, and V8 starts extra garbage collections when external memory grows past its
- * soft limit (kExternalAllocationSoftLimit, 64 MiB, in node's v8-internal.h). Measured with the
- * gateway's other external memory (~24 MiB: ephemeris and place data):
+ * external memory and weighs when it decides to collect garbage. How exactly is not pinned down:
+ * V8 asks for collections when external memory has grown by more than kExternalAllocationSoftLimit
+ * (64 MiB, in node's v8-internal.h) since the last full one, and the runs below compare ~56 against
+ * ~88 MiB in all, so they show no threshold.
+ * Measured with the gateway's other external memory (~24 MiB: ephemeris and place data):
  * - 32 MiB slab (~56 MiB external): uncached charts in `npm run bench:http` cost a median 0.272 ms
  *   of server CPU a request over six runs, with 0.17–0.25 minor page faults a request.
  * - 64 MiB slab (~88 MiB external; `bench:http -- --memory-cache-mb 64`, interleaved with those
@@ -65,7 +67,7 @@ export const MEMORY_CACHE_MAX_BYTES = 32 * 1024 * 1024;
  *
  * Values live in one ring buffer (a slab allocated at the first write), written in turn; the map
  * keeps each key's offset and length. Held as strings (or one Buffer each), every cached chart
- * answer (~10 KB) added to the garbage collector's work for as long as it stayed cached, and an
+ * answer (~9 KB) added to the garbage collector's work for as long as it stayed cached, and an
  * uncached request cost ~40% more CPU with a full cache than with none (CPU profiles of
  * `npm run bench:http`). The slab is one object the collector never copies or scans.
  */
@@ -155,11 +157,11 @@ export class MemoryKeyValueCache implements GatewayCache {
 }
 
 /**
- * Bounds of the in-process stand-in a Redis cache uses while Redis is unreachable (its own bounds,
- * kept within MEMORY_CACHE_MAX_BYTES for the same reason).
+ * Bounds of the in-process stand-in a Redis cache uses while Redis is unreachable (fewer entries;
+ * no larger slab than the memory cache's, for the same reason).
  */
 export const OUTAGE_CACHE_MAX_ENTRIES = 10_000;
-export const OUTAGE_CACHE_MAX_BYTES = 32 * 1024 * 1024;
+export const OUTAGE_CACHE_MAX_BYTES = MEMORY_CACHE_MAX_BYTES;
 
 /**
  * Redis-backed cache. A Redis failure never fails a request: while Redis is unreachable, reads and

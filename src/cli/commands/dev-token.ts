@@ -6,7 +6,7 @@
  * Options: --subject dev  --ttl 86400 (seconds)  --kind access|service  --role admin  --tier premium
  */
 import { signToken } from '../../auth/jwt.signer.js';
-import { loadConfigOrReport, parseArguments, type CliCommand } from '../command.js';
+import { loadConfigOrReport, parseArguments, UsageError, type CliCommand } from '../command.js';
 
 const USAGE = 'usage: nocturna dev-token [--subject dev] [--ttl seconds] [--kind access|service] [--role r] [--tier t]';
 
@@ -16,17 +16,15 @@ export const devTokenCommand: CliCommand = {
   usage: USAGE,
   async run(args) {
     const { values: flags } = parseArguments(args, { values: ['subject', 'ttl', 'kind', 'role', 'tier'] });
+    const ttl = Number(flags.get('ttl') ?? 86_400);
+    const kind = flags.get('kind') ?? 'access';
+    if (!Number.isInteger(ttl) || ttl <= 0) throw new UsageError('--ttl must be a whole number of seconds ≥ 1');
+    if (kind !== 'access' && kind !== 'service') throw new UsageError('--kind must be access or service');
     const config = loadConfigOrReport();
     if (!config) return 2;
     if (config.nodeEnv === 'production') {
       process.stderr.write('nocturna dev-token: refused in production (use `nocturna token create`)\n');
       return 1;
-    }
-    const ttl = Number(flags.get('ttl') ?? 86_400);
-    const kind = flags.get('kind') ?? 'access';
-    if (!Number.isInteger(ttl) || ttl <= 0 || (kind !== 'access' && kind !== 'service')) {
-      process.stderr.write(`nocturna dev-token: --ttl must be a whole number of seconds ≥ 1 and --kind access or service\n${USAGE}\n`);
-      return 2;
     }
     const token = signToken(
       { subject: flags.get('subject') ?? 'dev', kind, role: flags.get('role'), tier: flags.get('tier') },

@@ -9,7 +9,7 @@
  */
 import { createJwtVerifier } from '../../auth/jwt.verifier.js';
 import { say, table, withCliContext } from '../cli-context.js';
-import { parseSubcommand, type ArgumentSpec, type CliCommand } from '../command.js';
+import { parseSubcommand, UsageError, type ArgumentSpec, type CliCommand } from '../command.js';
 
 const USAGE = 'usage: nocturna token create [--days n] [--name s] [--scopes calculations] | list [--active] | revoke <id> | check [<token>] | renew <id> [--days n]';
 
@@ -22,10 +22,10 @@ const ARGUMENTS = {
   renew: { values: ['id', 'days'], positionals: 1 },
 } satisfies Record<string, ArgumentSpec>;
 
-/** The token id of `revoke`/`renew` (--id or the positional); prints the usage when missing. */
-function tokenId(flags: Map<string, string>, positionals: string[]): string | undefined {
+/** The token id of `revoke`/`renew` (--id or the positional). @throws UsageError when missing */
+function tokenId(sub: string, flags: Map<string, string>, positionals: string[]): string {
   const id = flags.get('id') ?? positionals[0];
-  if (!id) say(USAGE);
+  if (!id) throw new UsageError(`${sub} needs a token id (<id> or --id)`);
   return id;
 }
 
@@ -68,21 +68,17 @@ export const tokenCommand: CliCommand = {
           return 0;
         });
       case 'revoke': {
-        const id = tokenId(flags, positionals);
-        if (!id) return 2;
+        const id = tokenId('revoke', flags, positionals);
         return withCliContext({}, async ({ accounts }) => {
           const changed = await accounts.tokens.revokeServiceToken(id);
           say(changed ? `revoked ${id}` : `${id} was already revoked`);
           return 0;
         });
       }
-      case 'check':
+      case 'check': {
+        const token = flags.get('token') ?? positionals[0] ?? (await readStdin());
+        if (!token) throw new UsageError('check needs a token (<token>, --token or on stdin)');
         return withCliContext({}, async ({ accounts, config }) => {
-          const token = flags.get('token') ?? positionals[0] ?? (await readStdin());
-          if (!token) {
-            say(USAGE);
-            return 2;
-          }
           const verifier = createJwtVerifier({
             secret: config.secretKey,
             issuer: config.jwt.issuer,
@@ -108,9 +104,9 @@ export const tokenCommand: CliCommand = {
             return 1;
           }
         });
+      }
       case 'renew': {
-        const id = tokenId(flags, positionals);
-        if (!id) return 2;
+        const id = tokenId('renew', flags, positionals);
         return withCliContext({}, async ({ accounts }) => {
           const issued = await accounts.tokens.renewServiceToken(id, days(flags));
           say(`new service token ${issued.id}, expires ${issued.expiresAt.toISOString()} (the old one stays valid until revoked)`);

@@ -268,6 +268,8 @@ describe('nocturna token', () => {
     const fromStdin = await withStdin(`${renewedToken}\n`, () => cli('token', 'check'));
     expect(fromStdin.code).toBe(0);
     expect(JSON.parse(fromStdin.stdout)).toMatchObject({ valid: true, id: renewedId });
+    const nothingOnStdin = await withStdin('\n', () => cli('token', 'check'));
+    expect(nothingOnStdin).toEqual({ code: 2, stdout: '' }); // the reason and usage go to stderr
 
     expect((await cli('token', 'revoke', 'no-such-id')).code).toBe(1);
     expect((await cli('token', 'create', '--days', '0')).code).toBe(1);

@@ -3,7 +3,7 @@
  * family revocation on reuse, logout, and service tokens (HS256 JWTs with iss, aud, sub, jti,
  * scope, exp, recorded in the database by jti so they can be listed and revoked).
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { hash, randomBytes, randomUUID } from 'node:crypto';
 import { signToken } from '../auth/jwt.signer.js';
 import type { Principal } from '../auth/jwt.types.js';
 import type { JwtVerifier } from '../auth/jwt.verifier.js';
@@ -61,7 +61,7 @@ export interface TokenServiceOptions {
   refreshTokenTtlSeconds: number;
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const sha256 = (text: string) => hash('sha256', text, 'hex');
 
 export class TokenService {
   constructor(private readonly o: TokenServiceOptions) {}

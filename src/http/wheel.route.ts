@@ -22,7 +22,7 @@
  * Example: /api/v1/charts/wheel.svg?date=1990-01-15T14:30:00Z&latitude=51.5&longitude=-0.13&theme=dark
  *      or: /api/v1/charts/wheel.svg?localDateTime=1990-01-15T14:30:00&place=London,%20GB
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { Router } from 'express';
 import { ValidationError } from '../errors.js';
 import { z } from 'zod';
@@ -231,7 +231,7 @@ export function wheelRouter(rt: AppRuntime): Router {
     res.locals.observation.operation = 'rest_wheel_svg';
     try {
       const { input, wheel } = parseWheelQuery(req.query);
-      const key = `wheel-svg:v1:${createHash('sha256').update(rt.services.wheels.pictureKey(input, wheel)).digest('hex')}`;
+      const key = `wheel-svg:v1:${hash('sha256', rt.services.wheels.pictureKey(input, wheel), 'hex')}`;
       let svg = await rt.cache.get(key);
       res.setHeader('X-Cache', svg === undefined ? 'MISS' : 'HIT');
       if (svg === undefined) {

@@ -9,7 +9,7 @@
  * answer exactly as sent, `{"data":…}` (compact JSON has no raw newline, so the first newline ends
  * the time). A hit is sent as stored, with an `Age` header; only answers without errors are stored.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import type { FormattedExecutionResult } from 'graphql';
 import type { GatewayCache } from '../../cache/key-value-cache.js';
@@ -25,9 +25,13 @@ const NEWLINE = 0x0a;
 /** A stored time has at most this many digits. */
 const MAX_TIME_DIGITS = 16;
 
-/** The key of an operation's answer. */
+/**
+ * The key of an operation's answer. Every calculation request computes one, so it uses node's
+ * one-shot `hash`, which creates no Hash object (a native-backed object per request the garbage
+ * collector has to finalise).
+ */
 export function calculationCacheKey(source: string, operationName: string | null, variables: Record<string, unknown> | null | undefined): string {
-  const digest = createHash('sha256').update(JSON.stringify([source, operationName, variables ?? {}])).digest('hex');
+  const digest = hash('sha256', JSON.stringify([source, operationName, variables ?? {}]), 'hex');
   return CALCULATION_CACHE_PREFIX + digest;
 }
 

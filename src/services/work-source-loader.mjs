@@ -26,7 +26,7 @@ export async function load(url, context, nextLoad) {
       target: ts.ScriptTarget.ES2022,
       experimentalDecorators: true,
       emitDecoratorMetadata: true,
-      useDefineForClassFields: true,
+      useDefineForClassFields: false, // as tsconfig.json (see the reason there)
     },
   });
   return { format: 'module', source: outputText, shortCircuit: true };

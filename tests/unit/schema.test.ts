@@ -4,7 +4,8 @@
  * service names it relative to its request; the field resolver Chart.wheelSvg is
  * covered in tests/integration/wheel.test.ts), while the plain fields of answers carry no
  * middleware: they have no resolver or a synchronous one, so a long answer (a transit search's
- * hundreds of events) costs no promise per leaf field on the event loop.
+ * hundreds of events) costs no promise per leaf field on the event loop. Input classes have no own
+ * properties until type-graphql assigns what a client sent.
  */
 import 'reflect-metadata';
 import { execute, isObjectType, parse, type GraphQLResolveInfo } from 'graphql';
@@ -51,6 +52,18 @@ describe('schema resolvers', () => {
       const error = result.errors?.[0]?.originalError;
       expect(error).toBeInstanceOf(ValidationError);
       expect((error as ValidationError).field).toBe('input.location.latitude');
+    }
+  });
+
+  it('build input objects without own properties for the fields a client left out', () => {
+    // type-graphql makes each input object with `new InputClass()` and deletes the own properties
+    // the client did not send; with class fields defined as own properties (tsconfig's
+    // useDefineForClassFields), every input object would end in V8's slow dictionary mode.
+    const inputClasses = getMetadataStorage().inputTypes.map((t) => t.target as new () => object);
+    expect(inputClasses.length).toBeGreaterThan(20);
+    for (const InputClass of inputClasses) {
+      const undefinedOwn = Object.entries(new InputClass()).filter(([, value]) => value === undefined);
+      expect(undefinedOwn, InputClass.name).toEqual([]);
     }
   });
 });

@@ -78,7 +78,7 @@ export class MemoryKeyValueCache implements GatewayCache {
    * which UTF-8 cannot carry); Map order is write order (oldest first).
    */
   private readonly entries = new Map<string, { offset: number; length: number; utf16: boolean; expiresAtMs: number }>();
-  private slab: Buffer | undefined;
+  private slab: Buffer | undefined = undefined;
   /** Where the next value is written. */
   private head = 0;
 
@@ -173,7 +173,7 @@ export class RedisKeyValueCache implements GatewayCache {
   readonly kind = 'redis' as const;
   private available = true;
   /** This replica's cache during an outage (created at its first failure, dropped at recovery). */
-  private outageCache: MemoryKeyValueCache | undefined;
+  private outageCache: MemoryKeyValueCache | undefined = undefined;
 
   constructor(
     private readonly redis: Redis,

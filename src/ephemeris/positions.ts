@@ -61,11 +61,11 @@ const MEAN_SPEED_STEP_DAYS = 0.5;
 class ExtendedContext {
   readonly time: Astronomy.AstroTime;
   readonly frame: FrameOfDate;
-  private earth?: State;
-  private moon?: State;
-  private observerGeo?: State | null;
+  private earth?: State = undefined;
+  private moon?: State = undefined;
+  private observerGeo?: State | null = undefined;
   private readonly raw = new Map<string, Astronomy.StateVector>();
-  private osculating?: [OsculatingLunarPoints, OsculatingLunarPoints, OsculatingLunarPoints];
+  private osculating?: [OsculatingLunarPoints, OsculatingLunarPoints, OsculatingLunarPoints] = undefined;
 
   constructor(readonly moment: ResolvedMoment, readonly opts: PositionOptions) {
     this.time = astroTimeFromJdUt(moment.julianDayUt);
@@ -254,7 +254,7 @@ const EARTH_ROTATION_RAD_PER_DAY = 2 * Math.PI * 1.00273781191135448;
 /** PRECISE engine: one PreciseInstant per chart, plus the osculating lunar points on demand. */
 class PreciseContext {
   readonly inst: PreciseInstant;
-  private osculating?: [OsculatingLunarPoints, OsculatingLunarPoints, OsculatingLunarPoints];
+  private osculating?: [OsculatingLunarPoints, OsculatingLunarPoints, OsculatingLunarPoints] = undefined;
 
   constructor(readonly moment: ResolvedMoment, readonly opts: PositionOptions) {
     let observerGeo: Float64Array | null = null;

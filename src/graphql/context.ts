@@ -45,7 +45,7 @@ class RequestContext implements GatewayContext {
   readonly observation: RequestObservation;
   readonly ip: string | undefined;
   private readonly rootLogger: Logger;
-  private childLogger: Logger | undefined;
+  private childLogger: Logger | undefined = undefined;
 
   constructor(fields: ContextFields) {
     this.requestId = fields.requestId;

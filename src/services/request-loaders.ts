@@ -26,8 +26,8 @@ export interface RequestLoaders {
  */
 class LoadersOfRequest implements RequestLoaders {
   readonly chart: ChartLoader;
-  private techniqueLoader: TechniqueLoader | undefined;
-  private madeSignal: AbortSignal | undefined;
+  private techniqueLoader: TechniqueLoader | undefined = undefined;
+  private madeSignal: AbortSignal | undefined = undefined;
 
   constructor(
     private readonly services: { chart: ChartService; techniques: TechniquesService },

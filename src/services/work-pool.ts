@@ -50,7 +50,7 @@ const NICE_INCREMENT = 10;
 export class WorkPool {
   readonly threads: number;
   private readonly capacity: number;
-  private pool: Piscina | undefined;
+  private pool: Piscina | undefined = undefined;
   private inFlight = 0;
 
   /**

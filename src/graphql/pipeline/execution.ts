@@ -57,7 +57,7 @@ export function inOperationSpan<T>(type: string, name: string | null | undefined
 /** A validated calculation operation, ready to run compiled. */
 export class PreparedOperation {
   /** The compiled query after the second run; null when graphql-jit cannot compile it. */
-  private compiled: CompiledQuery | null | undefined;
+  private compiled: CompiledQuery | null | undefined = undefined;
   private runs = 0;
 
   constructor(

@@ -4,7 +4,7 @@
 #            pruned to production dependencies only
 #   runtime  BASE + production node_modules + dist/ + prisma/migrations; non-root, no npm, no compiler
 # Build: docker build -t nocturna-api:latest .   (or `make docker-build`)
-# The base can be swapped: --build-arg BASE=node:20.20-bookworm-slim (any Debian-based Node 20 image).
+# The base can be swapped: --build-arg BASE=node:20.20-bookworm-slim (any Debian-based image of Node 20.12 or later).
 ARG BASE=node:20-bookworm-slim
 
 FROM ${BASE} AS build

@@ -4,11 +4,11 @@
  * `Authorization: Bearer <METRICS_TOKEN>`, and METRICS_PORT serves it on a port of its own instead
  * (main.ts; reachable only where that port is, e.g. from the Prometheus scraper's network).
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import type { AppRuntime } from '../app.deps.js';
 
-const digest = (text: string) => createHash('sha256').update(text).digest();
+const digest = (text: string) => hash('sha256', text, 'buffer');
 
 /** The /metrics handler (with the token check when METRICS_TOKEN is set). */
 export function metricsHandler(rt: AppRuntime) {

@@ -172,6 +172,25 @@ describe('GET /metrics', () => {
     expect(res.text).toMatch(/nocturna_chart_computations_total \d+/);
   });
 
+  it('with METRICS_TOKEN, answers only its bearer (401 with WWW-Authenticate otherwise)', async () => {
+    const token = 'metrics-scraper-token-0123456789';
+    const guarded = await createTestApp({ env: { METRICS_TOKEN: token } });
+    try {
+      for (const authorization of [undefined, 'Bearer wrong-token-0123456789abcdef', `Bearer ${token}x`, token]) {
+        const req = request(guarded.app).get('/metrics');
+        const res = await (authorization === undefined ? req : req.set('Authorization', authorization));
+        expect(res.status, authorization).toBe(401);
+        expect(res.headers['www-authenticate']).toBe('Bearer');
+        expect(res.body.error.code).toBe('UNAUTHENTICATED');
+      }
+      const ok = await request(guarded.app).get('/metrics').set('Authorization', `Bearer ${token}`);
+      expect(ok.status).toBe(200);
+      expect(ok.text).toMatch(/nocturna_http_requests_total/);
+    } finally {
+      await guarded.dispose();
+    }
+  });
+
   it('has process metrics in a normally built app', async () => {
     const { createApp } = await import('../../src/app.js');
     const app = await createApp(t.config, { logger: (await import('../../src/observability/logger.js')).createLogger('silent') });

@@ -26,8 +26,8 @@ describe('calculation cache format', () => {
   it('keys: prefixed sha256, equal for equal operations, different when text, name or variables differ', () => {
     const key = calculationCacheKey('q', 'Q', { a: 1 });
     expect(key).toMatch(new RegExp(`^${CALCULATION_CACHE_PREFIX}[0-9a-f]{64}$`));
-    // The documented format (replicas sharing Redis rely on it): sha256 hex of the JSON of [text, name, variables].
-    expect(key).toBe(CALCULATION_CACHE_PREFIX + createHash('sha256').update('["q","Q",{"a":1}]').digest('hex'));
+    // The documented format (replicas sharing Redis rely on it): sha256 hex of the UTF-8 JSON of [text, name, variables].
+    expect(calculationCacheKey('q', 'Q', { place: 'Zürich' })).toBe(CALCULATION_CACHE_PREFIX + createHash('sha256').update('["q","Q",{"place":"Zürich"}]', 'utf8').digest('hex'));
     expect(calculationCacheKey('q', 'Q', { a: 1 })).toBe(key);
     expect(calculationCacheKey('q', null, {})).toBe(calculationCacheKey('q', null, undefined));
     for (const other of [calculationCacheKey('q ', 'Q', { a: 1 }), calculationCacheKey('q', null, { a: 1 }), calculationCacheKey('q', 'Q', { a: 2 })]) {

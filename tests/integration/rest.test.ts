@@ -185,7 +185,7 @@ describe('GET /metrics', () => {
       }
       const ok = await request(guarded.app).get('/metrics').set('Authorization', `Bearer ${token}`);
       expect(ok.status).toBe(200);
-      expect(ok.text).toMatch(/nocturna_http_requests_total/);
+      expect(ok.text).toMatch(/^nocturna_http_requests_total\{method="GET",route="\/metrics",status="401"\} 4$/m);
     } finally {
       await guarded.dispose();
     }

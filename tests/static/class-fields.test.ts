@@ -4,9 +4,10 @@
  * when code first assigns it. A field set later (a lazily computed value, a logger made on demand)
  * would then give instances V8 maps that differ by what was set in which order, on hot objects
  * such as the ephemeris' per-chart contexts and the request context. Such a field is written
- * `= undefined`. Exempt: fields assigned in the constructor, `declare`, `abstract` and static
- * fields, and type-graphql's decorated classes (GraphQL types and inputs, whose fields must not
- * exist until type-graphql or a service assigns them).
+ * `= undefined`. Exempt: fields the constructor assigns in a statement of its own body (not in a
+ * branch or a callback, which may run later or never), `declare`, `abstract` and static fields, and
+ * the classes of GraphQL types and inputs (type-graphql's @ObjectType, @InputType …, whose fields
+ * must not exist until type-graphql or a service assigns them).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -14,23 +15,38 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './deploy-helpers.js';
 
-/** "Class.field" of each field of `source` that neither has an initializer nor is assigned in its class' constructor. */
+/** type-graphql's class decorators: their classes describe GraphQL types (see the module comment). */
+const GRAPHQL_TYPE_DECORATORS = new Set(['ObjectType', 'InputType', 'ArgsType', 'InterfaceType']);
+
+function isGraphqlTypeClass(node: ts.ClassLikeDeclaration): boolean {
+  return (ts.getDecorators(node) ?? []).some((d) => {
+    const call = d.expression;
+    return ts.isCallExpression(call) && ts.isIdentifier(call.expression) && GRAPHQL_TYPE_DECORATORS.has(call.expression.text);
+  });
+}
+
+/** Names of the fields that a top-level statement of `body` assigns: `this.x = …` and `[this.x, this.y] = …`. */
+function assignedAtTop(body: ts.Block): Set<string> {
+  const assigned = new Set<string>();
+  for (const statement of body.statements) {
+    if (!ts.isExpressionStatement(statement)) continue;
+    const e = statement.expression;
+    if (!ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+    const targets = ts.isArrayLiteralExpression(e.left) ? e.left.elements : [e.left];
+    for (const t of targets) if (ts.isPropertyAccessExpression(t) && t.expression.kind === ts.SyntaxKind.ThisKeyword) assigned.add(t.name.text);
+  }
+  return assigned;
+}
+
+/** "Class.field" of each field of `source` that neither has an initializer nor is assigned by its class' constructor (see the module comment). */
 function fieldsSetLater(fileName: string, source: string): string[] {
   const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.ES2022, true);
   const found: string[] = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isClassLike(node) && !ts.getDecorators(node)?.length) {
-      const constructor = node.members.find(ts.isConstructorDeclaration);
-      const assigned = new Set<string>();
-      const collect = (n: ts.Node): void => {
-        if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-          // this.x = … and [this.x, this.y] = …
-          const targets = ts.isArrayLiteralExpression(n.left) ? n.left.elements : [n.left];
-          for (const t of targets) if (ts.isPropertyAccessExpression(t) && t.expression.kind === ts.SyntaxKind.ThisKeyword) assigned.add(t.name.text);
-        }
-        ts.forEachChild(n, collect);
-      };
-      if (constructor?.body) collect(constructor.body);
+    if (ts.isClassLike(node) && !isGraphqlTypeClass(node)) {
+      // The implementation, not an overload signature.
+      const body = node.members.find((m): m is ts.ConstructorDeclaration => ts.isConstructorDeclaration(m) && m.body !== undefined)?.body;
+      const assigned = body ? assignedAtTop(body) : new Set<string>();
       for (const member of node.members) {
         if (!ts.isPropertyDeclaration(member) || member.initializer) continue;
         const exempt = [ts.SyntaxKind.DeclareKeyword, ts.SyntaxKind.AbstractKeyword, ts.SyntaxKind.StaticKeyword];
@@ -53,12 +69,18 @@ describe('class fields', () => {
         @Field() name!: string;
         hidden!: string;
       }
+      @Resolver()
+      class AnswerResolver {
+        private memo?: Answer;
+      }
       abstract class Context {
         readonly time: number;
         readonly span: [number, number];
         private first: number;
         private second: number;
         private lazy?: number;
+        private later?: number;
+        private sometimes?: number;
         private ready: number | undefined = undefined;
         declare readonly typeOnly: string;
         abstract readonly code: string;
@@ -67,10 +89,12 @@ describe('class fields', () => {
           this.time = time;
           this.span = [time, time];
           [this.first, this.second] = this.span;
+          setTimeout(() => { this.later = 1; });
+          if (time > 0) this.sometimes = time;
         }
         value(): number { return (this.lazy ??= this.time * 2); }
       }`;
-    expect(fieldsSetLater('sample.ts', source)).toEqual(['Context.lazy']);
+    expect(fieldsSetLater('sample.ts', source)).toEqual(['AnswerResolver.memo', 'Context.lazy', 'Context.later', 'Context.sometimes']);
   });
 
   it('every field of src/ exists from construction', () => {

@@ -4,10 +4,12 @@
  * ((1) uncached chart, (2) cached chart, (3) bare node:http + computeChart; bench-load.ts).
  *
  * Each server (bench-http.ts' own `--serve` child) runs under callgrind. After `--warmup` requests
- * the counters are dumped and reset after every batch of `--requests` requests, until two batches in
- * a row agree within 1% (at most `--batches`): V8 goes on optimizing hot code for thousands of
- * requests, so early batches count more than the steady state. The last batch is reported, with
- * whether the counts had settled.
+ * the counters are dumped and reset after every batch of `--requests` requests, until three batches
+ * in a row agree within 1% (at most `--batches`): V8 goes on optimizing hot code for thousands of
+ * requests, so early batches count more than the steady state, and it does so in steps: two
+ * batches in a row can agree on a plateau (the uncached chart's batches 4 and 5 at ~1.44–1.48
+ * million instructions, then ~1.2 million from batch 6 on). The mean of the last three batches is
+ * reported, with whether the counts had settled.
  *
  * Why: on a shared virtual machine the req/s of `bench:http` swing by 15–30% or more between runs,
  * so a change of a few percent cannot be seen in them; settled instruction counts can. What they
@@ -19,7 +21,7 @@
  *
  * Needs valgrind (Debian: `apt-get install valgrind`); a server runs about 50 times slower under it,
  * so a run takes 10–15 minutes. The three servers run one after another.
- * Options: --warmup 3000 --requests 500 --batches 10 --connections 4 --verbose (prints every batch)
+ * Options: --warmup 3000 --requests 500 --batches 12 --connections 4 --verbose (prints every batch)
  */
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
@@ -34,7 +36,7 @@ const require = createRequire(import.meta.url);
 const BENCH_HTTP = fileURLToPath(new URL('./bench-http.js', import.meta.url));
 
 /** The numeric options and their defaults. */
-const DEFAULTS = { warmup: 3000, requests: 500, batches: 10, connections: 4 };
+const DEFAULTS = { warmup: 3000, requests: 500, batches: 12, connections: 4 };
 type Options = typeof DEFAULTS & { verbose: boolean };
 
 /** The command line's options; an unknown or malformed one is an error that says so. */
@@ -49,8 +51,8 @@ function parseOptions(argv: string[]): Options {
   const options = {
     warmup: wholeNumberFlag('warmup', DEFAULTS.warmup, 1, 'requests', argv),
     requests: wholeNumberFlag('requests', DEFAULTS.requests, 1, 'requests per batch', argv),
-    // The counts settle when two batches in a row agree.
-    batches: wholeNumberFlag('batches', DEFAULTS.batches, 2, 'batches at most', argv),
+    // The counts settle when SETTLED_RUN batches in a row agree.
+    batches: wholeNumberFlag('batches', DEFAULTS.batches, SETTLED_RUN, 'batches at most', argv),
     connections: wholeNumberFlag('connections', DEFAULTS.connections, 1, 'connections', argv),
     verbose: argv.includes('--verbose'),
   };
@@ -95,11 +97,12 @@ interface Scenario {
   body: (() => string) | string;
 }
 
-/** Settled within this fraction: two batches in a row this close count as the steady state. */
+/** Settled within this fraction: SETTLED_RUN batches in a row this close (largest against smallest) count as the steady state. */
 const SETTLED = 0.01;
+const SETTLED_RUN = 3;
 
 interface Counted {
-  /** Instructions per request of the last batch. */
+  /** Instructions per request: the mean of the last SETTLED_RUN batches. */
   perRequest: number;
   batches: number;
   settled: boolean;
@@ -154,14 +157,14 @@ async function measure(autocannon: Autocannon, tools: ReturnType<typeof valgrind
     };
     await load(options.warmup, 'warm-up requests');
     dump();
-    let previous: number | undefined;
+    const counts: number[] = [];
     for (let batch = 1; ; batch += 1) {
       const sent = await load(options.requests, 'counted requests');
-      const perRequest = dump() / sent;
-      if (options.verbose) console.log(`  batch ${batch}: ${Math.round(perRequest).toLocaleString('en-US')} instructions/request`);
-      const settled = previous !== undefined && Math.abs(perRequest - previous) <= SETTLED * previous;
-      if (settled || batch >= options.batches) return { perRequest, batches: batch, settled };
-      previous = perRequest;
+      counts.push(dump() / sent);
+      if (options.verbose) console.log(`  batch ${batch}: ${Math.round(counts[batch - 1]).toLocaleString('en-US')} instructions/request`);
+      const run = counts.slice(-SETTLED_RUN);
+      const settled = run.length === SETTLED_RUN && Math.max(...run) - Math.min(...run) <= SETTLED * Math.min(...run);
+      if (settled || batch >= options.batches) return { perRequest: run.reduce((a, b) => a + b, 0) / run.length, batches: batch, settled };
     }
   } finally {
     clearTimeout(startTimer);
@@ -176,7 +179,7 @@ async function main(): Promise<void> {
   const tools = valgrindTools();
   const autocannon = require('autocannon') as Autocannon;
   console.log(
-    `bench:instructions — callgrind; per scenario ${options.warmup} warm-up requests, then batches of ${options.requests} until two agree within ` +
+    `bench:instructions — callgrind; per scenario ${options.warmup} warm-up requests, then batches of ${options.requests} until ${SETTLED_RUN} in a row agree within ` +
       `${SETTLED * 100}% (at most ${options.batches}); ${options.connections} connections; node ${process.version}`,
   );
   const nextGateway = instantFactory();

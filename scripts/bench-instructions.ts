@@ -7,8 +7,8 @@
  * the counters are dumped and reset after every batch of `--requests` requests, until three batches
  * in a row agree within 1% (at most `--batches`): V8 goes on optimizing hot code for thousands of
  * requests, so early batches count more than the steady state, and it does so in steps: two
- * batches in a row can agree on a plateau (the uncached chart's batches 4 and 5 at ~1.44–1.48
- * million instructions, then ~1.2 million from batch 6 on). The mean of the last three batches is
+ * batches in a row can agree on a plateau (in one run, the uncached chart's batches 4 and 5 at
+ * 1.490 and 1.480 million instructions, then ~1.2 million from batch 6 on). The mean of the last three batches is
  * reported, with whether the counts had settled.
  *
  * Why: on a shared virtual machine the req/s of `bench:http` swing by 15–30% or more between runs,
@@ -195,7 +195,7 @@ async function main(): Promise<void> {
     perRequest.push(counted.perRequest);
     console.log(
       `${scenario.name.padEnd(56)} ${Math.round(counted.perRequest).toLocaleString('en-US').padStart(12)} instructions/request ` +
-        `(batch ${counted.batches}${counted.settled ? ', settled' : ', NOT settled: raise --warmup or --batches'})`,
+        `(mean of batches ${counted.batches - SETTLED_RUN + 1}–${counted.batches}${counted.settled ? ', settled' : ', NOT settled: raise --warmup or --batches'})`,
     );
   }
   const [uncached, cached, bare] = perRequest;

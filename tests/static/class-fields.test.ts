@@ -4,8 +4,9 @@
  * when code first assigns it. A field set later (a lazily computed value, a logger made on demand)
  * would then give instances V8 maps that differ by what was set in which order, on hot objects
  * such as the ephemeris' per-chart contexts and the request context. Such a field is written
- * `= undefined`. Exempt: fields the constructor assigns in a statement of its own body (not in a
- * branch or a callback, which may run later or never), `declare`, `abstract` and static fields, and
+ * `= undefined`. Exempt: fields the constructor assigns in a statement of its own body before any
+ * statement that may return (not in a branch or a callback, which may run later or never; a throw
+ * leaves no instance), `declare`, `abstract` and static fields, and
  * the classes of GraphQL types and inputs (type-graphql's @ObjectType, @InputType …, whose fields
  * must not exist until type-graphql or a service assigns them).
  */
@@ -25,15 +26,26 @@ function isGraphqlTypeClass(node: ts.ClassLikeDeclaration): boolean {
   });
 }
 
-/** Names of the fields that a top-level statement of `body` assigns: `this.x = …` and `[this.x, this.y] = …`. */
+/** True when `node` holds a `return` of the function it is in (not one of a nested function). */
+function returnsEarly(node: ts.Node): boolean {
+  if (ts.isReturnStatement(node)) return true;
+  if (ts.isFunctionLike(node) || ts.isClassLike(node)) return false;
+  return ts.forEachChild(node, returnsEarly) ?? false;
+}
+
+/**
+ * Names of the fields that top-level statements of `body` assign before any statement that may
+ * return: `this.x = …`, `this.x = this.y = …` and `[this.x, this.y] = …`.
+ */
 function assignedAtTop(body: ts.Block): Set<string> {
   const assigned = new Set<string>();
   for (const statement of body.statements) {
+    if (returnsEarly(statement)) break;
     if (!ts.isExpressionStatement(statement)) continue;
-    const e = statement.expression;
-    if (!ts.isBinaryExpression(e) || e.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
-    const targets = ts.isArrayLiteralExpression(e.left) ? e.left.elements : [e.left];
-    for (const t of targets) if (ts.isPropertyAccessExpression(t) && t.expression.kind === ts.SyntaxKind.ThisKeyword) assigned.add(t.name.text);
+    for (let e: ts.Expression = statement.expression; ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.EqualsToken; e = e.right) {
+      const targets = ts.isArrayLiteralExpression(e.left) ? e.left.elements : [e.left];
+      for (const t of targets) if (ts.isPropertyAccessExpression(t) && t.expression.kind === ts.SyntaxKind.ThisKeyword) assigned.add(t.name.text);
+    }
   }
   return assigned;
 }
@@ -81,20 +93,26 @@ describe('class fields', () => {
         private lazy?: number;
         private later?: number;
         private sometimes?: number;
+        private both: number;
+        private afterReturn?: number;
         private ready: number | undefined = undefined;
         declare readonly typeOnly: string;
         abstract readonly code: string;
         static shared: number;
+        constructor(time: number);
         constructor(time: number) {
           this.time = time;
           this.span = [time, time];
           [this.first, this.second] = this.span;
+          this.first = this.both = time;
           setTimeout(() => { this.later = 1; });
           if (time > 0) this.sometimes = time;
+          if (time < 0) return;
+          this.afterReturn = time;
         }
         value(): number { return (this.lazy ??= this.time * 2); }
       }`;
-    expect(fieldsSetLater('sample.ts', source)).toEqual(['AnswerResolver.memo', 'Context.lazy', 'Context.later', 'Context.sometimes']);
+    expect(fieldsSetLater('sample.ts', source)).toEqual(['AnswerResolver.memo', 'Context.lazy', 'Context.later', 'Context.sometimes', 'Context.afterReturn']);
   });
 
   it('every field of src/ exists from construction', () => {

@@ -5,11 +5,12 @@
  *
  * Each server (bench-http.ts' own `--serve` child) runs under callgrind. After `--warmup` requests
  * the counters are dumped and reset after every batch of `--requests` requests, until three batches
- * in a row agree within 1% (at most `--batches`): V8 goes on optimizing hot code for thousands of
+ * in a row agree within 2% (at most `--batches`): V8 goes on optimizing hot code for thousands of
  * requests, so early batches count more than the steady state, and it does so in steps: two
  * batches in a row can agree on a plateau (in one run, the uncached chart's batches 4 and 5 at
- * 1.490 and 1.480 million instructions, then ~1.2 million from batch 6 on). The mean of the last three batches is
- * reported, with whether the counts had settled.
+ * 1.490 and 1.480 million instructions, then ~1.2 million from batch 6 on). In the steady state
+ * the gateway's batches still differ by 1–3% (a collection falls in one batch or the next), hence
+ * 2%. The mean of the last three batches is reported, with whether the counts had settled.
  *
  * Why: on a shared virtual machine the req/s of `bench:http` swing by 15–30% or more between runs,
  * so a change of a few percent cannot be seen in them; settled instruction counts can. What they
@@ -98,7 +99,7 @@ interface Scenario {
 }
 
 /** Settled within this fraction: SETTLED_RUN batches in a row this close (largest against smallest) count as the steady state. */
-const SETTLED = 0.01;
+const SETTLED = 0.02;
 const SETTLED_RUN = 3;
 
 interface Counted {

@@ -13,11 +13,20 @@ export function flag(name: string, fallback: string, argv: readonly string[] = p
 
 /**
  * A whole-number option: `fallback` when it is not given; given without a value, or with one that is
- * not a whole number ≥ `min`, an error naming it and its `unit`.
+ * not a whole number ≥ `bounds` (or within `bounds.min`–`bounds.max`), an error naming it and its `unit`.
  */
-export function wholeNumberFlag(name: string, fallback: number, min: number, unit: string, argv: readonly string[] = process.argv): number {
+export function wholeNumberFlag(
+  name: string,
+  fallback: number,
+  bounds: number | { min: number; max: number },
+  unit: string,
+  argv: readonly string[] = process.argv,
+): number {
   if (!argv.includes(`--${name}`)) return fallback;
+  const { min, max } = typeof bounds === 'number' ? { min: bounds, max: Number.POSITIVE_INFINITY } : bounds;
   const text = flag(name, '', argv);
-  if (!/^\d+$/.test(text) || Number(text) < min) throw new Error(`--${name} needs a whole number ≥ ${min} (${unit})`);
+  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
+    throw new Error(`--${name} needs a whole number ${max === Number.POSITIVE_INFINITY ? `≥ ${min}` : `from ${min} to ${max}`} (${unit})`);
+  }
   return Number(text);
 }

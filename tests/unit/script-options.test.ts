@@ -37,4 +37,15 @@ describe('wholeNumberFlag', () => {
       expect(() => wholeNumberFlag('rounds', 1, 1, 'rounds', argv(line))).toThrow('--rounds needs a whole number ≥ 1 (rounds)');
     },
   );
+
+  it('keeps a bounded option within its range, the bounds included', () => {
+    const bounds = { min: 1, max: 1024 };
+    expect(wholeNumberFlag('memory-cache-mb', 0, bounds, 'MiB', argv('--memory-cache-mb 1'))).toBe(1);
+    expect(wholeNumberFlag('memory-cache-mb', 0, bounds, 'MiB', argv('--memory-cache-mb 1024'))).toBe(1024);
+    for (const value of ['0', '1025', '']) {
+      expect(() => wholeNumberFlag('memory-cache-mb', 0, bounds, 'MiB', argv(`--memory-cache-mb ${value}`))).toThrow(
+        '--memory-cache-mb needs a whole number from 1 to 1024 (MiB)',
+      );
+    }
+  });
 });

@@ -37,15 +37,20 @@ describe('calculation cache format', () => {
 
   it('a stored body comes back byte for byte with its store time; malformed values are misses', () => {
     const stored = encodeCalculationEntry(body, 1_700_000_000_123);
-    const decoded = decodeCalculationEntry(Buffer.from(stored, 'utf8'));
-    expect(decoded?.body.toString('utf8')).toBe(body);
-    expect(decoded?.storedAtMs).toBe(1_700_000_000_123);
-    for (const bad of ['', body, '\n{"data":{}}', 'abc\n{"data":{}}', '1.5\n{"data":{}}', `${'9'.repeat(20)}\n{}`]) {
+    for (const given of [Buffer.from(stored, 'utf8'), stored]) {
+      const decoded = decodeCalculationEntry(given);
+      expect(decoded?.body).toBe(body);
+      expect(decoded?.bytes).toBe(Buffer.byteLength(body, 'utf8'));
+      expect(decoded?.bytes).toBeGreaterThan(body.length); // the non-ASCII characters count in bytes
+      expect(decoded?.storedAtMs).toBe(1_700_000_000_123);
+    }
+    for (const bad of ['', body, '\n{"data":{}}', 'abc\n{"data":{}}', '1.5\n{"data":{}}', `${'9'.repeat(20)}\n{}`, `{"data":"\n"}`]) {
       expect(decodeCalculationEntry(Buffer.from(bad, 'utf8')), bad.slice(0, 20)).toBeUndefined();
+      expect(decodeCalculationEntry(bad), bad.slice(0, 20)).toBeUndefined();
     }
   });
 
-  it('looks answers up from the memory cache (lent bytes, copied) and from a string store, with their age', async () => {
+  it('looks answers up from the memory cache (lent bytes, decoded before they change) and from a string store, with their length in bytes and their age', async () => {
     const logger = createLogger('silent');
     const memory = new MemoryKeyValueCache('t:');
     const strings: GatewayCache = {
@@ -62,10 +67,11 @@ describe('calculation cache format', () => {
       expect(await cache.lookup('k')).toBeUndefined();
       await store.set('k', encodeCalculationEntry(body, Date.now() - 5_000));
       const hit = await cache.lookup('k');
-      expect(hit?.body.toString('utf8')).toBe(body);
+      expect(hit?.body).toBe(body);
+      expect(hit?.bytes).toBe(Buffer.byteLength(body, 'utf8'));
       expect(hit?.ageSeconds).toBe(5);
       await store.set('k', encodeCalculationEntry('{"data":{"other":true}}', Date.now())); // overwrites the lent bytes
-      expect(hit?.body.toString('utf8')).toBe(body);
+      expect(hit?.body).toBe(body);
     }
     expect(new CalculationCache(memory, 0, logger).enabled).toBe(false);
   });

@@ -40,18 +40,31 @@ export function encodeCalculationEntry(body: string, storedAtMs: number): string
   return `${storedAtMs}\n${body}`;
 }
 
-/** A stored value → its body (a copy: the bytes given may be overwritten later) and store time; undefined when malformed. */
-export function decodeCalculationEntry(stored: Buffer): { body: Buffer; storedAtMs: number } | undefined {
-  const newline = stored.subarray(0, MAX_TIME_DIGITS + 1).indexOf(NEWLINE);
-  if (newline <= 0) return undefined;
-  const storedAtMs = Number(stored.toString('latin1', 0, newline));
+/**
+ * A stored value → its body, the body's length in UTF-8 bytes and its store time; undefined when
+ * malformed. The body comes back as a string, decoded from the bytes given (which may be
+ * overwritten later): a string of the V8 heap costs far less than a copy in a Buffer of its own
+ * (about 4 µs for an 8 KB answer, most of it allocating the Buffer's memory outside the heap).
+ * Measured on a bare node:http server answering 8.5 KB from a slab, CPU a request: 29–37 µs with
+ * the decoded string, 42–45 µs with a copied Buffer, 34–40 µs with the slab's bytes themselves
+ * (not safe: a write the kernel does not take at once would read them later).
+ */
+export function decodeCalculationEntry(stored: Buffer | string): { body: string; bytes: number; storedAtMs: number } | undefined {
+  const newline = typeof stored === 'string' ? stored.indexOf('\n') : stored.indexOf(NEWLINE);
+  if (newline <= 0 || newline > MAX_TIME_DIGITS) return undefined;
+  const storedAtMs = Number(typeof stored === 'string' ? stored.slice(0, newline) : stored.toString('latin1', 0, newline));
   if (!Number.isSafeInteger(storedAtMs)) return undefined;
-  return { body: Buffer.from(stored.subarray(newline + 1)), storedAtMs };
+  if (typeof stored === 'string') {
+    const body = stored.slice(newline + 1);
+    return { body, bytes: Buffer.byteLength(body, 'utf8'), storedAtMs };
+  }
+  return { body: stored.toString('utf8', newline + 1), bytes: stored.length - newline - 1, storedAtMs };
 }
 
-/** A cached answer: the HTTP body and its age in whole seconds (the `Age` header). */
+/** A cached answer: the HTTP body, its length in bytes and its age in whole seconds (the `Age` header). */
 export interface CachedAnswer {
-  body: Buffer;
+  body: string;
+  bytes: number;
   ageSeconds: number;
 }
 
@@ -81,12 +94,12 @@ export class CalculationCache {
   }
 
   private async lookupNow(key: string): Promise<CachedAnswer | undefined> {
-    // The memory cache lends its stored bytes (no decoding into a string and back).
+    // The memory cache lends its stored bytes: only the body is decoded, and its length is known.
     const view = this.cache.peekUtf8?.(key);
     const stored = view === undefined ? await this.cache.get(key) : view;
     if (!stored) return undefined;
-    const entry = decodeCalculationEntry(typeof stored === 'string' ? Buffer.from(stored, 'utf8') : stored);
-    return entry && { body: entry.body, ageSeconds: Math.round((Date.now() - entry.storedAtMs) / 1000) };
+    const entry = decodeCalculationEntry(stored);
+    return entry && { body: entry.body, bytes: entry.bytes, ageSeconds: Math.round((Date.now() - entry.storedAtMs) / 1000) };
   }
 
   /** Stores an answer's body in the background (a failed write is logged; the answer is sent anyway). */
@@ -123,9 +136,8 @@ export function calculationCachePlugin(cache: CalculationCache, policies: Operat
             if (!answer) return null;
             hit = true;
             rc.metrics.responseCacheHit = true;
-            const body = answer.body.toString('utf8');
-            const { data } = JSON.parse(body) as { data: Record<string, unknown> };
-            bodies.set(data, body);
+            const { data } = JSON.parse(answer.body) as { data: Record<string, unknown> };
+            bodies.set(data, answer.body);
             return { http: { status: undefined, headers: new HeaderMap([['age', String(answer.ageSeconds)]]) }, body: { kind: 'single', singleResult: { data } } };
           },
           async willSendResponse(rc) {

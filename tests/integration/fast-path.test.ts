@@ -2,7 +2,8 @@
  * The GraphQL fast path (src/graphql/pipeline/fast-path.ts) against Apollo's own answers, over HTTP, with
  * the memory cache and with the real Redis: which requests it serves (Apollo's
  * executeHTTPGraphQLRequest is counted), byte-identical bodies and shared calculation-cache entries
- * in both directions, APQ by hash, metrics and the access log, every hand-off (malformed JSON,
+ * in both directions, a repeated body answered without being read again, APQ by hash, metrics and
+ * the access log, every hand-off (malformed JSON,
  * bad token, Origin, oversized body, bad variables, resolver errors) with the
  * usual answer, and a quota charged exactly once per request.
  */
@@ -10,6 +11,7 @@ import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { QuotaDecision, QuotaRequest } from '../../src/quota/quota.hook.js';
+import { calculationCacheKey } from '../../src/graphql/pipeline/calculation-cache.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { CHART_QUERY, NEW_YORK_INPUT } from '../helpers/queries.js';
 
@@ -88,6 +90,42 @@ for (const backend of ['memory', 'redis'] as const) {
       expect(t.runtime.services.chart.computations - computations).toBe(2);
       expect(fastHit.headers['x-ratelimit-limit']).toBe('1000');
       expect(fastHit.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    });
+
+    it('answers a body the cache answered before without reading it again, until its answer leaves the cache', async () => {
+      const body = chartBody('2015-05-05T05:05:05Z');
+      const text = JSON.stringify(body);
+      const send = (auth = t.auth) => request(t.app).post('/graphql').set('Authorization', auth).send(body);
+      const computed = await send();
+      // The cache writes in the background (Redis): ask until it answers, which makes the body known.
+      for (let i = 0; (await send()).headers.age === undefined; i += 1) {
+        if (i === 100) throw new Error('the answer never reached the cache');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      const parse = vi.spyOn(JSON, 'parse');
+      const readings = () => parse.mock.calls.filter(([arg]) => arg === text).length;
+      try {
+        const known = await send();
+        expect(known.headers.age).toBeDefined();
+        expect(known.text).toBe(computed.text);
+        expect(readings()).toBe(0);
+
+        // Handed on (a bad token): read now, for Apollo, which answers as usual.
+        const badToken = await send('Bearer not.a.token');
+        expect(badToken.status).toBe(401);
+        expect(readings()).toBe(1);
+
+        // Its answer gone from the cache: read and computed again, and stored again.
+        const computations = t.runtime.services.chart.computations;
+        await t.runtime.cache.delete(calculationCacheKey(CHART_QUERY, 'Chart', body.variables));
+        const again = await send();
+        expect(again.headers.age).toBeUndefined();
+        expect(again.text).toBe(computed.text);
+        expect(t.runtime.services.chart.computations - computations).toBe(1);
+        expect(readings()).toBe(2);
+      } finally {
+        parse.mockRestore();
+      }
     });
 
     it('records the same metrics and access log line as Apollo', async () => {

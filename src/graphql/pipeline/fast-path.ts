@@ -7,9 +7,10 @@
  * Stages, in Apollo's order: the request's shape → its query text (or APQ hash) in the table of
  * prepared operations (execution.ts) → the token (the same verifier as the context) → the quota
  * (access.ts) → the calculation cache (calculation-cache.ts) → the compiled run → the cache write →
- * the same metrics and access log line (recordOperation). Anything else is handed on to express
- * and Apollo, with what the fast path already did: the parsed body, the quota decision (on the
- * request's observation) and the loaders of a run that reported errors.
+ * the same metrics and access log line (recordOperation). A body the cache answered before goes
+ * from its text straight to the table (KnownBodies), without the first stage. Anything else is
+ * handed on to express and Apollo, with what the fast path already did: the parsed body, the quota
+ * decision (on the request's observation) and the loaders of a run that reported errors.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import proxyaddr from 'proxy-addr';
@@ -131,10 +132,14 @@ function graphqlRequestOf(body: unknown): GraphQLRequest | undefined {
   };
 }
 
-/** Reads a JSON body as express.json (strict) would: an object or array, a leading BOM dropped. */
-function parseJsonBody(chunks: Buffer[]): { body: unknown } | { error: HandOff['bodyError'] } {
-  let text = chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+/** A body's text (UTF-8, a leading BOM dropped, as express.json reads it). */
+function bodyText(chunks: Buffer[]): string {
+  const text = chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Reads a JSON body as express.json (strict) would: an object or array. */
+function parseJsonBody(text: string): { body: unknown } | { error: NonNullable<HandOff['bodyError']> } {
   try {
     const body: unknown = JSON.parse(text);
     if (typeof body !== 'object' || body === null) throw new SyntaxError('JSON body is not an object or array');
@@ -145,8 +150,46 @@ function parseJsonBody(chunks: Buffer[]): { body: unknown } | { error: HandOff['
   }
 }
 
-function send(res: ServerResponse, body: string | Buffer, decision: QuotaDecision | null, ageSeconds: number | undefined): void {
-  const headers: Record<string, string | number> = { 'content-type': CONTENT_TYPE, 'content-length': Buffer.byteLength(body) };
+/** What a body's text stands for, once the calculation cache has answered it. */
+interface KnownBody {
+  /** The operation's query text (the request's own, or a trusted document's) and name as sent. */
+  source: string;
+  operationName: string | undefined;
+  /** Its calculation-cache key. */
+  key: string;
+}
+
+/** Bodies longer than this are not remembered as known (a chart request is about 500 characters). */
+const KNOWN_BODY_MAX_CHARS = 4096;
+/** How many known bodies are remembered (the oldest forgotten first): at most 4 MiB of text. */
+const KNOWN_BODIES_MAX = 1000;
+
+/**
+ * The bodies the calculation cache has answered, by their text. A calculation-cache key is a
+ * function of the body's text alone (its query text or trusted document, operation name and
+ * variables), so a backend that sends the same request again is answered without the body being
+ * parsed, checked and hashed again: of a cached answer's work above node's own, those were the
+ * largest part. A body is remembered only once the cache answered it, so requests that never repeat
+ * cost one failed lookup of their text. Bodies that name an APQ hash are not remembered: Apollo's
+ * store may forget the text (and then answers PERSISTED_QUERY_NOT_FOUND).
+ */
+class KnownBodies {
+  private readonly bodies = new Map<string, KnownBody>();
+
+  get(text: string): KnownBody | undefined {
+    return this.bodies.get(text);
+  }
+
+  remember(text: string, known: KnownBody): void {
+    if (text.length > KNOWN_BODY_MAX_CHARS) return;
+    if (this.bodies.size >= KNOWN_BODIES_MAX) this.bodies.delete(this.bodies.keys().next().value!);
+    this.bodies.set(text, known);
+  }
+}
+
+/** Sends an answer's body (`bytes`: its length in UTF-8 bytes, when known). */
+function send(res: ServerResponse, body: string, bytes: number | undefined, decision: QuotaDecision | null, ageSeconds: number | undefined): void {
+  const headers: Record<string, string | number> = { 'content-type': CONTENT_TYPE, 'content-length': bytes ?? Buffer.byteLength(body, 'utf8') };
   if (ageSeconds !== undefined) headers.age = ageSeconds;
   if (decision) for (const [name, value] of Object.entries(quotaHeaders(decision))) headers[name.toLowerCase()] = value;
   res.writeHead(200, headers);
@@ -156,6 +199,7 @@ function send(res: ServerResponse, body: string | Buffer, decision: QuotaDecisio
 export function createFastPath(options: FastPathOptions): FastPath {
   const { prepared, verifier, quota, cache, persistedQueries, trusted, services, metrics, logger, observe, trustProxy } = options;
   const handOffs = new WeakMap<IncomingMessage, HandOff>();
+  const knownBodies = new KnownBodies();
 
   function record(operation: PreparedOperation, observation: RequestObservation, startedAt: number, cacheHit: boolean): void {
     observation.route = '/graphql';
@@ -168,17 +212,36 @@ export function createFastPath(options: FastPathOptions): FastPath {
     });
   }
 
-  /** Answers the request; false when Apollo must (`handOff` then holds what it may reuse). */
-  async function answer(req: IncomingMessage, res: ServerResponse, observation: RequestObservation, body: unknown, handOff: HandOff, startedAt: number): Promise<boolean> {
-    const request = graphqlRequestOf(body);
-    if (!request) return false;
+  /**
+   * The operation a body asks for, read from its text: its GraphQL request, and the prepared
+   * operation of its query text. Undefined when the fast path does not answer it (`handOff` then
+   * holds the parsed body, or the parse error express answers).
+   */
+  async function operationOf(text: string, handOff: HandOff): Promise<{ request: GraphQLRequest; operation: PreparedOperation; fromApqStore: boolean } | undefined> {
+    const parsed = parseJsonBody(text);
+    if ('error' in parsed) {
+      handOff.bodyError = parsed.error;
+      return undefined;
+    }
+    handOff.body = parsed.body;
+    const request = graphqlRequestOf(parsed.body);
+    if (!request) return undefined;
     // Trusted documents: the manifest's text of a documentId; a refusal is Apollo's path's to answer.
     const trustedSource = trusted.resolve({ query: request.query, documentId: request.documentId, apqHash: request.hash });
-    if (trustedSource.kind === 'refused') return false;
-    if (trustedSource.kind === 'none' && request.query === undefined && request.hash === undefined) return false;
+    if (trustedSource.kind === 'refused') return undefined;
+    if (trustedSource.kind === 'none' && request.query === undefined && request.hash === undefined) return undefined;
     // A bare APQ hash: Apollo's store decides whether it is known (else PERSISTED_QUERY_NOT_FOUND).
+    const fromApqStore = trustedSource.kind !== 'text' && request.query === undefined;
     const source = trustedSource.kind === 'text' ? trustedSource.source : (request.query ?? (await persistedQueries.get(request.hash!)));
     const operation = source === undefined ? undefined : prepared.lookup(source, request.operationName);
+    return operation && { request, operation, fromApqStore };
+  }
+
+  /** Answers the request; false when Apollo must (`handOff` then holds what it may reuse). */
+  async function answer(req: IncomingMessage, res: ServerResponse, observation: RequestObservation, text: string, handOff: HandOff, startedAt: number): Promise<boolean> {
+    const known = knownBodies.get(text);
+    let read = known === undefined ? await operationOf(text, handOff) : undefined;
+    const operation = known === undefined ? read?.operation : prepared.lookup(known.source, known.operationName);
     if (!operation?.policy.needsToken) return false; // unknown text, or public fields only (Apollo's)
 
     let principal;
@@ -188,21 +251,27 @@ export function createFastPath(options: FastPathOptions): FastPath {
       return false; // Apollo answers 401 with the usual error
     }
     if (!principal) return false;
-    const ip = proxyaddr(req, trustProxy);
+    // The client's address, for the quota and for a run's context (a cached answer without a quota needs none).
+    let ip = quota ? proxyaddr(req, trustProxy) : undefined;
     const decision = await chargeQuota(quota, { principal, operationName: operation.operationName, policy: operation.policy, ip });
     if (decision) observation.quota = decision; // Apollo reuses it if it answers
     if (decision && !decision.allowed) return false;
 
-    const key = cache.enabled ? calculationCacheKey(operation.source, operation.operationName, request.variables) : undefined;
+    const key = !cache.enabled ? undefined : (known?.key ?? calculationCacheKey(operation.source, operation.operationName, read!.request.variables));
     const cached = key === undefined ? undefined : await cache.lookup(key);
     if (cached) {
+      if (read && !read.fromApqStore) knownBodies.remember(text, { source: operation.source, operationName: read.request.operationName, key: key! });
       record(operation, observation, startedAt, true);
-      send(res, cached.body, decision, cached.ageSeconds);
+      send(res, cached.body, cached.bytes, decision, cached.ageSeconds);
       return true;
     }
-
+    // A known body whose answer has left the cache is read as any other.
+    read ??= await operationOf(text, handOff);
+    if (!read) return false; // its text has left the table of prepared operations
+    const { request, operation: current } = read;
+    ip ??= proxyaddr(req, trustProxy);
     const context = createGatewayContext({ requestId: observation.requestId, principal, logger, services, observation, ip, signal: signalOnDemand(res) });
-    const result = await inOperationSpan('query', operation.operationName, () => operation.executeUnlessErrors(request.variables, context));
+    const result = await inOperationSpan('query', current.operationName, () => current.executeUnlessErrors(request.variables, context));
     if (!result?.data) {
       handOff.loaders = context.loaders;
       return false;
@@ -210,11 +279,17 @@ export function createFastPath(options: FastPathOptions): FastPath {
     const answerBody = JSON.stringify({ data: result.data });
     if (key !== undefined) cache.store(key, answerBody);
     record(operation, observation, startedAt, false);
-    send(res, answerBody, decision, undefined);
+    send(res, answerBody, undefined, decision, undefined);
     return true;
   }
 
-  function handOn(req: IncomingMessage, next: () => void, handOff: HandOff): void {
+  /** Hands the request on with what the fast path left (a known body it did not parse is parsed now). */
+  function handOn(req: IncomingMessage, next: () => void, handOff: HandOff, text: string): void {
+    if (handOff.body === undefined && handOff.bodyError === undefined) {
+      const parsed = parseJsonBody(text);
+      if ('error' in parsed) handOff.bodyError = parsed.error;
+      else handOff.body = parsed.body;
+    }
     handOffs.set(req, handOff);
     next();
   }
@@ -235,15 +310,11 @@ export function createFastPath(options: FastPathOptions): FastPath {
         if (!req.complete) logger.info({ requestId: observation.requestId, route: '/graphql' }, 'request aborted before its body was read');
       });
       req.on('end', () => {
-        const parsed = parseJsonBody(chunks);
-        if ('error' in parsed) {
-          handOn(req, next, { bodyError: parsed.error });
-          return;
-        }
-        const handOff: HandOff = { body: parsed.body };
-        answer(req, res, observation, parsed.body, handOff, startedAt).then(
+        const text = bodyText(chunks);
+        const handOff: HandOff = {};
+        answer(req, res, observation, text, handOff, startedAt).then(
           (answered) => {
-            if (!answered) handOn(req, next, handOff);
+            if (!answered) handOn(req, next, handOff, text);
           },
           (error: unknown) => {
             if (res.headersSent) {
@@ -252,7 +323,7 @@ export function createFastPath(options: FastPathOptions): FastPath {
               return;
             }
             // An unexpected failure (e.g. the quota store): Apollo answers, masking it as usual.
-            handOn(req, next, handOff);
+            handOn(req, next, handOff, text);
           },
         );
       });

@@ -2,16 +2,16 @@
  * The GraphQL fast path (src/graphql/pipeline/fast-path.ts) against Apollo's own answers, over HTTP, with
  * the memory cache and with the real Redis: which requests it serves (Apollo's
  * executeHTTPGraphQLRequest is counted), byte-identical bodies and shared calculation-cache entries
- * in both directions, a repeated body answered without being read again, APQ by hash, metrics and
- * the access log, every hand-off (malformed JSON,
- * bad token, Origin, oversized body, bad variables, resolver errors) with the
+ * in both directions, a repeated body answered without being read again (but not one naming an APQ
+ * hash), Content-Length in bytes, APQ by hash, metrics and the access log, every hand-off
+ * (malformed JSON, bad token, Origin, oversized body, bad variables, resolver errors) with the
  * usual answer, and a quota charged exactly once per request.
  */
 import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { QuotaDecision, QuotaRequest } from '../../src/quota/quota.hook.js';
-import { calculationCacheKey } from '../../src/graphql/pipeline/calculation-cache.js';
+import { calculationCacheKey, encodeCalculationEntry } from '../../src/graphql/pipeline/calculation-cache.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { CHART_QUERY, NEW_YORK_INPUT } from '../helpers/queries.js';
 
@@ -92,40 +92,83 @@ for (const backend of ['memory', 'redis'] as const) {
       expect(fastHit.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     });
 
+    /** Sends `body` until the calculation cache answers it (Redis is written in the background). */
+    async function untilCached(body: object): Promise<void> {
+      for (let i = 0; (await request(t.app).post('/graphql').set('Authorization', t.auth).send(body)).headers.age === undefined; i += 1) {
+        if (i === 100) throw new Error('the answer never reached the cache');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    }
+
     it('answers a body the cache answered before without reading it again, until its answer leaves the cache', async () => {
       const body = chartBody('2015-05-05T05:05:05Z');
       const text = JSON.stringify(body);
       const send = (auth = t.auth) => request(t.app).post('/graphql').set('Authorization', auth).send(body);
       const computed = await send();
-      // The cache writes in the background (Redis): ask until it answers, which makes the body known.
-      for (let i = 0; (await send()).headers.age === undefined; i += 1) {
-        if (i === 100) throw new Error('the answer never reached the cache');
-        await new Promise((r) => setTimeout(r, 20));
-      }
+      await untilCached(body); // the cache's first answer makes the body known
       const parse = vi.spyOn(JSON, 'parse');
       const readings = () => parse.mock.calls.filter(([arg]) => arg === text).length;
+      const apolloBefore = apolloRequests.mock.calls.length;
+      const charged = quotaCalls.length;
       try {
         const known = await send();
         expect(known.headers.age).toBeDefined();
         expect(known.text).toBe(computed.text);
         expect(readings()).toBe(0);
+        expect(quotaCalls.length - charged).toBe(1);
 
-        // Handed on (a bad token): read now, for Apollo, which answers as usual.
+        // Handed on (a bad token, then a quota refusal): read now, for Apollo, which answers as usual.
         const badToken = await send('Bearer not.a.token');
         expect(badToken.status).toBe(401);
         expect(readings()).toBe(1);
+        allow = false;
+        try {
+          const refused = await send();
+          expect(refused.status).toBe(429);
+          expect(refused.body.errors[0].extensions.code).toBe('RATE_LIMITED');
+        } finally {
+          allow = true;
+        }
+        expect(quotaCalls.length - charged).toBe(2); // charged once, by the fast path
+        expect(readings()).toBe(2);
+        expect(apolloRequests.mock.calls.length - apolloBefore).toBe(2);
 
-        // Its answer gone from the cache: read and computed again, and stored again.
+        // Its answer gone from the cache: read, computed on the fast path and stored again.
         const computations = t.runtime.services.chart.computations;
         await t.runtime.cache.delete(calculationCacheKey(CHART_QUERY, 'Chart', body.variables));
         const again = await send();
         expect(again.headers.age).toBeUndefined();
         expect(again.text).toBe(computed.text);
         expect(t.runtime.services.chart.computations - computations).toBe(1);
-        expect(readings()).toBe(2);
+        expect(readings()).toBe(3);
+        await untilCached(body);
+        expect(readings()).toBe(3);
+        expect(apolloRequests.mock.calls.length - apolloBefore).toBe(2);
       } finally {
         parse.mockRestore();
       }
+    });
+
+    it('sends a cached answer with its length in bytes (UTF-8), read or known', async () => {
+      const body = chartBody('2015-06-06T06:06:06Z');
+      const stored = '{"data":{"chart":{"note":"Zürich — 日本"}}}';
+      await t.runtime.cache.set(calculationCacheKey(CHART_QUERY, 'Chart', body.variables), encodeCalculationEntry(stored, Date.now()), { ttl: 60 });
+      for (const round of ['read', 'known']) {
+        const res = await request(t.app).post('/graphql').set('Authorization', t.auth).send(body);
+        expect(res.text, round).toBe(stored);
+        expect(Number(res.headers['content-length']), round).toBe(Buffer.byteLength(stored, 'utf8'));
+      }
+    });
+
+    it('does not remember a body that names an APQ hash: Apollo’s store decides every time', async () => {
+      const query = '{ positions(input: { moment: { utc: "2011-03-03T00:00:00Z" }, bodies: [SUN] }) { body longitude } }';
+      const hash = createHash('sha256').update(query).digest('hex');
+      const extensions = { persistedQuery: { version: 1, sha256Hash: hash } };
+      await request(t.app).post('/graphql').set('Authorization', t.auth).send({ query, extensions }); // registers it
+      await untilCached({ extensions });
+      await t.runtime.cache.delete(`apq:${hash}`); // Apollo's store forgets the text
+      const byHash = await request(t.app).post('/graphql').set('Authorization', t.auth).send({ extensions });
+      expect(byHash.body.errors?.[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
     });
 
     it('records the same metrics and access log line as Apollo', async () => {

@@ -58,6 +58,7 @@ export function decodeCalculationEntry(stored: Buffer | string): { body: string;
     const body = stored.slice(newline + 1);
     return { body, bytes: Buffer.byteLength(body, 'utf8'), storedAtMs };
   }
+  // Bytes are lent only for values stored as UTF-8 (peekUtf8), so the length after the newline is the body's.
   return { body: stored.toString('utf8', newline + 1), bytes: stored.length - newline - 1, storedAtMs };
 }
 

@@ -161,7 +161,11 @@ interface KnownBody {
 
 /** Bodies longer than this are not remembered as known (a chart request is about 500 characters). */
 const KNOWN_BODY_MAX_CHARS = 4096;
-/** How many known bodies are remembered (the oldest forgotten first): at most 4 MiB of text. */
+/**
+ * How many known bodies are remembered (the oldest forgotten first): at most about 4 million
+ * characters of body text, plus the query texts they keep (which the table of prepared operations
+ * may have forgotten), well under 20 MB.
+ */
 const KNOWN_BODIES_MAX = 1000;
 
 /**
@@ -181,10 +185,27 @@ class KnownBodies {
   }
 
   remember(text: string, known: KnownBody): void {
-    if (text.length > KNOWN_BODY_MAX_CHARS) return;
+    // Two requests with the same new body can both be answered before either is remembered.
+    if (text.length > KNOWN_BODY_MAX_CHARS || this.bodies.has(text)) return;
     if (this.bodies.size >= KNOWN_BODIES_MAX) this.bodies.delete(this.bodies.keys().next().value!);
     this.bodies.set(text, known);
   }
+}
+
+/** A body the fast path has read: its request, operation and calculation-cache key (when the cache is on). */
+interface ReadBody {
+  request: GraphQLRequest;
+  operation: PreparedOperation;
+  key: string | undefined;
+  /** Its query text came from Apollo's APQ store (such a body is not remembered as known). */
+  fromApqStore: boolean;
+}
+
+/** The variables of a known body, parsed now (`handOff` keeps the parsed body for express). */
+function variablesOfKnown(text: string, handOff: HandOff): Record<string, unknown> {
+  const body: unknown = JSON.parse(text); // it parsed, with the fast path's shape, when it became known
+  handOff.body = body;
+  return graphqlRequestOf(body)?.variables ?? {};
 }
 
 /** Sends an answer's body (`bytes`: its length in UTF-8 bytes, when known). */
@@ -213,11 +234,12 @@ export function createFastPath(options: FastPathOptions): FastPath {
   }
 
   /**
-   * The operation a body asks for, read from its text: its GraphQL request, and the prepared
-   * operation of its query text. Undefined when the fast path does not answer it (`handOff` then
-   * holds the parsed body, or the parse error express answers).
+   * What a body asks for, read from its text: its GraphQL request, the prepared operation of its
+   * query text and, when the cache is on, the operation's calculation-cache key. Undefined when the
+   * fast path does not answer it (`handOff` then holds the parsed body, or the parse error express
+   * answers).
    */
-  async function operationOf(text: string, handOff: HandOff): Promise<{ request: GraphQLRequest; operation: PreparedOperation; fromApqStore: boolean } | undefined> {
+  async function read(text: string, handOff: HandOff): Promise<ReadBody | undefined> {
     const parsed = parseJsonBody(text);
     if ('error' in parsed) {
       handOff.bodyError = parsed.error;
@@ -234,14 +256,16 @@ export function createFastPath(options: FastPathOptions): FastPath {
     const fromApqStore = trustedSource.kind !== 'text' && request.query === undefined;
     const source = trustedSource.kind === 'text' ? trustedSource.source : (request.query ?? (await persistedQueries.get(request.hash!)));
     const operation = source === undefined ? undefined : prepared.lookup(source, request.operationName);
-    return operation && { request, operation, fromApqStore };
+    if (!operation) return undefined;
+    const key = cache.enabled ? calculationCacheKey(operation.source, operation.operationName, request.variables) : undefined;
+    return { request, operation, key, fromApqStore };
   }
 
   /** Answers the request; false when Apollo must (`handOff` then holds what it may reuse). */
   async function answer(req: IncomingMessage, res: ServerResponse, observation: RequestObservation, text: string, handOff: HandOff, startedAt: number): Promise<boolean> {
     const known = knownBodies.get(text);
-    let read = known === undefined ? await operationOf(text, handOff) : undefined;
-    const operation = known === undefined ? read?.operation : prepared.lookup(known.source, known.operationName);
+    const body = known ? undefined : await read(text, handOff);
+    const operation = known ? prepared.lookup(known.source, known.operationName) : body?.operation;
     if (!operation?.policy.needsToken) return false; // unknown text, or public fields only (Apollo's)
 
     let principal;
@@ -257,21 +281,19 @@ export function createFastPath(options: FastPathOptions): FastPath {
     if (decision) observation.quota = decision; // Apollo reuses it if it answers
     if (decision && !decision.allowed) return false;
 
-    const key = !cache.enabled ? undefined : (known?.key ?? calculationCacheKey(operation.source, operation.operationName, read!.request.variables));
+    const key = known ? known.key : body?.key;
     const cached = key === undefined ? undefined : await cache.lookup(key);
     if (cached) {
-      if (read && !read.fromApqStore) knownBodies.remember(text, { source: operation.source, operationName: read.request.operationName, key: key! });
+      if (body && key !== undefined && !body.fromApqStore) knownBodies.remember(text, { source: operation.source, operationName: body.request.operationName, key });
       record(operation, observation, startedAt, true);
       send(res, cached.body, cached.bytes, decision, cached.ageSeconds);
       return true;
     }
-    // A known body whose answer has left the cache is read as any other.
-    read ??= await operationOf(text, handOff);
-    if (!read) return false; // its text has left the table of prepared operations
-    const { request, operation: current } = read;
+    // A known body whose answer has left the cache is parsed now, for its variables (it parsed before).
+    const variables = body ? body.request.variables : variablesOfKnown(text, handOff);
     ip ??= proxyaddr(req, trustProxy);
     const context = createGatewayContext({ requestId: observation.requestId, principal, logger, services, observation, ip, signal: signalOnDemand(res) });
-    const result = await inOperationSpan('query', current.operationName, () => current.executeUnlessErrors(request.variables, context));
+    const result = await inOperationSpan('query', operation.operationName, () => operation.executeUnlessErrors(variables, context));
     if (!result?.data) {
       handOff.loaders = context.loaders;
       return false;

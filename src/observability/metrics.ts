@@ -2,7 +2,7 @@
  * Prometheus metrics (prom-client), one Registry per app instance so tests can build several apps
  * in one process. Exposed as text on GET /metrics.
  */
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics, type RegistryContentType } from 'prom-client';
 
 export interface Metrics {
   registry: Registry;
@@ -41,9 +41,10 @@ interface MetricData {
   aggregator: 'sum';
 }
 
-/** One label-value tuple's count, sum and per-bucket counts (not cumulative). */
+/** One label-value tuple's requests (the counter), and the histogram's count, sum and per-bucket counts (not cumulative). */
 interface Series {
   labels: Record<string, string>;
+  requests: number;
   count: number;
   sum: number;
   buckets: Float64Array;
@@ -62,50 +63,67 @@ export class CountedSeries {
   private readonly series = new Map<string, Series>();
 
   constructor(
-    registry: Registry,
+    registry: Pick<Registry<RegistryContentType>, 'registerMetric'>,
     names: { counter: string; histogram: string },
     help: { counter: string; histogram: string },
     private readonly labelNames: readonly string[],
     private readonly bounds: readonly number[],
   ) {
     const reset = () => this.series.clear();
-    registry.registerMetric({
+    // Plain metric objects: the registry reads `name`, `help`, `type`, `get` (and `getForPromString`)
+    // and calls `reset`; the casts only satisfy registerMetric's type (nothing calls a Counter's or
+    // Histogram's own methods on them). Their values take the object's current name: in OpenMetrics
+    // mode the registry renames a counter (drops `_total`) before it reads the values.
+    const counter = {
       name: names.counter,
       help: help.counter,
       type: 'counter',
       aggregator: 'sum',
-      get: async () => this.counterValues(names.counter, help.counter),
+      get: async () => this.counterValues(counter.name, counter.help),
       reset,
-    } as unknown as Counter);
-    registry.registerMetric({
+    };
+    const histogram = {
       name: names.histogram,
       help: help.histogram,
       type: 'histogram',
       aggregator: 'sum',
-      get: async () => this.histogramValues(names.histogram, help.histogram, true),
-      getForPromString: async () => this.histogramValues(names.histogram, help.histogram, false),
+      get: async () => this.histogramValues(histogram.name, histogram.help, true),
+      getForPromString: async () => this.histogramValues(histogram.name, histogram.help, false),
       reset,
-    } as unknown as Histogram);
+    };
+    registry.registerMetric(counter as unknown as Counter);
+    registry.registerMetric(histogram as unknown as Histogram);
   }
 
-  /** Counts one observation of `seconds` under the label values (in the order of the label names). */
+  /**
+   * Counts one request and its duration under the label values (in the order of the label names).
+   * A duration that is not a finite number is left out of the histogram (prom-client would throw,
+   * here inside a response's `finish` listener); the request is still counted.
+   */
   observe(values: readonly string[], seconds: number): void {
     const key = values.join('\u0000');
     let series = this.series.get(key);
     if (!series) {
       const labels: Record<string, string> = {};
       this.labelNames.forEach((name, i) => (labels[name] = values[i]));
-      series = { labels, count: 0, sum: 0, buckets: new Float64Array(this.bounds.length) };
+      series = { labels, requests: 0, count: 0, sum: 0, buckets: new Float64Array(this.bounds.length) };
       this.series.set(key, series);
     }
+    series.requests += 1;
+    if (!Number.isFinite(seconds)) return;
     series.count += 1;
     series.sum += seconds;
-    const bucket = this.bounds.findIndex((bound) => seconds <= bound);
-    if (bucket >= 0) series.buckets[bucket] += 1;
+    const bounds = this.bounds;
+    for (let i = 0; i < bounds.length; i += 1) {
+      if (seconds <= bounds[i]) {
+        series.buckets[i] += 1;
+        break;
+      }
+    }
   }
 
   private counterValues(name: string, help: string): MetricData {
-    const values = [...this.series.values()].map((s) => ({ labels: { ...s.labels }, value: s.count }));
+    const values = [...this.series.values()].map((s) => ({ labels: { ...s.labels }, value: s.requests }));
     return { name, help, type: 'counter', values, aggregator: 'sum' };
   }
 

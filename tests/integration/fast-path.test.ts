@@ -153,10 +153,17 @@ for (const backend of ['memory', 'redis'] as const) {
       const body = chartBody('2015-06-06T06:06:06Z');
       const stored = '{"data":{"chart":{"note":"Zürich — 日本"}}}';
       await t.runtime.cache.set(calculationCacheKey(CHART_QUERY, 'Chart', body.variables), encodeCalculationEntry(stored, Date.now()), { ttl: 60 });
-      for (const round of ['read', 'known']) {
-        const res = await request(t.app).post('/graphql').set('Authorization', t.auth).send(body);
-        expect(res.text, round).toBe(stored);
-        expect(Number(res.headers['content-length']), round).toBe(Buffer.byteLength(stored, 'utf8'));
+      const parse = vi.spyOn(JSON, 'parse');
+      try {
+        for (const round of ['read', 'known']) {
+          const res = await request(t.app).post('/graphql').set('Authorization', t.auth).send(body);
+          expect(res.text, round).toBe(stored);
+          expect(Number(res.headers['content-length']), round).toBe(Buffer.byteLength(stored, 'utf8'));
+          // Read (parsed) the first time only.
+          expect(parse.mock.calls.filter(([arg]) => arg === JSON.stringify(body)).length, round).toBe(1);
+        }
+      } finally {
+        parse.mockRestore();
       }
     });
 

@@ -1,9 +1,9 @@
 /**
  * The request metrics' own counter and histogram (CountedSeries in src/observability/metrics.ts)
- * against prom-client's Counter and Histogram fed the same observations: the same /metrics text and
- * the same JSON, also after a reset.
+ * against prom-client's Counter and Histogram fed the same observations: the same /metrics text
+ * (Prometheus and OpenMetrics) and the same JSON, also after a reset; a non-finite duration.
  */
-import { Counter, Histogram, Registry } from 'prom-client';
+import { Counter, Histogram, Registry, type RegistryContentType } from 'prom-client';
 import { describe, expect, it } from 'vitest';
 import { CountedSeries, createMetrics } from '../../src/observability/metrics.js';
 
@@ -24,10 +24,12 @@ const OBSERVATIONS: Array<[string[], number]> = [
   [['POST', '/graphql', '200'], 0],
 ];
 
-function both() {
-  const ours = new Registry();
+function both(contentType: RegistryContentType = Registry.PROMETHEUS_CONTENT_TYPE) {
+  const ours: Registry<RegistryContentType> = new Registry();
+  ours.setContentType(contentType);
   const series = new CountedSeries(ours, NAMES, HELP, LABELS, BOUNDS);
-  const theirs = new Registry();
+  const theirs: Registry<RegistryContentType> = new Registry();
+  theirs.setContentType(contentType);
   const counter = new Counter({ name: NAMES.counter, help: HELP.counter, labelNames: LABELS, registers: [theirs] });
   const histogram = new Histogram({ name: NAMES.histogram, help: HELP.histogram, labelNames: LABELS, buckets: BOUNDS, registers: [theirs] });
   const observe = () => {
@@ -55,6 +57,27 @@ describe('request metrics (CountedSeries)', () => {
     observe();
     observe();
     expect(await ours.metrics()).toBe(await theirs.metrics());
+  });
+
+  it('write the same OpenMetrics text, where the registry renames counters (`_total` moves to the samples)', async () => {
+    const { ours, theirs, observe } = both(Registry.OPENMETRICS_CONTENT_TYPE);
+    observe();
+    const text = await ours.metrics();
+    expect(text).toContain('# TYPE test_requests counter');
+    expect(text).toBe(await theirs.metrics());
+  });
+
+  it('count a request whose duration is not a finite number, leaving it out of the histogram', async () => {
+    const registry = new Registry();
+    const series = new CountedSeries(registry, NAMES, HELP, LABELS, BOUNDS);
+    series.observe(['GET', '/', '200'], Number.NaN);
+    series.observe(['GET', '/', '200'], Number.POSITIVE_INFINITY);
+    series.observe(['GET', '/', '200'], 0.5);
+    const text = await registry.metrics();
+    expect(text).toContain('test_requests_total{method="GET",route="/",status="200"} 3');
+    expect(text).toContain('test_request_duration_seconds_sum{method="GET",route="/",status="200"} 0.5');
+    expect(text).toContain('test_request_duration_seconds_count{method="GET",route="/",status="200"} 1');
+    expect(text).toContain('test_request_duration_seconds_bucket{le="+Inf",method="GET",route="/",status="200"} 1');
   });
 
   it('the app’s HTTP and GraphQL series are registered in their place among the other metrics', async () => {

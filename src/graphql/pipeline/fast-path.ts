@@ -205,7 +205,9 @@ interface ReadBody {
 function variablesOfKnown(text: string, handOff: HandOff): Record<string, unknown> {
   const body: unknown = JSON.parse(text); // it parsed, with the fast path's shape, when it became known
   handOff.body = body;
-  return graphqlRequestOf(body)?.variables ?? {};
+  const request = graphqlRequestOf(body);
+  if (!request) throw new Error('a known body no longer reads as a GraphQL request'); // Apollo answers it
+  return request.variables;
 }
 
 /** Sends an answer's body (`bytes`: its length in UTF-8 bytes, when known). */
@@ -264,8 +266,8 @@ export function createFastPath(options: FastPathOptions): FastPath {
   /** Answers the request; false when Apollo must (`handOff` then holds what it may reuse). */
   async function answer(req: IncomingMessage, res: ServerResponse, observation: RequestObservation, text: string, handOff: HandOff, startedAt: number): Promise<boolean> {
     const known = knownBodies.get(text);
-    const body = known ? undefined : await read(text, handOff);
-    const operation = known ? prepared.lookup(known.source, known.operationName) : body?.operation;
+    const readBody = known ? undefined : await read(text, handOff);
+    const operation = known ? prepared.lookup(known.source, known.operationName) : readBody?.operation;
     if (!operation?.policy.needsToken) return false; // unknown text, or public fields only (Apollo's)
 
     let principal;
@@ -281,16 +283,16 @@ export function createFastPath(options: FastPathOptions): FastPath {
     if (decision) observation.quota = decision; // Apollo reuses it if it answers
     if (decision && !decision.allowed) return false;
 
-    const key = known ? known.key : body?.key;
+    const key = known ? known.key : readBody?.key;
     const cached = key === undefined ? undefined : await cache.lookup(key);
     if (cached) {
-      if (body && key !== undefined && !body.fromApqStore) knownBodies.remember(text, { source: operation.source, operationName: body.request.operationName, key });
+      if (readBody && key !== undefined && !readBody.fromApqStore) knownBodies.remember(text, { source: operation.source, operationName: readBody.request.operationName, key });
       record(operation, observation, startedAt, true);
       send(res, cached.body, cached.bytes, decision, cached.ageSeconds);
       return true;
     }
     // A known body whose answer has left the cache is parsed now, for its variables (it parsed before).
-    const variables = body ? body.request.variables : variablesOfKnown(text, handOff);
+    const variables = readBody ? readBody.request.variables : variablesOfKnown(text, handOff);
     ip ??= proxyaddr(req, trustProxy);
     const context = createGatewayContext({ requestId: observation.requestId, principal, logger, services, observation, ip, signal: signalOnDemand(res) });
     const result = await inOperationSpan('query', operation.operationName, () => operation.executeUnlessErrors(variables, context));

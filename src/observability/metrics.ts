@@ -6,13 +6,6 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics, type Regist
 
 export interface Metrics {
   registry: Registry;
-  /**
-   * HTTP requests by method, route (the matched pattern, never the raw URL) and status:
-   * nocturna_http_requests_total and nocturna_http_request_duration_seconds.
-   */
-  http: CountedSeries;
-  /** GraphQL operations by operation name and outcome (ok | error code | cache_hit): nocturna_graphql_requests_total and …_duration_seconds. */
-  graphql: CountedSeries;
   /** Calculation-cache lookups of cacheable operations (the names stay `response_cache`: dashboards query them). */
   cacheHits: Counter<string>;
   cacheMisses: Counter<string>;
@@ -26,18 +19,24 @@ export interface Metrics {
   /** Technique, fixed-star and event computations by technique (after per-request deduplication and caching). */
   techniqueComputations: Counter<'technique'>;
   techniqueComputeDuration: Histogram<'technique'>;
-  /** Counts and times one HTTP request (`http`). */
+  /**
+   * Counts and times one HTTP request by method, route (the matched pattern, never the raw URL) and
+   * status: nocturna_http_requests_total and nocturna_http_request_duration_seconds.
+   */
   observeHttp(method: string, route: string, status: string, seconds: number): void;
-  /** Counts and times one GraphQL operation (`graphql`). */
+  /**
+   * Counts and times one GraphQL operation by operation name and outcome (ok | error code |
+   * cache_hit): nocturna_graphql_requests_total and nocturna_graphql_request_duration_seconds.
+   */
   observeGraphql(operation: string, outcome: string, seconds: number): void;
 }
 
-/** What prom-client's registry reads of a metric (`get`, and `getForPromString` for the text). */
+/** What prom-client's registry reads of a metric (`get`). */
 interface MetricData {
   name: string;
   help: string;
   type: 'counter' | 'histogram';
-  values: Array<{ labels: Record<string, string | number>; sharedLabels?: Record<string, string>; value: number; metricName?: string; exemplar?: null }>;
+  values: Array<{ labels: Record<string, string | number>; value: number; metricName?: string; exemplar?: null }>;
   aggregator: 'sum';
 }
 
@@ -54,11 +53,11 @@ interface Series {
  * A counter and a histogram with the same labels, counted together: a request's count and its
  * duration, on every request. prom-client's Counter and Histogram validate and hash a label object
  * and look a bucket up by its bound's text on every call: about 0.85 µs a request for the pair, for
- * the HTTP and again for the GraphQL metrics, ~1.7 µs of the ~25 µs a cached answer costs above
- * node's own. Here a call finds its series by the joined label values and adds to numbers (0.27 µs
- * a pair). The two metrics are registered as metric objects of prom-client's registry, which
- * writes /metrics from their values exactly as from its own classes' (tests/unit/metrics.test.ts
- * compares the two).
+ * the HTTP and again for the GraphQL metrics, ~1.7 µs of the 28–48 µs a cached answer cost above
+ * node's own before (bench:http's floor). Here a call finds its series by the joined label values
+ * and adds to numbers (0.27 µs a pair). The two metrics are registered as metric objects of
+ * prom-client's registry, which writes /metrics from their values exactly as from its own classes'
+ * (tests/unit/metrics.test.ts compares the two).
  */
 export class CountedSeries {
   private readonly series = new Map<string, Series>();
@@ -71,8 +70,7 @@ export class CountedSeries {
     private readonly bounds: readonly number[],
   ) {
     const reset = () => this.series.clear();
-    // Plain metric objects: the registry reads `name`, `help`, `type`, `get` (and `getForPromString`)
-    // and calls `reset`; the casts only satisfy registerMetric's type (nothing calls a Counter's or
+    // Plain metric objects: the registry reads `name`, `help`, `type` and `get`, and calls `reset`; the casts only satisfy registerMetric's type (nothing calls a Counter's or
     // Histogram's own methods on them). Their values take the object's current name: in OpenMetrics
     // mode the registry renames a counter (drops `_total`) before it reads the values.
     const counter = {
@@ -88,8 +86,7 @@ export class CountedSeries {
       help: help.histogram,
       type: 'histogram',
       aggregator: 'sum',
-      get: async () => this.histogramValues(histogram.name, histogram.help, true),
-      getForPromString: async () => this.histogramValues(histogram.name, histogram.help, false),
+      get: async () => this.histogramValues(histogram.name, histogram.help),
       reset,
     };
     registry.registerMetric(counter as unknown as Counter);
@@ -128,16 +125,12 @@ export class CountedSeries {
     return { name, help, type: 'counter', values, aggregator: 'sum' };
   }
 
-  /** As prom-client's Histogram: per series its cumulative buckets, +Inf, sum and count (`splay`: labels merged, as its `get`). */
-  private histogramValues(name: string, help: string, splay: boolean): MetricData {
+  /** As prom-client's Histogram: per series its cumulative buckets, +Inf, sum and count. */
+  private histogramValues(name: string, help: string): MetricData {
     const values: MetricData['values'] = [];
     // Buckets carry prom-client's `exemplar: null` (none are recorded).
     const value = (labels: Record<string, string | number>, series: Series, v: number, metricName: string, exemplar?: null) =>
-      values.push(
-        splay
-          ? { labels: { ...labels, ...series.labels }, value: v, metricName, exemplar }
-          : { labels, sharedLabels: series.labels, value: v, metricName, exemplar },
-      );
+      values.push({ labels: { ...labels, ...series.labels }, value: v, metricName, exemplar });
     for (const series of this.series.values()) {
       let cumulative = 0;
       this.bounds.forEach((bound, i) => {
@@ -162,25 +155,26 @@ export function createMetrics(collectProcessMetrics = true): Metrics {
   const registry = new Registry();
   if (collectProcessMetrics) collectDefaultMetrics({ register: registry, prefix: 'nocturna_' });
   const registers = [registry];
+  // Registered before the other gateway metrics, where /metrics has always listed them.
+  const http = new CountedSeries(
+    registry,
+    { counter: 'nocturna_http_requests_total', histogram: 'nocturna_http_request_duration_seconds' },
+    { counter: 'HTTP requests by method, route and status code', histogram: 'HTTP request latency in seconds' },
+    ['method', 'route', 'status'],
+    LATENCY_BUCKETS_SECONDS,
+  );
+  const graphql = new CountedSeries(
+    registry,
+    { counter: 'nocturna_graphql_requests_total', histogram: 'nocturna_graphql_request_duration_seconds' },
+    {
+      counter: 'GraphQL operations by operation name and outcome',
+      histogram: 'GraphQL operation latency in seconds by operation name and outcome',
+    },
+    ['operation', 'outcome'],
+    LATENCY_BUCKETS_SECONDS,
+  );
   const metrics = {
     registry,
-    http: new CountedSeries(
-      registry,
-      { counter: 'nocturna_http_requests_total', histogram: 'nocturna_http_request_duration_seconds' },
-      { counter: 'HTTP requests by method, route and status code', histogram: 'HTTP request latency in seconds' },
-      ['method', 'route', 'status'],
-      LATENCY_BUCKETS_SECONDS,
-    ),
-    graphql: new CountedSeries(
-      registry,
-      { counter: 'nocturna_graphql_requests_total', histogram: 'nocturna_graphql_request_duration_seconds' },
-      {
-        counter: 'GraphQL operations by operation name and outcome',
-        histogram: 'GraphQL operation latency in seconds by operation name and outcome',
-      },
-      ['operation', 'outcome'],
-      LATENCY_BUCKETS_SECONDS,
-    ),
     cacheHits: new Counter({
       name: 'nocturna_response_cache_hits_total',
       help: 'Cacheable GraphQL operations answered from the calculation cache',
@@ -229,7 +223,7 @@ export function createMetrics(collectProcessMetrics = true): Metrics {
   };
   return {
     ...metrics,
-    observeHttp: (method, route, status, seconds) => metrics.http.observe([method, route, status], seconds),
-    observeGraphql: (operation, outcome, seconds) => metrics.graphql.observe([operation, outcome], seconds),
+    observeHttp: (method, route, status, seconds) => http.observe([method, route, status], seconds),
+    observeGraphql: (operation, outcome, seconds) => graphql.observe([operation, outcome], seconds),
   };
 }

@@ -138,15 +138,20 @@ function bodyText(chunks: Buffer[]): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** Reads a JSON body as express.json (strict) would: an object or array. */
-function parseJsonBody(text: string): { body: unknown } | { error: NonNullable<HandOff['bodyError']> } {
+/**
+ * Reads a JSON body as express.json (strict) would, an object or array, into `handOff`: the parsed
+ * body, or the error express answers (400). Returns the body, undefined when it is not JSON.
+ */
+function readJsonInto(text: string, handOff: HandOff): unknown {
   try {
     const body: unknown = JSON.parse(text);
     if (typeof body !== 'object' || body === null) throw new SyntaxError('JSON body is not an object or array');
-    return { body };
+    handOff.body = body;
+    return body;
   } catch (error) {
     const cause = error instanceof Error ? error : new Error(String(error));
-    return { error: Object.assign(cause, { type: 'entity.parse.failed', status: 400 }) };
+    handOff.bodyError = Object.assign(cause, { type: 'entity.parse.failed', status: 400 });
+    return undefined;
   }
 }
 
@@ -203,9 +208,8 @@ interface ReadBody {
 
 /** The variables of a known body, parsed now (`handOff` keeps the parsed body for express). */
 function variablesOfKnown(text: string, handOff: HandOff): Record<string, unknown> {
-  const body: unknown = JSON.parse(text); // it parsed, with the fast path's shape, when it became known
-  handOff.body = body;
-  const request = graphqlRequestOf(body);
+  // It parsed, with the fast path's shape, when it became known.
+  const request = graphqlRequestOf(readJsonInto(text, handOff));
   if (!request) throw new Error('a known body no longer reads as a GraphQL request'); // Apollo answers it
   return request.variables;
 }
@@ -242,13 +246,7 @@ export function createFastPath(options: FastPathOptions): FastPath {
    * answers).
    */
   async function read(text: string, handOff: HandOff): Promise<ReadBody | undefined> {
-    const parsed = parseJsonBody(text);
-    if ('error' in parsed) {
-      handOff.bodyError = parsed.error;
-      return undefined;
-    }
-    handOff.body = parsed.body;
-    const request = graphqlRequestOf(parsed.body);
+    const request = graphqlRequestOf(readJsonInto(text, handOff));
     if (!request) return undefined;
     // Trusted documents: the manifest's text of a documentId; a refusal is Apollo's path's to answer.
     const trustedSource = trusted.resolve({ query: request.query, documentId: request.documentId, apqHash: request.hash });
@@ -309,11 +307,7 @@ export function createFastPath(options: FastPathOptions): FastPath {
 
   /** Hands the request on with what the fast path left (a known body it did not parse is parsed now). */
   function handOn(req: IncomingMessage, next: () => void, handOff: HandOff, text: string): void {
-    if (handOff.body === undefined && handOff.bodyError === undefined) {
-      const parsed = parseJsonBody(text);
-      if ('error' in parsed) handOff.bodyError = parsed.error;
-      else handOff.body = parsed.body;
-    }
+    if (handOff.body === undefined && handOff.bodyError === undefined) readJsonInto(text, handOff);
     handOffs.set(req, handOff);
     next();
   }

@@ -69,28 +69,23 @@ export class CountedSeries {
     private readonly labelNames: readonly string[],
     private readonly bounds: readonly number[],
   ) {
-    const reset = () => this.series.clear();
-    // Plain metric objects: the registry reads `name`, `help`, `type` and `get`, and calls `reset`; the casts only satisfy registerMetric's type (nothing calls a Counter's or
-    // Histogram's own methods on them). Their values take the object's current name: in OpenMetrics
-    // mode the registry renames a counter (drops `_total`) before it reads the values.
-    const counter = {
-      name: names.counter,
-      help: help.counter,
-      type: 'counter',
-      aggregator: 'sum',
-      get: async () => this.counterValues(counter.name, counter.help),
-      reset,
+    // Plain metric objects: the registry reads `name`, `help`, `type` and `get`, and calls `reset`;
+    // the cast only satisfies registerMetric's type (nothing calls a Counter's or Histogram's own
+    // methods on them). Values take the object's current name: in OpenMetrics mode the registry
+    // renames a counter (drops `_total`) before it reads the values.
+    const register = (type: MetricData['type'], name: string, helpText: string, values: (name: string) => MetricData['values']) => {
+      const metric = {
+        name,
+        help: helpText,
+        type,
+        aggregator: 'sum' as const,
+        get: async (): Promise<MetricData> => ({ name: metric.name, help: metric.help, type, values: values(metric.name), aggregator: 'sum' }),
+        reset: () => this.series.clear(),
+      };
+      registry.registerMetric(metric as unknown as Counter);
     };
-    const histogram = {
-      name: names.histogram,
-      help: help.histogram,
-      type: 'histogram',
-      aggregator: 'sum',
-      get: async () => this.histogramValues(histogram.name, histogram.help),
-      reset,
-    };
-    registry.registerMetric(counter as unknown as Counter);
-    registry.registerMetric(histogram as unknown as Histogram);
+    register('counter', names.counter, help.counter, () => this.counterValues());
+    register('histogram', names.histogram, help.histogram, (name) => this.histogramValues(name));
   }
 
   /**
@@ -120,13 +115,12 @@ export class CountedSeries {
     }
   }
 
-  private counterValues(name: string, help: string): MetricData {
-    const values = [...this.series.values()].map((s) => ({ labels: { ...s.labels }, value: s.requests }));
-    return { name, help, type: 'counter', values, aggregator: 'sum' };
+  private counterValues(): MetricData['values'] {
+    return [...this.series.values()].map((s) => ({ labels: { ...s.labels }, value: s.requests }));
   }
 
   /** As prom-client's Histogram: per series its cumulative buckets, +Inf, sum and count. */
-  private histogramValues(name: string, help: string): MetricData {
+  private histogramValues(name: string): MetricData['values'] {
     const values: MetricData['values'] = [];
     // Buckets carry prom-client's `exemplar: null` (none are recorded).
     const value = (labels: Record<string, string | number>, series: Series, v: number, metricName: string, exemplar?: null) =>
@@ -141,7 +135,7 @@ export class CountedSeries {
       value({}, series, series.sum, `${name}_sum`);
       value({}, series, series.count, `${name}_count`);
     }
-    return { name, help, type: 'histogram', values, aggregator: 'sum' };
+    return values;
   }
 }
 
